@@ -1,0 +1,3 @@
+export * from './vocabularies';
+export * from './manifest-schema';
+export * from './table-schemas';

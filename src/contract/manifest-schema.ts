@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { AUDIENCES, GEOGRAPHY_LEVELS, POLARITIES, TIERS } from './vocabularies';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+
+/** The ODI Data Ethics Canvas, one answer per section (https://theodi.org/ data ethics canvas). */
+export const ETHICS_CANVAS_SECTIONS = [
+  ['dataSources', 'Data sources'],
+  ['limitations', 'Limitations in data sources'],
+  ['ethicalAndLegislativeContext', 'Ethical and legislative context'],
+  ['rightsAroundData', 'Rights around data sources'],
+  ['reasonForUsingData', 'Your reason for using data'],
+  ['communicatingPurpose', 'Communicating your purpose'],
+  ['positiveEffects', 'Positive effects on people'],
+  ['negativeEffects', 'Negative effects on people'],
+  ['minimisingNegativeImpact', 'Minimising negative impact'],
+  ['engagingWithPeople', 'Engaging with people'],
+  ['opennessAndTransparency', 'Openness and transparency'],
+  ['sharingDataWithOthers', 'Sharing data with others'],
+  ['ongoingImplementation', 'Ongoing implementation'],
+  ['reviewsAndIterations', 'Reviews and iterations'],
+  ['actions', 'Your actions'],
+] as const;
+export type EthicsSectionKey = (typeof ETHICS_CANVAS_SECTIONS)[number][0];
+
+export const ethicsCanvasSchema = z.object(
+  Object.fromEntries(ETHICS_CANVAS_SECTIONS.map(([key]) => [key, text])) as Record<
+    EthicsSectionKey,
+    typeof text
+  >,
+);
+
+export const datasetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _'),
+  title: text,
+  agency: text,
+  owner: text,
+  legalBasis: text,
+  sharingAgreement: text,
+  licence: text,
+  refreshed: isoDate,
+  coverage: z.object({ from: period, to: period, areas: text }),
+  caveats: z.array(text).default([]),
+  synthetic: z.boolean().default(false),
+  ethics: ethicsCanvasSchema,
+});
+
+export const indicatorSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _'),
+  title: text,
+  shortTitle: text.optional(),
+  dataset: text,
+  tier: z.enum(TIERS),
+  polarity: z.enum(POLARITIES),
+  /** What one counted unit is, in plain words ("assault attendances"). */
+  unit: text,
+  /** Rates are count / denominator x multiplier ("per 1,000 population aged 10-17"). */
+  multiplier: z.number().positive(),
+  rateLabel: text,
+  numerator: text,
+  denominator: text,
+  /** Where the denominator comes from: the population table, or the extract's own denominator column. */
+  denominatorSource: z.enum(['population', 'extract', 'none']).default('population'),
+  /** 'rate' for events per population, 'proportion' for x of n (Wilson limits). */
+  statistic: z.enum(['rate', 'proportion', 'count']).default('rate'),
+  method: text,
+  caveats: z.array(text).default([]),
+  headline: z.boolean().default(false),
+});
+
+export const geographyLevelSchema = z.object({
+  level: z.enum(GEOGRAPHY_LEVELS),
+  title: text,
+  parentLevel: z.enum(GEOGRAPHY_LEVELS).nullable(),
+  boundary: z
+    .object({
+      /** A file name among the loaded files, or an http(s) URL the user chose to configure. */
+      source: text,
+      codeProperty: text,
+      nameProperty: text.optional(),
+      attribution: text.optional(),
+    })
+    .nullable()
+    .default(null),
+});
+
+export const disclosurePolicySchema = z.object({
+  /** Counts from 1 up to and including this value are suppressed. */
+  suppressBelowOrEqual: z.number().int().min(0),
+  /** Shown counts are rounded to the nearest multiple of this (1 means no rounding). */
+  roundTo: z.number().int().min(1),
+  showZeros: z.boolean().default(true),
+  /** Rates from fewer events than this carry a low-count flag; standardised rates are not shown. */
+  lowCountBelow: z.number().int().min(0).default(10),
+});
+
+export const DEFAULT_POLICIES = {
+  analyst: { suppressBelowOrEqual: 4, roundTo: 1, showZeros: true, lowCountBelow: 10 },
+  partner: { suppressBelowOrEqual: 7, roundTo: 5, showZeros: true, lowCountBelow: 10 },
+  public: { suppressBelowOrEqual: 9, roundTo: 5, showZeros: true, lowCountBelow: 10 },
+} as const satisfies Record<(typeof AUDIENCES)[number], z.input<typeof disclosurePolicySchema>>;
+
+export const manifestSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    title: text,
+    area: z.object({ code: text, name: text }),
+    synthetic: z.boolean().default(false),
+    datasets: z.array(datasetSchema).min(1),
+    indicators: z.array(indicatorSchema).min(1),
+    geographies: z.array(geographyLevelSchema).min(1),
+    disclosure: z
+      .object({
+        analyst: disclosurePolicySchema.default(DEFAULT_POLICIES.analyst),
+        partner: disclosurePolicySchema.default(DEFAULT_POLICIES.partner),
+        public: disclosurePolicySchema.default(DEFAULT_POLICIES.public),
+      })
+      .default(DEFAULT_POLICIES),
+    /** Files the manifest expects alongside it. */
+    files: z
+      .object({
+        extracts: z.array(text).default([]),
+        areas: z.array(text).default([]),
+        population: z.array(text).default([]),
+      })
+      .default({ extracts: [], areas: [], population: [] }),
+  })
+  .superRefine((m, ctx) => {
+    const datasetIds = new Set(m.datasets.map((d) => d.id));
+    m.indicators.forEach((ind, i) => {
+      if (!datasetIds.has(ind.dataset)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'dataset'],
+          message: `names dataset "${ind.dataset}", which is not among the manifest's datasets`,
+        });
+      }
+    });
+    const levels = new Set(m.geographies.map((g) => g.level));
+    m.geographies.forEach((g, i) => {
+      if (g.parentLevel && !levels.has(g.parentLevel)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['geographies', i, 'parentLevel'],
+          message: `parent level "${g.parentLevel}" is not declared among the geographies`,
+        });
+      }
+    });
+  });
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestInput = z.input<typeof manifestSchema>;
+export type Dataset = z.infer<typeof datasetSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type GeographyLevelSpec = z.infer<typeof geographyLevelSchema>;
+export type DisclosurePolicy = z.infer<typeof disclosurePolicySchema>;
+export type EthicsCanvas = z.infer<typeof ethicsCanvasSchema>;

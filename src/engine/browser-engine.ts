@@ -1,0 +1,64 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Table } from 'apache-arrow';
+import { arrowToRows } from './arrow-rows';
+import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+
+/**
+ * DuckDB-WASM in its Web Worker. The wasm and worker files are served from our own origin (Vite `?url`
+ * imports), never from a CDN, so starting the engine makes no third-party request.
+ */
+export async function createBrowserEngine(): Promise<Engine> {
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker as string);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({ query: ENGINE_QUERY_CONFIG });
+  const conn = await db.connect();
+  for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
+
+  // The worker runs one statement at a time; chaining keeps callers from interleaving transactions.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    query<T extends Row = Row>(sql: string): Promise<T[]> {
+      return serial(async () => arrowToRows<T>((await conn.query(sql)) as unknown as Table));
+    },
+    queryArrow(sql: string): Promise<Table> {
+      return serial(async () => (await conn.query(sql)) as unknown as Table);
+    },
+    exec(sql: string): Promise<void> {
+      return serial(async () => {
+        await conn.query(sql);
+      });
+    },
+    insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
+      return serial(() => conn.insertArrowTable(table as never, { name, create: mode === 'create' }));
+    },
+    registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      return serial(() => db.registerFileBuffer(name, bytes));
+    },
+    dropFile(name: string): Promise<void> {
+      return serial(async () => {
+        await db.dropFile(name);
+      });
+    },
+    close(): Promise<void> {
+      return serial(async () => {
+        await conn.close();
+        await db.terminate();
+      });
+    },
+  };
+}

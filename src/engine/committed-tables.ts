@@ -1,0 +1,27 @@
+import { TABLE_SPECS, type TableKind } from '../contract';
+import type { Engine } from './engine-types';
+import { ident } from './sql-literals';
+
+/**
+ * The tables that hold what has been loaded, typed as the data contract declares. Each row remembers
+ * the file it came from, so loading a corrected file replaces that file's rows and nothing else.
+ */
+export function createTableSql(kind: TableKind): string {
+  const cols = TABLE_SPECS[kind].columns.map((c) => `${ident(c.name)} ${c.sqlType}`);
+  return `CREATE TABLE IF NOT EXISTS ${ident(kind)} (${[...cols, 'source_file VARCHAR'].join(', ')})`;
+}
+
+export async function ensureCommittedTables(engine: Engine): Promise<void> {
+  for (const kind of Object.keys(TABLE_SPECS) as TableKind[]) await engine.exec(createTableSql(kind));
+}
+
+/** SELECT list that casts a validated staging table's text into the committed types. */
+export function castFromStaging(kind: TableKind, present: ReadonlySet<string>): string {
+  return TABLE_SPECS[kind].columns
+    .map((c) => {
+      if (!present.has(c.name)) return `NULL::${c.sqlType} AS ${ident(c.name)}`;
+      const text = `NULLIF(trim(CAST(${ident(c.name)} AS VARCHAR)), '')`;
+      return `CAST(${c.sqlType === 'VARCHAR' ? text : `CAST(${text} AS DOUBLE)`} AS ${c.sqlType}) AS ${ident(c.name)}`;
+    })
+    .join(', ');
+}

@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Table } from 'apache-arrow';
+import { arrowToRows } from './arrow-rows';
+import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+
+/**
+ * The same DuckDB-WASM package, through its Node bundle: used by tests, scripts and the benchmark's
+ * bare-engine timings. Synchronous underneath; wrapped in promises to share the Engine interface.
+ */
+export async function createNodeEngine(): Promise<Engine> {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const duckdb = require(entry) as Blocking;
+  const dir = path.dirname(entry);
+  const bundles = {
+    mvp: { mainModule: path.join(dir, 'duckdb-mvp.wasm'), mainWorker: path.join(dir, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(dir, 'duckdb-eh.wasm'), mainWorker: path.join(dir, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => {});
+  db.open({ query: ENGINE_QUERY_CONFIG });
+  const conn = db.connect();
+  for (const sql of ENGINE_SETUP_SQL) conn.query(sql);
+
+  return {
+    async query<T extends Row = Row>(sql: string): Promise<T[]> {
+      return arrowToRows<T>(conn.query(sql) as unknown as Table);
+    },
+    async queryArrow(sql: string): Promise<Table> {
+      return conn.query(sql) as unknown as Table;
+    },
+    async exec(sql: string): Promise<void> {
+      conn.query(sql);
+    },
+    async insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
+      conn.insertArrowTable(table as never, { name, create: mode === 'create' });
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+    },
+    async close(): Promise<void> {
+      conn.close();
+      db.reset();
+    },
+  };
+}

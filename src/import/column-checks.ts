@@ -1,0 +1,195 @@
+import type { Engine } from '../engine/engine-types';
+import { ident, strList } from '../engine/sql-literals';
+import type { ColumnSpec, TableSpec } from '../contract';
+import type { Problem } from './problems';
+
+const INT32_MAX = 2_147_483_647;
+
+/** How many example rows one kind of problem lists before it says "and N more". */
+export const EXAMPLES_PER_PROBLEM = 5;
+
+export interface RowCheck {
+  column?: string;
+  /** 'error' (the default) rejects the file; 'warning' loads it and lists the rows. */
+  severity?: Problem['severity'];
+  /** SQL condition true for a bad row, over the staging table (aliased `t`, for use inside subqueries). */
+  where: string;
+  /** The value shown for an example row. */
+  valueSql?: string;
+  message: (value: string | null) => string;
+  fix: string;
+}
+
+/** Runs one row-level check and turns the first offending rows into problems. */
+export async function runRowCheck(engine: Engine, file: string, staging: string, check: RowCheck): Promise<Problem[]> {
+  const value = check.valueSql ?? (check.column ? `CAST(${ident(check.column)} AS VARCHAR)` : 'NULL');
+  const rows = await engine.query<{ _row: number; v: string | null; total: number }>(
+    `SELECT _row, ${value} AS v, count(*) OVER () AS total FROM ${ident(staging)} AS t WHERE ${check.where} ORDER BY _row LIMIT ${EXAMPLES_PER_PROBLEM}`,
+  );
+  const severity = check.severity ?? 'error';
+  const problems: Problem[] = rows.map((r) => ({
+    file,
+    severity,
+    row: r._row,
+    ...(check.column ? { column: check.column } : {}),
+    message: check.message(r.v),
+    fix: check.fix,
+  }));
+  const total = rows[0]?.total ?? 0;
+  if (total > rows.length) {
+    problems.push({
+      file,
+      severity,
+      ...(check.column ? { column: check.column } : {}),
+      message: `and ${total - rows.length} more rows with the same problem.`,
+      fix: check.fix,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Unnamed, repeated, missing and unknown columns: checked on the header alone, before the file is read,
+ * since nothing else can be checked without them.
+ */
+export function headerProblems(file: string, spec: TableSpec<unknown>, columns: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const present = new Set(columns);
+  columns.forEach((p, i) => {
+    if (p === '') {
+      problems.push({
+        file,
+        severity: 'error',
+        message: `has a column with no name (column ${i + 1} of ${columns.length}).`,
+        fix: 'Give every column a name in the header row, or delete the empty column (spreadsheets often add one at the end).',
+      });
+    } else if (columns.indexOf(p) !== i) {
+      problems.push({
+        file,
+        severity: 'error',
+        column: p,
+        message: `has the column "${p}" twice (columns ${columns.indexOf(p) + 1} and ${i + 1}).`,
+        fix: 'Keep one of the two columns, or rename one of them.',
+      });
+    }
+  });
+  const declared = new Set(spec.columns.map((c) => c.name));
+  const expected = spec.columns.map((c) => `${c.name}${c.required ? '' : ' (optional)'}`).join(', ');
+  for (const c of spec.columns) {
+    if (c.required && !present.has(c.name)) {
+      const nearMiss = columns.find((p) => p.toLowerCase().replace(/[\s-]+/g, '_') === c.name);
+      problems.push({
+        file,
+        severity: 'error',
+        column: c.name,
+        message: `is missing the required column "${c.name}" (${c.description}).`,
+        fix: nearMiss
+          ? `Rename the column "${nearMiss}" to "${c.name}".`
+          : `Add a "${c.name}" column. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
+      });
+    }
+  }
+  for (const p of new Set(columns)) {
+    if (p !== '' && !declared.has(p)) {
+      problems.push({
+        file,
+        severity: 'error',
+        column: p,
+        message: `has a column "${p}" that the data contract does not know.`,
+        fix: `Remove it or rename it. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Type and vocabulary checks for each declared column that is present. */
+export function columnChecks(spec: TableSpec<unknown>, columns: readonly string[]): RowCheck[] {
+  const present = new Set(columns);
+  return spec.columns.filter((c) => present.has(c.name)).flatMap(checksFor);
+}
+
+function checksFor(c: ColumnSpec): RowCheck[] {
+  const col = ident(c.name);
+  const text = `trim(CAST(${col} AS VARCHAR))`;
+  const blank = `(${col} IS NULL OR ${text} = '')`;
+  const checks: RowCheck[] = [];
+  if (c.required) {
+    checks.push({
+      column: c.name,
+      where: blank,
+      message: () => 'is empty.',
+      fix: `Fill in ${c.description}.`,
+    });
+  }
+  const notBlank = `NOT ${blank}`;
+  switch (c.kind) {
+    case 'period':
+      checks.push({
+        column: c.name,
+        where: `${notBlank} AND NOT regexp_full_match(${text}, '\\d{4}-(0[1-9]|1[0-2])')`,
+        message: (v) => `"${v}" is not a month written YYYY-MM.`,
+        fix: 'Write periods as four-digit year, hyphen, two-digit month, for example 2024-03.',
+      });
+      break;
+    case 'count': {
+      const n = `TRY_CAST(${text} AS DOUBLE)`;
+      checks.push(
+        {
+          column: c.name,
+          // 'inf' and 'nan' cast to DOUBLE, so they need saying too, or they would fail at commit instead.
+          where: `${notBlank} AND (${n} IS NULL OR NOT isfinite(${n}))`,
+          message: (v) => `"${v}" is not a number.`,
+          fix: 'Counts are whole numbers such as 0, 7 or 120, with no text, commas or symbols.',
+        },
+        {
+          column: c.name,
+          where: `${n} < 0`,
+          message: (v) => `${v} is negative.`,
+          fix: 'Counts cannot be below zero; check how this value was produced.',
+        },
+        {
+          column: c.name,
+          where: `isfinite(${n}) AND ${n} <> floor(${n})`,
+          message: (v) => `${v} is not a whole number.`,
+          fix: 'Counts of events or people are whole numbers; supply the count, not a rate or an average.',
+        },
+        {
+          column: c.name,
+          where: `isfinite(${n}) AND ${n} > ${INT32_MAX}`,
+          message: (v) => `${v} is too large to be a count (the largest is ${INT32_MAX}).`,
+          fix: 'Check the column holds a count and not, say, a code or a total in pence.',
+        },
+      );
+      break;
+    }
+    case 'number':
+      checks.push({
+        column: c.name,
+        where: `${notBlank} AND (TRY_CAST(${text} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${text} AS DOUBLE)) OR TRY_CAST(${text} AS DOUBLE) < 0)`,
+        message: (v) => `"${v}" is not a number of 0 or more.`,
+        fix: `Give ${c.description} as a plain number, or leave it empty.`,
+      });
+      break;
+    case 'year':
+      checks.push({
+        column: c.name,
+        // Through DOUBLE, so that 2024.0 (a year from a spreadsheet) passes and 2024.5 does not round to a year.
+        where: `${notBlank} AND coalesce(TRY_CAST(${text} AS DOUBLE) NOT BETWEEN 1900 AND 2100 OR TRY_CAST(${text} AS DOUBLE) <> floor(TRY_CAST(${text} AS DOUBLE)), true)`,
+        message: (v) => `"${v}" is not a year.`,
+        fix: 'Write the calendar year as four digits, for example 2024.',
+      });
+      break;
+    case 'enum':
+      checks.push({
+        column: c.name,
+        where: `${notBlank} AND ${text} NOT IN ${strList(c.values ?? [])}`,
+        message: (v) => `"${v}" is not one of the allowed values.`,
+        fix: `Use one of: ${(c.values ?? []).join(', ')}.`,
+      });
+      break;
+    case 'text':
+      break;
+  }
+  return checks;
+}

@@ -1,0 +1,184 @@
+import type { Engine } from '../engine/engine-types';
+import { ident, str } from '../engine/sql-literals';
+import { castFromStaging, ensureCommittedTables } from '../engine/committed-tables';
+import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
+import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
+import { columnChecks, headerProblems, runRowCheck } from './column-checks';
+import { detectFileKind, type DetectedFile } from './detect-file-kind';
+import { mergeManifests } from './merge-manifest';
+import { parseManifest } from './parse-manifest';
+import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
+import { FileRejected, type Problem } from './problems';
+import { readTableFile } from './read-table-file';
+import { meaningProblems } from './table-checks';
+import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface LoadedState {
+  manifest: Manifest | null;
+  boundaries: Partial<Record<GeographyLevel, BoundaryLayer>>;
+}
+
+export interface FileOutcome {
+  file: string;
+  kind: TableKind | 'manifest' | 'boundary' | 'unknown';
+  status: 'loaded' | 'rejected';
+  rows: number;
+  problems: Problem[];
+}
+
+export interface LoadProgress {
+  done: number;
+  total: number;
+  step: string;
+}
+
+interface Detected {
+  input: InputFile;
+  file?: DetectedFile;
+  header?: TableHeader;
+  kind: FileOutcome['kind'];
+  error?: Problem;
+}
+
+const ORDER: Record<FileOutcome['kind'], number> = { manifest: 0, areas: 1, population: 2, extracts: 3, boundary: 4, unknown: 5 };
+
+/**
+ * Loads a batch of files. Each file is read into a staging table, validated against the data contract and
+ * only then committed, so a rejected file changes nothing that was loaded before. Files are taken in
+ * dependency order (manifest, areas, population, extracts, boundaries) whatever order they were dropped in.
+ */
+export async function loadFiles(
+  engine: Engine,
+  state: LoadedState,
+  files: readonly InputFile[],
+  onProgress: (p: LoadProgress) => void = () => {},
+  now: Date = new Date(),
+): Promise<{ state: LoadedState; outcomes: FileOutcome[] }> {
+  await ensureCommittedTables(engine);
+  const latestPeriod = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const total = files.length * 2;
+  let done = 0;
+  const tick = (step: string) => onProgress({ done: ++done, total, step });
+
+  const detected: Detected[] = files.map((input) => {
+    try {
+      const file = detectFileKind(input.name, input.bytes);
+      if (file.role !== 'table') return { input, file, kind: file.role === 'manifest' ? 'manifest' : 'boundary' };
+      // The header decides which table a file is for, so it is loaded in the right order whatever its name.
+      try {
+        const header = readTableHeader(file, input.bytes);
+        return { input, file, header, kind: tableKindOf(input.name, header.columns) };
+      } catch (e) {
+        const problem: Problem = {
+          file: input.name,
+          severity: 'error',
+          message: `could not be read as ${FORMAT_LABEL[file.format]}: ${(e as Error).message}.`,
+          fix: `Check the file is complete and was saved as ${FORMAT_LABEL[file.format]}.`,
+        };
+        return { input, file, kind: guessTableKind(input.name), error: problem };
+      }
+    } catch (e) {
+      const fix = 'Supply CSV, Parquet, Arrow or JSON tables, a manifest.json, or GeoJSON/TopoJSON boundaries.';
+      return { input, kind: 'unknown', error: { file: input.name, severity: 'error', message: (e as Error).message, fix } };
+    }
+  });
+  detected.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+
+  let next: LoadedState = { manifest: state.manifest, boundaries: { ...state.boundaries } };
+  const outcomes: FileOutcome[] = [];
+  for (const [i, d] of detected.entries()) {
+    const name = d.input.name;
+    tick(`Reading ${name}`);
+    if (!d.file || d.error) {
+      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems: d.error ? [d.error] : [] });
+      tick(`Rejected ${name}`);
+      continue;
+    }
+    try {
+      if (d.kind === 'manifest') {
+        const manifest = parseManifest(name, d.file.json);
+        next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
+        outcomes.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
+      } else if (d.kind === 'boundary') {
+        const areas = await engine.query<{ code: string; level: GeographyLevel }>('SELECT code, level FROM areas');
+        const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+        next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
+        outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
+      } else if (d.header) {
+        const staging = `stg_${i}`;
+        try {
+          const { kind, rows, problems } = await loadTable(engine, d.file, d.input.bytes, d.header, staging, next.manifest, latestPeriod);
+          outcomes.push({ file: name, kind, status: 'loaded', rows, problems });
+        } finally {
+          await engine.exec(
+            ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
+          );
+        }
+      }
+    } catch (e) {
+      const problems =
+        e instanceof FileRejected
+          ? e.problems
+          : [{ file: name, severity: 'error' as const, message: `could not be loaded: ${(e as Error).message}`, fix: 'Check the file and try again.' }];
+      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
+    }
+    tick(`Checked ${name}`);
+  }
+  return { state: next, outcomes };
+}
+
+async function loadTable(
+  engine: Engine,
+  file: DetectedFile,
+  bytes: Uint8Array,
+  header: TableHeader,
+  staging: string,
+  manifest: Manifest | null,
+  latestPeriod: string,
+): Promise<{ kind: TableKind; rows: number; problems: Problem[] }> {
+  // Person-level columns and a wrong header are refused from the header alone, before any row is read.
+  const personal = personLevelColumns(file.name, header.columns);
+  if (personal.length > 0) throw new FileRejected(personal);
+  const kind = tableKindOf(file.name, header.columns);
+  const spec = TABLE_SPECS[kind];
+  const headerIssues = headerProblems(file.name, spec, header.columns);
+  if (headerIssues.length > 0) throw new FileRejected(headerIssues);
+
+  await readTableFile(engine, file, bytes, header, staging);
+  const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${ident(staging)}`);
+  if (n === 0) {
+    throw new FileRejected([
+      { file: file.name, severity: 'error', message: 'has a header but no rows of data.', fix: 'Check the export included the data, not just the column names.' },
+    ]);
+  }
+  if (kind === 'extracts') await checkOneRowPerPerson(engine, file.name, staging);
+
+  const problems: Problem[] = [];
+  for (const check of columnChecks(spec, header.columns)) problems.push(...(await runRowCheck(engine, file.name, staging, check)));
+  if (problems.length > 0) throw new FileRejected(problems);
+  // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types.
+  const typed = `${staging}_typed`;
+  await engine.exec(
+    `CREATE OR REPLACE TABLE ${ident(typed)} AS SELECT _row, ${castFromStaging(kind, new Set(header.columns))} FROM ${ident(staging)}`,
+  );
+  problems.push(...(await meaningProblems(engine, kind, typed, { manifest, latestPeriod, file: file.name })));
+  if (problems.some((p) => p.severity === 'error')) throw new FileRejected(problems);
+
+  const columns = spec.columns.map((c) => ident(c.name)).join(', ');
+  // One transaction: a reloaded file replaces its own earlier rows, and a failure leaves them in place.
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    await engine.exec(`DELETE FROM ${ident(kind)} WHERE source_file = ${str(file.name)};
+      INSERT INTO ${ident(kind)} SELECT ${columns}, ${str(file.name)} FROM ${ident(typed)} ORDER BY _row`);
+    await engine.exec('COMMIT');
+  } catch (e) {
+    await engine.exec('ROLLBACK');
+    throw e;
+  }
+  return { kind, rows: n, problems };
+}

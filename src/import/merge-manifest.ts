@@ -1,0 +1,22 @@
+import type { Manifest } from '../contract';
+
+function mergeById<T>(a: readonly T[], b: readonly T[], id: (x: T) => string): T[] {
+  const out = new Map(a.map((x) => [id(x), x]));
+  for (const x of b) out.set(id(x), x);
+  return [...out.values()];
+}
+
+/**
+ * A second manifest adds to the first (a partner's own indicators beside the demo's, say); where both
+ * describe the same dataset, indicator or level, the newer description wins.
+ */
+export function mergeManifests(current: Manifest | null, next: Manifest): Manifest {
+  if (!current) return next;
+  return {
+    ...next,
+    synthetic: current.synthetic && next.synthetic,
+    datasets: mergeById(current.datasets, next.datasets, (d) => d.id),
+    indicators: mergeById(current.indicators, next.indicators, (i) => i.id),
+    geographies: mergeById(current.geographies, next.geographies, (g) => g.level),
+  };
+}

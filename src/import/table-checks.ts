@@ -1,0 +1,326 @@
+import type { Engine, Row } from '../engine/engine-types';
+import { ident, str, strList } from '../engine/sql-literals';
+import { GEOGRAPHY_LEVELS, type Manifest, type TableKind } from '../contract';
+import { EXAMPLES_PER_PROBLEM, runRowCheck, type RowCheck } from './column-checks';
+import type { Problem } from './problems';
+
+export interface ValidationContext {
+  manifest: Manifest | null;
+  /** The month after which a period is "in the future"; YYYY-MM. */
+  latestPeriod: string;
+  file: string;
+}
+
+/** Key columns that identify one cell of each table. */
+const KEYS: Record<TableKind, readonly string[]> = {
+  extracts: ['indicator_id', 'period', 'area_code', 'age_band', 'sex'],
+  areas: ['code'],
+  population: ['area_code', 'year', 'age_band', 'sex'],
+};
+
+const C = (col: string, alias = '') => `${alias ? `${alias}.` : ''}${ident(col)}`;
+
+/** A DOUBLE as a person writes it: 40, not 40.0. */
+const numberText = (sql: string) => `CASE WHEN ${sql} = floor(${sql}) THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`;
+
+/**
+ * Checks that need the manifest, the loaded areas or other rows: the meaning of the data, not its shape.
+ * They run over `typed`, the staging rows already cast to the committed types, so that a key compares the
+ * same way whichever format each file came in (a year of 2024 from CSV equals 2024.0 from a spreadsheet).
+ */
+export async function meaningProblems(engine: Engine, kind: TableKind, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  if (kind === 'extracts') return extractProblems(engine, typed, ctx);
+  if (kind === 'areas') return areaProblems(engine, typed, ctx);
+  return [...(await unknownAreaCodes(engine, ctx, typed)), ...(await duplicateCells(engine, ctx.file, typed, 'population'))];
+}
+
+async function extractProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const manifest = ctx.manifest;
+  if (!manifest) {
+    return [
+      {
+        file: ctx.file,
+        severity: 'error',
+        message: 'cannot be checked because no manifest is loaded, so its indicators are unknown.',
+        fix: 'Load the manifest (manifest.json) together with, or before, the extracts.',
+      },
+    ];
+  }
+  const run = (c: RowCheck) => runRowCheck(engine, ctx.file, typed, c);
+  const ids = manifest.indicators.map((i) => i.id);
+  const problems: Problem[] = [
+    ...(await run({
+      column: 'indicator_id',
+      where: `${C('indicator_id')} NOT IN ${strList(ids)}`,
+      message: (v) => `indicator "${v}" is not in the manifest.`,
+      fix: `Use an indicator id from the manifest (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}) or add the indicator to the manifest.`,
+    })),
+    ...(await unknownAreaCodes(engine, ctx, typed)),
+    ...(await run({
+      column: 'period',
+      where: `${C('period')} > ${str(ctx.latestPeriod)}`,
+      message: (v) => `period ${v} is in the future: the latest month that can have happened is ${ctx.latestPeriod}.`,
+      fix: 'Check the period column holds the month the events happened, written YYYY-MM, and that the year is right.',
+    })),
+    ...(await run({
+      column: 'period',
+      where: `${C('period')} < '2000-01'`,
+      message: (v) => `period ${v} is before 2000-01, earlier than any extract the dashboard takes.`,
+      fix: 'Check the period column holds the month the events happened, written YYYY-MM, and that the year is right.',
+    })),
+    ...(await coverageWarnings(engine, typed, ctx.file, manifest)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'extracts')),
+    ...(await run({
+      column: 'count',
+      where: `${C('count')} > ${C('denominator')}`,
+      valueSql: `${C('count')} || ' of ' || ${numberText(C('denominator'))}`,
+      message: (v) => `the count is larger than its denominator (${v}).`,
+      fix: 'For a proportion the count is part of the denominator; check the two columns are not swapped.',
+    })),
+  ];
+  const fromExtract = manifest.indicators.filter((i) => i.denominatorSource === 'extract').map((i) => i.id);
+  if (fromExtract.length > 0) {
+    problems.push(
+      ...(await run({
+        column: 'denominator',
+        where: `${C('indicator_id')} IN ${strList(fromExtract)} AND ${C('denominator')} IS NULL`,
+        valueSql: C('indicator_id'),
+        message: (v) => `is empty, but the manifest says indicator "${v}" takes its denominator from the extract.`,
+        fix: 'Fill in the denominator (the number of people or events the count is out of) on every row of this indicator.',
+      })),
+    );
+  }
+  const levels = await mixedLevels(engine, ctx, typed, manifest);
+  problems.push(...levels.problems);
+  if (levels.nested) problems.push(...(await partsWithWholes(engine, ctx.file, typed)));
+  return problems;
+}
+
+/** A period outside the coverage the manifest declares makes the catalogue misdescribe the data: said, not refused. */
+async function coverageWarnings(engine: Engine, typed: string, file: string, manifest: Manifest): Promise<Problem[]> {
+  const rows = manifest.indicators.flatMap((i) => {
+    const d = manifest.datasets.find((x) => x.id === i.dataset);
+    return d ? [`(${str(i.id)}, ${str(d.id)}, ${str(d.coverage.from)}, ${str(d.coverage.to)})`] : [];
+  });
+  if (rows.length === 0) return [];
+  const cov = `(VALUES ${rows.join(', ')}) AS cov(indicator_id, dataset, cov_from, cov_to)`;
+  const outside = `cov.indicator_id = t.indicator_id AND (t.period < cov.cov_from OR t.period > cov.cov_to)`;
+  return runRowCheck(engine, file, typed, {
+    column: 'period',
+    severity: 'warning',
+    where: `EXISTS (SELECT 1 FROM ${cov} WHERE ${outside})`,
+    valueSql: `(SELECT t.period || ' is outside the coverage the manifest declares for dataset "' || cov.dataset || '" (' || cov.cov_from || ' to ' || cov.cov_to || ')' FROM ${cov} WHERE ${outside} LIMIT 1)`,
+    message: (v) => `period ${v}.`,
+    fix: "Update the dataset's coverage (from, to) in the manifest, or check the period.",
+  });
+}
+
+async function areaProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const run = (c: RowCheck) => runRowCheck(engine, ctx.file, typed, c);
+  // Rows this file loaded before are about to be replaced, so they do not count as "already loaded".
+  const others = `(SELECT * FROM areas WHERE source_file <> ${str(ctx.file)})`;
+  const problems: Problem[] = [
+    ...(await duplicateCells(engine, ctx.file, typed, 'areas')),
+    ...(await run({
+      column: 'parent_code',
+      where: `${C('parent_code')} = ${C('code')}`,
+      message: (v) => `area "${v}" is given as its own parent.`,
+      fix: 'Give the code of the larger area this one lies in, or leave parent_code empty for the top level.',
+    })),
+    ...(await run({
+      column: 'parent_code',
+      where: `${C('parent_code')} IS NOT NULL AND ${C('parent_code')} NOT IN (SELECT code FROM ${ident(typed)}) AND ${C('parent_code')} NOT IN (SELECT code FROM ${others})`,
+      message: (v) => `parent area "${v}" is not in this file or in the areas already loaded.`,
+      fix: 'Include the parent area as a row of its own, load the lookup that has it first, or correct the code.',
+    })),
+  ];
+  if (!ctx.manifest) return problems;
+  const levels = ctx.manifest.geographies.map((g) => g.level);
+  problems.push(
+    ...(await run({
+      column: 'level',
+      where: `${C('level')} NOT IN ${strList(levels)}`,
+      message: (v) => `geography level "${v}" is not declared in the manifest.`,
+      fix: `Declare it under "geographies" in the manifest with its parent level, or use one of: ${levels.join(', ')}.`,
+    })),
+  );
+  const parentLevel = `coalesce((SELECT p.level FROM ${ident(typed)} p WHERE p.code = t.parent_code LIMIT 1), (SELECT o.level FROM ${others} o WHERE o.code = t.parent_code LIMIT 1))`;
+  for (const g of ctx.manifest.geographies) {
+    if (!g.parentLevel) continue;
+    problems.push(
+      ...(await run({
+        column: 'parent_code',
+        where: `t.level = ${str(g.level)} AND t.parent_code IS NOT NULL AND ${parentLevel} <> ${str(g.parentLevel)}`,
+        valueSql: `t.parent_code || '|' || ${parentLevel}`,
+        message: (v) => {
+          const [code, level] = (v ?? '').split('|');
+          return `the parent "${code}" is a ${level}, but the manifest says a ${g.level} lies within a ${g.parentLevel}.`;
+        },
+        fix: `Give the code of the ${g.parentLevel} this ${g.level} lies in, or correct the hierarchy (parentLevel) in the manifest.`,
+      })),
+    );
+  }
+  return problems;
+}
+
+function unknownAreaCodes(engine: Engine, ctx: ValidationContext, typed: string): Promise<Problem[]> {
+  return runRowCheck(engine, ctx.file, typed, {
+    column: 'area_code',
+    where: `${C('area_code')} NOT IN (SELECT code FROM areas)`,
+    message: (v) => `area code "${v}" is not in the areas lookup.`,
+    fix: 'Load an areas lookup (code, name, level, parent_code) that includes this area, or correct the code.',
+  });
+}
+
+/** A cell given twice, within the file or by a different file already loaded, would be counted twice. */
+async function duplicateCells(engine: Engine, file: string, typed: string, kind: TableKind): Promise<Problem[]> {
+  const key = KEYS[kind];
+  const keySql = key.map((k) => C(k)).join(', ');
+  const describe = (r: Row) => key.map((k) => `${k} ${String(r[k])}`).join(', ');
+  const within = await engine.query(
+    `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) OVER () AS total, ${key.map((k) => `CAST(${C(k)} AS VARCHAR) AS ${ident(k)}`).join(', ')}
+     FROM ${ident(typed)} GROUP BY ${keySql} HAVING count(*) > 1 ORDER BY min(_row) LIMIT ${EXAMPLES_PER_PROBLEM}`,
+  );
+  const fixWithin = 'Each combination of the key columns must appear once; add the rows together or remove the repeat.';
+  const problems: Problem[] = within.map((d) => {
+    const rows = String(d.rows).split(', ').map(Number);
+    return {
+      file,
+      severity: 'error',
+      // The repeat is the row to remove or merge; the message names every row of the cell.
+      row: rows[1] ?? rows[0] ?? 0,
+      message: `repeats a cell: ${describe(d)} appears ${rows.length} times (rows ${d.rows}).`,
+      fix: fixWithin,
+    };
+  });
+  const moreWithin = Number(within[0]?.total ?? 0) - within.length;
+  if (moreWithin > 0) problems.push({ file, severity: 'error', message: `and ${moreWithin} more repeated cells.`, fix: fixWithin });
+
+  const join = key.map((k) => `${C(k, 's')} = ${C(k, 'c')}`).join(' AND ');
+  const across = await engine.query(
+    `SELECT s._row, c.source_file, count(*) OVER () AS total, ${key.map((k) => `CAST(${C(k, 's')} AS VARCHAR) AS ${ident(k)}`).join(', ')}
+     FROM ${ident(typed)} s JOIN ${ident(kind)} c ON ${join}
+     WHERE c.source_file <> ${str(file)} ORDER BY s._row LIMIT ${EXAMPLES_PER_PROBLEM}`,
+  );
+  problems.push(
+    ...across.map((d) => ({
+      file,
+      severity: 'error' as const,
+      row: Number(d._row),
+      message: `repeats a cell already loaded from ${String(d.source_file)}: ${describe(d)}.`,
+      fix: `Load each cell from one file only: remove these rows, or reload ${String(d.source_file)} without them.`,
+    })),
+  );
+  const moreAcross = Number(across[0]?.total ?? 0) - across.length;
+  if (moreAcross > 0) {
+    problems.push({ file, severity: 'error', message: `and ${moreAcross} more cells already loaded from other files.`, fix: 'Load each cell from one file only.' });
+  }
+  return problems;
+}
+
+/**
+ * An indicator given at two geography levels is only meaningful when the manifest declares how they nest.
+ * Rows of the same indicator already loaded from other files count too: the mix is in the data, whichever
+ * file brings it. Returns whether any indicator mixes levels that do nest, for the double-counting check.
+ */
+async function mixedLevels(
+  engine: Engine,
+  ctx: ValidationContext,
+  typed: string,
+  manifest: Manifest,
+): Promise<{ problems: Problem[]; nested: boolean }> {
+  const rows = await engine.query<{ indicator_id: string; level: string; first_row: number | null; other_file: string | null }>(
+    `WITH r AS (
+       SELECT indicator_id, area_code, _row, NULL::VARCHAR AS source_file FROM ${ident(typed)}
+       UNION ALL
+       SELECT indicator_id, area_code, NULL, source_file FROM extracts
+       WHERE source_file <> ${str(ctx.file)} AND indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(typed)}))
+     SELECT r.indicator_id, a.level, min(r._row) AS first_row, min(r.source_file) AS other_file
+     FROM r JOIN areas a ON a.code = r.area_code GROUP BY 1, 2 ORDER BY 1, min(r._row) NULLS LAST, 2`,
+  );
+  const parentOf = new Map<string, string | null>(manifest.geographies.map((g) => [g.level, g.parentLevel]));
+  const ancestors = (level: string): string[] => {
+    const out: string[] = [];
+    for (let p = parentOf.get(level); p && !out.includes(p); p = parentOf.get(p)) out.push(p);
+    return out;
+  };
+  const nests = (a: string, b: string) => a === b || ancestors(a).includes(b) || ancestors(b).includes(a);
+  const byIndicator = new Map<string, typeof rows>();
+  for (const r of rows) byIndicator.set(r.indicator_id, [...(byIndicator.get(r.indicator_id) ?? []), r]);
+
+  const problems: Problem[] = [];
+  let nested = false;
+  for (const [indicator, levels] of byIndicator) {
+    if (levels.length < 2) continue;
+    const clash = levels.find((b) => b.first_row !== null && levels.some((a) => !nests(a.level, b.level)));
+    if (!clash) {
+      nested = true;
+      continue;
+    }
+    const where = (l: (typeof levels)[number]) => (l.first_row !== null ? `${l.level} from row ${l.first_row}` : `${l.level} in ${l.other_file}`);
+    const other = levels.find((a) => !nests(a.level, clash.level))?.level ?? clash.level;
+    const [smaller, larger] = [clash.level, other].sort((a, b) => rank(a) - rank(b));
+    problems.push({
+      file: ctx.file,
+      severity: 'error',
+      row: clash.first_row ?? undefined,
+      column: 'area_code',
+      message: `indicator "${indicator}" mixes geography levels (${levels.map(where).join('; ')}) that the manifest does not declare as nesting.`,
+      fix: `Give each indicator at one level, or declare in the manifest how the levels nest (for example "parentLevel": "${larger}" for the ${smaller} level, if every ${smaller} lies within one ${larger}).`,
+    });
+  }
+  return { problems, nested };
+}
+
+/** Position from smallest (lsoa) to largest (vru), to suggest which way two levels nest. */
+const rank = (level: string) => (GEOGRAPHY_LEVELS as readonly string[]).indexOf(level);
+
+/**
+ * An area and one of its own parts given for the same indicator, period, age band and sex: rolled up, the
+ * larger area would count the parts' events twice. Only asked when levels that nest are mixed.
+ */
+async function partsWithWholes(engine: Engine, file: string, typed: string): Promise<Problem[]> {
+  const cell = ['indicator_id', 'period', 'age_band', 'sex'];
+  const rows = await engine.query<{
+    part: string;
+    part_level: string;
+    part_row: number | null;
+    whole: string;
+    whole_level: string;
+    whole_row: number | null;
+    whole_file: string | null;
+    cell: string;
+    total: number;
+  }>(
+    `WITH RECURSIVE anc(code, ancestor) AS (
+       SELECT code, parent_code FROM areas WHERE parent_code IS NOT NULL
+       UNION
+       SELECT anc.code, p.parent_code FROM anc JOIN areas p ON p.code = anc.ancestor WHERE p.parent_code IS NOT NULL),
+     r AS (
+       SELECT ${cell.map((c) => C(c)).join(', ')}, area_code, _row, NULL::VARCHAR AS source_file FROM ${ident(typed)}
+       UNION ALL
+       SELECT ${cell.map((c) => C(c)).join(', ')}, area_code, NULL, source_file FROM extracts
+       WHERE source_file <> ${str(file)} AND indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(typed)}))
+     SELECT d.area_code AS part, pa.level AS part_level, d._row AS part_row, w.area_code AS whole, wa.level AS whole_level,
+       w._row AS whole_row, w.source_file AS whole_file, concat_ws(', ', ${cell.map((c) => C(c, 'd')).join(', ')}) AS cell,
+       count(*) OVER () AS total
+     FROM r d JOIN anc ON anc.code = d.area_code
+     JOIN r w ON w.area_code = anc.ancestor AND ${cell.map((c) => `${C(c, 'w')} = ${C(c, 'd')}`).join(' AND ')}
+     JOIN areas pa ON pa.code = d.area_code JOIN areas wa ON wa.code = w.area_code
+     WHERE d._row IS NOT NULL OR w._row IS NOT NULL
+     ORDER BY coalesce(d._row, w._row), d._row NULLS LAST LIMIT ${EXAMPLES_PER_PROBLEM}`,
+  );
+  const fix =
+    'Give each indicator, period, age band and sex at one level per place: remove either the larger area\'s row or the rows of the areas within it (the dashboard adds the smaller areas up itself).';
+  const problems: Problem[] = rows.map((r) => ({
+    file,
+    severity: 'error',
+    row: r.part_row ?? r.whole_row ?? undefined,
+    column: 'area_code',
+    message: `double counting: ${r.part_level} ${r.part}${r.part_row === null ? '' : ` (row ${r.part_row})`} lies within ${r.whole_level} ${r.whole}${r.whole_row !== null ? ` (row ${r.whole_row})` : ` (loaded from ${r.whole_file})`}, and both are given for ${r.cell}.`,
+    fix,
+  }));
+  const more = (rows[0]?.total ?? 0) - rows.length;
+  if (more > 0) problems.push({ file, severity: 'error', column: 'area_code', message: `and ${more} more areas given together with an area they lie within.`, fix });
+  return problems;
+}

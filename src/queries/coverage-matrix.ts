@@ -1,0 +1,48 @@
+import type { Engine } from '../engine/engine-types';
+
+export interface CoverageCell {
+  indicatorId: string;
+  period: string;
+  /** Areas with at least one row for the indicator in the month. */
+  areasReporting: number;
+}
+
+export interface CoverageMatrix {
+  periods: string[];
+  cells: CoverageCell[];
+  /** Areas reporting the indicator in any month: a month with fewer is a partial gap. */
+  expectedAreas: Record<string, number>;
+}
+
+/** Indicator x month: which months have data and from how many areas, so gaps are visible. */
+export async function coverageMatrix(engine: Engine): Promise<CoverageMatrix> {
+  const [range] = await engine.query<{ first: string | null; last: string | null }>(
+    'SELECT min(period) AS first, max(period) AS last FROM extracts',
+  );
+  if (!range?.first || !range.last) return { periods: [], cells: [], expectedAreas: {} };
+  const cells = await engine.query<CoverageCell & Record<string, string | number>>(`
+    SELECT indicator_id AS "indicatorId", period, count(DISTINCT area_code)::INTEGER AS "areasReporting"
+    FROM extracts GROUP BY 1, 2 ORDER BY 1, 2`);
+  const expected = await engine.query<{ indicatorId: string; areas: number }>(`
+    SELECT indicator_id AS "indicatorId", count(DISTINCT area_code)::INTEGER AS areas FROM extracts GROUP BY 1`);
+  return {
+    periods: monthsBetween(range.first, range.last),
+    cells,
+    expectedAreas: Object.fromEntries(expected.map((e) => [e.indicatorId, e.areas])),
+  };
+}
+
+export function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}

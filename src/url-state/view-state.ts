@@ -1,0 +1,81 @@
+import { AGE_BAND_VALUES, AUDIENCES, GEOGRAPHY_LEVELS, SEX_VALUES, type AgeBand, type Audience, type GeographyLevel, type Sex } from '../contract';
+
+export const VIEWS = ['overview', 'map', 'trends', 'cohorts', 'data', 'import'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+export const VIEW_TITLES: Record<ViewName, string> = {
+  overview: 'Overview',
+  map: 'Map',
+  trends: 'Trends',
+  cohorts: 'Cohorts',
+  data: 'Data and ethics',
+  import: 'Load data',
+};
+
+/**
+ * Everything that decides what a view shows. It lives in the URL, so a link reproduces the view; only
+ * what differs from the defaults is written, and links carry no data values.
+ */
+export interface ViewState {
+  view: ViewName;
+  indicator: string | null;
+  area: string | null;
+  level: GeographyLevel;
+  /** Latest month of the period shown (YYYY-MM); null means the latest month loaded. */
+  period: string | null;
+  age: AgeBand;
+  sex: Sex;
+  audience: Audience;
+}
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  view: 'overview',
+  indicator: null,
+  area: null,
+  level: 'district',
+  period: null,
+  age: 'all',
+  sex: 'all',
+  audience: 'analyst',
+};
+
+const PARAMS = ['view', 'indicator', 'area', 'level', 'period', 'age', 'sex', 'audience'] as const;
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], name: string, notices: string[]): T | undefined {
+  if (value === null) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  notices.push(`The link's ${name} "${value}" is not recognised, so the default is shown.`);
+  return undefined;
+}
+
+/** Reads a URL query string; anything unknown gives a notice and the default, never an error. */
+export function parseViewState(search: string): { state: ViewState; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const state: ViewState = { ...DEFAULT_VIEW_STATE };
+  state.view = pick(params.get('view'), VIEWS, 'view', notices) ?? state.view;
+  state.level = pick(params.get('level'), GEOGRAPHY_LEVELS, 'geography level', notices) ?? state.level;
+  state.age = pick(params.get('age'), AGE_BAND_VALUES, 'age band', notices) ?? state.age;
+  state.sex = pick(params.get('sex'), SEX_VALUES, 'sex', notices) ?? state.sex;
+  state.audience = pick(params.get('audience'), AUDIENCES, 'audience', notices) ?? state.audience;
+  const indicator = params.get('indicator');
+  if (indicator) state.indicator = /^[a-z0-9_-]{1,64}$/.test(indicator) ? indicator : (notices.push('The link names an indicator that is not valid, so the default is shown.'), null);
+  const area = params.get('area');
+  if (area) state.area = /^[A-Za-z0-9_-]{1,32}$/.test(area) ? area : (notices.push('The link names an area code that is not valid, so the default is shown.'), null);
+  const period = params.get('period');
+  if (period) state.period = /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : (notices.push(`The link's period "${period}" is not a month (YYYY-MM), so the latest month is shown.`), null);
+  for (const key of params.keys()) {
+    if (!(PARAMS as readonly string[]).includes(key) && key !== 'bundle') notices.push(`The link's setting "${key}" is not used by this version and was ignored.`);
+  }
+  return { state, notices };
+}
+
+export function serializeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  for (const key of PARAMS) {
+    const value = state[key];
+    if (value !== null && value !== DEFAULT_VIEW_STATE[key]) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,78 @@
+import { useSessionSnapshot } from '../../hooks/session-context';
+import { useCatalogueSummary } from '../../hooks/use-catalogue';
+import { formatMonth } from '../../ui/format';
+import { CoverageMatrixTable } from './CoverageMatrixTable';
+import { DatasetSection } from './DatasetSection';
+import { IndicatorTable } from './IndicatorTable';
+
+/** The catalogue: what each dataset is, on what basis it is shared, what each indicator means, and gaps. */
+export function DataEthicsView() {
+  const { state } = useSessionSnapshot();
+  const summary = useCatalogueSummary();
+  const manifest = state.manifest;
+  if (!manifest) {
+    return (
+      <section aria-labelledby="data-title">
+        <h1 id="data-title">Data and ethics</h1>
+        <p>No manifest is loaded yet. Use Load data to add a manifest and its extracts.</p>
+      </section>
+    );
+  }
+  const loaded = summary.data?.indicators ?? [];
+  const first = loaded.map((i) => i.firstPeriod).sort()[0];
+  const last = loaded.map((i) => i.lastPeriod).sort().at(-1);
+  return (
+    <section aria-labelledby="data-title" className="catalogue">
+      <h1 id="data-title">Data and ethics</h1>
+      {manifest.synthetic ? (
+        <p className="notice notice--synthetic">
+          <strong>Synthetic data.</strong> Every figure in this demonstration is made up. It describes no real person and
+          no real area&apos;s rates; it shows how the dashboard works.
+        </p>
+      ) : null}
+      <p className="lede">
+        {manifest.title}: {manifest.datasets.length} datasets from partner agencies, {manifest.indicators.length} indicators
+        {first && last ? `, ${formatMonth(first)} to ${formatMonth(last)}` : ''}.
+      </p>
+      <dl className="summary-list" aria-label="What is loaded">
+        <div>
+          <dt>Datasets</dt>
+          <dd>{manifest.datasets.length}</dd>
+        </div>
+        <div>
+          <dt>Indicators</dt>
+          <dd>{manifest.indicators.length}</dd>
+        </div>
+        {(summary.data?.areas ?? []).map((a) => (
+          <div key={a.level}>
+            <dt>Areas ({levelTitle(manifest.geographies, a.level)})</dt>
+            <dd>{a.areas.toLocaleString('en-GB')}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Rows loaded</dt>
+          <dd>{loaded.reduce((s, i) => s + i.rows, 0).toLocaleString('en-GB')}</dd>
+        </div>
+      </dl>
+
+      <h2 id="indicators">Indicators</h2>
+      <IndicatorTable manifest={manifest} loaded={loaded} />
+
+      <h2 id="coverage">Coverage by month</h2>
+      <CoverageMatrixTable manifest={manifest} />
+
+      <h2 id="datasets">Datasets and their ethics canvases</h2>
+      <p>
+        Each dataset is shared under the agreement named below. Its answers to the Open Data Institute&apos;s Data Ethics
+        Canvas say why the data are used, what could go wrong for the people in them, and what is done about it.
+      </p>
+      {manifest.datasets.map((d) => (
+        <DatasetSection key={d.id} dataset={d} indicators={manifest.indicators.filter((i) => i.dataset === d.id)} />
+      ))}
+    </section>
+  );
+}
+
+function levelTitle(geographies: readonly { level: string; title: string }[], level: string): string {
+  return geographies.find((g) => g.level === level)?.title ?? level;
+}

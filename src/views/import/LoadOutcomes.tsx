@@ -1,0 +1,47 @@
+import type { FileOutcome } from '../../import/load-files';
+
+const KIND_TEXT: Record<FileOutcome['kind'], string> = {
+  manifest: 'manifest',
+  extracts: 'extract',
+  areas: 'areas lookup',
+  population: 'population',
+  boundary: 'boundaries',
+  unknown: 'file',
+};
+
+/** One entry per file: loaded or not, and each problem with where it is and how to fix it. */
+export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] }) {
+  const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+  return (
+    <div className="outcomes">
+      <h2>Result of this load</h2>
+      <p role={rejected > 0 ? 'alert' : undefined} className={rejected > 0 ? 'notice notice--error' : 'notice notice--success'}>
+        {rejected === 0
+          ? `All ${outcomes.length} files loaded.`
+          : `${rejected} of ${outcomes.length} files could not be loaded. Nothing from them was added; everything loaded before is unchanged.`}
+      </p>
+      <ul className="outcome-list">
+        {outcomes.map((o) => (
+          <li key={o.file} className={`outcome outcome--${o.status}`}>
+            <p>
+              <strong className={`tag ${o.status === 'loaded' ? 'tag--ok' : 'tag--error'}`}>{o.status === 'loaded' ? 'Loaded' : 'Not loaded'}</strong>{' '}
+              <span className="outcome__file">{o.file}</span> ({KIND_TEXT[o.kind]}
+              {o.status === 'loaded' && o.rows > 0 ? `, ${o.rows.toLocaleString('en-GB')} ${o.kind === 'boundary' ? 'shapes' : 'rows'}` : ''})
+            </p>
+            {o.problems.length > 0 ? (
+              <ul className="problems">
+                {o.problems.map((p, i) => (
+                  <li key={i} className={`problem problem--${p.severity}`}>
+                    <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
+                    {p.row !== undefined ? `, row ${p.row}` : ''}
+                    {p.column ? `, column “${p.column}”` : ''}: {p.message} <span className="problem__fix">{p.fix}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS } from '../../contract';
+import { useAreas, usePeriods } from '../../hooks/use-areas';
+import { useSessionSnapshot } from '../../hooks/session-context';
+import { useViewState } from '../../url-state/use-view-state';
+import { formatMonth } from '../../ui/format';
+
+const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
+
+/** The shared filters. Every choice is written to the URL, so the link always reproduces the view. */
+export function FilterBar() {
+  const { state: loaded } = useSessionSnapshot();
+  const { state, update } = useViewState();
+  const areas = useAreas();
+  const periods = usePeriods();
+  const indicators = loaded.manifest?.indicators ?? [];
+  const latest = periods.data?.at(-1) ?? '';
+  return (
+    <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="f-indicator">Indicator</label>
+        <select id="f-indicator" value={state.indicator ?? ''} onChange={(e) => update({ indicator: e.target.value || null })}>
+          <option value="">Choose an indicator</option>
+          {TIERS.map((tier) => (
+            <optgroup key={tier} label={TIER_LABELS[tier]}>
+              {indicators
+                .filter((i) => i.tier === tier)
+                .map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-area">Area</label>
+        <select id="f-area" value={state.area ?? ''} onChange={(e) => update({ area: e.target.value || null })}>
+          <option value="">{loaded.manifest?.area.name ?? 'Whole area'}</option>
+          {(areas.data ?? [])
+            .filter((a) => a.level === 'district')
+            .map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-period">Latest month</label>
+        <select id="f-period" value={state.period ?? ''} onChange={(e) => update({ period: e.target.value || null })}>
+          <option value="">Latest ({latest ? formatMonth(latest) : 'none loaded'})</option>
+          {(periods.data ?? [])
+            .slice()
+            .reverse()
+            .map((p) => (
+              <option key={p} value={p}>
+                {formatMonth(p)}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-age">Age band</label>
+        <select id="f-age" value={state.age} onChange={(e) => update({ age: e.target.value as typeof state.age })}>
+          {AGE_BAND_VALUES.map((a) => (
+            <option key={a} value={a}>
+              {a === 'all' ? 'All ages' : `Aged ${a}`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-sex">Sex</label>
+        <select id="f-sex" value={state.sex} onChange={(e) => update({ sex: e.target.value as typeof state.sex })}>
+          {SEX_VALUES.map((s) => (
+            <option key={s} value={s}>
+              {s === 'all' ? 'Persons' : s === 'female' ? 'Female' : 'Male'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-audience">Disclosure rules for</label>
+        <select id="f-audience" value={state.audience} onChange={(e) => update({ audience: e.target.value as typeof state.audience })}>
+          {AUDIENCES.map((a) => (
+            <option key={a} value={a}>
+              {AUDIENCE_LABELS[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}
