@@ -13,7 +13,9 @@ const summary = generateDemoData(outDir);
 for (const file of DATA_FILES) {
   console.log(`${file.padEnd(18)} ${String(statSync(join(outDir, file)).size).padStart(9)} bytes`);
 }
-console.log(`\n${summary.rows} extract rows; counts 1-9: ${(100 * summary.smallShare).toFixed(1)}%, zeros: ${(100 * summary.zeroShare).toFixed(1)}%\n`);
+console.log(
+  `\n${summary.rows} extract rows; counts 1-9: ${(100 * summary.smallShare).toFixed(1)}%, zeros: ${(100 * summary.zeroShare).toFixed(1)}%\n`,
+);
 for (const s of summary.indicators) {
   const small = s.rows ? (100 * s.small) / s.rows : 0;
   const zero = s.rows ? (100 * s.zero) / s.rows : 0;

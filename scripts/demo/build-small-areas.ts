@@ -49,8 +49,9 @@ const out = {
   lsoas,
 };
 const target = join(here, 'lancashire-small-areas.json');
-// One row per line keeps the file small and diff-friendly.
-const lines = (rows: readonly (readonly string[])[]) => rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+// One row per line keeps the file small and diff-friendly (and matches Prettier's formatting).
+const lines = (rows: readonly (readonly string[])[]) =>
+  rows.map((r) => `    [${r.map((x) => JSON.stringify(x)).join(', ')}]`).join(',\n');
 writeFileSync(
   target,
   `{\n  "note": ${JSON.stringify(out.note)},\n  "msoas": [\n${lines(msoas)}\n  ],\n  "lsoas": [\n${lines(lsoas)}\n  ]\n}\n`,

@@ -89,9 +89,9 @@ const edEthics: Canvas = {
   ongoingImplementation:
     'Submissions are monitored for completeness each month by department, and a drop to zero or a missing month triggers a check with the trust before figures are used. In this synthetic demo, Lancaster residents have no data for October and November 2022 to show such a gap.',
   reviewsAndIterations:
-    "Completeness and the share of attendances with an assault recorded are reviewed every quarter with emergency department leads; the canvas is reviewed every year with the trusts' Caldicott Guardians.",
+    "Completeness and the share of attendances with an assault recorded are reviewed every quarter with emergency department leads. The canvas is reviewed every year with the trusts' Caldicott Guardians, and sooner if patients or staff raise a concern about how the data are used.",
   actions:
-    'Agree a common triage question on assault across the four trusts; publish completeness by department; keep emergency department data strictly apart from any decision about an individual.',
+    'Agree a common triage question on assault across the four trusts, asked in a way that feels safe for patients. Publish completeness by department alongside the figures. Keep emergency department data strictly apart from any decision about an individual.',
 };
 
 const ambulanceEthics: Canvas = {
@@ -106,7 +106,7 @@ const ambulanceEthics: Canvas = {
   reasonForUsingData:
     'Ambulance data show serious violence quickly and at night, including incidents never reported to the police or that do not end in an emergency department. They help partners notice emerging patterns, such as a rise in stabbings in one town, early.',
   communicatingPurpose:
-    "The trust publishes its part in violence reduction partnerships, and the dashboard explains that the figures come from how emergency calls were coded, not from crews' judgements about patients.",
+    "The trust publishes its part in violence reduction partnerships on its website and in its annual report. The dashboard explains that the figures come from how emergency calls were coded, not from crews' judgements about patients.",
   positiveEffects:
     'Earlier warning of rising serious violence lets partners put outreach and safety measures in place before harm spreads. The figures also show the load that violence places on emergency services.',
   negativeEffects:
@@ -116,15 +116,15 @@ const ambulanceEthics: Canvas = {
   engagingWithPeople:
     'Paramedics and call handlers are consulted on what the codes do and do not mean, and community panels review public outputs. Their input shapes the caveats shown next to the figures.',
   opennessAndTransparency:
-    'The dispatch protocols used, the suppression rules and known gaps are documented with the dataset, and every figure in this demo is flagged SYNTHETIC.',
+    "The dispatch protocols used, the suppression rules and known gaps are documented with the dataset. Every figure in this demo is flagged SYNTHETIC, so it cannot be mistaken for the trust's real activity.",
   sharingDataWithOthers:
-    'Shared only within the partnership under the information sharing agreement; no onward sharing, and public figures follow the public disclosure policy.',
+    'Shared only within the partnership under the information sharing agreement, with no onward sharing. Public figures follow the public disclosure policy and are never broken down below district.',
   ongoingImplementation:
     'Monthly files are checked for completeness before loading. In this synthetic demo Pendle has no ambulance data for March and April 2023, standing for a dispatch-system migration, and the gap is shown rather than estimated.',
   reviewsAndIterations:
-    "Coding quality is reviewed twice a year with the trust's analysts, and this canvas every year alongside the information sharing agreement.",
+    "Coding quality is reviewed twice a year with the trust's analysts, comparing call codes with what crews found on arrival. This canvas is reviewed every year alongside the information sharing agreement.",
   actions:
-    'Keep the data at district level; record any change to dispatch protocols in the caveats; re-check suppression whenever coding changes; add response-time context only if partners show a clear need for it.',
+    'Keep the data at district level and record any change to dispatch protocols in the caveats. Re-check suppression whenever coding changes. Add response-time context only if partners show a clear need for it.',
 };
 
 const hesEthics: Canvas = {
@@ -139,25 +139,25 @@ const hesEthics: Canvas = {
   reasonForUsingData:
     'Admission to hospital after a sharp-object assault is a consistent measure of the most serious knife harm, and is far less affected by policing activity than recorded crime. It is one of the three Home Office success measures for Violence Reduction Units.',
   communicatingPurpose:
-    'The dashboard explains that these are hospital admissions, not attacks or people arrested, and that the Home Office measure counts people aged under 25; published reports say the same.',
+    'The dashboard explains that these are hospital admissions, not attacks or arrests, and that the Home Office measure counts people aged under 25. Published VRN reports use the same wording so that partners and the public read the figure the same way.',
   positiveEffects:
-    'Tracking serious knife injury independently of police activity helps judge whether prevention is working and supports the case for hospital-based interventions and trauma-informed follow-up.',
+    'Tracking serious knife injury independently of police activity helps judge whether prevention is working. It also supports the case for hospital-based interventions and trauma-informed follow-up for young people after an injury.',
   negativeEffects:
     "With such small numbers, a figure for one district and month may point to a particular young person's injury known locally, which could be distressing for families or inflame tensions. Reading random variation as a trend could lead to wrong conclusions about programmes.",
   minimisingNegativeImpact:
-    'Counts are suppressed under the policy thresholds, trends are read over twelve months with confidence intervals, and district-by-month detail is kept to analysts.',
+    'Counts are suppressed under the policy thresholds and trends are read over twelve months with confidence intervals. District-by-month detail is kept to analysts, and public outputs use the whole VRN area.',
   engagingWithPeople:
-    'Families affected by knife violence and members of the youth advisory group are asked how serious-injury figures should be described, and trauma clinicians advise on interpretation.',
+    'Families affected by knife violence and members of the youth advisory group are asked how serious-injury figures should be described. Trauma clinicians advise on interpretation, for example on why admissions can fall while attendances rise.',
   opennessAndTransparency:
-    'The ICD-10 codes, the provisional status of recent months and the revisions policy are published with the indicator, and this demo is clearly marked SYNTHETIC.',
+    'The ICD-10 codes, the provisional status of recent months and the revisions policy are published with the indicator. This demo is clearly marked SYNTHETIC, because HES figures are often quoted and must never be confused with real ones.',
   sharingDataWithOthers:
-    'Used within the partnership and, in suppressed form, in public reports; the VRN holds no record-level HES data and never asks for it through the dashboard.',
+    'The aggregates are used within the partnership and, in suppressed form, in public reports. The VRN holds no record-level HES data and never asks for it through the dashboard.',
   ongoingImplementation:
-    'Each provisional monthly release replaces the previous one in full, and analysts note revisions so that trends are not read from months that are still changing.',
+    'Each provisional monthly release replaces the previous one in full rather than being appended. Analysts note revisions so that trends are not read from months that are still changing.',
   reviewsAndIterations:
-    'Reviewed every year with the public health team: coding quality, and whether the under-25 focus still matches the Home Office measure.',
+    'Reviewed every year with the public health team, looking at coding quality across the acute trusts. The review also checks that the under-25 focus still matches the Home Office measure.',
   actions:
-    'Present the under-25 figure as a rolling twelve-month total; leave record-level access with NHS England; explain provisional months and revisions on the dashboard.',
+    'Present the under-25 figure as a rolling twelve-month total for the whole area. Leave record-level access with NHS England. Explain provisional months and revisions on the dashboard.',
 };
 
 const educationEthics: Canvas = {
@@ -174,23 +174,23 @@ const educationEthics: Canvas = {
   communicatingPurpose:
     'Schools and families are told that aggregate attendance and exclusion data are used to plan support, not to identify or sanction children. The dashboard presents them as signs that children need support, not as measures of bad behaviour.',
   positiveEffects:
-    'Inclusion and mentoring resources can go to the areas and ages where children are missing education, and partners can see whether early help is reducing suspensions and exclusions.',
+    'Inclusion and mentoring resources can go to the areas and ages where children are missing education. Partners can also see whether early help and trusted-adult programmes are reducing suspensions and exclusions over time.',
   negativeEffects:
     "These figures could reinforce stereotypes about children in poorer areas or from particular communities, or be read as evidence that 'excluded children are dangerous'. Schools might feel judged and record less openly.",
   minimisingNegativeImpact:
-    "Labels describe what happened ('pupils suspended', 'young people not in education, employment or training'), figures come with deprivation context, small counts are suppressed, and no school-level tables are produced.",
+    "Labels describe what happened ('pupils suspended', 'young people not in education, employment or training') rather than who children are. Figures come with deprivation context, small counts are suppressed, and no school-level tables are produced.",
   engagingWithPeople:
-    "Head teachers, inclusion officers, parents' forums and the youth advisory group are consulted on which measures to show and how to word them; young people who have been excluded helped write the explanations.",
+    "Head teachers, inclusion officers, parents' forums and the youth advisory group are consulted on which measures to show and how to word them. Young people who have been excluded helped write the explanations, including why absence is often a sign of anxiety, illness or caring duties rather than defiance.",
   opennessAndTransparency:
-    'Definitions follow Department for Education statistics where possible and any differences are documented; the figures in this demo are SYNTHETIC and labelled so.',
+    'Definitions follow Department for Education statistics where possible and any differences are documented. The figures in this demo are SYNTHETIC and labelled so on every view.',
   sharingDataWithOthers:
-    'Shared within the partnership under the information sharing agreement; public outputs use the public disclosure policy; nothing is shared with commercial providers.',
+    'Shared within the partnership under the information sharing agreement, and public outputs use the public disclosure policy. Nothing is shared with commercial providers, and the data are never used to rank or judge individual schools.',
   ongoingImplementation:
     'Completeness is checked every term. August is near zero because schools are closed, and January and February 2021 are low because most pupils were learning at home during lockdown; neither should be read as an improvement.',
   reviewsAndIterations:
-    'Reviewed every year with education leads, and whenever national definitions change (for example the threshold for persistent absence).',
+    'Reviewed every year with education leads. The indicators are revisited whenever national definitions change, for example the threshold for persistent absence.',
   actions:
-    'Co-produce an explainer with young people; review whether age bands should follow school years; add primary-school measures only with head teachers on board.',
+    'Co-produce an explainer with young people. Review whether age bands should follow school years rather than ages. Add primary-school measures only with head teachers on board.',
 };
 
 const socialCareEthics: Canvas = {
@@ -203,27 +203,27 @@ const socialCareEthics: Canvas = {
   rightsAroundData:
     'The councils are controllers of social care records and own the aggregates; partners may use them only for planning prevention. Children and families keep their rights over their records; the synthetic demo figures carry no rights.',
   reasonForUsingData:
-    'Referrals where exploitation or harm outside the family is identified are a direct early warning of children being drawn into violence, and overall referral rates show the pressure on safeguarding services in each area.',
+    'Referrals where exploitation or harm outside the family is identified are a direct early warning of children being drawn into violence. Overall referral rates show the pressure on safeguarding services in each area and help plan contextual safeguarding.',
   communicatingPurpose:
-    "The councils' privacy notices say that anonymised statistics are shared with safeguarding partners to plan services, and the dashboard explains that a referral means a concern was raised, not that harm was proven.",
+    "The councils' privacy notices say that anonymised statistics are shared with safeguarding partners to plan services. The dashboard explains that a referral means a concern was raised, not that harm was proven or that a family was at fault.",
   positiveEffects:
-    'Partners can see where contextual safeguarding, detached youth work and exploitation teams are most needed, and whether identification of exploitation is improving.',
+    'Partners can see where contextual safeguarding, detached youth work and exploitation teams are most needed. They can also see whether recognition of exploitation is improving, so that exploited children are protected as children at risk rather than criminalised.',
   negativeEffects:
     "Higher referral rates could be read as 'worse families' in an area, adding stigma and discouraging families from asking for help. Small counts of exploitation referrals could point to particular children known locally and put them at further risk.",
   minimisingNegativeImpact:
-    'Referral indicators have neutral polarity because more referrals can mean better identification; counts below the policy threshold are suppressed; and figures are always shown with deprivation context and never below district level.',
+    'Referral indicators have neutral polarity because more referrals can mean better identification. Counts below the policy threshold are suppressed, and figures are always shown with deprivation context and never below district level.',
   engagingWithPeople:
-    'Social workers, exploitation leads, parent advocates and care-experienced young people are consulted on how these figures are framed, and their advice shapes the wording in the dashboard.',
+    "Social workers, exploitation leads, parent advocates and care-experienced young people are consulted on how these figures are framed. Their advice shapes the wording in the dashboard, for example 'harm outside the family' rather than 'gang involvement'.",
   opennessAndTransparency:
-    'The definitions, system changes and gaps are documented, and the demo is marked SYNTHETIC throughout.',
+    "The definitions, system changes and gaps are documented with the dataset. The demo is marked SYNTHETIC throughout, so no figure can be mistaken for a council's real caseload.",
   sharingDataWithOthers:
-    'Only within the safeguarding and violence reduction partnership; public figures follow the public disclosure policy, and there is no onward sharing.',
+    'Only within the safeguarding and violence reduction partnership, with no onward sharing. Public figures follow the public disclosure policy and use twelve-month totals.',
   ongoingImplementation:
-    'Monthly counts are reconciled with the councils\' own published referral statistics, and any change in recording practice is added to the caveats before the figures are used.',
+    "Monthly counts are reconciled with the councils' own published referral statistics. Any change in recording practice is added to the caveats before the figures are used.",
   reviewsAndIterations:
-    'Reviewed every year with the three safeguarding partnerships and whenever recording of extra-familial harm changes.',
+    'Reviewed every year with the three safeguarding partnerships. It is also reviewed whenever the recording of extra-familial harm changes, because that changes what the exploitation indicator means.',
   actions:
-    'Agree a shared definition of the exploitation factor across the three councils; keep referral indicators neutral in polarity; publish only twelve-month totals for exploitation referrals.',
+    'Agree a shared definition of the exploitation factor across the three councils. Keep referral indicators neutral in polarity. Publish only twelve-month totals for exploitation referrals.',
 };
 
 const youthJusticeEthics: Canvas = {
@@ -236,27 +236,27 @@ const youthJusticeEthics: Canvas = {
   rightsAroundData:
     'The services are controllers of their case records and own the aggregates; partners may use them for prevention planning only. Children keep their rights over their records; the synthetic demo data carry no rights.',
   reasonForUsingData:
-    'First entry into the youth justice system is a turning point that prevention and diversion aim to avoid; tracking it by area and age shows where early help and diversion are most needed.',
+    'First entry into the youth justice system is a turning point that prevention and diversion aim to avoid, because a criminal record can close doors to education and work. Tracking it by area and age shows where early help and diversion are most needed.',
   communicatingPurpose:
-    "The dashboard says plainly that the indicator counts children in contact with youth justice for the first time, as an outcome the partnership wants to prevent, not as a description of who the children are.",
+    'The dashboard says plainly that the indicator counts children in contact with youth justice for the first time, an outcome the partnership wants to prevent. It is never presented as a description of who the children are.',
   positiveEffects:
-    'Diversion and early help can be directed to the places and ages where children are first drawn into the justice system, and partners can see whether diversion is reaching them.',
+    'Diversion and early help can be directed to the places and ages where children are first drawn into the justice system. Partners can see whether diversion schemes are reaching the children who need them.',
   negativeEffects:
     'Figures could be used to label areas or groups of children as criminal, and very small counts could identify individual children in a small district. Reducing the figure could become a target that encourages informal outcomes without support.',
   minimisingNegativeImpact:
-    "Labels use child-first language ('children in contact with youth justice for the first time', never 'offenders'); small counts are suppressed; the figures are shown with deprivation context and with diversion activity alongside.",
+    "Labels use child-first language ('children in contact with youth justice for the first time', never 'offenders'). Small counts are suppressed, and figures are shown with deprivation context and with diversion activity alongside.",
   engagingWithPeople:
-    'Young people supported by the youth justice services and their families are asked how the measure is described, following Child First principles, and youth justice practitioners advise on interpretation.',
+    'Young people supported by the youth justice services and their families are asked how the measure is described, following Child First principles. Youth justice practitioners advise on interpretation, such as the effect of new diversion schemes.',
   opennessAndTransparency:
-    'The definition matches the Youth Justice Board first-time entrants measure, with differences documented, and every figure in this demo is labelled SYNTHETIC.',
+    'The definition matches the Youth Justice Board first-time entrants measure, and any differences are documented. Every figure in this demo is labelled SYNTHETIC.',
   sharingDataWithOthers:
-    'Shared within the partnership only; the public view uses the public disclosure policy and twelve-month totals.',
+    'Shared within the partnership only, with no onward sharing. The public view uses the public disclosure policy and twelve-month totals.',
   ongoingImplementation:
-    "Counts are reconciled every quarter with the services' returns to the Youth Justice Board, and changes in diversion schemes are recorded as caveats.",
+    "Counts are reconciled every quarter with the services' returns to the Youth Justice Board. Changes in diversion schemes or in police out-of-court practice are recorded as caveats.",
   reviewsAndIterations:
-    'Reviewed every year with the youth justice management boards, including whether the age bands and geography are still proportionate.',
+    'Reviewed every year with the youth justice management boards. Each review asks whether the age bands and geography are still proportionate for such small numbers.',
   actions:
-    'Show diversion alongside first-time entrants; keep child-first wording throughout; review suppression for small districts with the youth justice services.',
+    'Show diversion alongside first-time entrants. Keep child-first wording throughout the dashboard. Review suppression for small districts with the youth justice services.',
 };
 
 const probationEthics: Canvas = {
@@ -265,31 +265,31 @@ const probationEthics: Canvas = {
   limitations:
     'A proven reoffence needs a further caution or conviction, so the measure depends on detection and court timeliness as well as behaviour. It lags by 18 months (12 months of follow-up plus 6 months for convictions), so the latest cohort is June 2024, and small monthly cohorts make single-month proportions very unstable.',
   ethicalAndLegislativeContext:
-    'Shared under the Offender Management Act 2007 s14, the Crime and Disorder Act 1998 s115 and the Serious Violence Duty (probation services are specified authorities), with UK GDPR Art 6(1)(e), Art 10 and DPA 2018 Schedule 1 for the aggregation; only aggregated cohorts and counts are shared.',
+    'Shared under the Offender Management Act 2007 s14, the Crime and Disorder Act 1998 s115 and the Serious Violence Duty, under which probation services are specified authorities. UK GDPR Art 6(1)(e), Art 10 and DPA 2018 Schedule 1 cover the aggregation, and only aggregated cohorts and counts are shared.',
   rightsAroundData:
     'HM Prison and Probation Service and the Ministry of Justice are the controllers and owners; partners use the aggregates for planning only. People in the cohort keep their rights over their records; the synthetic demo data carry no rights.',
   reasonForUsingData:
-    'Reducing further harm by people already in contact with the justice system is part of tertiary prevention; reoffending by district and age shows where resettlement support, such as housing, employment and mentoring, could prevent further violence.',
+    'Reducing further harm by people already in contact with the justice system is part of tertiary prevention. Reoffending by district and age shows where resettlement support, such as housing, employment and mentoring, could prevent further violence.',
   communicatingPurpose:
-    'The dashboard explains that the indicator is the proportion of a cohort with a proven further offence, a measure of whether support after sentence works, and not a judgement about people.',
+    'The dashboard explains that the indicator is the proportion of a cohort with a proven further offence, a measure of whether support after sentence works. It is not a judgement about the people in the cohort.',
   positiveEffects:
-    'Resettlement and mentoring services can be targeted at the age groups and areas where further offending is most likely, supporting people to move on and reducing harm to others.',
+    'Resettlement and mentoring services can be targeted at the age groups and areas where further offending is most likely. That supports people to move on with their lives and reduces harm to others.',
   negativeEffects:
     'The figures could reinforce stigma against people with convictions and against the areas where they live, making it harder for them to find housing and work. Small cohorts could make individuals identifiable.',
   minimisingNegativeImpact:
-    "People-first wording ('people with a proven reoffence'), suppression of small counts, proportions shown with Wilson confidence intervals, and no figures below district level.",
+    "Wording is people-first ('adults with a proven reoffence'), small counts are suppressed, and proportions are shown with Wilson confidence intervals and their cohort sizes. No figures are produced below district level.",
   engagingWithPeople:
-    'People with lived experience of the justice system, through probation engagement forums, advise on wording and on which breakdowns are proportionate.',
+    'People with lived experience of the justice system, through probation engagement forums, advise on wording and on which breakdowns are proportionate. Their feedback is why cohort sizes are always shown next to proportions.',
   opennessAndTransparency:
-    'The methodology and its 18-month lag are documented with the indicator, and the demo figures are marked SYNTHETIC.',
+    'The methodology and its 18-month lag are documented with the indicator. The demo figures are marked SYNTHETIC, and no real cohort was used to make them.',
   sharingDataWithOthers:
-    'Within the partnership only; public figures follow the public disclosure policy and use twelve-month cohorts.',
+    'Used within the partnership only, with no onward sharing. Public figures follow the public disclosure policy and use twelve-month cohorts.',
   ongoingImplementation:
-    "Each quarterly Ministry of Justice release replaces earlier figures, and analysts check that cohort sizes match the published totals.",
+    'Each quarterly Ministry of Justice release replaces earlier figures. Analysts check that cohort sizes match the published totals before the figures are used.',
   reviewsAndIterations:
-    'Reviewed every year with the regional probation service, including whether age and sex breakdowns remain necessary.',
+    'Reviewed every year with the regional probation service. Each review asks whether the age and sex breakdowns are still necessary.',
   actions:
-    'Show cohort sizes next to every proportion; avoid monthly proportions in public views; co-design the wording with the probation engagement forum.',
+    'Show cohort sizes next to every proportion. Avoid monthly proportions in public views. Co-design the wording with the probation engagement forum.',
 };
 
 const deprivationEthics: Canvas = {
@@ -298,31 +298,31 @@ const deprivationEthics: Canvas = {
   limitations:
     'The index describes areas, not people: many people on low incomes live outside deprived LSOAs, and not everyone in a deprived LSOA is poor. It is a relative ranking updated rarely (2019, 2025), and it uses 2011 LSOAs.',
   ethicalAndLegislativeContext:
-    'The real indices are official statistics published under the Open Government Licence and contain no personal data; the main ethical risk is how they are used to describe communities.',
+    'The real indices are official statistics published under the Open Government Licence and contain no personal data. The main ethical risk is not privacy but how the figures are used to describe communities.',
   rightsAroundData:
-    'The real indices are Crown copyright reused under the Open Government Licence v3.0 with attribution; the synthetic scores in this demo carry no rights.',
+    'The real indices are Crown copyright, reused under the Open Government Licence v3.0 with attribution to the Ministry of Housing, Communities and Local Government. The synthetic scores in this demo carry no rights.',
   reasonForUsingData:
-    'Violence and its risk factors follow deprivation closely; showing deprivation as context stops partners from reading differences between areas as differences between people, and supports fair allocation of prevention resources.',
+    'Violence and its risk factors follow deprivation closely. Showing deprivation as context stops partners from reading differences between areas as differences between people, and supports fair allocation of prevention resources.',
   communicatingPurpose:
-    'Deprivation is labelled as context on the dashboard, explaining that it describes conditions that communities face rather than anything about the people who live there.',
+    'Deprivation is labelled as context on the dashboard. The explanation says it describes conditions that communities face, such as low income and poor housing, rather than anything about the people who live there.',
   positiveEffects:
-    'Partners can see structural drivers of violence and argue for investment in the places with least, and can compare areas fairly by taking deprivation into account.',
+    'Partners can see structural drivers of violence and argue for investment in the places that have least. Taking deprivation into account also makes comparisons between areas fairer.',
   negativeEffects:
-    "Deprivation maps shown next to violence can suggest that poor communities are violent, adding to stigma and to 'postcode' prejudice in services and employment.",
+    "Deprivation maps shown next to violence can suggest that poor communities are violent. That adds to stigma and to 'postcode' prejudice in services and employment.",
   minimisingNegativeImpact:
-    "Deprivation is presented as context for other indicators, not as a risk score for places, with neutral wording ('residents living in the most deprived 10% of neighbourhoods') and no ranking tables of neighbourhoods.",
+    "Deprivation is presented as context for other indicators, not as a risk score for places. Wording is neutral ('residents living in the most deprived 10% of neighbourhoods'), and no ranking tables of neighbourhoods are produced.",
   engagingWithPeople:
-    'Community groups in the most deprived neighbourhoods are asked how their areas are described, and their strengths (assets, groups, services) are shown alongside deprivation where possible.',
+    'Community groups in the most deprived neighbourhoods are asked how their areas are described. Their strengths, such as community groups and local services, are shown alongside deprivation where possible.',
   opennessAndTransparency:
-    'The source, the year of the index and the decile threshold are stated, and this demo makes clear that its scores are SYNTHETIC.',
+    'The source, the year of the index and the decile threshold are stated with the indicator. This demo makes clear that its scores are SYNTHETIC and only resemble the real pattern.',
   sharingDataWithOthers:
-    'The real indices are already public; derived figures can be shared openly, with care over presentation.',
+    'The real indices are already public, so derived figures can be shared openly. Care is still needed over presentation, especially in maps.',
   ongoingImplementation:
-    'The same annual value is repeated for every month so that the indicator lines up with monthly data; it is refreshed when a new index or new population estimates are published.',
+    'The same annual value is repeated for every month so that the indicator lines up with monthly data. It is refreshed when a new index or new population estimates are published.',
   reviewsAndIterations:
-    'Reviewed when the next index is published (the 2025 indices and 2021 LSOAs) and whenever partners report that the presentation stigmatises a community.',
+    'Reviewed when the next index is published, which means moving to the 2025 indices and 2021 LSOAs. It is also reviewed whenever partners report that the presentation stigmatises a community.',
   actions:
-    'Move to the 2025 indices and 2021 LSOAs for real use; always pair deprivation with community assets; never rank neighbourhoods publicly.',
+    'Move to the 2025 indices and 2021 LSOAs for real use. Always pair deprivation with community assets. Never rank neighbourhoods publicly.',
 };
 
 export const DATASETS: readonly DatasetInput[] = [
@@ -354,7 +354,7 @@ export const DATASETS: readonly DatasetInput[] = [
     owner:
       'Lancashire Teaching Hospitals NHS Foundation Trust, East Lancashire Hospitals NHS Trust, Blackpool Teaching Hospitals NHS Foundation Trust and University Hospitals of Morecambe Bay NHS Foundation Trust (synthetic stand-in)',
     legalBasis:
-      'Serious Violence Duty (integrated care boards are specified authorities); Information Sharing to Tackle Violence (ISTV) information standard; UK GDPR Art 6(1)(e) and Art 9(2)(h); anonymised aggregates approved by each trust\'s Caldicott Guardian.',
+      "Serious Violence Duty (integrated care boards are specified authorities); Information Sharing to Tackle Violence (ISTV) information standard; UK GDPR Art 6(1)(e) and Art 9(2)(h); anonymised aggregates approved by each trust's Caldicott Guardian.",
     sharingAgreement:
       'Lancashire VRN information sharing agreement, Schedule B: ISTV emergency department aggregates (illustrative reference LVRN-ISA-B, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
@@ -375,7 +375,7 @@ export const DATASETS: readonly DatasetInput[] = [
     agency: 'North West Ambulance Service NHS Trust',
     owner: 'North West Ambulance Service NHS Trust, Business Intelligence (synthetic stand-in)',
     legalBasis:
-      'Serious Violence Duty; UK GDPR Art 6(1)(e) and Art 9(2)(h); anonymised aggregates approved by the trust\'s Caldicott Guardian.',
+      "Serious Violence Duty; UK GDPR Art 6(1)(e) and Art 9(2)(h); anonymised aggregates approved by the trust's Caldicott Guardian.",
     sharingAgreement:
       'Lancashire VRN information sharing agreement, Schedule C: ambulance dispatch aggregates (illustrative reference LVRN-ISA-C, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
@@ -395,7 +395,7 @@ export const DATASETS: readonly DatasetInput[] = [
     agency: 'NHS England (Hospital Episode Statistics)',
     owner: 'NHS England, Hospital Episode Statistics (synthetic stand-in)',
     legalBasis:
-      'Health and Social Care Act 2012 (NHS England\'s processing of HES); Serious Violence Duty; UK GDPR Art 6(1)(e) and Art 9(2)(h); aggregates released under the HES small-number rules.',
+      "Health and Social Care Act 2012 (NHS England's processing of HES); Serious Violence Duty; UK GDPR Art 6(1)(e) and Art 9(2)(h); aggregates released under the HES small-number rules.",
     sharingAgreement:
       'Aggregate HES extract provided to the VRN for the Home Office success measures (illustrative reference LVRN-HES-01, not a real data sharing agreement).',
     licence: SYNTHETIC_LICENCE,
@@ -440,7 +440,7 @@ export const DATASETS: readonly DatasetInput[] = [
     legalBasis:
       'Children Act 1989 and Children Act 2004 (co-operation and safeguarding duties); Working Together to Safeguard Children 2023; Serious Violence Duty; UK GDPR Art 6(1)(e) and Art 9(2)(g) with DPA 2018 Schedule 1 (safeguarding of children).',
     sharingAgreement:
-      'Lancashire VRN information sharing agreement, Schedule E: children\'s social care aggregates (illustrative reference LVRN-ISA-E, not a real agreement).',
+      "Lancashire VRN information sharing agreement, Schedule E: children's social care aggregates (illustrative reference LVRN-ISA-E, not a real agreement).",
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-27',
     coverage: { from: FROM, to: TO, areas: `${AREAS}, by child's home district` },
@@ -476,7 +476,8 @@ export const DATASETS: readonly DatasetInput[] = [
     id: PROBATION,
     title: 'Proven reoffending within 12 months, adults (SYNTHETIC)',
     agency: 'Probation Service (HM Prison and Probation Service, North West)',
-    owner: 'HM Prison and Probation Service North West, with Ministry of Justice proven reoffending statistics (synthetic stand-in)',
+    owner:
+      'HM Prison and Probation Service North West, with Ministry of Justice proven reoffending statistics (synthetic stand-in)',
     legalBasis:
       'Offender Management Act 2007 s14; Crime and Disorder Act 1998 s115; Serious Violence Duty (probation services are specified authorities); UK GDPR Art 6(1)(e) and Art 10 with DPA 2018 Schedule 1.',
     sharingAgreement:

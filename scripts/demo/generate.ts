@@ -30,7 +30,15 @@ import {
   type Geography,
   type Year,
 } from './geography';
-import { COVID_2021, INDICATORS, SEASONS, type EventModel, type IndicatorSpec, type NeetModel, type ReoffendingModel } from './indicators';
+import {
+  COVID_2021,
+  INDICATORS,
+  SEASONS,
+  type EventModel,
+  type IndicatorSpec,
+  type NeetModel,
+  type ReoffendingModel,
+} from './indicators';
 import { Rng } from './prng';
 
 export const DATA_FILES = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet', 'README.md'] as const;
@@ -142,7 +150,15 @@ function districtEvents(geo: Geography, spec: IndicatorSpec, model: EventModel, 
           (season[m.month] ?? 1) *
           covidFactor(model, m);
         const count = rng.negativeBinomial(mean, model.dispersion);
-        emit({ indicator_id: spec.manifest.id, period: m.period, area_code: d.code, age_band: band, sex, count, denominator: null });
+        emit({
+          indicator_id: spec.manifest.id,
+          period: m.period,
+          area_code: d.code,
+          age_band: band,
+          sex,
+          count,
+          denominator: null,
+        });
       }
     }
   }
@@ -181,9 +197,21 @@ function lsoaEvents(geo: Geography, spec: IndicatorSpec, model: EventModel, emit
     const mult = ((effect.get(l.code) ?? 1) / norm) * (districtLevel.get(l.district) ?? 1);
     for (const m of MONTHS) {
       const mean =
-        ((l.population[m.year] * rate) / 1000 / 12) * mult * Math.exp(slope * m.t) * (season[m.month] ?? 1) * covidFactor(model, m);
+        ((l.population[m.year] * rate) / 1000 / 12) *
+        mult *
+        Math.exp(slope * m.t) *
+        (season[m.month] ?? 1) *
+        covidFactor(model, m);
       const count = rng.negativeBinomial(mean, model.dispersion);
-      emit({ indicator_id: spec.manifest.id, period: m.period, area_code: l.code, age_band: 'all', sex: 'all', count, denominator: null });
+      emit({
+        indicator_id: spec.manifest.id,
+        period: m.period,
+        area_code: l.code,
+        age_band: 'all',
+        sex: 'all',
+        count,
+        denominator: null,
+      });
     }
   }
 }
@@ -200,7 +228,15 @@ function neet(geo: Geography, spec: IndicatorSpec, model: NeetModel, emit: (r: R
         const known = Math.round(cellPopulation(geo, d, m.year, '15-17', sex) * (2 / 3) * (0.985 + rng.normal(0, 0.004)));
         const p = model.p * sexFactor(model.sex, sex) * (dep.get(d.code) ?? 1) * Math.exp(slope * m.t) * (season[m.month] ?? 1);
         const count = rng.betaBinomial(known, p, 400);
-        emit({ indicator_id: spec.manifest.id, period: m.period, area_code: d.code, age_band: band, sex, count, denominator: known });
+        emit({
+          indicator_id: spec.manifest.id,
+          period: m.period,
+          area_code: d.code,
+          age_band: band,
+          sex,
+          count,
+          denominator: known,
+        });
       }
     }
   }
@@ -220,11 +256,21 @@ function reoffending(geo: Geography, spec: IndicatorSpec, model: ReoffendingMode
       for (const m of MONTHS) {
         if (m.period > model.lastPeriod) continue;
         const expected =
-          ((cellPopulation(geo, d, m.year, band, sex) * cohortRate) / 1000 / 12) * sexFactor(model.cohortSex, sex) * (cohortDep.get(d.code) ?? 1);
+          ((cellPopulation(geo, d, m.year, band, sex) * cohortRate) / 1000 / 12) *
+          sexFactor(model.cohortSex, sex) *
+          (cohortDep.get(d.code) ?? 1);
         const cohort = rng.negativeBinomial(expected, 10);
         const p = p0 * sexFactor(model.pSex, sex) * pDep * Math.exp(slope * m.t);
         const count = rng.betaBinomial(cohort, p, 40);
-        emit({ indicator_id: spec.manifest.id, period: m.period, area_code: d.code, age_band: band, sex, count, denominator: cohort });
+        emit({
+          indicator_id: spec.manifest.id,
+          period: m.period,
+          area_code: d.code,
+          age_band: band,
+          sex,
+          count,
+          denominator: cohort,
+        });
       }
     }
   }
@@ -236,7 +282,15 @@ function deprivation(geo: Geography, spec: IndicatorSpec, emit: (r: Row) => void
     for (const m of MONTHS) {
       const residents = mine.reduce((a, l) => a + l.population[m.year], 0);
       const inDecile = mine.reduce((a, l) => a + (l.deprivation >= MOST_DEPRIVED_DECILE_THRESHOLD ? l.population[m.year] : 0), 0);
-      emit({ indicator_id: spec.manifest.id, period: m.period, area_code: d.code, age_band: 'all', sex: 'all', count: inDecile, denominator: residents });
+      emit({
+        indicator_id: spec.manifest.id,
+        period: m.period,
+        area_code: d.code,
+        age_band: 'all',
+        sex: 'all',
+        count: inDecile,
+        denominator: residents,
+      });
     }
   }
 }
@@ -303,7 +357,8 @@ export function populationCsv(geo: Geography): string {
   for (const d of [...geo.districts].sort((a, b) => cmp(a.code, b.code))) {
     const pop = districtPop(geo, d);
     for (const year of YEARS)
-      for (const band of AGE_BANDS) for (const sex of SEXES) rows.push([d.code, year, band, sex, districtPopulationCell(pop, year, band, sex)]);
+      for (const band of AGE_BANDS)
+        for (const sex of SEXES) rows.push([d.code, year, band, sex, districtPopulationCell(pop, year, band, sex)]);
   }
   for (const l of geo.lsoas) for (const year of YEARS) rows.push([l.code, year, 'all', 'all', l.population[year]]);
   return csv(['area_code', 'year', 'age_band', 'sex', 'population'], rows);
@@ -325,7 +380,11 @@ export function buildManifest(): Manifest {
       { level: 'msoa', title: 'Middle layer super output areas (2011)', parentLevel: 'district', boundary: null },
       { level: 'lsoa', title: 'Lower layer super output areas (2011)', parentLevel: 'msoa', boundary: null },
     ],
-    disclosure: { analyst: { ...DEFAULT_POLICIES.analyst }, partner: { ...DEFAULT_POLICIES.partner }, public: { ...DEFAULT_POLICIES.public } },
+    disclosure: {
+      analyst: { ...DEFAULT_POLICIES.analyst },
+      partner: { ...DEFAULT_POLICIES.partner },
+      public: { ...DEFAULT_POLICIES.public },
+    },
     files: { extracts: ['extracts.parquet'], areas: ['areas.csv'], population: ['population.csv'] },
   };
   const parsed = manifestSchema.safeParse(input);

@@ -34,19 +34,43 @@ export interface District {
 
 /** The 14 districts of the Lancashire VRN area: real codes and names; synthetic numbers. */
 export const DISTRICTS: readonly District[] = [
-  { code: 'E06000008', name: 'Blackburn with Darwen', population2021: 154_800, growth: 0.004, deprivation: 29.0, youth: 1.0, students: 0 },
+  {
+    code: 'E06000008',
+    name: 'Blackburn with Darwen',
+    population2021: 154_800,
+    growth: 0.004,
+    deprivation: 29.0,
+    youth: 1.0,
+    students: 0,
+  },
   { code: 'E06000009', name: 'Blackpool', population2021: 141_100, growth: -0.001, deprivation: 34.0, youth: 0.5, students: 0 },
   { code: 'E07000117', name: 'Burnley', population2021: 94_700, growth: 0.003, deprivation: 30.0, youth: 0.75, students: 0 },
   { code: 'E07000118', name: 'Chorley', population2021: 118_200, growth: 0.008, deprivation: 14.5, youth: 0.55, students: 0 },
   { code: 'E07000119', name: 'Fylde', population2021: 81_000, growth: 0.006, deprivation: 14.0, youth: 0.1, students: 0 },
   { code: 'E07000120', name: 'Hyndburn', population2021: 82_000, growth: 0.002, deprivation: 28.0, youth: 0.75, students: 0 },
-  { code: 'E07000121', name: 'Lancaster', population2021: 142_900, growth: 0.005, deprivation: 21.5, youth: 0.45, students: 0.05 },
+  {
+    code: 'E07000121',
+    name: 'Lancaster',
+    population2021: 142_900,
+    growth: 0.005,
+    deprivation: 21.5,
+    youth: 0.45,
+    students: 0.05,
+  },
   { code: 'E07000122', name: 'Pendle', population2021: 96_300, growth: 0.003, deprivation: 25.5, youth: 0.75, students: 0 },
   { code: 'E07000123', name: 'Preston', population2021: 147_800, growth: 0.009, deprivation: 25.0, youth: 0.8, students: 0.04 },
   { code: 'E07000124', name: 'Ribble Valley', population2021: 61_600, growth: 0.007, deprivation: 9.0, youth: 0.2, students: 0 },
   { code: 'E07000125', name: 'Rossendale', population2021: 70_900, growth: 0.004, deprivation: 20.0, youth: 0.55, students: 0 },
   { code: 'E07000126', name: 'South Ribble', population2021: 111_000, growth: 0.005, deprivation: 11.5, youth: 0.5, students: 0 },
-  { code: 'E07000127', name: 'West Lancashire', population2021: 117_400, growth: 0.004, deprivation: 18.0, youth: 0.45, students: 0.025 },
+  {
+    code: 'E07000127',
+    name: 'West Lancashire',
+    population2021: 117_400,
+    growth: 0.004,
+    deprivation: 18.0,
+    youth: 0.45,
+    students: 0.025,
+  },
   { code: 'E07000128', name: 'Wyre', population2021: 112_000, growth: 0.005, deprivation: 17.5, youth: 0.1, students: 0 },
 ];
 

@@ -138,8 +138,7 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       unit: 'pupils newly persistently absent',
       multiplier: 1000,
       rateLabel: 'per 1,000 children in the age band',
-      numerator:
-        'Pupils counted in the month in which they first missed 10% or more of possible sessions in the academic year',
+      numerator: 'Pupils counted in the month in which they first missed 10% or more of possible sessions in the academic year',
       denominator: 'Resident population in the same age band and sex (population table)',
       denominatorSource: 'population',
       statistic: 'rate',
@@ -177,12 +176,13 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       unit: 'young people NEET or activity not known',
       multiplier: 100,
       rateLabel: '% of 16-17 year olds known to the local authority',
-      numerator: '16-17 year olds recorded as not in education, employment or training, or whose activity is not known, at the month end',
+      numerator:
+        '16-17 year olds recorded as not in education, employment or training, or whose activity is not known, at the month end',
       denominator: '16-17 year olds known to the local authority at the month end, given in the extract',
       denominatorSource: 'extract',
       statistic: 'proportion',
       method:
-        "Month-end snapshot from local authority participation tracking. Summing counts and denominators over months gives the average proportion; the national measure uses the December to February average.",
+        'Month-end snapshot from local authority participation tracking. Summing counts and denominators over months gives the average proportion; the national measure uses the December to February average.',
       caveats: [
         SYNTHETIC,
         'Recorded in the 15-17 age band, which here means 16-17 year olds.',
@@ -273,7 +273,8 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       denominator: 'Resident population aged 0-17 in the same age band and sex (population table)',
       denominatorSource: 'population',
       statistic: 'rate',
-      method: 'Count of referrals (a child may be referred more than once). Rate per 10,000 resident children, the national convention.',
+      method:
+        'Count of referrals (a child may be referred more than once). Rate per 10,000 resident children, the national convention.',
       caveats: [
         SYNTHETIC,
         'Neutral polarity: more referrals can mean better identification of children who need help, not more harm.',
@@ -379,7 +380,8 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       denominator: 'Resident population in the same age band and sex (population table)',
       denominatorSource: 'population',
       statistic: 'rate',
-      method: 'Count of attended incidents by district of the incident and age band and sex of the patient. Rate per 1,000 residents.',
+      method:
+        'Count of attended incidents by district of the incident and age band and sex of the patient. Rate per 1,000 residents.',
       caveats: [
         SYNTHETIC,
         'Deliberate gap: Pendle has no data for 2023-03 and 2023-04.',
@@ -598,7 +600,16 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     breakdown: ALL_BANDS,
     model: {
       kind: 'events',
-      per1000: { '0-9': 0.003, '10-14': 0.02, '15-17': 0.15, '18-24': 0.28, '25-34': 0.22, '35-49': 0.12, '50-64': 0.05, '65+': 0.01 },
+      per1000: {
+        '0-9': 0.003,
+        '10-14': 0.02,
+        '15-17': 0.15,
+        '18-24': 0.28,
+        '25-34': 0.22,
+        '35-49': 0.12,
+        '50-64': 0.05,
+        '65+': 0.01,
+      },
       sex: { female: 0.2, male: 1.8 },
       elasticity: 1.3,
       season: 'violence',
@@ -624,7 +635,11 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       denominatorSource: 'population',
       statistic: 'rate',
       method: 'Count by district of the incident and month, all ages. Rate per 100,000 residents.',
-      caveats: [SYNTHETIC, 'Includes accidental penetrating injuries coded at the call.', 'Deliberate gap: Pendle has no data for 2023-03 and 2023-04.'],
+      caveats: [
+        SYNTHETIC,
+        'Includes accidental penetrating injuries coded at the call.',
+        'Deliberate gap: Pendle has no data for 2023-03 and 2023-04.',
+      ],
     },
     base: 'district',
     breakdown: 'all',
@@ -655,7 +670,8 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       denominator: 'Resident population aged 10-17 in the same age band and sex (population table)',
       denominatorSource: 'population',
       statistic: 'rate',
-      method: 'First-time entrants to the youth justice system, by home district. Rate per 100,000 children aged 10-17, as in the national measure.',
+      method:
+        'First-time entrants to the youth justice system, by home district. Rate per 100,000 children aged 10-17, as in the national measure.',
       caveats: [SYNTHETIC, SMALL, 'Lower figures can reflect more diversion rather than less harm.'],
     },
     base: 'district',

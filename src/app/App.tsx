@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useSessionSnapshot } from '../hooks/session-context';
 import { useViewState } from '../url-state/use-view-state';
 import { VIEW_TITLES } from '../url-state/view-state';
@@ -6,13 +6,22 @@ import { FilterBar } from '../views/shell/FilterBar';
 import { Header } from '../views/shell/Header';
 import { LinkNotices } from '../views/shell/LinkNotices';
 import { PendingView } from '../views/shell/PendingView';
+import { ProtectionStatus } from '../views/shell/ProtectionStatus';
 import { DataEthicsView } from '../views/data-ethics/DataEthicsView';
 import { ImportView } from '../views/import/ImportView';
+import '../views/overview/overview.css';
+
+// The map (and Leaflet with it) is split out of the first load.
+const MapView = lazy(() => import('../views/map/MapView'));
+
+// The briefing (and its bundle publisher) is split out of the first load; its stylesheet is not, because it
+// holds the shell's copy-link and export buttons and the A4 print rules.
+const OverviewView = lazy(() => import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })));
 
 // Heavy views arrive with their own issues and are split out of the first load when they do.
 const views = {
-  overview: () => <PendingView title="Overview" what="headline measures, their change on last year and a plain-English briefing" />,
-  map: () => <PendingView title="Map" what="choropleth maps of counts and rates by area, from boundaries you supply" />,
+  overview: OverviewView,
+  map: MapView,
   trends: () => <PendingView title="Trends" what="monthly series with confidence limits, rolling 12 months and seasonality" />,
   cohorts: () => <PendingView title="Cohorts" what="one group of people seen across primary, secondary and tertiary prevention" />,
   data: DataEthicsView,
@@ -35,6 +44,7 @@ export function App() {
       </a>
       <Header />
       {state.view !== 'import' && state.view !== 'data' ? <FilterBar /> : null}
+      <ProtectionStatus />
       <main id="main" tabIndex={-1} className="page">
         <LinkNotices notices={notices} />
         <Suspense fallback={<p role="status">Loading the {title.toLowerCase()} view…</p>}>

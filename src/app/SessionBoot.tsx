@@ -3,23 +3,46 @@ import { createBrowserEngine } from '../engine/browser-engine';
 import { SessionContext } from '../hooks/session-context';
 import { DashboardSession } from '../session/dashboard-session';
 import { fetchDemoFiles } from '../session/demo-files';
-import { prepareDerivedTables } from '../session/prepare-derived-tables';
+import { protectInWorker } from '../disclosure/protect-in-worker';
+import { fetchBundleFiles } from '../bundle/fetch-bundle';
+import { lockAudience } from '../url-state/use-view-state';
 
 type Boot = { phase: 'starting' | 'loading-demo'; detail: string } | { phase: 'ready'; session: DashboardSession } | { phase: 'failed'; error: string };
 
 let started: Promise<DashboardSession> | null = null;
 
-/** Starts the engine once per page, loads the embedded demo, then shows the dashboard. */
+/** The partner bundle named in the page's address, if any. */
+function bundleParam(): string | null {
+  return new URLSearchParams(window.location.search).get('bundle');
+}
+
+/**
+ * Starts the engine once per page, then loads either the bundle the link names (`?bundle=<url>`: only that
+ * bundle, fetched from that address alone, in its audience's mode) or the embedded demo.
+ */
 function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
   started ??= (async () => {
     performance.mark('engine-start');
     const engine = await createBrowserEngine();
     performance.mark('engine-ready');
-    const session = await DashboardSession.start(engine, prepareDerivedTables);
+    const session = await DashboardSession.start(engine, protectInWorker);
+    const bundle = bundleParam();
+    if (bundle) {
+      onPhase({ phase: 'loading-demo', detail: 'Fetching the partner bundle' });
+      const files = await fetchBundleFiles(bundle, window.location.href);
+      onPhase({ phase: 'loading-demo', detail: 'Checking the bundle and running its disclosure audit' });
+      const info = await session.openBundle(files, bundle);
+      lockAudience(info.audience);
+      performance.mark('bundle-opened');
+      return session;
+    }
     onPhase({ phase: 'loading-demo', detail: 'Loading the synthetic demo data' });
     const files = await fetchDemoFiles();
     await session.load(files, undefined, { demo: true });
     performance.mark('demo-loaded');
+    onPhase({ phase: 'loading-demo', detail: 'Applying the disclosure rules' });
+    await session.ensureProtected('analyst');
+    performance.mark('demo-protected');
     return session;
   })();
   return started;
@@ -44,7 +67,14 @@ export function SessionBoot({ children }: { children: ReactNode }) {
       {boot.phase === 'failed' ? (
         <div role="alert" className="notice notice--error">
           <p>The dashboard could not start: {boot.error}</p>
-          <p>Try reloading the page. Your data have not left this computer.</p>
+          {bundleParam() ? (
+            <p>
+              The link names a partner bundle that could not be opened. Check the address with whoever shared it, or{' '}
+              <a href="?">open the dashboard with its synthetic demo data</a>.
+            </p>
+          ) : (
+            <p>Try reloading the page. Your data have not left this computer.</p>
+          )}
         </div>
       ) : (
         <p role="status" aria-live="polite">

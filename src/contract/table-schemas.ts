@@ -106,7 +106,7 @@ export const TABLE_SPECS = { extracts: EXTRACTS, areas: AREAS, population: POPUL
 
 /**
  * Column names that mark person-level data. The dashboard takes aggregated extracts only, so a file with
- * any of these is refused before anything is read into the engine.
+ * any of these is refused from its header alone, before any of its rows is read into the engine.
  */
 export const PERSON_LEVEL_COLUMNS: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /^(first_?name|last_?name|surname|forename|full_?name|name_of_person|person_?name|given_?name)$/i, what: 'a name' },

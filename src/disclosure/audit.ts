@@ -1,8 +1,9 @@
 import { cellKey, type ProtectedCell } from './cube-types';
 import { propagateBounds, type AttackResult } from './interval-attack';
-import { roundedInterval, type SuppressionPolicy } from './primary-policy';
+import { attackerPriors } from './attacker-priors';
+import type { SuppressionPolicy } from './primary-policy';
 import type { CubeRelations } from './relations';
-import { PRIMARY, ROUNDED, SECONDARY, SHOWN, statusCode } from './status-codes';
+import { PRIMARY, ROUNDED, SHOWN, statusCode } from './status-codes';
 
 /** What the interval attack learns about one primary-suppressed cell. */
 export interface AuditCellResult {
@@ -35,40 +36,6 @@ export interface AuditReport {
   cells: AuditCellResult[];
 }
 
-/** The attacker's prior interval for each cell, from what is published and the policy (which is public). */
-export function attackerPriors(
-  status: Uint8Array,
-  shown: Float64Array,
-  policy: SuppressionPolicy,
-  baselineOnly = false,
-): { lo: Float64Array; hi: Float64Array } {
-  const n = status.length;
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
-  const t = policy.suppressBelowOrEqual;
-  const primaryLo = policy.showZeros ? 1 : 0;
-  for (let i = 0; i < n; i++) {
-    const s = status[i]!;
-    if (s === PRIMARY) {
-      // The rule is public: a primary mark means 1..t (0..t when zeros are hidden too).
-      lo[i] = primaryLo;
-      hi[i] = t;
-    } else if (baselineOnly || s === SECONDARY) {
-      lo[i] = 0;
-      hi[i] = Infinity;
-    } else if (s === ROUNDED) {
-      // A rounded figure is known to within the rounding, and (being shown) to be above the threshold.
-      const [a, b] = roundedInterval(shown[i]!, policy.roundTo);
-      lo[i] = Math.max(a, t + 1, 1);
-      hi[i] = b;
-    } else {
-      lo[i] = shown[i]!;
-      hi[i] = shown[i]!;
-    }
-  }
-  return { lo, hi };
-}
-
 /** Result of the typed-array audit used inside protectCube. */
 export interface AuditCore {
   pass: boolean;
@@ -94,13 +61,15 @@ export function auditCore(
   shown: Float64Array,
   policy: SuppressionPolicy,
   cellOrder?: Uint32Array,
+  /** The baseline from an earlier audit of the same cube: it depends only on which cells are primary. */
+  knownBaseline: AttackResult | null = null,
 ): AuditCore {
   const n = rel.cellCount;
   const t = policy.suppressBelowOrEqual;
   const primaryLo = policy.showZeros ? 1 : 0;
   const prior = attackerPriors(status, shown, policy);
   const attack = propagateBounds(rel, prior.lo, prior.hi);
-  let baseline: AttackResult | null = null;
+  let baseline: AttackResult | null = knownBaseline;
   const unsafe: number[] = [];
   let checked = 0;
   let limitedByRule = 0;

@@ -27,58 +27,80 @@ export interface CubeIndex {
   readonly strideAge: number;
   /** Composite coordinate of each cell. */
   readonly composite: Float64Array;
-  /** Composite coordinate -> cell index. */
-  readonly lookup: ReadonlyMap<number, number>;
+  /** Composite coordinate -> cell index, or -1 when the cube has no such cell. */
+  readonly find: (composite: number) => number;
   /** Cell indices in canonical (composite) order. */
   readonly order: Uint32Array;
   /** rank[cell] = position of the cell in canonical order; the deterministic tie-break. */
   readonly rank: Uint32Array;
 }
 
-function intern(values: Iterable<string>): { values: string[]; code: Map<string, number> } {
-  const sorted = [...new Set(values)].sort();
-  return { values: sorted, code: new Map(sorted.map((v, i) => [v, i])) };
+/** Interns one dimension in a single pass, then renumbers codes in sorted order of the values. */
+function intern(n: number, get: (i: number) => string): { values: string[]; codes: Int32Array } {
+  const provisional = new Map<string, number>();
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = get(i);
+    let c = provisional.get(v);
+    if (c === undefined) {
+      c = provisional.size;
+      provisional.set(v, c);
+    }
+    codes[i] = c;
+  }
+  const values = [...provisional.keys()].sort();
+  const remap = new Int32Array(values.length);
+  values.forEach((v, i) => (remap[provisional.get(v)!] = i));
+  for (let i = 0; i < n; i++) codes[i] = remap[codes[i]!]!;
+  return { values, codes };
 }
 
 export function indexCube(cells: readonly CubeCell[]): CubeIndex {
   const n = cells.length;
-  const ind = intern(cells.map((c) => c.indicatorId));
-  const area = intern(cells.map((c) => c.areaCode));
-  const period = intern(cells.map((c) => c.period));
-  const age = intern(cells.map((c) => c.ageBand));
-  const sex = intern(cells.map((c) => c.sex));
+  const ind = intern(n, (i) => cells[i]!.indicatorId);
+  const area = intern(n, (i) => cells[i]!.areaCode);
+  const period = intern(n, (i) => cells[i]!.period);
+  const age = intern(n, (i) => cells[i]!.ageBand);
+  const sex = intern(n, (i) => cells[i]!.sex);
 
   const strideAge = sex.values.length;
   const stridePeriod = strideAge * age.values.length;
   const strideArea = stridePeriod * period.values.length;
   const strideIndicator = strideArea * area.values.length;
-  if (strideIndicator * ind.values.length > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError('cube has too many distinct dimension values to index');
+  const space = strideIndicator * ind.values.length;
+  if (space > Number.MAX_SAFE_INTEGER) throw new RangeError('cube has too many distinct dimension values to index');
+
+  const composite = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    composite[i] =
+      ind.codes[i]! * strideIndicator +
+      area.codes[i]! * strideArea +
+      period.codes[i]! * stridePeriod +
+      age.codes[i]! * strideAge +
+      sex.codes[i]!;
   }
 
-  const I = new Int32Array(n);
-  const A = new Int32Array(n);
-  const P = new Int32Array(n);
-  const G = new Int32Array(n);
-  const S = new Int32Array(n);
-  const composite = new Float64Array(n);
-  const lookup = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const c = cells[i]!;
-    const ci = ind.code.get(c.indicatorId)!;
-    const ca = area.code.get(c.areaCode)!;
-    const cp = period.code.get(c.period)!;
-    const cg = age.code.get(c.ageBand)!;
-    const cs = sex.code.get(c.sex)!;
-    I[i] = ci;
-    A[i] = ca;
-    P[i] = cp;
-    G[i] = cg;
-    S[i] = cs;
-    const k = ci * strideIndicator + ca * strideArea + cp * stridePeriod + cg * strideAge + cs;
-    composite[i] = k;
-    if (lookup.has(k)) throw new Error(`the cube holds cell ${cellKey(c)} twice`);
-    lookup.set(k, i);
+  // A full cube fills most of its coordinate space, so a dense table is the fast lookup; sparse cubes use a Map.
+  const duplicate = (i: number): never => {
+    throw new Error(`the cube holds cell ${cellKey(cells[i]!)} twice`);
+  };
+  let find: (k: number) => number;
+  if (space <= Math.max(1 << 20, 8 * n)) {
+    const table = new Int32Array(space).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const k = composite[i]!;
+      if (table[k] !== -1) duplicate(i);
+      table[k] = i;
+    }
+    find = (k) => (k >= 0 && k < space ? table[k]! : -1);
+  } else {
+    const map = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const k = composite[i]!;
+      if (map.has(k)) duplicate(i);
+      map.set(k, i);
+    }
+    find = (k) => map.get(k) ?? -1;
   }
 
   // Composites are unique, so a numeric typed-array sort gives the canonical order without a comparator.
@@ -86,18 +108,18 @@ export function indexCube(cells: readonly CubeCell[]): CubeIndex {
   const order = new Uint32Array(n);
   const rank = new Uint32Array(n);
   for (let r = 0; r < n; r++) {
-    const i = lookup.get(sorted[r]!)!;
+    const i = find(sorted[r]!);
     order[r] = i;
     rank[i] = r;
   }
 
   return {
     n,
-    indicator: I,
-    area: A,
-    period: P,
-    age: G,
-    sex: S,
+    indicator: ind.codes,
+    area: area.codes,
+    period: period.codes,
+    age: age.codes,
+    sex: sex.codes,
     areaValues: area.values,
     periodValues: period.values,
     ageValues: age.values,
@@ -107,7 +129,7 @@ export function indexCube(cells: readonly CubeCell[]): CubeIndex {
     stridePeriod,
     strideAge,
     composite,
-    lookup,
+    find,
     order,
     rank,
   };

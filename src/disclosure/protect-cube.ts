@@ -99,7 +99,7 @@ export function protectCube(
   progress(350);
 
   // Secondary suppression to the fixed point. Progress inside it is an estimate (the amount of work is unknown).
-  const state = new SuppressionState(rel, status, counts, idx.rank);
+  const state = new SuppressionState(rel, status, counts, idx.rank, shown, policy);
   let tick = 350;
   state.runToFixedPoint(() => progress((tick += (600 - tick) / 8)));
   progress(600);
@@ -132,13 +132,19 @@ export function protectCube(
       }
       const c = state.pickRepair(p, audit.attack, loTight || !hiTight, hiTight || !loTight);
       if (c >= 0) state.suppress(c);
+      if (process.env.DISCLOSURE_DEBUG && audit.unsafe.length < 3) {
+        const d = (x: number): string => `${cells[x]!.areaCode} ${cells[x]!.period} ${cells[x]!.ageBand} ${cells[x]!.sex} n=${cells[x]!.count} st=${status[x]}`;
+        console.log('  unsafe', d(p), [lo, hi], 'base', [bLo, bHi], 'reasons', rLo, rHi, 'pick', c >= 0 ? d(c) : -1);
+        for (const r of [rLo, rHi]) if (r >= 0) console.log('    rel', r, Array.from(rel.members.subarray(rel.start[r]!, rel.start[r + 1]!)).map((m) => `${d(m)} [${audit.attack.lo[m]},${audit.attack.hi[m]}]`).join(' | '));
+      }
     }
     const added = state.added - addedBefore;
     if (added === 0) break; // cannot happen (see step 3 above); guards against looping forever
     fromAudit += added;
     state.runToFixedPoint();
-    audit = auditCore(rel, status, shown, policy, idx.order);
+    audit = auditCore(rel, status, shown, policy, idx.order, audit.baseline);
     progress((done += (990 - done) / 4));
+    if (process.env.DISCLOSURE_DEBUG) console.log("round", rounds, "added", added, "unsafe", audit.unsafe.length);
   }
 
   // Output in input order.

@@ -135,8 +135,10 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
     { groups: flatGroups(idx.ageValues, 'all', AGE_BANDS), coord: idx.age, stride: idx.strideAge },
     { groups: flatGroups(idx.sexValues, 'all', SEXES), coord: idx.sex, stride: 1 },
   ];
-  for (const c of cells) {
-    const t = parsePeriod(c.period).type;
+  const periodTypes = idx.periodValues.map((p) => parsePeriod(p).type);
+  for (let i = 0; i < idx.n; i++) {
+    const t = periodTypes[idx.period[i]!]!;
+    const c = cells[i]!;
     if (t !== c.periodType) throw new Error(`period "${c.period}" is labelled ${c.periodType} but is a ${t}`);
   }
 
@@ -156,8 +158,8 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
         members.push(c);
         let sum = 0;
         for (const child of group) {
-          const m = idx.lookup.get(comp + (child - own) * dim.stride);
-          if (m !== undefined) {
+          const m = idx.find(comp + (child - own) * dim.stride);
+          if (m >= 0) {
             members.push(m);
             sum += cells[m]!.count;
           }

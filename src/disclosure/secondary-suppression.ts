@@ -1,4 +1,6 @@
+import { attackerPriors } from './attacker-priors';
 import type { AttackResult } from './interval-attack';
+import type { SuppressionPolicy } from './primary-policy';
 import type { CubeRelations } from './relations';
 import { PRIMARY, SECONDARY } from './status-codes';
 
@@ -8,11 +10,24 @@ import { PRIMARY, SECONDARY } from './status-codes';
  * hidden too. Hiding a complement can leave another relation with exactly one hidden cell (in any dimension),
  * so relations are revisited from a work queue until none has exactly one: the fixed point. Counts only grow,
  * so each relation is repaired at most once and the loop is linear in the size of the relations.
+ *
+ * One stronger local rule is applied in the same pass because the plain rule is known to fail it: a relation
+ * whose hidden cells are all primary (e.g. two small cells in a row beside a shown total) publishes their sum,
+ * and with each known to be 1..threshold the sum usually pins them down (4 + 4 = 8 with threshold 4 gives both
+ * exactly). Such a relation also gets a complement unless a one-relation interval check finds it safe. What
+ * remains (bounds passed along chains of relations) is left to the audit in protectCube.
  */
 
 export class SuppressionState {
   /** Suppressed cells per relation. */
   readonly relSupp: Int32Array;
+  /** Secondary-suppressed cells per relation. */
+  readonly relSec: Int32Array;
+  /** Attacker priors of each cell as published now (refreshed for a cell when it is hidden). */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private scratchLo = new Float64Array(64);
+  private scratchHi = new Float64Array(64);
   private readonly queue: Int32Array;
   private readonly queued: Uint8Array;
   private head = 0;
@@ -28,17 +43,66 @@ export class SuppressionState {
     readonly counts: Float64Array,
     /** Canonical rank of each cell: the deterministic tie-break. */
     readonly rank: Uint32Array,
+    /** Figures as they would be shown (rounded where the policy rounds). */
+    shown: Float64Array,
+    readonly policy: SuppressionPolicy,
   ) {
     this.relSupp = new Int32Array(rel.count);
+    this.relSec = new Int32Array(rel.count);
     this.queue = new Int32Array(rel.count + 1);
     this.queued = new Uint8Array(rel.count);
+    const priors = attackerPriors(status, shown, policy);
+    this.lo = priors.lo;
+    this.hi = priors.hi;
     const { start, members } = rel;
     for (let r = 0; r < rel.count; r++) {
       let k = 0;
-      for (let j = start[r]!; j < start[r + 1]!; j++) if (status[members[j]!]! >= PRIMARY) k++;
+      let sec = 0;
+      for (let j = start[r]!; j < start[r + 1]!; j++) {
+        const st = status[members[j]!]!;
+        if (st >= PRIMARY) k++;
+        if (st === SECONDARY) sec++;
+      }
       this.relSupp[r] = k;
-      if (k === 1) this.enqueue(r);
+      this.relSec[r] = sec;
+      if (k === 1 || (k >= 2 && sec === 0)) this.enqueue(r);
     }
+  }
+
+  /**
+   * Whether a relation whose hidden cells are all primary leaves each of them as uncertain as the rule alone
+   * does: bounds propagation within this one relation, compared with the same propagation with every visible
+   * figure unknown (for members like a small hidden total of small hidden parts, the rule alone narrows them).
+   */
+  private locallySafe(r: number): boolean {
+    const { start, members } = this.rel;
+    const s = start[r]!;
+    const size = start[r + 1]! - s;
+    if (this.scratchLo.length < 2 * size) {
+      this.scratchLo = new Float64Array(4 * size);
+      this.scratchHi = new Float64Array(4 * size);
+    }
+    const lo = this.scratchLo;
+    const hi = this.scratchHi;
+    let anyVisible = false;
+    for (let j = 0; j < size; j++) {
+      const m = members[s + j]!;
+      const visible = this.status[m]! < PRIMARY;
+      anyVisible ||= visible;
+      lo[j] = this.lo[m]!;
+      hi[j] = this.hi[m]!;
+      lo[size + j] = visible ? 0 : this.lo[m]!;
+      hi[size + j] = visible ? Infinity : this.hi[m]!;
+    }
+    if (!anyVisible) return true;
+    const k = this.rel.kind[r]!;
+    propagateOne(lo, hi, 0, size, k);
+    propagateOne(lo, hi, size, size, k);
+    for (let j = 0; j < size; j++) {
+      if (this.status[members[s + j]!] !== PRIMARY) continue;
+      if (lo[j]! > lo[size + j]! || hi[j]! < hi[size + j]!) return false;
+    }
+    return true;
   }
 
   private enqueue(r: number): void {
@@ -58,43 +122,62 @@ export class SuppressionState {
   }
 
   /**
-   * The complement for a relation: the visible member with the smallest non-zero count. A shown zero is known
-   * exactly, so hiding one is a last resort, taken only when every other visible member is zero (e.g. a hidden
-   * total whose visible parts are all 0); once hidden it is as unknown as any other cell, so it does protect.
+   * True when hiding m would make it the only non-primary hidden cell of another relation that already hides
+   * primary cells. Such a complement chains primaries together: with p + m and m + q both published, p - q is
+   * known exactly and each pins the other (the classic failure of greedy secondary suppression, cf. the
+   * hypercube method of tau-Argus, which avoids primaries at linked corners).
    */
-  pickComplement(r: number): number {
-    const { start, members } = this.rel;
-    let best = -1;
-    let bestZero = -1;
-    for (let j = start[r]!; j < start[r + 1]!; j++) {
-      const m = members[j]!;
-      if (this.status[m]! >= PRIMARY) continue;
-      if (this.counts[m] === 0) {
-        if (bestZero < 0 || this.rank[m]! < this.rank[bestZero]!) bestZero = m;
-      } else if (best < 0 || this.better(m, best)) best = m;
+  private links(m: number, except: number): boolean {
+    const { cellStart, cellRelations } = this.rel;
+    for (let q = cellStart[m]!; q < cellStart[m + 1]!; q++) {
+      const r = cellRelations[q]!;
+      if (r !== except && this.relSupp[r]! > 0 && this.relSec[r] === 0) return true;
     }
-    return best >= 0 ? best : bestZero;
+    return false;
   }
 
-  /** Picks the best complement among candidate cells (same preference as pickComplement). */
-  pickAmong(cands: Iterable<number>): number {
+  /**
+   * Picks a complement among candidates: the smallest non-zero count (least information lost; ONS/NHS
+   * practice) among those that do not chain primaries together (links), then among the rest; ties by canonical
+   * order. A shown zero is known exactly, so hiding one is a last resort, taken only when every candidate is
+   * zero (e.g. a hidden total whose visible parts are all 0); once hidden it is as unknown as any other cell.
+   */
+  private pick(cands: Iterable<number>, except: number): number {
     let best = -1;
+    let bestLinked = -1;
     let bestZero = -1;
     for (const m of cands) {
       if (this.counts[m] === 0) {
         if (bestZero < 0 || this.rank[m]! < this.rank[bestZero]!) bestZero = m;
-      } else if (best < 0 || this.better(m, best)) best = m;
+      } else if (best >= 0 && !this.better(m, best)) {
+        continue; // cannot beat the best unlinked candidate; skip the link test
+      } else if (!this.links(m, except)) best = m;
+      else if (bestLinked < 0 || this.better(m, bestLinked)) bestLinked = m;
     }
-    return best >= 0 ? best : bestZero;
+    return best >= 0 ? best : bestLinked >= 0 ? bestLinked : bestZero;
+  }
+
+  /** The complement for a relation holding one hidden cell (or only pinned primaries): see pick. */
+  pickComplement(r: number): number {
+    const { start, members } = this.rel;
+    const cands: number[] = [];
+    for (let j = start[r]!; j < start[r + 1]!; j++) {
+      const m = members[j]!;
+      if (this.status[m]! < PRIMARY) cands.push(m);
+    }
+    return this.pick(cands, r);
   }
 
   suppress(c: number): void {
     if (this.status[c]! >= PRIMARY) return;
     this.status[c] = SECONDARY;
+    this.lo[c] = 0;
+    this.hi[c] = Infinity;
     this.added++;
     const { cellStart, cellRelations } = this.rel;
     for (let q = cellStart[c]!; q < cellStart[c + 1]!; q++) {
       const r = cellRelations[q]!;
+      this.relSec[r]!++;
       if (++this.relSupp[r]! === 1) this.enqueue(r);
     }
   }
@@ -107,14 +190,15 @@ export class SuppressionState {
       this.head = this.head + 1 === this.queue.length ? 0 : this.head + 1;
       this.size--;
       this.queued[r] = 0;
-      if (this.relSupp[r] !== 1) continue;
+      const k = this.relSupp[r]!;
+      if (k === 0 || (k >= 2 && (this.relSec[r]! > 0 || this.locallySafe(r)))) continue;
       const c = this.pickComplement(r);
       if (c >= 0) this.suppress(c);
       if (onTick && (++ticks & 0x3fff) === 0) onTick();
     }
   }
 
-  /** Relations that hold exactly one suppressed cell (empty at the fixed point). */
+  /** Relations that hold exactly one suppressed cell (none at the fixed point). */
   singletons(): number[] {
     const out: number[] = [];
     for (let r = 0; r < this.rel.count; r++) if (this.relSupp[r] === 1) out.push(r);
@@ -159,9 +243,54 @@ export class SuppressionState {
           }
         }
       }
-      if (cands.size > 0) return this.pickAmong(cands);
+      if (cands.size > 0) return this.pick(cands, -1);
       frontier = hidden.flatMap(next);
     }
     return -1;
+  }
+}
+
+/**
+ * Bounds propagation on one relation whose member intervals are lo/hi[off .. off + size) (total first), to its
+ * fixed point. Same rules as interval-attack.ts.
+ */
+function propagateOne(lo: Float64Array, hi: Float64Array, off: number, size: number, kind: number): void {
+  for (let pass = 0; pass < 8; pass++) {
+    let changed = false;
+    let sumLo = 0;
+    let sumHi = 0;
+    let inf = 0;
+    for (let j = off + 1; j < off + size; j++) {
+      sumLo += lo[j]!;
+      if (hi[j] === Infinity) inf++;
+      else sumHi += hi[j]!;
+    }
+    if (kind >= 0 && sumLo > lo[off]!) {
+      lo[off] = sumLo;
+      changed = true;
+    }
+    if (kind <= 0 && inf === 0 && sumHi < hi[off]!) {
+      hi[off] = sumHi;
+      changed = true;
+    }
+    for (let j = off + 1; j < off + size; j++) {
+      const lj = lo[j]!;
+      const hj = hi[j]!;
+      if (kind >= 0 && hi[off] !== Infinity) {
+        const ub = hi[off]! - (sumLo - lj);
+        if (ub < hj) {
+          hi[j] = ub;
+          changed = true;
+        }
+      }
+      if (kind <= 0 && inf - (hj === Infinity ? 1 : 0) === 0) {
+        const lb = lo[off]! - (sumHi - (hj === Infinity ? 0 : hj));
+        if (lb > lj) {
+          lo[j] = lb;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return;
   }
 }

@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
 
@@ -44,7 +44,8 @@ export async function createBrowserEngine(): Promise<Engine> {
       });
     },
     insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
-      return serial(() => conn.insertArrowTable(table as never, { name, create: mode === 'create' }));
+      // Serialised on our side with our copy of apache-arrow, as in the Node engine, so the two agree.
+      return serial(() => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' }));
     },
     registerFile(name: string, bytes: Uint8Array): Promise<void> {
       return serial(() => db.registerFileBuffer(name, bytes));

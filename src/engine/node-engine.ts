@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
 
@@ -36,7 +36,9 @@ export async function createNodeEngine(): Promise<Engine> {
       conn.query(sql);
     },
     async insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
-      conn.insertArrowTable(table as never, { name, create: mode === 'create' });
+      // Serialised here: the Node bundle require()s its own CommonJS copy of apache-arrow, which does not
+      // recognise tables made by the ES-module copy (the dual-package hazard) and silently inserts nothing.
+      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       db.registerFileBuffer(name, bytes);

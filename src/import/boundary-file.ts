@@ -16,6 +16,14 @@ export interface BoundaryLayer {
 export interface KnownArea {
   code: string;
   level: GeographyLevel;
+  name?: string | null;
+}
+
+/** How many codes a warning lists before it says "and N more". */
+const LISTED = 10;
+
+function listCodes(items: readonly string[]): string {
+  return `${items.slice(0, LISTED).join(', ')}${items.length > LISTED ? `, and ${items.length - LISTED} more` : ''}`;
 }
 
 /** GeoJSON as it is, or every object of a TopoJSON topology merged into one collection. */
@@ -61,7 +69,8 @@ export function readBoundaryFile(
   }
   const declared = manifest?.geographies.find((g) => g.boundary && baseName(g.boundary.source) === baseName(file));
   const byCode = new Map(areas.map((a) => [a.code, a.level]));
-  const props = Object.keys(fc.features[0]?.properties ?? {});
+  // Every property any feature has: the first feature alone may lack one (a null name, say).
+  const props = [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))];
   const candidates = declared?.boundary ? [declared.boundary.codeProperty] : props;
   let best: { prop: string; matches: number } = { prop: candidates[0] ?? '', matches: -1 };
   for (const prop of candidates) {
@@ -81,17 +90,26 @@ export function readBoundaryFile(
     ]);
   }
   if (best.matches <= 0) {
+    const sample = fc.features.slice(0, 3).map((f) => String(f.properties?.[best.prop] ?? '')).filter(Boolean);
+    const known = areas.slice(0, 3).map((a) => a.code);
     throw new FileRejected([
       {
         file,
         severity: 'error',
-        message: `has ${fc.features.length} shapes, but none of their codes match an area in the areas lookup${declared ? ` (property "${best.prop}")` : ''}.`,
+        ...(declared ? { column: best.prop } : {}),
+        message:
+          `has ${fc.features.length} shapes, but none of their codes match an area in the areas lookup` +
+          `${declared ? ` (property "${best.prop}"${sample.length ? `: ${sample.join(', ')}, …` : ''})` : ` (in any of the properties ${props.join(', ')})`}` +
+          `${known.length ? `; the lookup has codes such as ${known.join(', ')}` : '; no areas lookup is loaded'}.`,
         fix: 'Check the boundaries are for the same areas and the same boundary year as the data (for example 2011 or 2021 LSOAs), and that the areas lookup is loaded.',
       },
     ]);
   }
   const codes = fc.features.map((f) => String(f.properties?.[best.prop] ?? ''));
-  const level = declared?.level ?? (byCode.get(codes.find((c) => byCode.has(c)) ?? '') as GeographyLevel);
+  const level = declared?.level ?? commonestLevel(codes, byCode);
+  const nameProperty = declared?.boundary?.nameProperty ?? props.find((p) => /nm$|name$/i.test(p)) ?? null;
+  const shapeName = new Map(fc.features.map((f) => [String(f.properties?.[best.prop] ?? ''), nameProperty ? f.properties?.[nameProperty] : null]));
+  const named = (code: string, name: unknown) => (typeof name === 'string' && name ? `${name} (${code})` : code);
   const shapeCodes = new Set(codes);
   const problems: Problem[] = [];
   const noData = codes.filter((c) => byCode.get(c) !== level);
@@ -99,20 +117,21 @@ export function readBoundaryFile(
     problems.push({
       file,
       severity: 'warning',
-      message: `${noData.length} shapes have codes that are not ${level} areas in the lookup (${noData.slice(0, 5).join(', ')}${noData.length > 5 ? ', …' : ''}); they are drawn without data.`,
+      column: best.prop,
+      message: `${noData.length === 1 ? '1 shape has a code that is not a' : `${noData.length} shapes have codes that are not`} ${level} ${noData.length === 1 ? 'area' : 'areas'} in the lookup (${listCodes(noData.map((c) => named(c, shapeName.get(c))))}); ${noData.length === 1 ? 'it is' : 'they are'} drawn without data.`,
       fix: 'Add those areas to the areas lookup, or use boundaries that cover the same areas.',
     });
   }
-  const noShape = areas.filter((a) => a.level === level && !shapeCodes.has(a.code)).map((a) => a.code);
+  const noShape = areas.filter((a) => a.level === level && !shapeCodes.has(a.code)).map((a) => named(a.code, a.name));
   if (noShape.length > 0) {
     problems.push({
       file,
       severity: 'warning',
-      message: `${noShape.length} ${level} areas in the lookup have no shape in this file (${noShape.slice(0, 5).join(', ')}${noShape.length > 5 ? ', …' : ''}); they are listed in the table but not drawn.`,
+      column: best.prop,
+      message: `${noShape.length} ${level} ${noShape.length === 1 ? 'area in the lookup has' : 'areas in the lookup have'} no shape in this file (${listCodes(noShape)}); ${noShape.length === 1 ? 'it is' : 'they are'} listed in the table but not drawn.`,
       fix: 'Use boundaries for the same boundary year as the data.',
     });
   }
-  const nameProperty = declared?.boundary?.nameProperty ?? props.find((p) => /nm$|name$/i.test(p)) ?? null;
   return {
     layer: {
       level,
@@ -124,6 +143,16 @@ export function readBoundaryFile(
     },
     problems,
   };
+}
+
+/** The level most of the matched codes are at, so one stray code of another level does not decide it. */
+function commonestLevel(codes: readonly string[], byCode: ReadonlyMap<string, GeographyLevel>): GeographyLevel {
+  const tally = new Map<GeographyLevel, number>();
+  for (const c of codes) {
+    const level = byCode.get(c);
+    if (level) tally.set(level, (tally.get(level) ?? 0) + 1);
+  }
+  return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'district';
 }
 
 function baseName(path: string): string {

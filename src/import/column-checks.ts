@@ -21,31 +21,40 @@ export interface RowCheck {
 }
 
 /** Runs one row-level check and turns the first offending rows into problems. */
-export async function runRowCheck(engine: Engine, file: string, staging: string, check: RowCheck): Promise<Problem[]> {
-  const value = check.valueSql ?? (check.column ? `CAST(${ident(check.column)} AS VARCHAR)` : 'NULL');
-  const rows = await engine.query<{ _row: number; v: string | null; total: number }>(
-    `SELECT _row, ${value} AS v, count(*) OVER () AS total FROM ${ident(staging)} AS t WHERE ${check.where} ORDER BY _row LIMIT ${EXAMPLES_PER_PROBLEM}`,
+export function runRowCheck(engine: Engine, file: string, staging: string, check: RowCheck): Promise<Problem[]> {
+  return runRowChecks(engine, file, staging, [check]);
+}
+
+/**
+ * Runs several row-level checks in two queries rather than one each, since every query costs the engine
+ * far more than scanning a staging table: one pass counts the offending rows of every check, and only the
+ * checks that found some are asked for example rows. A valid file, the common case, costs one query.
+ * Problems come back in the order of the checks.
+ */
+export async function runRowChecks(engine: Engine, file: string, staging: string, checks: readonly RowCheck[]): Promise<Problem[]> {
+  if (checks.length === 0) return [];
+  const [counts = {}] = await engine.query(
+    `SELECT ${checks.map((c, k) => `count(*) FILTER (WHERE ${c.where}) AS c${k}`).join(', ')} FROM ${ident(staging)} AS t`,
   );
-  const severity = check.severity ?? 'error';
-  const problems: Problem[] = rows.map((r) => ({
-    file,
-    severity,
-    row: r._row,
-    ...(check.column ? { column: check.column } : {}),
-    message: check.message(r.v),
-    fix: check.fix,
-  }));
-  const total = rows[0]?.total ?? 0;
-  if (total > rows.length) {
-    problems.push({
-      file,
-      severity,
-      ...(check.column ? { column: check.column } : {}),
-      message: `and ${total - rows.length} more rows with the same problem.`,
-      fix: check.fix,
-    });
-  }
-  return problems;
+  const failing = checks.map((check, k) => ({ check, k, total: Number(counts[`c${k}`] ?? 0) })).filter((f) => f.total > 0);
+  if (failing.length === 0) return [];
+  const branches = failing.map(({ check, k }) => {
+    const value = check.valueSql ?? (check.column ? `CAST(${ident(check.column)} AS VARCHAR)` : 'NULL');
+    return `(SELECT ${k} AS k, _row, CAST(${value} AS VARCHAR) AS v FROM ${ident(staging)} AS t WHERE ${check.where} ORDER BY _row LIMIT ${EXAMPLES_PER_PROBLEM})`;
+  });
+  const rows = await engine.query<{ k: number; _row: number; v: string | null }>(
+    `SELECT * FROM (${branches.join('\nUNION ALL\n')}) AS examples ORDER BY k, _row`,
+  );
+  return failing.flatMap(({ check, k, total }) => {
+    const mine = rows.filter((r) => r.k === k);
+    const severity = check.severity ?? 'error';
+    const where = check.column ? { column: check.column } : {};
+    const problems: Problem[] = mine.map((r) => ({ file, severity, row: r._row, ...where, message: check.message(r.v), fix: check.fix }));
+    if (total > mine.length) {
+      problems.push({ file, severity, ...where, message: `and ${total - mine.length} more rows with the same problem.`, fix: check.fix });
+    }
+    return problems;
+  });
 }
 
 /**

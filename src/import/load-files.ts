@@ -3,7 +3,7 @@ import { ident, str } from '../engine/sql-literals';
 import { castFromStaging, ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
-import { columnChecks, headerProblems, runRowCheck } from './column-checks';
+import { columnChecks, headerProblems, runRowChecks } from './column-checks';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
@@ -105,7 +105,7 @@ export async function loadFiles(
         next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
         outcomes.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
       } else if (d.kind === 'boundary') {
-        const areas = await engine.query<{ code: string; level: GeographyLevel }>('SELECT code, level FROM areas');
+        const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>('SELECT code, level, name FROM areas');
         const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
         next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
         outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
@@ -158,8 +158,7 @@ async function loadTable(
   }
   if (kind === 'extracts') await checkOneRowPerPerson(engine, file.name, staging);
 
-  const problems: Problem[] = [];
-  for (const check of columnChecks(spec, header.columns)) problems.push(...(await runRowCheck(engine, file.name, staging, check)));
+  const problems = await runRowChecks(engine, file.name, staging, columnChecks(spec, header.columns));
   if (problems.length > 0) throw new FileRejected(problems);
   // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types.
   const typed = `${staging}_typed`;

@@ -1,7 +1,7 @@
 import type { Engine, Row } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { GEOGRAPHY_LEVELS, type Manifest, type TableKind } from '../contract';
-import { EXAMPLES_PER_PROBLEM, runRowCheck, type RowCheck } from './column-checks';
+import { EXAMPLES_PER_PROBLEM, runRowChecks, type RowCheck } from './column-checks';
 import type { Problem } from './problems';
 
 export interface ValidationContext {
@@ -31,8 +31,15 @@ const numberText = (sql: string) => `CASE WHEN ${sql} = floor(${sql}) THEN CAST(
 export async function meaningProblems(engine: Engine, kind: TableKind, typed: string, ctx: ValidationContext): Promise<Problem[]> {
   if (kind === 'extracts') return extractProblems(engine, typed, ctx);
   if (kind === 'areas') return areaProblems(engine, typed, ctx);
-  return [...(await unknownAreaCodes(engine, ctx, typed)), ...(await duplicateCells(engine, ctx.file, typed, 'population'))];
+  return [...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])), ...(await duplicateCells(engine, ctx.file, typed, 'population'))];
 }
+
+const unknownAreaCode: RowCheck = {
+  column: 'area_code',
+  where: `${C('area_code')} NOT IN (SELECT code FROM areas)`,
+  message: (v) => `area code "${v}" is not in the areas lookup.`,
+  fix: 'Load an areas lookup (code, name, level, parent_code) that includes this area, or correct the code.',
+};
 
 async function extractProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
   const manifest = ctx.manifest;
@@ -46,50 +53,46 @@ async function extractProblems(engine: Engine, typed: string, ctx: ValidationCon
       },
     ];
   }
-  const run = (c: RowCheck) => runRowCheck(engine, ctx.file, typed, c);
   const ids = manifest.indicators.map((i) => i.id);
-  const problems: Problem[] = [
-    ...(await run({
+  const periodFix = 'Check the period column holds the month the events happened, written YYYY-MM, and that the year is right.';
+  const fromExtract = manifest.indicators.filter((i) => i.denominatorSource === 'extract').map((i) => i.id);
+  const checks: RowCheck[] = [
+    {
       column: 'indicator_id',
       where: `${C('indicator_id')} NOT IN ${strList(ids)}`,
       message: (v) => `indicator "${v}" is not in the manifest.`,
       fix: `Use an indicator id from the manifest (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}) or add the indicator to the manifest.`,
-    })),
-    ...(await unknownAreaCodes(engine, ctx, typed)),
-    ...(await run({
+    },
+    unknownAreaCode,
+    {
       column: 'period',
       where: `${C('period')} > ${str(ctx.latestPeriod)}`,
-      message: (v) => `period ${v} is in the future: the latest month that can have happened is ${ctx.latestPeriod}.`,
-      fix: 'Check the period column holds the month the events happened, written YYYY-MM, and that the year is right.',
-    })),
-    ...(await run({
+      message: (v) => `period ${v} is out of range: it is after ${ctx.latestPeriod}, the current month, so it has not happened yet.`,
+      fix: periodFix,
+    },
+    {
       column: 'period',
       where: `${C('period')} < '2000-01'`,
-      message: (v) => `period ${v} is before 2000-01, earlier than any extract the dashboard takes.`,
-      fix: 'Check the period column holds the month the events happened, written YYYY-MM, and that the year is right.',
-    })),
-    ...(await coverageWarnings(engine, typed, ctx.file, manifest)),
-    ...(await duplicateCells(engine, ctx.file, typed, 'extracts')),
-    ...(await run({
+      message: (v) => `period ${v} is out of range: it is before 2000-01, earlier than any extract the dashboard takes.`,
+      fix: periodFix,
+    },
+    {
       column: 'count',
       where: `${C('count')} > ${C('denominator')}`,
       valueSql: `${C('count')} || ' of ' || ${numberText(C('denominator'))}`,
       message: (v) => `the count is larger than its denominator (${v}).`,
       fix: 'For a proportion the count is part of the denominator; check the two columns are not swapped.',
-    })),
+    },
+    {
+      column: 'denominator',
+      where: `${C('indicator_id')} IN ${strList(fromExtract)} AND ${C('denominator')} IS NULL`,
+      valueSql: C('indicator_id'),
+      message: (v) => `is empty, but the manifest says indicator "${v}" takes its denominator from the extract.`,
+      fix: 'Fill in the denominator (the number of people or events the count is out of) on every row of this indicator.',
+    },
+    ...coverageCheck(manifest),
   ];
-  const fromExtract = manifest.indicators.filter((i) => i.denominatorSource === 'extract').map((i) => i.id);
-  if (fromExtract.length > 0) {
-    problems.push(
-      ...(await run({
-        column: 'denominator',
-        where: `${C('indicator_id')} IN ${strList(fromExtract)} AND ${C('denominator')} IS NULL`,
-        valueSql: C('indicator_id'),
-        message: (v) => `is empty, but the manifest says indicator "${v}" takes its denominator from the extract.`,
-        fix: 'Fill in the denominator (the number of people or events the count is out of) on every row of this indicator.',
-      })),
-    );
-  }
+  const problems = [...(await runRowChecks(engine, ctx.file, typed, checks)), ...(await duplicateCells(engine, ctx.file, typed, 'extracts'))];
   const levels = await mixedLevels(engine, ctx, typed, manifest);
   problems.push(...levels.problems);
   if (levels.nested) problems.push(...(await partsWithWholes(engine, ctx.file, typed)));
@@ -97,7 +100,7 @@ async function extractProblems(engine: Engine, typed: string, ctx: ValidationCon
 }
 
 /** A period outside the coverage the manifest declares makes the catalogue misdescribe the data: said, not refused. */
-async function coverageWarnings(engine: Engine, typed: string, file: string, manifest: Manifest): Promise<Problem[]> {
+function coverageCheck(manifest: Manifest): RowCheck[] {
   const rows = manifest.indicators.flatMap((i) => {
     const d = manifest.datasets.find((x) => x.id === i.dataset);
     return d ? [`(${str(i.id)}, ${str(d.id)}, ${str(d.coverage.from)}, ${str(d.coverage.to)})`] : [];
@@ -105,50 +108,47 @@ async function coverageWarnings(engine: Engine, typed: string, file: string, man
   if (rows.length === 0) return [];
   const cov = `(VALUES ${rows.join(', ')}) AS cov(indicator_id, dataset, cov_from, cov_to)`;
   const outside = `cov.indicator_id = t.indicator_id AND (t.period < cov.cov_from OR t.period > cov.cov_to)`;
-  return runRowCheck(engine, file, typed, {
-    column: 'period',
-    severity: 'warning',
-    where: `EXISTS (SELECT 1 FROM ${cov} WHERE ${outside})`,
-    valueSql: `(SELECT t.period || ' is outside the coverage the manifest declares for dataset "' || cov.dataset || '" (' || cov.cov_from || ' to ' || cov.cov_to || ')' FROM ${cov} WHERE ${outside} LIMIT 1)`,
-    message: (v) => `period ${v}.`,
-    fix: "Update the dataset's coverage (from, to) in the manifest, or check the period.",
-  });
+  return [
+    {
+      column: 'period',
+      severity: 'warning',
+      where: `EXISTS (SELECT 1 FROM ${cov} WHERE ${outside})`,
+      valueSql: `(SELECT t.period || ' is outside the coverage the manifest declares for dataset "' || cov.dataset || '" (' || cov.cov_from || ' to ' || cov.cov_to || ')' FROM ${cov} WHERE ${outside} LIMIT 1)`,
+      message: (v) => `period ${v}.`,
+      fix: "Update the dataset's coverage (from, to) in the manifest, or check the period.",
+    },
+  ];
 }
 
 async function areaProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
-  const run = (c: RowCheck) => runRowCheck(engine, ctx.file, typed, c);
   // Rows this file loaded before are about to be replaced, so they do not count as "already loaded".
   const others = `(SELECT * FROM areas WHERE source_file <> ${str(ctx.file)})`;
-  const problems: Problem[] = [
-    ...(await duplicateCells(engine, ctx.file, typed, 'areas')),
-    ...(await run({
+  const checks: RowCheck[] = [
+    {
       column: 'parent_code',
       where: `${C('parent_code')} = ${C('code')}`,
       message: (v) => `area "${v}" is given as its own parent.`,
       fix: 'Give the code of the larger area this one lies in, or leave parent_code empty for the top level.',
-    })),
-    ...(await run({
+    },
+    {
       column: 'parent_code',
       where: `${C('parent_code')} IS NOT NULL AND ${C('parent_code')} NOT IN (SELECT code FROM ${ident(typed)}) AND ${C('parent_code')} NOT IN (SELECT code FROM ${others})`,
       message: (v) => `parent area "${v}" is not in this file or in the areas already loaded.`,
       fix: 'Include the parent area as a row of its own, load the lookup that has it first, or correct the code.',
-    })),
+    },
   ];
-  if (!ctx.manifest) return problems;
-  const levels = ctx.manifest.geographies.map((g) => g.level);
-  problems.push(
-    ...(await run({
+  if (ctx.manifest) {
+    const levels = ctx.manifest.geographies.map((g) => g.level);
+    checks.push({
       column: 'level',
       where: `${C('level')} NOT IN ${strList(levels)}`,
       message: (v) => `geography level "${v}" is not declared in the manifest.`,
       fix: `Declare it under "geographies" in the manifest with its parent level, or use one of: ${levels.join(', ')}.`,
-    })),
-  );
-  const parentLevel = `coalesce((SELECT p.level FROM ${ident(typed)} p WHERE p.code = t.parent_code LIMIT 1), (SELECT o.level FROM ${others} o WHERE o.code = t.parent_code LIMIT 1))`;
-  for (const g of ctx.manifest.geographies) {
-    if (!g.parentLevel) continue;
-    problems.push(
-      ...(await run({
+    });
+    const parentLevel = `coalesce((SELECT p.level FROM ${ident(typed)} p WHERE p.code = t.parent_code LIMIT 1), (SELECT o.level FROM ${others} o WHERE o.code = t.parent_code LIMIT 1))`;
+    for (const g of ctx.manifest.geographies) {
+      if (!g.parentLevel) continue;
+      checks.push({
         column: 'parent_code',
         where: `t.level = ${str(g.level)} AND t.parent_code IS NOT NULL AND ${parentLevel} <> ${str(g.parentLevel)}`,
         valueSql: `t.parent_code || '|' || ${parentLevel}`,
@@ -157,26 +157,17 @@ async function areaProblems(engine: Engine, typed: string, ctx: ValidationContex
           return `the parent "${code}" is a ${level}, but the manifest says a ${g.level} lies within a ${g.parentLevel}.`;
         },
         fix: `Give the code of the ${g.parentLevel} this ${g.level} lies in, or correct the hierarchy (parentLevel) in the manifest.`,
-      })),
-    );
+      });
+    }
   }
-  return problems;
-}
-
-function unknownAreaCodes(engine: Engine, ctx: ValidationContext, typed: string): Promise<Problem[]> {
-  return runRowCheck(engine, ctx.file, typed, {
-    column: 'area_code',
-    where: `${C('area_code')} NOT IN (SELECT code FROM areas)`,
-    message: (v) => `area code "${v}" is not in the areas lookup.`,
-    fix: 'Load an areas lookup (code, name, level, parent_code) that includes this area, or correct the code.',
-  });
+  return [...(await duplicateCells(engine, ctx.file, typed, 'areas')), ...(await runRowChecks(engine, ctx.file, typed, checks))];
 }
 
 /** A cell given twice, within the file or by a different file already loaded, would be counted twice. */
 async function duplicateCells(engine: Engine, file: string, typed: string, kind: TableKind): Promise<Problem[]> {
   const key = KEYS[kind];
   const keySql = key.map((k) => C(k)).join(', ');
-  const describe = (r: Row) => key.map((k) => `${k} ${String(r[k])}`).join(', ');
+  const describe = (r: Row) => key.map((k) => String(r[k])).join(' / ');
   const within = await engine.query(
     `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) OVER () AS total, ${key.map((k) => `CAST(${C(k)} AS VARCHAR) AS ${ident(k)}`).join(', ')}
      FROM ${ident(typed)} GROUP BY ${keySql} HAVING count(*) > 1 ORDER BY min(_row) LIMIT ${EXAMPLES_PER_PROBLEM}`,
@@ -189,7 +180,7 @@ async function duplicateCells(engine: Engine, file: string, typed: string, kind:
       severity: 'error',
       // The repeat is the row to remove or merge; the message names every row of the cell.
       row: rows[1] ?? rows[0] ?? 0,
-      message: `repeats a cell: ${describe(d)} appears ${rows.length} times (rows ${d.rows}).`,
+      message: `the cell ${describe(d)} (${key.join(' / ')}) appears more than once (rows ${String(d.rows)}).`,
       fix: fixWithin,
     };
   });
@@ -207,7 +198,7 @@ async function duplicateCells(engine: Engine, file: string, typed: string, kind:
       file,
       severity: 'error' as const,
       row: Number(d._row),
-      message: `repeats a cell already loaded from ${String(d.source_file)}: ${describe(d)}.`,
+      message: `the cell ${describe(d)} (${key.join(' / ')}) was already loaded from ${String(d.source_file)}.`,
       fix: `Load each cell from one file only: remove these rows, or reload ${String(d.source_file)} without them.`,
     })),
   );
@@ -236,7 +227,7 @@ async function mixedLevels(
        SELECT indicator_id, area_code, NULL, source_file FROM extracts
        WHERE source_file <> ${str(ctx.file)} AND indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(typed)}))
      SELECT r.indicator_id, a.level, min(r._row) AS first_row, min(r.source_file) AS other_file
-     FROM r JOIN areas a ON a.code = r.area_code GROUP BY 1, 2 ORDER BY 1, min(r._row) NULLS LAST, 2`,
+     FROM r JOIN areas a ON a.code = r.area_code GROUP BY 1, 2 ORDER BY 1, min(r._row) NULLS FIRST, 2`,
   );
   const parentOf = new Map<string, string | null>(manifest.geographies.map((g) => [g.level, g.parentLevel]));
   const ancestors = (level: string): string[] => {
@@ -252,7 +243,9 @@ async function mixedLevels(
   let nested = false;
   for (const [indicator, levels] of byIndicator) {
     if (levels.length < 2) continue;
-    const clash = levels.find((b) => b.first_row !== null && levels.some((a) => !nests(a.level, b.level)));
+    // Levels come in order of appearance (other files first): the clash is the first row whose level does not
+    // nest with a level seen before it, which is the row to point at.
+    const clash = levels.find((b, i) => b.first_row !== null && levels.slice(0, i).some((a) => !nests(a.level, b.level)));
     if (!clash) {
       nested = true;
       continue;

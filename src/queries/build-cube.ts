@@ -30,9 +30,16 @@ WITH flags AS (
   SELECT indicator_id, bool_or(age_band <> 'all') AS has_age, bool_or(sex <> 'all') AS has_sex
   FROM extracts GROUP BY 1
 ),
+cells AS (
+  SELECT indicator_id, area_code, period, age_band, sex, count, denominator, indicator_id AS flag_id FROM extracts
+  UNION ALL
+  -- A proportion's denominator counts people too, so it goes through protection as a cube of its own.
+  SELECT indicator_id || '::denominator', area_code, period, age_band, sex, CAST(round(denominator) AS INTEGER), NULL, indicator_id
+  FROM extracts WHERE denominator IS NOT NULL
+),
 base AS (
   SELECT e.indicator_id, e.area_code, e.period, e.age_band, e.sex, e.count, e.denominator, f.has_age, f.has_sex
-  FROM extracts e JOIN flags f USING (indicator_id)
+  FROM cells e JOIN flags f ON f.indicator_id = e.flag_id
   WHERE (e.age_band <> 'all' OR NOT f.has_age) AND (e.sex <> 'all' OR NOT f.has_sex)
 ),
 coarse AS (
@@ -59,16 +66,48 @@ fine AS (
 SELECT * FROM coarse UNION ALL SELECT * FROM fine;
 
 CREATE OR REPLACE TABLE cube AS
-SELECT c.indicator_id, c.area_code, c.level, p.period, p.period_type, c.age_band, c.sex,
-       CAST(sum(c.count) AS INTEGER) AS count, CAST(sum(c.denominator) AS DOUBLE) AS denominator
-FROM cube_month c
-CROSS JOIN LATERAL (VALUES
-  (c.period, 'month'),
-  (substr(c.period, 1, 4) || '-Q' || CAST((CAST(substr(c.period, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR), 'quarter'),
-  (substr(c.period, 1, 4), 'year')
-) AS p(period, period_type)
-GROUP BY c.indicator_id, c.area_code, c.level, p.period, p.period_type, c.age_band, c.sex
-ORDER BY c.indicator_id, c.level, c.area_code, p.period_type, p.period, c.age_band, c.sex;
+SELECT indicator_id, area_code, level, period, 'month' AS period_type, age_band, sex, CAST(count AS INTEGER) AS count
+FROM cube_month
+UNION ALL
+SELECT indicator_id, area_code, level,
+       substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR), 'quarter',
+       age_band, sex, CAST(sum(count) AS INTEGER)
+FROM cube_month GROUP BY ALL
+UNION ALL
+SELECT indicator_id, area_code, level, substr(period, 1, 4), 'year', age_band, sex, CAST(sum(count) AS INTEGER)
+FROM cube_month GROUP BY ALL;
+
+DROP TABLE cube_month;
+
+-- Population denominators rolled up the same way: districts and the VRU area from district rows with
+-- every breakdown, smaller areas from their own all-ages rows.
+CREATE OR REPLACE TABLE population_cube AS
+WITH base AS (
+  SELECT p.area_code, a.level, p.year, p.age_band, p.sex, p.population,
+         bool_or(p.age_band <> 'all') OVER (PARTITION BY p.area_code, p.year) AS has_age,
+         bool_or(p.sex <> 'all') OVER (PARTITION BY p.area_code, p.year) AS has_sex
+  FROM population p JOIN areas a ON a.code = p.area_code
+),
+usable AS (
+  SELECT * FROM base WHERE (age_band <> 'all' OR NOT has_age) AND (sex <> 'all' OR NOT has_sex)
+),
+coarse AS (
+  SELECT an.ancestor AS area_code, an.level, u.year, coalesce(u.age_band, 'all') AS age_band, coalesce(u.sex, 'all') AS sex,
+         sum(u.population) AS population
+  FROM usable u JOIN area_ancestors an ON an.code = u.area_code
+  WHERE u.level = 'district' AND an.level IN ('district', 'vru')
+  GROUP BY GROUPING SETS ((an.ancestor, an.level, u.year, u.age_band, u.sex), (an.ancestor, an.level, u.year, u.age_band),
+                          (an.ancestor, an.level, u.year, u.sex), (an.ancestor, an.level, u.year))
+  HAVING (GROUPING(u.age_band) = 0 OR bool_or(u.has_age)) AND (GROUPING(u.sex) = 0 OR bool_or(u.has_sex))
+),
+fine AS (
+  SELECT an.ancestor AS area_code, an.level, u.year, 'all' AS age_band, 'all' AS sex, sum(u.population) AS population
+  FROM usable u JOIN area_ancestors an ON an.code = u.area_code
+  WHERE u.level NOT IN ('district', 'vru') AND an.level NOT IN ('district', 'vru')
+  GROUP BY 1, 2, 3
+)
+SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) AS population FROM coarse
+UNION ALL SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) FROM fine;
 
 
 `;

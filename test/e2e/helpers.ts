@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type Request } from '@playwright/test';
 
 /** Records every request the page makes that is not to its own origin. */
-export function watchForeignRequests(page: Page, origin = 'http://127.0.0.1:4173'): Request[] {
+export function watchForeignRequests(page: Page, origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`): Request[] {
   const foreign: Request[] = [];
   page.on('request', (r) => {
     const url = r.url();

@@ -3,6 +3,7 @@ import { useCatalogueSummary } from '../../hooks/use-catalogue';
 import { formatMonth } from '../../ui/format';
 import { CoverageMatrixTable } from './CoverageMatrixTable';
 import { DatasetSection } from './DatasetSection';
+import { DisclosureSection } from './DisclosureSection';
 import { IndicatorTable } from './IndicatorTable';
 
 /** The catalogue: what each dataset is, on what basis it is shared, what each indicator means, and gaps. */
@@ -60,6 +61,9 @@ export function DataEthicsView() {
 
       <h2 id="coverage">Coverage by month</h2>
       <CoverageMatrixTable manifest={manifest} />
+
+      <h2 id="disclosure">Disclosure control</h2>
+      <DisclosureSection manifest={manifest} />
 
       <h2 id="datasets">Datasets and their ethics canvases</h2>
       <p>

@@ -1,18 +1,29 @@
-import type { MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
+import { DEFAULT_POLICIES } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useViewState } from '../../url-state/use-view-state';
+import { formatDate } from '../../ui/format';
+import { lockAudience, useViewState } from '../../url-state/use-view-state';
 import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url-state/view-state';
+import { CopyLinkButton } from './CopyLinkButton';
+
+const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
 
 export function Header() {
-  const { state: loaded, demo } = useSessionSnapshot();
+  const { state: loaded, demo, bundle } = useSessionSnapshot();
   const { state, update } = useViewState();
   const synthetic = loaded.manifest?.synthetic ?? false;
+  const policy = loaded.manifest?.disclosure[state.audience] ?? DEFAULT_POLICIES[state.audience];
+
+  // A bundle dropped on the page fixes the audience just as one opened from a link does.
+  useEffect(() => lockAudience(bundle?.audience ?? null), [bundle]);
+
   const go = (view: ViewName) => (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     update({ view });
     document.getElementById('main')?.focus();
   };
+  const audit = bundle?.audits.at(-1);
   return (
     <header className="header">
       <div className="header__bar">
@@ -25,13 +36,42 @@ export function Header() {
             Synthetic {demo ? 'demo ' : ''}data
           </strong>
         ) : null}
+        {bundle ? (
+          <strong className="tag tag--audience" data-testid="audience-indicator">
+            {AUDIENCE_LABELS[bundle.audience]} bundle: audience fixed
+          </strong>
+        ) : null}
+        <CopyLinkButton className="header__copy-link no-print" />
       </div>
-      <nav aria-label="Dashboard views" className="nav">
+      {state.audience !== 'analyst' ? (
+        <div className="audience-banner" role="note" aria-label="Disclosure rules">
+          <p>
+            <strong>
+              {AUDIENCE_LABELS[state.audience]} view: figures are rounded to the nearest {policy.roundTo} and counts under{' '}
+              {policy.suppressBelowOrEqual + 1} are hidden.
+            </strong>
+            {bundle ? (
+              <>
+                {' '}
+                Opened from a bundle published on {formatDate(bundle.createdAt.slice(0, 10))} (levels: {bundle.levels.join(', ')}); no raw data
+                are in it.{' '}
+                {audit ? (
+                  <span data-testid="bundle-audit">
+                    Disclosure audit on opening: {audit.pass ? 'passed' : 'failed'} ({audit.checked.toLocaleString('en-GB')} hidden figures
+                    checked, {audit.unsafe} could be narrowed down).
+                  </span>
+                ) : null}
+              </>
+            ) : null}
+          </p>
+        </div>
+      ) : null}
+      <nav aria-label="Dashboard views" className="nav no-print">
         <ul>
           {VIEWS.map((v) => (
             <li key={v}>
               <a
-                href={serializeViewState({ ...state, view: v }) || '?'}
+                href={serializeViewState({ ...state, view: v }, window.location.search) || '?'}
                 aria-current={state.view === v ? 'page' : undefined}
                 onClick={go(v)}
               >

@@ -30,7 +30,10 @@ describe('loadFiles smoke', () => {
     const bad = enc('indicator_id,period,area_code,age_band,sex,count\nvwi,2024-13,D1,all,all,-2\n');
     const { outcomes } = await loadFiles(engine, first.state, [{ name: 'bad.csv', bytes: bad }]);
     expect(outcomes[0]?.status).toBe('rejected');
-    console.log(outcomes[0]?.problems);
+    expect(outcomes[0]?.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, 'period'],
+      [1, 'count'],
+    ]);
     const rows = await engine.query('SELECT count(*) AS n FROM extracts');
     expect(rows[0]?.n).toBe(8);
   });

@@ -1,0 +1,97 @@
+import type { AgeBand, GeographyLevel, Sex } from '../contract';
+import { attackerPriors } from '../disclosure/attacker-priors';
+import { auditProtection } from '../disclosure/audit';
+import type { AreaHierarchy, CubeCell, PeriodType, ProtectedCell } from '../disclosure/cube-types';
+import { propagateBounds } from '../disclosure/interval-attack';
+import { isPrimarySuppressed, type SuppressionPolicy } from '../disclosure/primary-policy';
+import type { PublicFlag } from '../disclosure/protected-tables';
+import { deriveRelations } from '../disclosure/relations';
+import { SECONDARY, statusCode } from '../disclosure/status-codes';
+import type { BundleAudit } from './bundle-format';
+
+/** One row of cells.parquet, as the audit reads it. */
+export interface BundleCell {
+  indicatorId: string;
+  areaCode: string;
+  level: GeographyLevel;
+  period: string;
+  periodType: PeriodType;
+  ageBand: AgeBand;
+  sex: Sex;
+  value: number | null;
+  flag: PublicFlag;
+}
+
+const key = (c: BundleCell) => ({
+  indicatorId: c.indicatorId,
+  areaCode: c.areaCode,
+  level: c.level,
+  period: c.period,
+  periodType: c.periodType,
+  ageBand: c.ageBand,
+  sex: c.sex,
+});
+
+/**
+ * The disclosure audit (src/disclosure/audit.ts) on exactly the cells a bundle holds, run by the publisher, who
+ * still has the counts: it knows which hidden cells are small (primary) and how totals relate to their parts in
+ * the data. It passes when no small hidden cell can be narrowed below its suppression range from the bundle's
+ * own figures. Levels left out of a bundle only remove relations, so this is the audit of what the recipient
+ * can actually combine.
+ */
+export function auditAsPublisher(
+  cells: readonly BundleCell[],
+  counts: ArrayLike<number>,
+  policy: SuppressionPolicy,
+  hierarchy: AreaHierarchy,
+): BundleAudit {
+  const cube: CubeCell[] = cells.map((c, i) => ({ ...key(c), count: counts[i]! }));
+  const relations = deriveRelations(cube, hierarchy);
+  const visible: ProtectedCell[] = cells.map((c, i) => ({
+    ...key(c),
+    value: c.value,
+    status: c.flag === 'c' ? (isPrimarySuppressed(counts[i]!, policy) ? 'primary' : 'secondary') : c.flag,
+  }));
+  const report = auditProtection(visible, relations, policy);
+  return { pass: report.pass, checked: report.checked, unsafe: report.unsafe, contradictions: report.contradictions, model: 'publisher' };
+}
+
+/**
+ * The same interval attack from the recipient's side, who sees only 'c' (the flag deliberately does not say
+ * whether a cell is small or hidden to protect another). Every hidden cell starts unknown (0 upwards); shown and
+ * rounded figures and the additive relations between cells narrow it. A hidden cell is safe when the attack
+ * cannot rule out any value from 1 to the threshold, or shows it lies above the threshold (then it is not a
+ * small number). Relations are taken as exact, the most an attacker could assume.
+ */
+export function auditAsRecipient(cells: readonly BundleCell[], policy: SuppressionPolicy, hierarchy: AreaHierarchy): BundleAudit {
+  const relations = deriveRelations(
+    cells.map((c) => ({ ...key(c), count: 0 })),
+    hierarchy,
+  );
+  const n = cells.length;
+  const status = new Uint8Array(n);
+  const shown = new Float64Array(n);
+  cells.forEach((c, i) => {
+    status[i] = c.flag === 'c' ? SECONDARY : statusCode(c.flag);
+    shown[i] = c.value ?? 0;
+  });
+  const { lo, hi } = attackerPriors(status, shown, policy);
+  const attack = propagateBounds(relations, lo, hi);
+  const t = policy.suppressBelowOrEqual;
+  const primaryLo = policy.showZeros ? 1 : 0;
+  let checked = 0;
+  let unsafe = 0;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== SECONDARY) continue;
+    checked++;
+    const l = attack.lo[i]!;
+    const h = attack.hi[i]!;
+    if (!((l <= primaryLo && h >= t) || l > t)) unsafe++;
+  }
+  return { pass: unsafe === 0 && attack.contradictions === 0, checked, unsafe, contradictions: attack.contradictions, model: 'recipient' };
+}
+
+/** Child -> parent for every area below the VRU area, from the areas lookup. */
+export function hierarchyFrom(areas: readonly { code: string; parent_code: string | null }[]): AreaHierarchy {
+  return { parentOf: new Map(areas.filter((a) => a.parent_code).map((a) => [a.code, a.parent_code!])) };
+}

@@ -1,0 +1,157 @@
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { Audience, GeographyLevel, Manifest } from '../contract';
+import type { Engine } from '../engine/engine-types';
+import { ident, strList } from '../engine/sql-literals';
+import { protectedTable } from '../disclosure/protected-tables';
+import { auditAsPublisher, auditAsRecipient, hierarchyFrom, type BundleCell } from './audit-bundle';
+import {
+  BUNDLE_FILE_NAMES,
+  BUNDLE_FORMAT,
+  sha256Hex,
+  type BundleAudience,
+  type BundleFile,
+  type BundleMetadata,
+} from './bundle-format';
+
+export interface PublishOptions {
+  audience: BundleAudience;
+  levels: readonly GeographyLevel[];
+  manifest: Manifest;
+  now?: Date;
+}
+
+export interface PublishedBundle {
+  metadata: BundleMetadata;
+  /** bundle.json first, then the files it lists. */
+  files: BundleFile[];
+}
+
+const CELL_ORDER = 'indicator_id, level, area_code, period_type, period, age_band, sex';
+
+function columnOf<T>(rows: readonly Record<string, unknown>[], name: string): T[] {
+  return rows.map((r) => r[name] as T);
+}
+
+/** The cells' Parquet: only what the audience may see. There is no count column to leak. */
+export function cellsParquet(cells: readonly BundleCell[]): Uint8Array {
+  const text = (pick: (c: BundleCell) => string) => ({ data: cells.map(pick), type: 'STRING' as const, nullable: false });
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'indicator_id', ...text((c) => c.indicatorId) },
+        { name: 'area_code', ...text((c) => c.areaCode) },
+        { name: 'level', ...text((c) => c.level) },
+        { name: 'period', ...text((c) => c.period) },
+        { name: 'period_type', ...text((c) => c.periodType) },
+        { name: 'age_band', ...text((c) => c.ageBand) },
+        { name: 'sex', ...text((c) => c.sex) },
+        { name: 'value', data: cells.map((c) => (c.flag === 'c' ? null : c.value)), type: 'DOUBLE', nullable: true },
+        { name: 'flag', ...text((c) => c.flag) },
+      ],
+      codec: 'SNAPPY',
+      rowGroupSize: 100_000,
+      createdBy: 'violence needs assessment dashboard: partner bundle',
+    }),
+  );
+}
+
+/**
+ * Builds a bundle for a partner or public audience, in the browser that holds the data: the audience's protected
+ * cells at the chosen levels, the public lookups, the manifest, and bundle.json. Both audits run on exactly the
+ * cells written; a bundle whose audit fails is still returned (so the publisher sees why) but flagged.
+ *
+ * The publisher's audit reads the cube's counts for the same cells, only to know which hidden cells are small;
+ * no count is written to any file.
+ */
+export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
+  const audience: Audience = opts.audience;
+  if ((audience as string) === 'analyst') throw new Error('A bundle is never made for the analyst audience.');
+  if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
+  const levels = strList([...opts.levels]);
+  const table = ident(protectedTable(audience));
+  const rows = await engine.query<Record<string, string | number | null>>(`
+    SELECT p.indicator_id, p.area_code, p.level, p.period, p.period_type, p.age_band, p.sex,
+           CAST(p.value AS DOUBLE) AS value, p.flag, CAST(c.count AS DOUBLE) AS count
+    FROM ${table} p
+    LEFT JOIN cube c USING (indicator_id, area_code, level, period, period_type, age_band, sex)
+    WHERE p.level IN ${levels}
+    ORDER BY ${CELL_ORDER}`);
+  const cells: BundleCell[] = rows.map((r) => ({
+    indicatorId: r.indicator_id as string,
+    areaCode: r.area_code as string,
+    level: r.level as BundleCell['level'],
+    period: r.period as string,
+    periodType: r.period_type as BundleCell['periodType'],
+    ageBand: r.age_band as BundleCell['ageBand'],
+    sex: r.sex as BundleCell['sex'],
+    value: r.flag === 'c' ? null : (r.value as number | null),
+    flag: r.flag as BundleCell['flag'],
+  }));
+  if (rows.some((r) => r.count === null)) throw new Error('The protected table and the data loaded do not match; reload the data and try again.');
+  const counts = Float64Array.from(rows, (r) => r.count as number);
+
+  const areas = await engine.query<{ code: string; name: string; level: string; parent_code: string | null }>(
+    'SELECT code, name, level, parent_code FROM areas ORDER BY level, code',
+  );
+  const population = await engine.query<Record<string, string | number>>(`
+    SELECT area_code, level, CAST(year AS INTEGER) AS year, age_band, sex, CAST(population AS DOUBLE) AS population
+    FROM population_cube WHERE level IN ${levels} ORDER BY area_code, year, age_band, sex`);
+
+  const policy = opts.manifest.disclosure[audience];
+  const hierarchy = hierarchyFrom(areas);
+  const audit = [auditAsPublisher(cells, counts, policy, hierarchy), auditAsRecipient(cells, policy, hierarchy)];
+
+  const encoder = new TextEncoder();
+  // The manifest travels unchanged in schema; it lists no extract files, because none is in the bundle.
+  const manifest = { ...opts.manifest, files: { extracts: [], areas: [], population: [] } };
+  const strings = (data: unknown[]) => ({ data, type: 'STRING' as const, nullable: true });
+  const payload: { role: BundleMetadata['files'][number]['role']; name: string; bytes: Uint8Array; type: string }[] = [
+    { role: 'manifest', name: BUNDLE_FILE_NAMES.manifest, bytes: encoder.encode(JSON.stringify(manifest, null, 2)), type: 'application/json' },
+    { role: 'cells', name: BUNDLE_FILE_NAMES.cells, bytes: cellsParquet(cells), type: 'application/vnd.apache.parquet' },
+    {
+      role: 'areas',
+      name: BUNDLE_FILE_NAMES.areas,
+      bytes: new Uint8Array(
+        parquetWriteBuffer({
+          columnData: (['code', 'name', 'level', 'parent_code'] as const).map((n) => ({ name: n, ...strings(columnOf(areas, n)) })),
+        }),
+      ),
+      type: 'application/vnd.apache.parquet',
+    },
+    {
+      role: 'population',
+      name: BUNDLE_FILE_NAMES.population,
+      bytes: new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            ...(['area_code', 'level'] as const).map((n) => ({ name: n, ...strings(columnOf(population, n)) })),
+            { name: 'year', data: Int32Array.from(columnOf<number>(population, 'year')), type: 'INT32', nullable: false },
+            ...(['age_band', 'sex'] as const).map((n) => ({ name: n, ...strings(columnOf(population, n)) })),
+            { name: 'population', data: Float64Array.from(columnOf<number>(population, 'population')), type: 'DOUBLE', nullable: false },
+          ],
+        }),
+      ),
+      type: 'application/vnd.apache.parquet',
+    },
+  ];
+
+  const metadata: BundleMetadata = {
+    format: BUNDLE_FORMAT,
+    audience: opts.audience,
+    createdAt: (opts.now ?? new Date()).toISOString(),
+    levels: [...opts.levels],
+    title: opts.manifest.title,
+    synthetic: opts.manifest.synthetic,
+    cells: cells.length,
+    suppressed: cells.filter((c) => c.flag === 'c').length,
+    files: await Promise.all(payload.map(async (f) => ({ role: f.role, name: f.name, bytes: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) }))),
+    audit,
+  };
+  return {
+    metadata,
+    files: [
+      { name: BUNDLE_FILE_NAMES.metadata, bytes: encoder.encode(JSON.stringify(metadata, null, 2)), type: 'application/json' },
+      ...payload.map(({ name, bytes, type }) => ({ name, bytes, type })),
+    ],
+  };
+}

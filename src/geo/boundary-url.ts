@@ -1,0 +1,48 @@
+/**
+ * Boundaries from a URL the user configured in the manifest (for example an ONS Open Geography Portal
+ * GeoJSON query). Fetched only when the manifest names an http(s) address for the level, without cookies
+ * or referrer, and read by the same function as a dropped file, so the same checks and problems apply.
+ */
+import type { GeographyLevel, Manifest } from '../contract';
+import { readBoundaryFile, type BoundaryLayer, type KnownArea } from '../import/boundary-file';
+import { FileRejected, problemText, type Problem } from '../import/problems';
+
+export function isBoundaryUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source.trim());
+}
+
+/** The http(s) address the manifest gives for a level's boundaries, if it gives one. */
+export function boundaryUrlFor(manifest: Manifest | null, level: GeographyLevel): string | null {
+  const source = manifest?.geographies.find((g) => g.level === level)?.boundary?.source;
+  return source && isBoundaryUrl(source) ? source.trim() : null;
+}
+
+export async function fetchBoundary(
+  url: string,
+  manifest: Manifest | null,
+  areas: readonly KnownArea[],
+  fetcher: typeof fetch = fetch,
+): Promise<{ layer: BoundaryLayer; problems: Problem[] }> {
+  let response: Response;
+  try {
+    response = await fetcher(url, { credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors' });
+  } catch (e) {
+    throw new Error(
+      `The boundaries at ${url} could not be fetched (${(e as Error).message}). Check you are online, that the address is right, and that this dashboard's content security policy allows ${new URL(url).origin}; or download the file and load it in Load data.`,
+      { cause: e },
+    );
+  }
+  if (!response.ok) throw new Error(`The boundaries at ${url} could not be fetched: the server answered ${response.status} ${response.statusText}.`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (e) {
+    throw new Error(`The boundaries at ${url} are not JSON. Use a GeoJSON or TopoJSON address (for ONS ArcGIS services, add f=geojson).`, { cause: e });
+  }
+  try {
+    return readBoundaryFile(url, json, manifest, areas);
+  } catch (e) {
+    if (e instanceof FileRejected) throw new Error(e.problems.map(problemText).join(' '), { cause: e });
+    throw e;
+  }
+}

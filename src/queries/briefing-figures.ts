@@ -1,0 +1,268 @@
+import type { AgeBand, DisclosurePolicy, GeographyLevel, Indicator } from '../contract';
+import type { Engine } from '../engine/engine-types';
+import { ident, str, strList } from '../engine/sql-literals';
+import { protectGrouping } from '../disclosure/grouping';
+import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
+import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { crudeRate, proportion, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
+import { briefingSentence } from './briefing-sentences';
+
+/** The Home Office VRU success measures count victims aged under 25: these bands together. */
+export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
+
+/** How many months the sparkline covers. */
+export const SPARKLINE_MONTHS = 24;
+
+/** A figure in the briefing: protected value and flag, or 'x' where the data have no figure (a gap). */
+export type BriefingFlag = PublicFlag | 'x';
+
+export interface BriefingPoint {
+  period: string;
+  value: number | null;
+  flag: BriefingFlag;
+}
+
+export interface BriefingYear extends BriefingPoint {
+  /** Population (rates) or the protected denominator (proportions) the statistic uses; null for counts. */
+  denominator: number | null;
+  /** Rate or proportion with limits; null for count indicators or when the figure is hidden. */
+  statistic: StatisticWithLimits | null;
+  /** Fewer events than the policy's low-count threshold. */
+  lowCount: boolean;
+}
+
+export interface AgeScope {
+  /** "aged under 25", or null when the indicator's own breakdown is used whole. */
+  label: string | null;
+  /** The bands added together, or null when the indicator's 'all' cell already is the measure. */
+  bands: AgeBand[] | null;
+}
+
+export interface BriefingMeasure {
+  indicator: Indicator;
+  /** One of the Home Office VRU success measures (the manifest says so in its method). */
+  homeOffice: boolean;
+  ageScope: AgeScope;
+  /** Latest full calendar year up to the chosen month, and the one before. */
+  current: BriefingYear | null;
+  previous: BriefingYear | null;
+  change: RateChangeResult | null;
+  /** The last SPARKLINE_MONTHS months up to the chosen month, gaps included. */
+  months: BriefingPoint[];
+  sentence: string;
+}
+
+export interface Briefing {
+  areaCode: string;
+  areaName: string;
+  level: GeographyLevel;
+  /** The area the link asked for was not found: the whole VRU area is shown instead. */
+  areaNotFound: boolean;
+  /** Last month shown (YYYY-MM), or null when no monthly figures are loaded. */
+  endMonth: string | null;
+  measures: BriefingMeasure[];
+}
+
+export interface BriefingRequest {
+  indicators: readonly Indicator[];
+  /** An area code, or null for the whole VRU area. */
+  area: string | null;
+  /** Latest month to take into account (YYYY-MM), or null for the latest loaded. */
+  endMonth: string | null;
+  policy: Pick<DisclosurePolicy, 'lowCountBelow'>;
+}
+
+const UNDER_25 = /under[- ]?25/i;
+const HOME_OFFICE = /Home Office (VRU )?success measure/i;
+
+export function isHomeOfficeMeasure(ind: Indicator): boolean {
+  return HOME_OFFICE.test(ind.method);
+}
+
+/**
+ * The age range a measure is defined on. An indicator whose definition mentions under-25s is read for the
+ * under-25 bands only; when the extract holds nothing but those bands, its 'all ages' cell already is that
+ * total, a single protected cell, and is used as it is.
+ */
+export function ageScopeOf(ind: Indicator, bandsPresent: readonly string[]): AgeScope {
+  const text = [ind.title, ind.method, ind.numerator, ind.unit].join(' ');
+  if (!UNDER_25.test(text)) return { label: null, bands: null };
+  const label = UNDER_25.test(ind.unit) ? null : 'among people aged under 25';
+  if (bandsPresent.every((b) => (UNDER_25_BANDS as readonly string[]).includes(b))) return { label, bands: null };
+  return { label, bands: UNDER_25_BANDS.filter((b) => bandsPresent.includes(b)) };
+}
+
+/** The months from `end` back, oldest first. */
+export function monthsEnding(end: string, count: number): string[] {
+  const [y, m] = end.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  for (let k = count - 1; k >= 0; k--) {
+    const total = y * 12 + (m - 1) - k;
+    out.push(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+interface CellRow {
+  indicator_id: string;
+  period: string;
+  period_type: string;
+  age_band: string;
+  value: number | null;
+  flag: string;
+}
+
+function asStatus(flag: string): CellStatus {
+  return flag === 'c' ? 'secondary' : flag === 'rounded' ? 'rounded' : 'shown';
+}
+
+/** One figure for a period: the cell itself, or the protected sum of the scope's bands (hidden if any is). */
+function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly string[] | null): BriefingPoint {
+  if (bands === null) {
+    const row = cells.get(`${period}|all`);
+    if (!row) return { period, value: null, flag: 'x' };
+    return { period, value: row.flag === 'c' ? null : row.value, flag: row.flag as PublicFlag };
+  }
+  const parts: ProtectedCell[] = [];
+  for (const b of bands) {
+    const row = cells.get(`${period}|${b}`);
+    if (!row) return { period, value: null, flag: 'x' };
+    parts.push({ ...CELL_KEY_STUB, period, ageBand: b as AgeBand, value: row.value, status: asStatus(row.flag) });
+  }
+  const g = protectGrouping(parts);
+  return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };
+}
+
+// protectGrouping looks only at value and status; the rest of the key is filled for the type.
+const CELL_KEY_STUB = { indicatorId: '', areaCode: '', level: 'vru', periodType: 'month', sex: 'all' } as const;
+
+function populationFor(pop: Map<string, number>, year: string, bands: readonly string[] | null): number | null {
+  if (bands === null) return pop.get(`${year}|all`) ?? null;
+  let sum = 0;
+  for (const b of bands) {
+    const v = pop.get(`${year}|${b}`);
+    if (v === undefined) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+const fmtStat = (v: number): string => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+
+/** "12.3 per 100,000 residents" or "4.2% of residents". */
+export function statisticText(value: number, rateLabel: string): string {
+  return rateLabel.startsWith('%') ? `${fmtStat(value)}${rateLabel}` : `${fmtStat(value)} ${rateLabel}`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * Everything the Overview shows: for each indicator, the latest full year and the year before at the chosen
+ * area (the whole VRU area by default), the change between them with its exact test, the last 24 months, and
+ * a plain-English summary. Reads only the audience's protected table and the public lookups.
+ */
+export async function briefingFigures(engine: Engine, table: string, req: BriefingRequest): Promise<Briefing> {
+  const wanted = req.area
+    ? await engine.query<{ code: string; name: string; level: string }>(`SELECT code, name, level FROM areas WHERE code = ${str(req.area)} LIMIT 1`)
+    : [];
+  const [vru] = await engine.query<{ code: string; name: string; level: string }>(
+    "SELECT code, name, level FROM areas WHERE level = 'vru' ORDER BY code LIMIT 1",
+  );
+  const area = wanted[0] ?? vru;
+  if (!area) return { areaCode: '', areaName: '', level: 'vru', areaNotFound: req.area !== null, endMonth: null, measures: [] };
+
+  const ids = req.indicators.map((i) => i.id);
+  const rows = await engine.query<CellRow & Record<string, string | number | null>>(`
+    SELECT indicator_id, period, period_type, age_band, CAST(value AS DOUBLE) AS value, flag
+    FROM ${ident(table)}
+    WHERE area_code = ${str(area.code)} AND sex = 'all' AND period_type IN ('month', 'year')
+      AND indicator_id IN ${strList([...ids, ...ids.map((id) => id + DENOMINATOR_SUFFIX)])}`);
+  const popRows = await engine.query<{ year: string; age_band: string; population: number }>(`
+    SELECT CAST(year AS VARCHAR) AS year, age_band, CAST(population AS DOUBLE) AS population
+    FROM population_cube WHERE area_code = ${str(area.code)} AND sex = 'all'`);
+  const pop = new Map(popRows.map((r) => [`${r.year}|${r.age_band}`, r.population]));
+
+  const byIndicator = new Map<string, Map<string, CellRow>>();
+  let latestMonth = '';
+  for (const r of rows) {
+    let m = byIndicator.get(r.indicator_id);
+    if (!m) byIndicator.set(r.indicator_id, (m = new Map()));
+    m.set(`${r.period}|${r.age_band}`, r);
+    if (r.period_type === 'month' && r.period > latestMonth) latestMonth = r.period;
+  }
+  const endMonth = req.endMonth ?? (latestMonth || null);
+
+  const measures = req.indicators.map((ind): BriefingMeasure => {
+    const cells = byIndicator.get(ind.id) ?? new Map<string, CellRow>();
+    const denominators = byIndicator.get(ind.id + DENOMINATOR_SUFFIX) ?? new Map<string, CellRow>();
+    const bandsPresent = [...new Set([...cells.values()].map((c) => c.age_band).filter((b) => b !== 'all'))];
+    const ageScope = ageScopeOf(ind, bandsPresent);
+    const countBands = ageScope.bands;
+    const populationBands = ageScope.bands ?? (bandsPresent.length > 0 ? bandsPresent : null);
+
+    const monthsPresent = new Set([...cells.values()].filter((c) => c.period_type === 'month').map((c) => c.period));
+    const fullYears = [...new Set([...monthsPresent].map((p) => p.slice(0, 4)))]
+      .filter((y) => endMonth !== null && `${y}-12` <= endMonth && monthsEnding(`${y}-12`, 12).every((p) => monthsPresent.has(p)))
+      .sort();
+    const year = fullYears.at(-1) ?? null;
+    const previousYear = year === null ? null : String(Number(year) - 1);
+
+    const yearFigure = (y: string | null): BriefingYear | null => {
+      if (y === null || !fullYears.includes(y)) return null;
+      const point = figureFor(cells, y, countBands);
+      let denominator: number | null = null;
+      let statistic: StatisticWithLimits | null = null;
+      if (ind.statistic === 'rate') {
+        denominator = populationFor(pop, y, populationBands);
+        statistic = point.value === null ? null : crudeRate(point.value, denominator, { multiplier: ind.multiplier });
+      } else if (ind.statistic === 'proportion') {
+        denominator = figureFor(denominators, y, countBands).value;
+        statistic = point.value === null ? null : proportion(point.value, denominator, { multiplier: ind.multiplier });
+      }
+      const lowCount = point.value !== null && point.value > 0 && point.value < req.policy.lowCountBelow;
+      return { ...point, denominator, statistic, lowCount };
+    };
+    const current = yearFigure(year);
+    const previous = yearFigure(previousYear);
+
+    let change: RateChangeResult | null = null;
+    if (current?.value != null && previous?.value != null && ind.statistic !== 'proportion') {
+      const withDenominators = ind.statistic === 'rate';
+      change = rateChange(
+        { count: current.value, ...(withDenominators ? { denominator: current.denominator } : {}) },
+        { count: previous.value, ...(withDenominators ? { denominator: previous.denominator } : {}) },
+      );
+    }
+
+    const months = endMonth ? monthsEnding(endMonth, SPARKLINE_MONTHS).map((p) => figureFor(cells, p, countBands)) : [];
+    const statValue = current?.statistic?.value ?? null;
+    const sentence =
+      year === null || previousYear === null
+        ? `There is no full calendar year of figures for ${lowerFirst(ind.unit)} in ${area.name} up to the chosen month.`
+        : briefingSentence({
+            measure: lowerFirst(ind.unit),
+            scope: ageScope.label,
+            areaName: area.name,
+            year,
+            previousYear,
+            statistic: ind.statistic,
+            current: { value: current?.value ?? null, suppressed: current?.flag === 'c' },
+            previous: { value: previous?.value ?? null, suppressed: previous?.flag === 'c', missing: previous === null || previous.flag === 'x' },
+            rateText: statValue === null || ind.statistic === 'count' ? null : statisticText(statValue, ind.rateLabel),
+            change,
+            lowCountBelow: ind.statistic === 'count' ? null : req.policy.lowCountBelow,
+          });
+    return { indicator: ind, homeOffice: isHomeOfficeMeasure(ind), ageScope, current, previous, change, months, sentence };
+  });
+
+  return {
+    areaCode: area.code,
+    areaName: area.name,
+    level: area.level as GeographyLevel,
+    areaNotFound: req.area !== null && wanted.length === 0,
+    endMonth,
+    measures,
+  };
+}

@@ -1,0 +1,156 @@
+// Several partners' indicators side by side on one scale: each indicator's rolling 12-month rate (or
+// count, for indicators shown as counts) as an index, the 12 months to December of the first common
+// year = 100. Built from the same protected series as the main trend, so a hidden month hides the
+// rolling figures that include it.
+import type { Engine } from '../engine/engine-types';
+import {
+  indicatorAgeBands,
+  indicatorMonthRange,
+  partialMonths,
+  populationForIndicator,
+  readPopulation,
+  readTrendCells,
+  resolveTrendArea,
+  type TrendArea,
+  type TrendSlice,
+} from './trend-cells';
+import { areaPhrase, type TrendFlag } from './trend-finding';
+import { buildTrendSeries, monthName, type TrendIndicator, type TrendSeries } from './trend-series';
+
+export interface IndexPoint {
+  period: string;
+  /** The rolling 12-month rate (or count) the index is built from. */
+  value: number | null;
+  flag: TrendFlag;
+  /** value / base value x 100. */
+  index: number | null;
+}
+
+export interface IndexedSeries {
+  indicatorId: string;
+  title: string;
+  shortTitle: string;
+  /** What is indexed, e.g. "rate per 1,000 residents a year" or "count". */
+  basis: string;
+  baseValue: number | null;
+  baseFlag: TrendFlag;
+  points: IndexPoint[];
+  /** Why the indicator has no line, or null. */
+  unavailableReason: string | null;
+}
+
+export interface TrendIndexComparison {
+  area: TrendArea;
+  /** Year whose 12 months to December = 100; null when no year is complete. */
+  baseYear: string | null;
+  periods: string[];
+  series: IndexedSeries[];
+  title: string;
+}
+
+export interface CompareRequest extends TrendSlice {
+  indicators: readonly TrendIndicator[];
+  lowCountBelow: number;
+}
+
+export async function trendIndexComparison(engine: Engine, table: string, request: CompareRequest): Promise<TrendIndexComparison | null> {
+  const area = await resolveTrendArea(engine, request.areaCode);
+  if (!area) return null;
+  const ids = request.indicators.map((i) => i.id);
+  const [cells, ranges, bands, population] = await Promise.all([
+    readTrendCells(engine, table, ids, area.code, request),
+    indicatorMonthRange(engine, table, ids, request.lastPeriod),
+    indicatorAgeBands(engine, table, ids, area.code),
+    readPopulation(engine, area.code, request.sex),
+  ]);
+  const partial = await Promise.all(ids.map((id) => partialMonths(engine, table, id, area.code)));
+  const series = request.indicators.map((indicator, k) =>
+    buildTrendSeries({
+      indicator,
+      area,
+      age: request.age,
+      sex: request.sex,
+      range: ranges.get(indicator.id) ?? null,
+      months: cells.months.get(indicator.id) ?? new Map(),
+      years: cells.years.get(indicator.id) ?? new Map(),
+      denominatorMonths: cells.months.get(`${indicator.id}::denominator`) ?? new Map(),
+      denominatorYears: cells.years.get(`${indicator.id}::denominator`) ?? new Map(),
+      population: populationForIndicator(population, request.age, bands.get(indicator.id) ?? []),
+      partialMonths: partial[k] ?? new Map(),
+      lowCountBelow: request.lowCountBelow,
+    }),
+  );
+  return indexSeries(area, request.indicators, series);
+}
+
+/** Pure: indexes built series to the first year that every available indicator covers in full. */
+export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator[], built: readonly TrendSeries[]): TrendIndexComparison {
+  const available = built.filter((s) => s.available && s.rolling.length > 0);
+  const decembers = (s: TrendSeries): string[] => s.rolling.filter((r) => r.period.endsWith('-12')).map((r) => r.period.slice(0, 4));
+  const candidates = available.length > 0 ? decembers(available[0] as TrendSeries).filter((y) => available.every((s) => decembers(s).includes(y))) : [];
+  const baseYear = candidates[0] ?? null;
+  const periodSet = new Set<string>();
+  const series: IndexedSeries[] = built.map((s, k) => {
+    const indicator = indicators[k] as TrendIndicator;
+    const useRate = s.measure.hasRate;
+    const basis = useRate ? s.measure.rollingRateLabel : 'count over 12 months';
+    const common = {
+      indicatorId: indicator.id,
+      title: indicator.title,
+      shortTitle: indicator.shortTitle ?? indicator.title,
+      basis,
+    };
+    if (!s.available) return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: s.unavailableReason };
+    if (baseYear === null) {
+      return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: 'No complete calendar year is shared by every indicator chosen.' };
+    }
+    const value = (r: TrendSeries['rolling'][number]): { value: number | null; flag: TrendFlag } =>
+      useRate ? { value: r.rate, flag: r.rateFlag } : { value: r.count, flag: r.flag };
+    const baseRow = s.rolling.find((r) => r.period === `${baseYear}-12`);
+    const base = baseRow ? value(baseRow) : { value: null, flag: 'x' as TrendFlag };
+    const points = s.rolling
+      .filter((r) => r.period >= `${baseYear}-12`)
+      .map((r) => {
+        const v = value(r);
+        periodSet.add(r.period);
+        return { period: r.period, value: v.value, flag: v.flag, index: v.value !== null && base.value !== null && base.value > 0 ? (v.value / base.value) * 100 : null };
+      });
+    const unavailableReason =
+      base.flag === 'c'
+        ? `The 12 months to December ${baseYear} are hidden to protect privacy (c), so there is nothing to index to.`
+        : base.value === null
+          ? `The 12 months to December ${baseYear} have no data, so there is nothing to index to.`
+          : base.value === 0
+            ? `There were none in the 12 months to December ${baseYear}, so an index cannot be formed.`
+            : null;
+    return { ...common, baseValue: base.value, baseFlag: base.flag, points, unavailableReason };
+  });
+  const periods = [...periodSet].sort();
+  return { area, baseYear, periods, series, title: comparisonTitle(area, baseYear, series) };
+}
+
+function comparisonTitle(area: TrendArea, baseYear: string | null, series: readonly IndexedSeries[]): string {
+  const where = areaPhrase(area);
+  if (baseYear === null) return `These indicators cannot be compared in ${where}: no complete calendar year is shared by all of them`;
+  const latest = series.flatMap((s) => {
+    const last = s.points.at(-1);
+    return s.unavailableReason === null && last && last.index !== null ? [{ name: s.shortTitle, index: last.index, period: last.period }] : [];
+  });
+  if (latest.length === 0) return `None of these indicators can be indexed in ${where}: figures are hidden or missing`;
+  const lastPeriod = latest.map((l) => l.period).sort().at(-1) ?? '';
+  const when = `the 12 months to ${monthName(lastPeriod)}`;
+  const up = latest.filter((l) => Math.round(l.index) > 100);
+  const down = latest.filter((l) => Math.round(l.index) < 100);
+  const byIndex = [...latest].sort((a, b) => b.index - a.index);
+  const top = byIndex[0];
+  const bottom = byIndex.at(-1);
+  const idx = (l: { name: string; index: number }): string => `${l.name}, index ${Math.round(l.index)}`;
+  if (latest.length === 1 && top) return `In ${where}, ${idx(top)} in ${when} (${baseYear} = 100)`;
+  if (up.length === latest.length && top) {
+    return `In ${where} all ${latest.length} indicators were higher in ${when} than in ${baseYear}; the largest rise was ${idx(top)} (${baseYear} = 100)`;
+  }
+  if (down.length === latest.length && bottom) {
+    return `In ${where} all ${latest.length} indicators were lower in ${when} than in ${baseYear}; the largest fall was ${idx(bottom)} (${baseYear} = 100)`;
+  }
+  return `In ${where}, ${up.length} of ${latest.length} indicators were higher in ${when} than in ${baseYear} and ${down.length} lower (${baseYear} = 100)`;
+}

@@ -1,0 +1,143 @@
+// Plain-words findings for the Trends view's titles, generated from the figures. A title says only
+// what the figures support: a change that is not statistically significant is called so, and a figure
+// that is hidden or missing is said to be so rather than guessed at.
+import type { PublicFlag } from '../disclosure/protected-tables';
+import { rateChange, type RateChangeResult } from '../stats';
+
+/** A protected flag, or 'x' when no data were received for the period (ONS: not available). */
+export type TrendFlag = PublicFlag | 'x';
+
+/** Change between two periods, as the tables and titles show it. */
+export type ChangeSummary =
+  | {
+      kind: 'tested';
+      basis: 'rate' | 'count';
+      /** Null when the earlier period had none (the ratio is unbounded). */
+      percentChange: number | null;
+      ratioLower: number;
+      ratioUpper: number | null;
+      pValue: number;
+      significant: boolean;
+      direction: 'increase' | 'decrease' | 'no-significant-change';
+    }
+  | { kind: 'not-available'; flag: TrendFlag | null; reason: string };
+
+export interface PeriodFigures {
+  count: number | null;
+  flag: TrendFlag;
+  /** Exposure (person-years) or the proportion's denominator; null for plain counts. */
+  denominator: number | null;
+  /** Flag of the denominator (a proportion's denominator is protected too); 'z' when there is none. */
+  denominatorFlag: TrendFlag | 'z';
+}
+
+/** Tests the change from `previous` to `current` with the exact conditional test (src/stats rateChange). */
+export function summariseChange(current: PeriodFigures, previous: PeriodFigures, basis: 'rate' | 'count'): ChangeSummary {
+  for (const p of [current, previous]) {
+    if (p.flag === 'c' || (basis === 'rate' && p.denominatorFlag === 'c')) {
+      return { kind: 'not-available', flag: 'c', reason: 'a figure is hidden to protect privacy' };
+    }
+  }
+  for (const p of [current, previous]) {
+    if (p.flag === 'x' || p.count === null || (basis === 'rate' && (p.denominatorFlag !== 'shown' && p.denominatorFlag !== 'rounded' || p.denominator === null))) {
+      return { kind: 'not-available', flag: 'x', reason: 'some months have no data' };
+    }
+  }
+  const result: RateChangeResult =
+    basis === 'rate'
+      ? rateChange({ count: current.count, denominator: current.denominator }, { count: previous.count, denominator: previous.denominator })
+      : rateChange({ count: current.count }, { count: previous.count });
+  if (result.kind === 'not-tested') return { kind: 'not-available', flag: null, reason: result.reason };
+  return {
+    kind: 'tested',
+    basis,
+    percentChange: result.percentChange,
+    ratioLower: result.ratioLower,
+    ratioUpper: result.ratioUpper,
+    pValue: result.pValue,
+    significant: result.significant,
+    direction: result.direction,
+  };
+}
+
+export interface FindingInput {
+  /** The indicator's title, e.g. "Police recorded violence with injury". */
+  indicatorTitle: string;
+  /** What one counted unit is, e.g. "offences of violence with injury". */
+  unit: string;
+  /** As it reads after "in", e.g. "Preston" or "the Lancashire Violence Reduction Network area". */
+  areaPhrase: string;
+  statistic: 'rate' | 'proportion' | 'count';
+  basis: 'rate' | 'count';
+  /** e.g. "the 12 months to December 2025" or "2025". */
+  periodLabel: string;
+  previousLabel: string;
+  current: PeriodFigures;
+  previous: PeriodFigures;
+  change: ChangeSummary;
+  /** Below this many events a percentage change is not quoted (the disclosure policy's low count). */
+  lowCountBelow: number;
+}
+
+function lowerFirst(text: string): string {
+  // Keep acronyms ("NEET ...") as they are.
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function subjectOf(f: Pick<FindingInput, 'indicatorTitle' | 'statistic' | 'basis'>): string {
+  if (f.basis === 'count') return f.indicatorTitle;
+  return `${f.statistic === 'proportion' ? 'The proportion of' : 'The rate of'} ${lowerFirst(f.indicatorTitle)}`;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+/**
+ * The title of the main trend chart: the change on the year before in plain words, with its
+ * statistical significance, or why it cannot be shown.
+ */
+export function findingTitle(f: FindingInput): string {
+  const subject = subjectOf(f);
+  const where = `${subject} in ${f.areaPhrase}`;
+  const change = f.change;
+  if (change.kind === 'not-available') {
+    if (change.flag === 'c') {
+      return `The change in ${lowerFirst(subject)} in ${f.areaPhrase} on the year before cannot be shown: a figure is hidden to protect privacy (c)`;
+    }
+    if (change.flag === 'x') {
+      return `The change in ${lowerFirst(subject)} in ${f.areaPhrase} on the year before cannot be worked out: some months have no data`;
+    }
+    if (f.current.count === 0 && f.previous.count === 0) {
+      return `No ${f.unit} were recorded in ${f.areaPhrase} in ${f.periodLabel} or ${f.previousLabel}`;
+    }
+    return `The change in ${lowerFirst(subject)} in ${f.areaPhrase} on the year before could not be tested: ${change.reason}`;
+  }
+  const caveat = change.significant ? '' : ' (not a statistically significant change)';
+  const c1 = f.current.count ?? 0;
+  const c0 = f.previous.count ?? 0;
+  // Few events: quote the numbers, not a percentage that would swing wildly.
+  if (c1 < f.lowCountBelow || c0 < f.lowCountBelow || change.percentChange === null) {
+    const subjectCount = f.indicatorTitle;
+    if (c1 === c0) {
+      return `${subjectCount} in ${f.areaPhrase}: ${count(c1)} in ${f.periodLabel}, the same as in ${f.previousLabel}`;
+    }
+    const verb = c1 > c0 ? 'rose' : 'fell';
+    return `${subjectCount} in ${f.areaPhrase} ${verb} from ${count(c0)} in ${f.previousLabel} to ${count(c1)} in ${f.periodLabel}${caveat}`;
+  }
+  const pct = Math.round(Math.abs(change.percentChange));
+  if (pct === 0) {
+    return `${upperFirst(where)} was almost unchanged in ${f.periodLabel} compared with ${f.previousLabel}${caveat}`;
+  }
+  const verb = change.percentChange > 0 ? 'rose' : 'fell';
+  return `${upperFirst(where)} ${verb} ${pct}% in ${f.periodLabel} compared with ${f.previousLabel}${caveat}`;
+}
+
+/** "Preston", or "the Lancashire Violence Reduction Network area" for a name that needs an article. */
+export function areaPhrase(area: { name: string; level: string }): string {
+  return area.level === 'vru' && !/^the /i.test(area.name) ? `the ${area.name}` : area.name;
+}

@@ -1,0 +1,134 @@
+// Emerging hotspots: districts whose last three months are significantly above what the seasonal model,
+// fitted on their earlier months, expected (src/stats emergingHotspot, one-sided, 5%). Areas only,
+// never people. Counts are the protected monthly cells; a hidden or missing month is missing to the model.
+import type { AgeBand, Sex } from '../contract';
+import type { Engine } from '../engine/engine-types';
+import { ident, str } from '../engine/sql-literals';
+import { emergingHotspot, HOTSPOT_SIGNIFICANCE } from '../stats';
+import type { ProtectedFigure } from './trend-cells';
+import { indicatorMonthRange } from './trend-cells';
+import { hiddenShareProblem, modelSeries } from './trend-projection';
+import { monthName, monthRange, type TrendIndicator } from './trend-series';
+import type { PublicFlag } from '../disclosure/protected-tables';
+
+export const RECENT_MONTHS = 3;
+
+export type HotspotOutcome =
+  | {
+      kind: 'tested';
+      /** Recent months with a count (a hidden recent month is left out of the test). */
+      periods: string[];
+      observed: number;
+      expected: number;
+      ratio: number;
+      pValue: number;
+      emerging: boolean;
+    }
+  | { kind: 'not-tested'; reason: string };
+
+export interface HotspotRow {
+  areaCode: string;
+  areaName: string;
+  outcome: HotspotOutcome;
+}
+
+export interface TrendHotspots {
+  recentMonths: number;
+  /** The months tested, e.g. October to December 2025. */
+  periods: string[];
+  rows: HotspotRow[];
+  tested: number;
+  flagged: number;
+  /** Areas expected to be flagged by chance alone when nothing has changed (tested x 5%). */
+  expectedByChance: number;
+  title: string;
+}
+
+export interface HotspotRequest {
+  indicator: TrendIndicator;
+  age: AgeBand;
+  sex: Sex;
+  lastPeriod: string | null;
+}
+
+export async function trendHotspots(engine: Engine, table: string, request: HotspotRequest): Promise<TrendHotspots> {
+  const id = request.indicator.id;
+  const ranges = await indicatorMonthRange(engine, table, [id], request.lastPeriod);
+  const rows = await engine.query<{ area_code: string; name: string; period: string | null; value: number | null; flag: string }>(`
+    SELECT a.code AS area_code, a.name, t.period, CAST(t.value AS DOUBLE) AS value, t.flag
+    FROM areas a LEFT JOIN ${ident(table)} t
+      ON t.area_code = a.code AND t.indicator_id = ${str(id)} AND t.period_type = 'month'
+     AND t.age_band = ${str(request.age)} AND t.sex = ${str(request.sex)}
+     ${request.lastPeriod === null ? '' : `AND t.period <= ${str(request.lastPeriod)}`}
+    WHERE a.level = 'district'
+    ORDER BY a.name, t.period`);
+  const areas = new Map<string, { name: string; months: Map<string, ProtectedFigure> }>();
+  for (const r of rows) {
+    let a = areas.get(r.area_code);
+    if (!a) areas.set(r.area_code, (a = { name: r.name, months: new Map() }));
+    if (r.period !== null) a.months.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+  }
+  const range = ranges.get(id);
+  return buildHotspots(
+    request.indicator,
+    range ? monthRange(range.first, range.last) : [],
+    [...areas].map(([code, a]) => ({ code, name: a.name, months: a.months })),
+  );
+}
+
+export function buildHotspots(
+  indicator: TrendIndicator,
+  periods: readonly string[],
+  areas: readonly { code: string; name: string; months: ReadonlyMap<string, ProtectedFigure> }[],
+): TrendHotspots {
+  const recent = periods.slice(-RECENT_MONTHS);
+  const rows: HotspotRow[] = areas.map((a) => {
+    const series = modelSeries(periods, a.months);
+    const problem = hiddenShareProblem(series);
+    if (problem) return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: problem } };
+    const result = emergingHotspot(
+      series.map((m) => ({ period: m.period, count: m.count })),
+      RECENT_MONTHS,
+    );
+    if (result.kind === 'not-enough-data') return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: result.reason } };
+    return {
+      areaCode: a.code,
+      areaName: a.name,
+      outcome: {
+        kind: 'tested',
+        periods: result.periods,
+        observed: result.observed,
+        expected: result.expected,
+        ratio: result.ratio,
+        pValue: result.pValue,
+        emerging: result.emerging,
+      },
+    };
+  });
+  // Flagged areas first (smallest p first), then the rest by name.
+  rows.sort((x, y) => {
+    const px = x.outcome.kind === 'tested' && x.outcome.emerging ? x.outcome.pValue : 2;
+    const py = y.outcome.kind === 'tested' && y.outcome.emerging ? y.outcome.pValue : 2;
+    return px - py || x.areaName.localeCompare(y.areaName);
+  });
+  const tested = rows.filter((r) => r.outcome.kind === 'tested').length;
+  const flaggedRows = rows.filter((r) => r.outcome.kind === 'tested' && r.outcome.emerging);
+  const span = recent.length > 0 ? `the ${recent.length} months to ${monthName(recent.at(-1) ?? '')}` : 'the latest months';
+  let title: string;
+  if (tested === 0) title = `No district could be tested for an unusual rise in ${indicator.unit} in ${span}`;
+  else if (flaggedRows.length === 0) title = `No district had significantly more ${indicator.unit} than expected in ${span}`;
+  else {
+    const names = flaggedRows.map((r) => r.areaName);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    title = `${flaggedRows.length} of ${tested} districts had significantly more ${indicator.unit} than expected in ${span}: ${list}`;
+  }
+  return {
+    recentMonths: RECENT_MONTHS,
+    periods: recent,
+    rows,
+    tested,
+    flagged: flaggedRows.length,
+    expectedByChance: tested * HOTSPOT_SIGNIFICANCE,
+    title,
+  };
+}

@@ -1,0 +1,78 @@
+import { AUDIENCES, type Audience, type Manifest } from '../../contract';
+import { useProtectionSummary } from '../../hooks/use-protection-summary';
+
+const AUDIENCE_TEXT: Record<Audience, string> = {
+  analyst: 'Analysts in the partnership',
+  partner: 'Partner organisations',
+  public: 'The public',
+};
+
+/**
+ * The disclosure rules per audience, and what applying them to the loaded data did, including the
+ * audit: for every small number hidden, the range an attacker could narrow it to from everything shown.
+ */
+export function DisclosureSection({ manifest }: { manifest: Manifest }) {
+  return (
+    <>
+      <p>
+        Every figure passes through the disclosure-control layer before it is shown, exported or put in a link. Small
+        numbers are hidden (shown as <strong>c</strong>); other cells are hidden too wherever a hidden number could
+        otherwise be worked out by subtracting visible figures from a total, across areas, months, age bands and sex
+        together. Rounded figures are marked <sup>r</sup>.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby="disclosure-caption" tabIndex={0}>
+        <table className="data-table">
+          <caption id="disclosure-caption">Disclosure rules and the audit of the loaded data, by audience</caption>
+          <thead>
+            <tr>
+              <th scope="col">Audience</th>
+              <th scope="col">Rule</th>
+              <th scope="col" className="num">Cells</th>
+              <th scope="col" className="num">Hidden: small numbers</th>
+              <th scope="col" className="num">Hidden: to stop subtraction</th>
+              <th scope="col">Audit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {AUDIENCES.map((a) => (
+              <AudienceRow key={a} audience={a} manifest={manifest} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function AudienceRow({ audience, manifest }: { audience: Audience; manifest: Manifest }) {
+  const policy = manifest.disclosure[audience];
+  const summary = useProtectionSummary(audience);
+  const rule = `Counts 1 to ${policy.suppressBelowOrEqual} hidden${policy.roundTo > 1 ? `; others rounded to the nearest ${policy.roundTo}` : ''}${policy.showZeros ? '' : '; zeros hidden'}; rates from fewer than ${policy.lowCountBelow} events flagged as low counts.`;
+  const s = summary.data;
+  return (
+    <tr>
+      <th scope="row">{AUDIENCE_TEXT[audience]}</th>
+      <td>{rule}</td>
+      <td className="num">{s ? s.cells.toLocaleString('en-GB') : '…'}</td>
+      <td className="num">{s ? s.primary.toLocaleString('en-GB') : '…'}</td>
+      <td className="num">{s ? s.secondary.toLocaleString('en-GB') : '…'}</td>
+      <td>
+        {summary.isError ? (
+          <span role="alert">The rules could not be applied: {summary.error.message}</span>
+        ) : !s ? (
+          'Running…'
+        ) : s.audit.pass ? (
+          <>
+            <strong className="tag tag--ok">Passed</strong> {s.audit.checked.toLocaleString('en-GB')} hidden small numbers checked;
+            none can be narrowed below the rule from the figures shown.
+          </>
+        ) : (
+          <>
+            <strong className="tag tag--error">Failed</strong> {s.audit.unsafe.toLocaleString('en-GB')} of{' '}
+            {s.audit.checked.toLocaleString('en-GB')} hidden numbers could be narrowed.
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

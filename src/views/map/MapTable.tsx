@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'react';
+import type { AreaFigure, FigureFlag } from '../../queries/map-figures';
+import type { Polarity } from '../../stats';
+import { Figure } from '../../ui/Figure';
+import { comparisonLabel, formatCountValue, formatRate } from './map-model';
+
+export type SortKey = 'name' | 'district' | 'count' | 'rate' | 'comparison';
+type Direction = 'ascending' | 'descending';
+
+export interface MapTableProps {
+  areas: readonly AreaFigure[];
+  benchmark: AreaFigure | null;
+  benchmarkName: string;
+  caption: string;
+  levelLabel: string;
+  /** District names, shown in a column for smaller areas. */
+  districtNames: ReadonlyMap<string, string> | null;
+  showRate: boolean;
+  rateLabel: string;
+  polarity: Polarity;
+  selected: string | null;
+  onSelect: (code: string) => void;
+  suppressedReason: string;
+  roundedReason: string;
+  lowCountBelow: number;
+}
+
+const COMPARISON_ORDER = { higher: 0, similar: 1, lower: 2, 'not-compared': 3 } as const;
+
+function missing(flag: FigureFlag): boolean {
+  return flag === 'c' || flag === 'x';
+}
+
+/** Sorts areas; suppressed and missing figures always go last, whichever way the column is sorted. */
+export function sortAreas(
+  areas: readonly AreaFigure[],
+  key: SortKey,
+  dir: Direction,
+  districtNames: ReadonlyMap<string, string> | null = null,
+): AreaFigure[] {
+  const sign = dir === 'ascending' ? 1 : -1;
+  const byName = (a: AreaFigure, b: AreaFigure) => a.name.localeCompare(b.name, 'en-GB', { numeric: true });
+  const value = (f: AreaFigure): number | null => {
+    if (key === 'count') return missing(f.countFlag) ? null : f.count;
+    if (key === 'rate') return missing(f.rateFlag) ? null : (f.rate?.value ?? null);
+    if (key === 'comparison') return f.comparison === 'not-compared' ? null : COMPARISON_ORDER[f.comparison];
+    return null;
+  };
+  return [...areas].sort((a, b) => {
+    if (key === 'name') return sign * byName(a, b);
+    if (key === 'district') {
+      const da = districtNames?.get(a.districtCode ?? '') ?? '';
+      const db = districtNames?.get(b.districtCode ?? '') ?? '';
+      return sign * da.localeCompare(db, 'en-GB') || byName(a, b);
+    }
+    const va = value(a);
+    const vb = value(b);
+    if (va === null && vb === null) return byName(a, b);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    return sign * (va - vb) || byName(a, b);
+  });
+}
+
+function FlaggedFigure({ value, flag, format, reasons }: { value: number | null; flag: FigureFlag; format: (v: number) => string; reasons: { c: string; r: string } }) {
+  if (flag === 'x' || (value === null && flag !== 'c')) {
+    return (
+      <span className="figure figure--missing" title="No figure in the loaded data">
+        <span aria-hidden="true">x</span>
+        <span className="visually-hidden">not available (x)</span>
+      </span>
+    );
+  }
+  return <Figure value={value} flag={flag} format={format} suppressedReason={reasons.c} roundedReason={reasons.r} />;
+}
+
+/**
+ * The map's numbers as a table: the accessible alternative to the map, sortable by any column. Each area's
+ * name is a button that selects it, as clicking the map does.
+ */
+export function MapTable(props: MapTableProps) {
+  const { areas, districtNames, showRate, selected, onSelect } = props;
+  const [sort, setSort] = useState<{ key: SortKey; dir: Direction }>({ key: showRate ? 'rate' : 'count', dir: 'descending' });
+  const sorted = useMemo(() => sortAreas(areas, sort.key, sort.dir, districtNames), [areas, sort, districtNames]);
+  const reasons = { c: props.suppressedReason, r: props.roundedReason };
+  const header = (key: SortKey, text: string, numeric = false) => {
+    const current = sort.key === key;
+    return (
+      <th scope="col" className={numeric ? 'num' : undefined} aria-sort={current ? sort.dir : undefined}>
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() =>
+            setSort({ key, dir: current ? (sort.dir === 'ascending' ? 'descending' : 'ascending') : key === 'name' || key === 'district' ? 'ascending' : 'descending' })
+          }
+        >
+          {text}
+          <span aria-hidden="true" className="sort-button__arrow">
+            {current ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  const row = (f: AreaFigure, isBenchmark: boolean) => (
+    <tr key={f.code} className={selected === f.code ? 'is-selected' : undefined} data-code={f.code}>
+      <th scope="row">
+        {isBenchmark ? (
+          f.name
+        ) : (
+          <button type="button" className="link-button" aria-pressed={selected === f.code} onClick={() => onSelect(f.code)}>
+            {f.name}
+          </button>
+        )}
+      </th>
+      {districtNames ? <td>{isBenchmark ? '' : (districtNames.get(f.districtCode ?? '') ?? '')}</td> : null}
+      <td className="num">
+        <FlaggedFigure value={f.count} flag={f.countFlag} format={formatCountValue} reasons={reasons} />
+      </td>
+      {showRate ? (
+        <>
+          <td className="num">
+            <FlaggedFigure value={f.rate?.value ?? null} flag={f.rateFlag} format={formatRate} reasons={reasons} />
+          </td>
+          <td className="num">
+            {!missing(f.rateFlag) && f.rate?.lower95 != null && f.rate.upper95 != null
+              ? `${formatRate(f.rate.lower95)} to ${formatRate(f.rate.upper95)}`
+              : ''}
+          </td>
+          <td>{isBenchmark ? 'Benchmark' : comparisonLabel(f.comparison, props.polarity)}</td>
+        </>
+      ) : null}
+      <td>{f.lowCount ? `Low count (fewer than ${props.lowCountBelow})` : ''}</td>
+    </tr>
+  );
+  return (
+    <div className="table-scroll map-table" role="region" aria-labelledby="map-table-caption" tabIndex={0}>
+      <table className="data-table">
+        <caption id="map-table-caption">{props.caption}</caption>
+        <thead>
+          <tr>
+            {header('name', props.levelLabel)}
+            {districtNames ? header('district', 'District') : null}
+            {header('count', 'Count', true)}
+            {showRate ? (
+              <>
+                {header('rate', `Rate ${props.rateLabel}`, true)}
+                <th scope="col" className="num">
+                  95% confidence interval
+                </th>
+                {header('comparison', `Compared with ${props.benchmarkName}`)}
+              </>
+            ) : null}
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>{sorted.map((f) => row(f, false))}</tbody>
+        {props.benchmark ? <tfoot>{row(props.benchmark, true)}</tfoot> : null}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,380 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { GeographyLevel, Indicator } from '../../contract';
+import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
+import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
+import { matchBoundary, unionBox } from '../../geo/boundary-join';
+import { cartogramLayout } from '../../geo/tile-grid';
+import { useAreas } from '../../hooks/use-areas';
+import { useMapBaseTiles } from '../../hooks/use-map-base-tiles';
+import { useMapBoundary } from '../../hooks/use-map-boundary';
+import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figures';
+import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useSessionSnapshot } from '../../hooks/session-context';
+import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
+import { downloadFile } from '../../ui/download-file';
+import { markOnce } from '../../ui/performance-marks';
+import { useViewState } from '../../url-state/use-view-state';
+import { BoundaryProblems } from './DataProblems';
+import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
+import { MapLegend } from './MapLegend';
+import { buildMapModel, comparisonLabel, findingTitle, levelNoun, periodText, type MapStyleOptions } from './map-model';
+import { MapPatterns } from './MapPatterns';
+import { MapTable } from './MapTable';
+import { TileGridCartogram } from './TileGridCartogram';
+import './map.css';
+
+// Leaflet arrives only when there are boundaries to draw: the cartogram needs none of it.
+const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
+
+const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
+const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
+const SEX_LABEL = { all: 'persons', female: 'females', male: 'males' } as const;
+
+function defaultIndicator(indicators: readonly Indicator[], here: ReadonlySet<string>): Indicator | null {
+  return (
+    indicators.find((i) => i.headline && here.has(i.id)) ?? indicators.find((i) => here.has(i.id)) ?? indicators.find((i) => i.headline) ?? indicators[0] ?? null
+  );
+}
+
+/**
+ * The Map view. Figures: the protected cell of the latest full calendar year for the indicator, or of the
+ * month chosen under "Latest month"; rates per the indicator's multiplier with population_cube, compared
+ * with the whole VRU area by their 95% limits. Drawn on the user's boundaries with Leaflet, or as a
+ * tile-grid cartogram when no boundaries are loaded; always beside a table with the same numbers.
+ */
+export function MapView() {
+  const { state: loaded } = useSessionSnapshot();
+  const { state, update } = useViewState();
+  const policy = useDisclosurePolicy();
+  const areas = useAreas();
+  const indicatorLevels = useMapIndicatorLevels();
+  const manifest = loaded.manifest;
+
+  const levels: LevelOption[] = useMemo(() => {
+    const present = new Set((areas.data ?? []).map((a) => a.level));
+    return (manifest?.geographies ?? [])
+      .filter((g) => g.level !== 'vru' && present.has(g.level))
+      .map((g) => ({ level: g.level, title: g.title }));
+  }, [manifest, areas.data]);
+  const level: GeographyLevel = levels.some((l) => l.level === state.level) ? state.level : (levels[0]?.level ?? 'district');
+  const small = SMALL_LEVELS.has(level);
+
+  const byLevel = useMemo(() => {
+    const m = new Map<string, Set<string>>();
+    for (const r of indicatorLevels.data ?? []) {
+      const set = m.get(r.level) ?? new Set<string>();
+      set.add(r.indicatorId);
+      m.set(r.level, set);
+    }
+    return m;
+  }, [indicatorLevels.data]);
+  const here = useMemo(() => byLevel.get(level) ?? new Set<string>(), [byLevel, level]);
+  const indicators = useMemo(() => manifest?.indicators ?? [], [manifest]);
+  const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, here);
+  const hasFigures = indicator ? here.has(indicator.id) : false;
+  const hasRate = indicator ? indicator.statistic !== 'count' : false;
+
+  const [options, setOptions] = useState<MapStyleOptions>({ measure: 'rate', method: 'quantile', palette: 'sequential', classes: 5, fixedBreaks: [] });
+  const effective = useMemo<MapStyleOptions>(() => (hasRate ? options : { ...options, measure: 'count' }), [hasRate, options]);
+  const [tiles, setTiles] = useMapBaseTiles();
+  const [resetZoom, setResetZoom] = useState(0);
+
+  const params: MapFiguresParams | null =
+    indicator && policy && hasFigures
+      ? {
+          indicatorId: indicator.id,
+          level,
+          month: state.period,
+          age: small ? 'all' : state.age,
+          sex: small ? 'all' : state.sex,
+          statistic: indicator.statistic,
+          denominatorSource: indicator.denominatorSource,
+          multiplier: indicator.multiplier,
+          polarity: indicator.polarity,
+          lowCountBelow: policy.lowCountBelow,
+        }
+      : null;
+  const figures = useMapFigures(params);
+  const boundary = useMapBoundary(level);
+  const data = figures.data ?? null;
+
+  const benchmarkName = `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
+  const ctx = useMemo(
+    () =>
+      indicator && policy
+        ? { indicator, benchmarkName, benchmark: data?.benchmark ?? null, lowCountBelow: policy.lowCountBelow }
+        : null,
+    [indicator, policy, benchmarkName, data],
+  );
+  const model = useMemo(() => (data && ctx ? buildMapModel(data, effective, ctx) : null), [data, ctx, effective]);
+
+  const districtNames = useMemo(
+    () => new Map((areas.data ?? []).filter((a) => a.level === 'district').map((a) => [a.code, a.name])),
+    [areas.data],
+  );
+  const layout = useMemo(() => (data ? cartogramLayout(data.areas, districtNames) : null), [data, districtNames]);
+  const joined = boundary.status === 'ready' ? boundary.joined : null;
+  const match = useMemo(
+    () => (joined && data ? matchBoundary(joined, data.areas.map((a) => ({ code: a.code, name: a.name, hasFigure: a.countFlag !== 'x' }))) : null),
+    [joined, data],
+  );
+  const zoomBox = useMemo(() => {
+    if (!joined || !data || !state.area) return null;
+    const districtOf = new Map(data.areas.map((a) => [a.code, a.districtCode]));
+    const target = level === 'district' ? state.area : (districtOf.get(state.area) ?? state.area);
+    return unionBox(joined.shapes.filter((s) => s.code === target || districtOf.get(s.code) === target).map((s) => s.box));
+  }, [joined, data, state.area, level]);
+
+  const onSelect = useCallback((code: string) => update({ area: code === state.area ? null : code }), [update, state.area]);
+  const showCartogram = boundary.status !== 'ready';
+  useEffect(() => {
+    if (showCartogram && model) markOnce('view-ready:map');
+  }, [showCartogram, model]);
+
+  if (!manifest) {
+    return (
+      <section aria-labelledby="map-title">
+        <h1 id="map-title">Map</h1>
+        <p className="notice">Load a manifest, extracts and an areas lookup in Load data to see a map.</p>
+      </section>
+    );
+  }
+
+  const nounPlural = levelNoun(level);
+  const when = periodText(data?.period ?? null);
+  const breakdown = `${AGE_LABEL(small ? 'all' : state.age)}, ${SEX_LABEL[small ? 'all' : state.sex]}`;
+  const measureWord = effective.measure === 'count' ? 'Count' : effective.measure === 'rate' ? 'Rate' : `Rate compared with ${benchmarkName}`;
+  const finding = data && ctx ? findingTitle(data, effective.measure, { ...ctx, level }) : null;
+  const mapLabel = indicator ? `${indicator.title} by ${levelNoun(level, false)}, ${when}` : 'Map';
+  const suppressedReason = policy ? suppressionExplanation(policy) : '';
+  const roundedReason = policy ? roundingExplanation(policy) : '';
+
+  const download = () => {
+    if (!data || !indicator) return;
+    const dataset = manifest.datasets.find((d) => d.id === indicator.dataset);
+    const rows: AreaFigure[] = [...data.areas, ...(data.benchmark ? [data.benchmark] : [])];
+    const missing = (f: AreaFigure['rateFlag']) => f === 'c' || f === 'x';
+    const columns: CsvColumn<AreaFigure>[] = [
+      { header: 'area_code', value: (r) => r.code },
+      { header: 'area_name', value: (r) => r.name },
+      { header: 'level', value: (r) => r.level },
+      ...(small ? [{ header: 'district_code', value: (r: AreaFigure) => r.districtCode }] : []),
+      { header: 'period', value: () => data.period?.period ?? '' },
+      { header: 'age_band', value: () => (small ? 'all' : state.age) },
+      { header: 'sex', value: () => (small ? 'all' : state.sex) },
+      { header: 'value', value: (r) => (r.countFlag === 'x' ? 'x' : r.count) },
+      ...(hasRate
+        ? [
+            { header: 'rate', value: (r: AreaFigure) => (missing(r.rateFlag) ? r.rateFlag : (r.rate?.value ?? null)) },
+            { header: 'rate_lower_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.lower95 ?? null)) },
+            { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
+            { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
+            { header: 'compared_with_whole_area', value: (r: AreaFigure) => (r.level === 'vru' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity)) },
+          ]
+        : []),
+      { header: 'low_count', value: (r) => (r.lowCount ? 'yes' : 'no') },
+    ];
+    const csv = protectedCsv(
+      {
+        title: `${indicator.title} by ${levelNoun(level, false)}, ${when} (${breakdown})`,
+        source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
+        synthetic: manifest.synthetic,
+        audience: state.audience,
+        notes: [
+          `rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`,
+          'x = no figure for this area in the loaded data',
+        ],
+      },
+      columns,
+      rows,
+      (r) => (r.countFlag === 'x' ? 'shown' : r.countFlag),
+    );
+    downloadFile(`map-${indicator.id}-${level}-${data.period?.period ?? 'none'}-${state.audience}.csv`, csv);
+  };
+
+  return (
+    <section aria-labelledby="map-title" className="map-view">
+      <MapPatterns />
+      <h1 id="map-title">Map</h1>
+      <MapControls
+        levels={levels}
+        level={level}
+        onLevel={(l) => update({ level: l })}
+        options={effective}
+        onOptions={setOptions}
+        hasRate={hasRate}
+        benchmarkName={benchmarkName}
+      />
+      {small && (state.age !== 'all' || state.sex !== 'all') ? (
+        <div className="notice notice--warning map-notice" role="status">
+          <p>
+            {levelNoun(level)} figures are published for all ages and persons only (smaller breakdowns would nearly all be
+            suppressed), so this map shows all ages and persons, not {AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]}.
+          </p>
+          <p>
+            <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
+              Set the filters to all ages and persons
+            </button>{' '}
+            <button type="button" className="button" onClick={() => update({ level: 'district' })}>
+              Show districts, by {AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {indicator && indicatorLevels.isSuccess && !hasFigures ? (
+        <div className="notice notice--warning map-notice" role="status">
+          <p>
+            {indicator.title} has no figures by {levelNoun(level, false)}.{' '}
+            {[...byLevel].filter(([l, set]) => l !== 'vru' && set.has(indicator.id)).length
+              ? 'It is available by: '
+              : ''}
+            {[...byLevel]
+              .filter(([l, set]) => l !== 'vru' && set.has(indicator.id) && levels.some((x) => x.level === l))
+              .map(([l]) => (
+                <button key={l} type="button" className="link-button" onClick={() => update({ level: l as GeographyLevel })}>
+                  {levelNoun(l)}
+                </button>
+              ))}
+          </p>
+          {here.size ? (
+            <p>
+              Indicators with figures by {levelNoun(level, false)}:{' '}
+              {indicators
+                .filter((i) => here.has(i.id))
+                .map((i) => (
+                  <button key={i.id} type="button" className="link-button map-notice__choice" onClick={() => update({ indicator: i.id })}>
+                    {i.title}
+                  </button>
+                ))}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {indicator && data && model && ctx ? (
+        <>
+          <div className="map-layout">
+            <div className="map-figure">
+              <h2 className="map-finding" id="map-finding">
+                {finding}
+              </h2>
+              <p className="map-subtitle">
+                {indicator.title}: {measureWord.toLowerCase()}
+                {effective.measure !== 'count' ? ` (${indicator.rateLabel})` : ''}, by {levelNoun(level, false)}, {when},{' '}
+                {breakdown}. {state.audience[0]!.toUpperCase() + state.audience.slice(1)} disclosure rules.
+              </p>
+              {showCartogram && layout ? (
+                <TileGridCartogram
+                  layout={layout}
+                  styles={model.byCode}
+                  selected={state.area}
+                  onSelect={onSelect}
+                  label={`${mapLabel}: tile-grid cartogram, one square per ${levelNoun(level, false)}. Press Enter to select an area.`}
+                />
+              ) : joined && boundary.status === 'ready' ? (
+                <Suspense fallback={<p role="status">Loading the map…</p>}>
+                  <ChoroplethMap
+                    joined={joined}
+                    styles={model.byCode}
+                    selected={state.area}
+                    onSelect={onSelect}
+                    zoomBox={zoomBox}
+                    resetZoom={resetZoom}
+                    attribution={
+                      boundary.layer.attribution ??
+                      `Boundaries: ${boundary.layer.file} (loaded by you; the manifest gives no attribution for it)`
+                    }
+                    tiles={tiles}
+                    label={mapLabel}
+                  />
+                  <p className="map-actions">
+                    <button type="button" className="button" onClick={() => setResetZoom((n) => n + 1)}>
+                      Zoom out to the whole area
+                    </button>
+                    {state.area ? (
+                      <button type="button" className="button" onClick={() => update({ area: null })}>
+                        Clear the selected area
+                      </button>
+                    ) : null}
+                  </p>
+                </Suspense>
+              ) : null}
+              <MapLegend model={model} levelNoun={nounPlural} />
+              <div className="map-notes">
+                <p>
+                  {data.period?.type === 'month'
+                    ? `Figures for ${when}, the month chosen under “Latest month”. Clear that filter to see the latest full calendar year.`
+                    : data.period && data.period.months < 12
+                      ? `Figures for ${when}: no calendar year has all twelve months loaded, so the latest part year is shown. Choose a month under “Latest month” to map one month.`
+                      : `Figures for the calendar year ${when}, the latest full year loaded. Choose a month under “Latest month” to map one month.`}
+                </p>
+                {data.ageBands ? (
+                  <p>Rates for all ages are per head of the population aged {data.ageBands.join(', ')}: the ages this indicator covers.</p>
+                ) : null}
+                {data.populationYear !== null ? <p>Rates use {data.populationYear} population estimates, the nearest year loaded.</p> : null}
+                {showCartogram ? (
+                  <p>
+                    {boundary.status === 'loading'
+                      ? `Fetching boundaries from ${new URL(boundary.url).host}… `
+                      : boundary.status === 'error'
+                        ? `${boundary.message} `
+                        : boundary.declared
+                          ? `The manifest names ${boundary.declared} for the ${levelNoun(level, false)} boundaries, but it is not loaded. `
+                          : `No boundary file is loaded for ${nounPlural}. `}
+                    {layout?.arrangement === 'districts-in-place'
+                      ? 'Each district is drawn as an equal square, roughly where it lies (a tile-grid cartogram). '
+                      : layout?.arrangement === 'grouped-by-district'
+                        ? `Each ${levelNoun(level, false)} is a small square, grouped inside its district, with districts roughly where they lie. `
+                        : `Each ${levelNoun(level, false)} is an equal square, in alphabetical order. `}
+                    To draw real boundaries, load a GeoJSON or TopoJSON file for this level in Load data.
+                  </p>
+                ) : boundary.status === 'ready' ? (
+                  <p>
+                    Boundaries from {boundary.origin === 'url' ? new URL(boundary.layer.file).host : boundary.layer.file}.{' '}
+                    {joined && joined.shapes.length > 40
+                      ? 'With this many areas the shapes are not in the keyboard order: use the table to read and select them.'
+                      : 'Tab to an area to hear its figures; press Enter to select it.'}{' '}
+                    Places show where events were recorded, not where the people involved live.
+                  </p>
+                ) : null}
+              </div>
+              <BaseMapSettings tiles={tiles} onChange={setTiles} />
+            </div>
+            <div className="map-side">
+              <MapTable
+                areas={data.areas}
+                benchmark={data.benchmark}
+                benchmarkName={benchmarkName}
+                caption={`${indicator.shortTitle ?? indicator.title} by ${levelNoun(level, false)}, ${when}, ${breakdown}`}
+                levelLabel={levels.find((l) => l.level === level)?.title.replace(/\s*\(.*\)$/, '') ?? 'Area'}
+                districtNames={small ? districtNames : null}
+                showRate={hasRate}
+                rateLabel={indicator.rateLabel}
+                polarity={indicator.polarity}
+                selected={state.area}
+                onSelect={onSelect}
+                suppressedReason={suppressedReason}
+                roundedReason={roundedReason}
+                lowCountBelow={policy?.lowCountBelow ?? 0}
+              />
+              <button type="button" className="button" onClick={download}>
+                Download this table (CSV)
+              </button>
+            </div>
+          </div>
+          {match && boundary.status === 'ready' ? (
+            <BoundaryProblems match={match} blankCodes={joined?.blankCodes ?? 0} levelNoun={nounPlural} file={boundary.layer.file} />
+          ) : null}
+        </>
+      ) : figures.isError ? (
+        <p className="notice notice--error" role="alert">
+          The map&rsquo;s figures could not be read: {(figures.error as Error).message}
+        </p>
+      ) : hasFigures || !indicatorLevels.isSuccess ? (
+        <p role="status">Loading the map&rsquo;s figures…</p>
+      ) : null}
+    </section>
+  );
+}
+
+export default MapView;

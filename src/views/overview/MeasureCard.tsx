@@ -1,0 +1,160 @@
+import { useRef } from 'react';
+import type { DisclosurePolicy } from '../../contract';
+import type { PublicFlag } from '../../disclosure/protected-tables';
+import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
+import type { BriefingFlag, BriefingMeasure } from '../../queries/briefing-figures';
+import { Figure } from '../../ui/Figure';
+import { formatMonth } from '../../ui/format';
+import { ExportButtons } from '../shell/ExportButtons';
+import { changeText, measureCsv, measureSource, measureTitle, significanceText } from './briefing-csv';
+import { Sparkline } from './Sparkline';
+
+const fmtStat = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+
+/** A figure that may be a gap in the data ('x', ONS "not available") as well as shown, rounded or hidden. */
+export function BriefingFigure({
+  value,
+  flag,
+  policy,
+  format,
+  derived = false,
+}: {
+  value: number | null;
+  flag: BriefingFlag;
+  policy: DisclosurePolicy;
+  format?: (v: number) => string;
+  /** A rate worked out from a rounded count. */
+  derived?: boolean;
+}) {
+  if (flag === 'x') {
+    return (
+      <span className="figure figure--missing" title="No figure in the data for this period">
+        <span aria-hidden="true">x</span>
+        <span className="visually-hidden">not available (x): no figure in the data for this period</span>
+      </span>
+    );
+  }
+  return (
+    <Figure
+      value={value}
+      flag={flag as PublicFlag}
+      format={format}
+      suppressedReason={suppressionExplanation(policy)}
+      roundedReason={derived ? `Worked out from a count rounded to the nearest ${policy.roundTo} to protect privacy.` : roundingExplanation(policy)}
+    />
+  );
+}
+
+export function MeasureCard({
+  measure,
+  areaName,
+  policy,
+  datasetTitle,
+  synthetic,
+  audience,
+}: {
+  measure: BriefingMeasure;
+  areaName: string;
+  policy: DisclosurePolicy;
+  datasetTitle: string | undefined;
+  synthetic: boolean;
+  audience: string;
+}) {
+  const chart = useRef<SVGSVGElement>(null);
+  const { indicator: ind, current, previous } = measure;
+  const title = measureTitle(measure);
+  const headingId = `measure-${ind.id}`;
+  const source = measureSource(ind, datasetTitle);
+  const isCount = ind.statistic === 'count';
+  const statValue = current?.statistic?.value ?? null;
+  const change = changeText(measure);
+  const significance = significanceText(measure);
+  const tested = measure.change?.kind === 'tested' ? measure.change : null;
+  const unitWords = isCount ? ind.unit : `${ind.unit} (number)`;
+  return (
+    <article className="measure-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="measure-card__title">
+        {title}
+      </h3>
+      {current ? (
+        <>
+          <p className="measure-card__value">
+            {isCount ? (
+              <BriefingFigure value={current.value} flag={current.flag} policy={policy} />
+            ) : (
+              <BriefingFigure value={statValue} flag={current.flag} policy={policy} format={fmtStat} derived={current.flag === 'rounded'} />
+            )}
+            <span className="measure-card__unit">
+              {isCount ? ` ${ind.unit}` : ` ${ind.rateLabel}`}, {current.period}
+            </span>
+          </p>
+          {!isCount ? (
+            <p className="measure-card__count">
+              <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+              {current.lowCount ? <strong className="tag tag--inline">low count</strong> : null}
+            </p>
+          ) : null}
+          <p className="measure-card__change">
+            {previous ? (
+              <>
+                <span>
+                  Change on {previous.period}: <strong>{change || 'not worked out'}</strong>
+                </span>{' '}
+                <span className={`significance significance--${tested?.significant ? tested.direction : 'none'}`}>{significance}</span>
+                {tested && tested.ratioUpper !== null ? (
+                  <span className="measure-card__ci">
+                    {' '}
+                    ({ind.statistic === 'rate' ? 'rate' : 'count'} ratio {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence interval{' '}
+                    {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              <span>No earlier full year to compare with.</span>
+            )}
+          </p>
+        </>
+      ) : (
+        <p className="measure-card__value">No full calendar year of figures.</p>
+      )}
+      <Sparkline ref={chart} points={measure.months} label={`${title}: monthly ${isCount ? 'number' : 'number of ' + ind.unit}, last 24 months`} unit={unitWords} />
+      <p className="measure-card__summary">{measure.sentence}</p>
+      <details className="measure-card__table no-print">
+        <summary>Monthly figures for {title}</summary>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>
+              {title}: number each month, {areaName}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col" className="num">
+                  Number
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {measure.months.map((p) => (
+                <tr key={p.period}>
+                  <th scope="row">{formatMonth(p.period)}</th>
+                  <td className="num">
+                    <BriefingFigure value={p.value} flag={p.flag} policy={policy} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <div className="no-print">
+        <ExportButtons
+          title={`${title}: ${areaName}`}
+          source={source}
+          svg={chart}
+          csv={() => measureCsv(measure, { areaName, source, synthetic, audience })}
+        />
+      </div>
+    </article>
+  );
+}

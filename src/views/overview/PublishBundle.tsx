@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { GeographyLevel } from '../../contract';
+import type { BundleAudience } from '../../bundle/bundle-format';
+import { useSessionSnapshot } from '../../hooks/session-context';
+import { usePublishBundle } from '../../hooks/use-briefing-publish';
+
+const LEVEL_NAMES: Record<GeographyLevel, string> = { vru: 'VRU area', district: 'Districts', ward: 'Wards', msoa: 'MSOAs', lsoa: 'LSOAs' };
+const DEFAULT_LEVELS: GeographyLevel[] = ['vru', 'district'];
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * "Publish for partners": writes a bundle of what a partner (or the public) may see, to host on any web server.
+ * The files are offered as downloads; nothing is uploaded.
+ */
+export function PublishBundle() {
+  const { state: loaded } = useSessionSnapshot();
+  const { state, publish, canPublish } = usePublishBundle();
+  const [audience, setAudience] = useState<BundleAudience>('partner');
+  const [levels, setLevels] = useState<GeographyLevel[]>(DEFAULT_LEVELS);
+  const available = (loaded.manifest?.geographies ?? []).map((g) => g.level);
+
+  const links = useMemo(
+    () => (state.kind === 'done' ? state.bundle.files.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type })) })) : []),
+    [state],
+  );
+  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
+
+  if (!canPublish) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void publish(audience, levels);
+  };
+  const toggle = (level: GeographyLevel, on: boolean) => setLevels((ls) => (on ? [...ls, level] : ls.filter((l) => l !== level)));
+  const pageAddress = `${window.location.origin}${window.location.pathname}`;
+  return (
+    <div className="publish">
+      <p>
+        Makes a set of files holding only the figures the chosen audience may see (the disclosure rules applied, small numbers hidden), the
+        areas and population lookups, and the manifest. Raw extracts are never part of it. Put the files in one folder on a web server and
+        share a link to the dashboard with <code>?bundle=</code> and that folder&apos;s address.
+      </p>
+      <form onSubmit={submit} className="publish__form">
+        <fieldset>
+          <legend>Audience</legend>
+          {(['partner', 'public'] as const).map((a) => (
+            <div key={a} className="choice">
+              <input type="radio" id={`publish-${a}`} name="publish-audience" value={a} checked={audience === a} onChange={() => setAudience(a)} />
+              <label htmlFor={`publish-${a}`}>
+                {a === 'partner' ? 'Partners' : 'The public'} (counts under {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden,
+                others rounded to the nearest {loaded.manifest?.disclosure[a].roundTo})
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Geography levels</legend>
+          {available.map((level) => (
+            <div key={level} className="choice">
+              <input type="checkbox" id={`publish-level-${level}`} checked={levels.includes(level)} onChange={(e) => toggle(level, e.target.checked)} />
+              <label htmlFor={`publish-level-${level}`}>{LEVEL_NAMES[level]}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="action-button" disabled={state.kind === 'working' || levels.length === 0}>
+          Publish for partners
+        </button>
+      </form>
+      <div role="status" aria-live="polite" className="publish__status">
+        {state.kind === 'working' ? <p>{state.step}…</p> : null}
+        {state.kind === 'done' ? (
+          <p>
+            The bundle is ready: {state.bundle.metadata.cells.toLocaleString('en-GB')} cells for the {state.bundle.metadata.audience} audience,{' '}
+            {state.bundle.metadata.suppressed.toLocaleString('en-GB')} of them hidden.
+          </p>
+        ) : null}
+      </div>
+      {state.kind === 'failed' ? (
+        <p role="alert" className="notice notice--error">
+          The bundle could not be made: {state.error}
+        </p>
+      ) : null}
+      {state.kind === 'done' ? (
+        <div className="publish__result">
+          <h3>Disclosure audit of the bundle</h3>
+          <ul data-testid="publish-audit">
+            {state.bundle.metadata.audit.map((a) => (
+              <li key={a.model}>
+                {a.model === 'publisher' ? 'With the small numbers known (as the publisher)' : 'As a recipient sees it (only c)'}:{' '}
+                <strong>{a.pass ? 'passed' : 'failed'}</strong>, {a.checked.toLocaleString('en-GB')} hidden figures checked, {a.unsafe} could be
+                narrowed down{a.contradictions > 0 ? `, ${a.contradictions} contradictions` : ''}.
+              </li>
+            ))}
+          </ul>
+          <h3>Files to host together</h3>
+          <ul className="publish__files">
+            {links.map((f) => (
+              <li key={f.name}>
+                <a href={f.url} download={f.name}>
+                  Download {f.name}
+                </a>{' '}
+                ({sizeText(f.bytes.byteLength)})
+              </li>
+            ))}
+          </ul>
+          <p>
+            Link to share once hosted: <code>{`${pageAddress}?bundle=<folder address>/bundle.json&view=overview`}</code>
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { TIER_LABELS, TIERS, type DisclosurePolicy } from '../../contract';
+import type { BriefingMeasure } from '../../queries/briefing-figures';
+import { ExportButtons } from '../shell/ExportButtons';
+import { changeText, measureTitle, significanceText, summaryCsv } from './briefing-csv';
+import { BriefingFigure } from './MeasureCard';
+
+const fmtStat = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+
+/** Every measure loaded, grouped by prevention tier: latest full year, rate and change on the year before. */
+export function TierSummary({
+  measures,
+  areaName,
+  policy,
+  source,
+  synthetic,
+  audience,
+}: {
+  measures: readonly BriefingMeasure[];
+  areaName: string;
+  policy: DisclosurePolicy;
+  source: string;
+  synthetic: boolean;
+  audience: string;
+}) {
+  const title = `All measures by prevention tier: ${areaName}, latest full year`;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table tier-summary">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Measure</th>
+              <th scope="col">Year</th>
+              <th scope="col" className="num">
+                Number
+              </th>
+              <th scope="col" className="num">
+                Rate or percentage
+              </th>
+              <th scope="col">Unit</th>
+              <th scope="col" className="num">
+                Change on year before
+              </th>
+              <th scope="col">Significance</th>
+            </tr>
+          </thead>
+          {TIERS.map((tier) => {
+            const rows = measures.filter((m) => m.indicator.tier === tier);
+            if (rows.length === 0) return null;
+            return (
+              <tbody key={tier}>
+                <tr className="group-row">
+                  <th scope="colgroup" colSpan={7}>
+                    {TIER_LABELS[tier]}
+                  </th>
+                </tr>
+                {rows.map((m) => (
+                  <tr key={m.indicator.id} data-indicator={m.indicator.id}>
+                    <th scope="row">{measureTitle(m)}</th>
+                    <td>{m.current?.period ?? 'x'}</td>
+                    <td className="num">{m.current ? <BriefingFigure value={m.current.value} flag={m.current.flag} policy={policy} /> : 'x'}</td>
+                    <td className="num">
+                      {m.current && m.indicator.statistic !== 'count' ? (
+                        <BriefingFigure
+                          value={m.current.statistic?.value ?? null}
+                          flag={m.current.statistic?.value == null && m.current.flag !== 'c' ? 'x' : m.current.flag}
+                          policy={policy}
+                          format={fmtStat}
+                          derived={m.current.flag === 'rounded'}
+                        />
+                      ) : (
+                        <span title="Not applicable: shown as a count">z</span>
+                      )}
+                    </td>
+                    <td>{m.indicator.statistic === 'count' ? m.indicator.unit : m.indicator.rateLabel}</td>
+                    <td className="num">{changeText(m)}</td>
+                    <td>{significanceText(m)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            );
+          })}
+        </table>
+      </div>
+      <div className="no-print">
+        <ExportButtons title={title} source={source} csv={() => summaryCsv(measures, { title, source, synthetic, audience })} />
+      </div>
+    </>
+  );
+}

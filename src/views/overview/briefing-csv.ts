@@ -1,0 +1,90 @@
+import type { Indicator } from '../../contract';
+import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
+import type { PublicFlag } from '../../disclosure/protected-tables';
+import type { BriefingFlag, BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/briefing-figures';
+
+// 'x' (no figure in the data) is the ONS symbol for "not available"; the CSV writer passes the flag through
+// as text, and the notes line explains it.
+const asFlag = (f: BriefingFlag): PublicFlag => f as PublicFlag;
+const X_NOTE = 'x = no figure in the data for this period (not available)';
+const round = (v: number | null | undefined, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
+
+export function measureTitle(m: BriefingMeasure): string {
+  return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among /, '')}` : ''}`;
+}
+
+export function measureSource(ind: Indicator, datasetTitle: string | undefined): string {
+  return `${datasetTitle ?? ind.dataset}. Measure: ${ind.title}. ${ind.rateLabel}.`;
+}
+
+type MeasureRow = (BriefingYear | BriefingPoint) & { type: 'year' | 'month' };
+
+/** One measure's year figures and its monthly series, as shown on its card. */
+export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { areaName: string }): string {
+  const rows: MeasureRow[] = [
+    ...(m.previous ? [{ ...m.previous, type: 'year' as const }] : []),
+    ...(m.current ? [{ ...m.current, type: 'year' as const }] : []),
+    ...m.months.map((p) => ({ ...p, type: 'month' as const })),
+  ];
+  const stat = (r: MeasureRow) => ('statistic' in r ? r.statistic : null);
+  return protectedCsv<MeasureRow>(
+    { ...meta, title: `${measureTitle(m)}: ${meta.areaName}`, notes: [...(meta.notes ?? []), X_NOTE] },
+    [
+      { header: 'area', value: () => meta.areaName },
+      { header: 'period', value: (r) => r.period },
+      { header: 'period_type', value: (r) => r.type },
+      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : r.value) },
+      { header: 'rate', value: (r) => round(stat(r)?.value) },
+      { header: 'lower_95', value: (r) => round(stat(r)?.lower95) },
+      { header: 'upper_95', value: (r) => round(stat(r)?.upper95) },
+      { header: 'denominator', value: (r) => ('denominator' in r ? r.denominator : null) },
+      { header: 'low_count', value: (r) => ('lowCount' in r ? (r.lowCount ? 'yes' : 'no') : null) },
+    ],
+    rows,
+    (r) => asFlag(r.flag),
+  );
+}
+
+/** Text of the change column, as on screen. */
+export function changeText(m: BriefingMeasure): string {
+  const c = m.change;
+  if (!c || c.kind === 'not-tested' || c.percentChange === null) return '';
+  const pct = Math.round(c.percentChange);
+  return `${pct > 0 ? '+' : ''}${pct}%`;
+}
+
+export function significanceText(m: BriefingMeasure): string {
+  const c = m.change;
+  if (m.current?.flag === 'c' || m.previous?.flag === 'c') return 'Not tested: a figure is hidden';
+  if (!c) return m.indicator.statistic === 'proportion' ? 'Not tested' : 'Not tested: no figures to compare';
+  if (c.kind === 'not-tested') return `Not tested: ${c.reason}`;
+  if (!c.significant) return 'Not a statistically significant change';
+  return `Statistically significant ${c.direction === 'increase' ? 'increase' : 'decrease'}`;
+}
+
+/** The per-tier summary table. */
+export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta): string {
+  return protectedCsv<BriefingMeasure>(
+    { ...meta, notes: [...(meta.notes ?? []), X_NOTE, 'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)'] },
+    [
+      { header: 'tier', value: (m) => m.indicator.tier },
+      { header: 'indicator_id', value: (m) => m.indicator.id },
+      { header: 'measure', value: (m) => measureTitle(m) },
+      { header: 'year', value: (m) => m.current?.period ?? null },
+      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : m.current.value) },
+      { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
+      { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
+      { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
+      { header: 'rate_label', value: (m) => (m.indicator.statistic === 'count' ? null : m.indicator.rateLabel) },
+      { header: 'previous_year', value: (m) => m.previous?.period ?? null },
+      { header: 'previous_value', value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : m.previous.value) },
+      { header: 'change', value: (m) => changeText(m) || null },
+      { header: 'ratio_lower_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioLower, 3) : null) },
+      { header: 'ratio_upper_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioUpper, 3) : null) },
+      { header: 'p_value', value: (m) => (m.change?.kind === 'tested' ? round(m.change.pValue, 4) : null) },
+      { header: 'significance', value: (m) => significanceText(m) },
+    ],
+    measures,
+    (m) => asFlag(m.current?.flag ?? 'x'),
+  );
+}
