@@ -7,12 +7,23 @@ import tseslint from 'typescript-eslint';
 // These rules make the direction structural: a view cannot reach the engine or raw queries, and the
 // data layers cannot reach React.
 const NO_REACT = [
-  { group: ['react', 'react-dom', 'react-dom/*', '@tanstack/react-query', 'recharts', 'react-leaflet', 'leaflet'], message: 'The data path (import, engine, queries, disclosure, stats) does not use React or UI libraries.' },
+  {
+    group: ['react', 'react-dom', 'react-dom/*', '@tanstack/react-query', 'recharts', 'react-leaflet', 'leaflet'],
+    message: 'The data path (import, engine, queries, disclosure, stats) does not use React or UI libraries.',
+  },
   { group: ['**/views/**', '**/hooks/**', '**/app/**'], message: 'The data path must not depend on hooks or views.' },
 ];
 const VIEW_LIMITS = [
-  { group: ['**/engine/**', '@duckdb/*'], message: 'Views never reach the engine: ask a hook, which asks the disclosure layer.', allowTypeImports: true },
-  { group: ['**/queries/**', '**/import/**'], message: 'Views get figures from hooks only, through the disclosure layer.', allowTypeImports: true },
+  {
+    group: ['**/engine/**', '@duckdb/*'],
+    message: 'Views never reach the engine: ask a hook, which asks the disclosure layer.',
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/queries/**', '**/import/**'],
+    message: 'Views get figures from hooks only, through the disclosure layer.',
+    allowTypeImports: true,
+  },
 ];
 
 export default tseslint.config(
@@ -31,7 +42,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/import/**', 'src/engine/**', 'src/queries/**', 'src/disclosure/**', 'src/stats/**', 'src/contract/**', 'src/session/**'],
+    files: [
+      'src/import/**',
+      'src/engine/**',
+      'src/queries/**',
+      'src/disclosure/**',
+      'src/stats/**',
+      'src/contract/**',
+      'src/session/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: NO_REACT }] },
   },
   {

@@ -23,11 +23,10 @@ const views = {
   overview: OverviewView,
   map: MapView,
   trends: () => <PendingView title="Trends" what="monthly series with confidence limits, rolling 12 months and seasonality" />,
-  cohorts: () => <PendingView title="Cohorts" what="one group of people seen across primary, secondary and tertiary prevention" />,
+  cohorts: lazy(() => import('../views/cohorts/CohortsView').then((m) => ({ default: m.CohortsView }))),
   data: DataEthicsView,
   import: ImportView,
 } as const;
-
 
 export function App() {
   const { state, notices } = useViewState();
@@ -52,9 +51,7 @@ export function App() {
         </Suspense>
       </main>
       <footer className="footer">
-        <p>
-          Runs entirely in your browser: the data you load stay on this computer and nothing is sent anywhere.
-        </p>
+        <p>Runs entirely in your browser: the data you load stay on this computer and nothing is sent anywhere.</p>
       </footer>
     </>
   );

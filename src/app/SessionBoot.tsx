@@ -7,7 +7,10 @@ import { protectInWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
 import { lockAudience } from '../url-state/use-view-state';
 
-type Boot = { phase: 'starting' | 'loading-demo'; detail: string } | { phase: 'ready'; session: DashboardSession } | { phase: 'failed'; error: string };
+type Boot =
+  | { phase: 'starting' | 'loading-demo'; detail: string }
+  | { phase: 'ready'; session: DashboardSession }
+  | { phase: 'failed'; error: string };
 
 let started: Promise<DashboardSession> | null = null;
 
@@ -40,9 +43,11 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
     const files = await fetchDemoFiles();
     await session.load(files, undefined, { demo: true });
     performance.mark('demo-loaded');
-    onPhase({ phase: 'loading-demo', detail: 'Applying the disclosure rules' });
-    await session.ensureProtected('analyst');
-    performance.mark('demo-protected');
+    // Protection runs in its worker while the shell shows; views that need figures wait for it.
+    session.ensureProtected('analyst').then(
+      () => performance.mark('demo-protected'),
+      () => undefined,
+    );
     return session;
   })();
   return started;

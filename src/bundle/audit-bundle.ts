@@ -59,9 +59,12 @@ export function auditAsPublisher(
 /**
  * The same interval attack from the recipient's side, who sees only 'c' (the flag deliberately does not say
  * whether a cell is small or hidden to protect another). Every hidden cell starts unknown (0 upwards); shown and
- * rounded figures and the additive relations between cells narrow it. A hidden cell is safe when the attack
- * cannot rule out any value from 1 to the threshold, or shows it lies above the threshold (then it is not a
- * small number). Relations are taken as exact, the most an attacker could assume.
+ * rounded figures and the additive relations between cells (taken as exact, the most an attacker could assume)
+ * narrow it. A hidden cell fails when the figures prove it holds a small number of people (the whole range lies
+ * within the suppression range, zero excluded) and pin it more narrowly than the rule itself. A range that may
+ * still be zero or above the threshold proves no small number: the recipient cannot tell such a cell from a
+ * complement hidden to protect another. Whenever the publisher's audit passes this one does too (its intervals
+ * are wider), so it is a check anyone holding the files can repeat, not a stronger test.
  */
 export function auditAsRecipient(cells: readonly BundleCell[], policy: SuppressionPolicy, hierarchy: AreaHierarchy): BundleAudit {
   const relations = deriveRelations(
@@ -86,7 +89,8 @@ export function auditAsRecipient(cells: readonly BundleCell[], policy: Suppressi
     checked++;
     const l = attack.lo[i]!;
     const h = attack.hi[i]!;
-    if (!((l <= primaryLo && h >= t) || l > t)) unsafe++;
+    const provenSmall = l >= primaryLo && h <= t;
+    if (provenSmall && (l > primaryLo || h < t)) unsafe++;
   }
   return { pass: unsafe === 0 && attack.contradictions === 0, checked, unsafe, contradictions: attack.contradictions, model: 'recipient' };
 }

@@ -2,7 +2,7 @@ import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { AGE_BAND_VALUES, GEOGRAPHY_LEVELS, SEX_VALUES, type Manifest } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { ident } from '../engine/sql-literals';
+import { ident, str } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
 import { parseManifest } from '../import/parse-manifest';
 import { FileRejected, problemText } from '../import/problems';
@@ -234,28 +234,22 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
     'create',
   );
 
-  const c = bundle.cells;
+  // The cells go in as CSV, which the engine reads natively: building Arrow string vectors for a few hundred
+  // thousand cells in JavaScript takes many seconds, writing and parsing the text well under one.
   const name = protectedTable(bundle.metadata.audience);
-  const staging = `${name}_new`;
-  await engine.insertArrow(
-    new Table({
-      indicator_id: text(c.map((x) => x.indicatorId)),
-      area_code: text(c.map((x) => x.areaCode)),
-      level: text(c.map((x) => x.level)),
-      period: text(c.map((x) => x.period)),
-      period_type: text(c.map((x) => x.periodType)),
-      age_band: text(c.map((x) => x.ageBand)),
-      sex: text(c.map((x) => x.sex)),
-      value: vectorFromArray(
-        c.map((x) => x.value),
-        new Float64(),
-      ),
-      flag: text(c.map((x) => x.flag)),
-    }),
-    staging,
-    'create',
+  const vfile = `${name}.csv`;
+  const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = bundle.cells.map((x) =>
+    [x.indicatorId, x.areaCode, x.level, x.period, x.periodType, x.ageBand, x.sex].map(quote).join(',') + `,${x.value ?? ''},${x.flag}`,
   );
-  await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM ${ident(staging)} ORDER BY indicator_id, level, area_code, period_type, period; DROP TABLE ${ident(staging)}`,
-  );
+  await engine.registerFile(vfile, new TextEncoder().encode(`${BUNDLE_CELL_COLUMNS.join(',')}\n${lines.join('\n')}\n`));
+  try {
+    const types = BUNDLE_CELL_COLUMNS.map((col) => `${str(col)}: '${col === 'value' ? 'DOUBLE' : 'VARCHAR'}'`).join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM read_csv(${str(vfile)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"', columns = {${types}})
+       ORDER BY indicator_id, level, area_code, period_type, period`,
+    );
+  } finally {
+    await engine.dropFile(vfile);
+  }
 }

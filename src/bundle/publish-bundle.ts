@@ -69,26 +69,51 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
   if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
   const levels = strList([...opts.levels]);
   const table = ident(protectedTable(audience));
-  const rows = await engine.query<Record<string, string | number | null>>(`
+  // Read as Arrow columns: a few hundred thousand cells as row objects would take seconds more.
+  const result = await engine.queryArrow(`
     SELECT p.indicator_id, p.area_code, p.level, p.period, p.period_type, p.age_band, p.sex,
            CAST(p.value AS DOUBLE) AS value, p.flag, CAST(c.count AS DOUBLE) AS count
     FROM ${table} p
     LEFT JOIN cube c USING (indicator_id, area_code, level, period, period_type, age_band, sex)
     WHERE p.level IN ${levels}
     ORDER BY ${CELL_ORDER}`);
-  const cells: BundleCell[] = rows.map((r) => ({
-    indicatorId: r.indicator_id as string,
-    areaCode: r.area_code as string,
-    level: r.level as BundleCell['level'],
-    period: r.period as string,
-    periodType: r.period_type as BundleCell['periodType'],
-    ageBand: r.age_band as BundleCell['ageBand'],
-    sex: r.sex as BundleCell['sex'],
-    value: r.flag === 'c' ? null : (r.value as number | null),
-    flag: r.flag as BundleCell['flag'],
-  }));
-  if (rows.some((r) => r.count === null)) throw new Error('The protected table and the data loaded do not match; reload the data and try again.');
-  const counts = Float64Array.from(rows, (r) => r.count as number);
+  const column = (name: string) => {
+    const child = result.getChild(name);
+    if (!child) throw new Error(`the protected table has no ${name} column`);
+    return child.toArray() as ArrayLike<unknown>;
+  };
+  const [ind, area, level, period, ptype, age, sex, value, flag, count] = [
+    'indicator_id',
+    'area_code',
+    'level',
+    'period',
+    'period_type',
+    'age_band',
+    'sex',
+    'value',
+    'flag',
+    'count',
+  ].map(column) as [ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<number>, ArrayLike<string>, ArrayLike<number>];
+  const valueCol = result.getChild('value')!;
+  const countCol = result.getChild('count')!;
+  const cells: BundleCell[] = new Array<BundleCell>(result.numRows);
+  const counts = new Float64Array(result.numRows);
+  for (let i = 0; i < result.numRows; i++) {
+    if (!countCol.isValid(i)) throw new Error('The protected table and the data loaded do not match; reload the data and try again.');
+    const f = flag[i] as BundleCell['flag'];
+    cells[i] = {
+      indicatorId: ind[i]!,
+      areaCode: area[i]!,
+      level: level[i] as BundleCell['level'],
+      period: period[i]!,
+      periodType: ptype[i] as BundleCell['periodType'],
+      ageBand: age[i] as BundleCell['ageBand'],
+      sex: sex[i] as BundleCell['sex'],
+      value: f === 'c' || !valueCol.isValid(i) ? null : value[i]!,
+      flag: f,
+    };
+    counts[i] = count[i]!;
+  }
 
   const areas = await engine.query<{ code: string; name: string; level: string; parent_code: string | null }>(
     'SELECT code, name, level, parent_code FROM areas ORDER BY level, code',

@@ -26,10 +26,7 @@ export const ETHICS_CANVAS_SECTIONS = [
 export type EthicsSectionKey = (typeof ETHICS_CANVAS_SECTIONS)[number][0];
 
 export const ethicsCanvasSchema = z.object(
-  Object.fromEntries(ETHICS_CANVAS_SECTIONS.map(([key]) => [key, text])) as Record<
-    EthicsSectionKey,
-    typeof text
-  >,
+  Object.fromEntries(ETHICS_CANVAS_SECTIONS.map(([key]) => [key, text])) as Record<EthicsSectionKey, typeof text>,
 );
 
 export const datasetSchema = z.object({

@@ -68,10 +68,29 @@ export const EXTRACTS: TableSpec<ExtractRow> = {
     { name: 'indicator_id', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an indicator id from the manifest' },
     { name: 'period', kind: 'period', required: true, sqlType: 'VARCHAR', description: 'the month, written YYYY-MM' },
     { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an area code from the areas lookup' },
-    { name: 'age_band', kind: 'enum', values: AGE_BAND_VALUES, required: true, sqlType: 'VARCHAR', description: 'an age band, or "all"' },
+    {
+      name: 'age_band',
+      kind: 'enum',
+      values: AGE_BAND_VALUES,
+      required: true,
+      sqlType: 'VARCHAR',
+      description: 'an age band, or "all"',
+    },
     { name: 'sex', kind: 'enum', values: SEX_VALUES, required: true, sqlType: 'VARCHAR', description: 'female, male, or "all"' },
-    { name: 'count', kind: 'count', required: true, sqlType: 'INTEGER', description: 'a whole number of events or people, 0 or more' },
-    { name: 'denominator', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: the denominator for proportions' },
+    {
+      name: 'count',
+      kind: 'count',
+      required: true,
+      sqlType: 'INTEGER',
+      description: 'a whole number of events or people, 0 or more',
+    },
+    {
+      name: 'denominator',
+      kind: 'number',
+      required: false,
+      sqlType: 'DOUBLE',
+      description: 'optional: the denominator for proportions',
+    },
   ],
 };
 
@@ -83,8 +102,21 @@ export const AREAS: TableSpec<AreaRow> = {
   columns: [
     { name: 'code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'the ONS area code' },
     { name: 'name', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'the area name' },
-    { name: 'level', kind: 'enum', values: GEOGRAPHY_LEVELS, required: true, sqlType: 'VARCHAR', description: 'lsoa, msoa, ward, district or vru' },
-    { name: 'parent_code', kind: 'text', required: false, sqlType: 'VARCHAR', description: 'the code of the area this one lies in' },
+    {
+      name: 'level',
+      kind: 'enum',
+      values: GEOGRAPHY_LEVELS,
+      required: true,
+      sqlType: 'VARCHAR',
+      description: 'lsoa, msoa, ward, district or vru',
+    },
+    {
+      name: 'parent_code',
+      kind: 'text',
+      required: false,
+      sqlType: 'VARCHAR',
+      description: 'the code of the area this one lies in',
+    },
   ],
 };
 
@@ -96,7 +128,14 @@ export const POPULATION: TableSpec<PopulationRow> = {
   columns: [
     { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an area code from the areas lookup' },
     { name: 'year', kind: 'year', required: true, sqlType: 'INTEGER', description: 'the calendar year, e.g. 2024' },
-    { name: 'age_band', kind: 'enum', values: AGE_BAND_VALUES, required: true, sqlType: 'VARCHAR', description: 'an age band, or "all"' },
+    {
+      name: 'age_band',
+      kind: 'enum',
+      values: AGE_BAND_VALUES,
+      required: true,
+      sqlType: 'VARCHAR',
+      description: 'an age band, or "all"',
+    },
     { name: 'sex', kind: 'enum', values: SEX_VALUES, required: true, sqlType: 'VARCHAR', description: 'female, male, or "all"' },
     { name: 'population', kind: 'count', required: true, sqlType: 'INTEGER', description: 'a whole number of people' },
   ],
@@ -114,6 +153,13 @@ export const PERSON_LEVEL_COLUMNS: readonly { pattern: RegExp; what: string }[] 
   { pattern: /^(nhs_?(no|number|num)?|chi_?number|nhsnumber)$/i, what: 'an NHS number' },
   { pattern: /^(address|address_?line_?\d*|street|house_?(no|number)|home_?address)$/i, what: 'an address' },
   { pattern: /^(postcode|post_?code|zip|postal_?code)$/i, what: 'a postcode' },
-  { pattern: /^(crime_?(id|ref|reference|number)|crime_?no|urn|case_?(id|ref|number)|incident_?(id|ref|number))$/i, what: 'a crime or case reference' },
-  { pattern: /^(person_?id|patient_?id|pupil_?id|upn|child_?id|client_?id|pnc_?id|pnc|nominal_?id|ni_?number|national_?insurance)$/i, what: 'a personal identifier' },
+  {
+    pattern: /^(crime_?(id|ref|reference|number)|crime_?no|urn|case_?(id|ref|number)|incident_?(id|ref|number))$/i,
+    what: 'a crime or case reference',
+  },
+  {
+    pattern:
+      /^(person_?id|patient_?id|pupil_?id|upn|child_?id|client_?id|pnc_?id|pnc|nominal_?id|ni_?number|national_?insurance)$/i,
+    what: 'a personal identifier',
+  },
 ];

@@ -45,7 +45,9 @@ export function protectedCsv<Row>(
   for (const row of rows) {
     const flag = flagOf(row);
     lines.push(
-      [...columns.map((c) => (flag === 'c' && c.header === 'value' ? SUPPRESSED_SYMBOL : c.value(row))), flag].map(cell).join(','),
+      [...columns.map((c) => (flag === 'c' && c.header === 'value' ? SUPPRESSED_SYMBOL : c.value(row))), flag]
+        .map(cell)
+        .join(','),
     );
   }
   return lines.join('\n') + '\n';

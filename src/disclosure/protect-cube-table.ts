@@ -1,4 +1,5 @@
-import { Float64, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { Table } from 'apache-arrow';
+import { float64Vector, utf8Vector } from '../engine/arrow-vectors';
 import type { Audience, DisclosurePolicy, GeographyLevel, AgeBand, Sex } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
@@ -58,7 +59,7 @@ export async function protectCubeTable(
   const hierarchy: AreaHierarchy = { parentOf: new Map(parents.map((p) => [p.code, p.parent_code])) };
   const result = await run(cells, policy, hierarchy, onProgress);
 
-  const strings = (pick: (c: ProtectedCell) => string) => vectorFromArray(result.cells.map(pick), new Utf8());
+  const strings = (pick: (c: ProtectedCell) => string) => utf8Vector(result.cells.map(pick));
   const table = new Table({
     indicator_id: strings((c) => c.indicatorId),
     area_code: strings((c) => c.areaCode),
@@ -67,10 +68,7 @@ export async function protectCubeTable(
     period_type: strings((c) => c.periodType),
     age_band: strings((c) => c.ageBand),
     sex: strings((c) => c.sex),
-    value: vectorFromArray(
-      result.cells.map((c) => c.value),
-      new Float64(),
-    ),
+    value: float64Vector(result.cells.map((c) => c.value)),
     flag: strings((c) => publicFlag(c.status)),
   });
   const name = protectedTable(audience);

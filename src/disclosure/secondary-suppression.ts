@@ -206,20 +206,98 @@ export class SuppressionState {
   }
 
   /**
-   * A cell to hide so that an unsafe primary cell p is pinned down less: first among the visible members of
-   * the relations that produced p's tight bound(s) (following the same "reason" links through hidden cells), and
-   * if none, among visible cells reachable from p through hidden cells. Nearest first, then smallest count.
+   * A cell to hide so that an unsafe primary cell p is pinned down less. The attack's reason links explain each
+   * tight bound: hi of a part came from hi(total) - lo(other parts), lo of a part from lo(total) - hi(other parts),
+   * hi of a total from hi(parts), lo of a total from lo(parts). Walking those links back from p (through hidden
+   * cells whose bounds were themselves derived) finds the visible figures the bound rests on; hiding one that
+   * actually loosens it (a visible zero is useless where its lower bound is what counts: its lo is 0 either way)
+   * is the repair. Nearest first, then the usual complement preference. If the links find nothing, any visible
+   * cell reachable from p through hidden cells.
    */
   pickRepair(p: number, attack: AttackResult, loTight: boolean, hiTight: boolean): number {
-    const fromReasons = this.searchFrom(p, (c) => {
-      const out: number[] = [];
-      if (c !== p || loTight) out.push(attack.reasonLo[c]!);
-      if (c !== p || hiTight) out.push(attack.reasonHi[c]!);
-      return out.filter((r) => r >= 0);
-    });
-    if (fromReasons >= 0) return fromReasons;
+    const { start, members } = this.rel;
+    const HI = 1;
+    const LO = 0;
+    const seen = new Set<number>();
+    let frontier: number[] = [];
+    const push = (list: number[], cell: number, bound: number): void => {
+      const key = cell * 2 + bound;
+      if (!seen.has(key)) {
+        seen.add(key);
+        list.push(key);
+      }
+    };
+    if (loTight) push(frontier, p, LO);
+    if (hiTight) push(frontier, p, HI);
+    let fallback = -1;
+    while (frontier.length > 0) {
+      const cands = new Set<number>();
+      const weak = new Set<number>();
+      const next: number[] = [];
+      for (const key of frontier) {
+        const x = Math.floor(key / 2);
+        const bound = key % 2;
+        const r = bound === HI ? attack.reasonHi[x]! : attack.reasonLo[x]!;
+        if (r < 0) continue; // a prior (the rule itself, or a shown figure): nothing to loosen
+        const s0 = start[r]!;
+        const xIsTotal = members[s0] === x;
+        for (let j = s0; j < start[r + 1]!; j++) {
+          const y = members[j]!;
+          if (y === x) continue;
+          // Which bound of y the bound of x was computed from.
+          const yIsTotal = j === s0;
+          const need = xIsTotal ? bound : yIsTotal ? bound : 1 - bound;
+          if (this.status[y]! < PRIMARY) {
+            if (need === LO ? attack.lo[y]! > 0 : true) {
+              // Hiding y only helps if its other relations would not pin it to the same bound anyway (a zero
+              // part under a shown zero total stays 0 however it is marked).
+              if (this.wouldLoosen(y, need === HI, attack)) cands.add(y);
+              else weak.add(y);
+            }
+          } else push(next, y, need);
+        }
+      }
+      if (cands.size > 0) return this.pick(cands, -1);
+      if (fallback < 0 && weak.size > 0) fallback = this.pick(weak, -1);
+      frontier = next;
+    }
+    if (fallback >= 0) return fallback;
     const { cellStart, cellRelations } = this.rel;
     return this.searchFrom(p, (c) => Array.from(cellRelations.subarray(cellStart[c]!, cellStart[c + 1]!)));
+  }
+
+  /**
+   * Whether hiding visible cell y would loosen its upper (or lower) bound for the attacker, judged from one
+   * round of bounds over y's relations with the current attack bounds of its neighbours.
+   */
+  private wouldLoosen(y: number, upper: boolean, attack: AttackResult): boolean {
+    const { start, members, kind, cellStart, cellRelations } = this.rel;
+    const { lo, hi } = attack;
+    let bound = upper ? Infinity : 0;
+    for (let q = cellStart[y]!; q < cellStart[y + 1]!; q++) {
+      const r = cellRelations[q]!;
+      const s0 = start[r]!;
+      const k = kind[r]!;
+      const t = members[s0]!;
+      let sumLo = 0;
+      let sumHi = 0;
+      for (let j = s0 + 1; j < start[r + 1]!; j++) {
+        const m = members[j]!;
+        if (m === y) continue;
+        sumLo += lo[m]!;
+        sumHi += hi[m]!;
+      }
+      if (t === y) {
+        // y as a total: hi <= sum hi(parts), lo >= sum lo(parts).
+        if (upper && k <= 0) bound = Math.min(bound, sumHi);
+        if (!upper && k >= 0) bound = Math.max(bound, sumLo);
+      } else {
+        // y as a part: hi <= hi(T) - sum lo(others), lo >= lo(T) - sum hi(others).
+        if (upper && k >= 0) bound = Math.min(bound, hi[t]! - sumLo);
+        if (!upper && k <= 0) bound = Math.max(bound, lo[t]! - sumHi);
+      }
+    }
+    return upper ? bound > hi[y]! : bound < lo[y]!;
   }
 
   /** Breadth-first search over relations, expanding through hidden cells; returns the best visible cell of the nearest layer. */

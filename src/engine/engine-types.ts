@@ -29,9 +29,9 @@ export interface Engine {
  * Parquet/JSON/HTTP extensions would be downloaded from the internet, and no request may leave the page.
  */
 export const ENGINE_SETUP_SQL = [
-  "SET autoinstall_known_extensions = false",
-  "SET autoload_known_extensions = false",
-  "SET preserve_insertion_order = true",
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  'SET preserve_insertion_order = true',
 ];
 
 /** Query options that keep BigInt and DECIMAL out of results. */

@@ -63,10 +63,10 @@ export function classify(
   if (method === 'fixed') {
     const breaks = [...new Set(fixedBreaks.filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
     if (breaks.length === 0) return { edges: [min, max], count: 1, n: xs.length };
-    // Fixed breaks are kept even outside the data's range, so the classes mean the same under every filter.
+    // Fixed breaks are kept even outside the data's range (an end class may be empty), so the classes and
+    // their colours mean the same under every filter.
     const edges = [Math.min(min, breaks[0]!), ...breaks, Math.max(max, breaks[breaks.length - 1]!)];
-    const deduped = edges.filter((e, i) => i === 0 || e !== edges[i - 1]);
-    return { edges: deduped.length === 1 ? [deduped[0]!, deduped[0]!] : deduped, count: Math.max(1, deduped.length - 1), n: xs.length };
+    return { edges, count: edges.length - 1, n: xs.length };
   }
   if (min === max) return { edges: [min, max], count: 1, n: xs.length };
   if (method === 'equal') {
@@ -124,7 +124,7 @@ export function classLabels(classes: Classes, format: (v: number) => string): st
   return Array.from({ length: classes.count }, (_, i) => {
     const lo = format(classes.edges[i]!);
     const hi = format(classes.edges[i + 1]!);
-    if (classes.count === 1 && lo === hi) return lo;
+    if (lo === hi) return classes.count === 1 ? lo : i === 0 ? `${lo} or less` : `over ${lo}`;
     return i === 0 ? `${lo} to ${hi}` : `over ${lo} to ${hi}`;
   });
 }

@@ -65,7 +65,7 @@ export function paletteColours(kind: PaletteKind, k: number): string[] {
 export function comparisonColour(comparison: BenchmarkComparison | NotCompared, polarity: Polarity): string {
   if (comparison === 'similar') return '#d9d9d9';
   if (comparison === 'not-compared') return '#ffffff';
-  if (polarity === 'neutral') return comparison === 'higher' ? '#08519c' : '#9ecae1';
+  if (polarity === 'neutral') return comparison === 'higher' ? '#08306b' : '#6baed6';
   const worse = (comparison === 'higher') === (polarity === 'higher-is-worse');
   return worse ? '#b35806' : '#542788';
 }

@@ -15,7 +15,9 @@ export function useLoadFiles() {
       setOutcomes(null);
       setProgress({ done: 0, total: files.length * 2, step: 'Reading files' });
       try {
-        const inputs = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+        const inputs = await Promise.all(
+          files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+        );
         setOutcomes(await session.load(inputs, setProgress));
       } finally {
         setBusy(false);

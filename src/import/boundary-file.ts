@@ -34,8 +34,7 @@ export function toFeatureCollection(json: unknown): FeatureCollection<Geometry, 
     const features: Feature<Geometry, Record<string, unknown>>[] = [];
     for (const key of Object.keys(topo.objects)) {
       const part = feature(topo, topo.objects[key] as never) as unknown as
-        | FeatureCollection<Geometry, Record<string, unknown>>
-        | Feature<Geometry, Record<string, unknown>>;
+        FeatureCollection<Geometry, Record<string, unknown>> | Feature<Geometry, Record<string, unknown>>;
       if (part.type === 'FeatureCollection') features.push(...part.features);
       else features.push(part);
     }
@@ -62,10 +61,14 @@ export function readBoundaryFile(
   try {
     fc = toFeatureCollection(json);
   } catch (e) {
-    throw new FileRejected([{ file, severity: 'error', message: `${(e as Error).message}.`, fix: 'Export the boundaries as GeoJSON or TopoJSON.' }]);
+    throw new FileRejected([
+      { file, severity: 'error', message: `${(e as Error).message}.`, fix: 'Export the boundaries as GeoJSON or TopoJSON.' },
+    ]);
   }
   if (fc.features.length === 0) {
-    throw new FileRejected([{ file, severity: 'error', message: 'has no features.', fix: 'Check the export included the boundaries.' }]);
+    throw new FileRejected([
+      { file, severity: 'error', message: 'has no features.', fix: 'Check the export included the boundaries.' },
+    ]);
   }
   const declared = manifest?.geographies.find((g) => g.boundary && baseName(g.boundary.source) === baseName(file));
   const byCode = new Map(areas.map((a) => [a.code, a.level]));
@@ -90,7 +93,10 @@ export function readBoundaryFile(
     ]);
   }
   if (best.matches <= 0) {
-    const sample = fc.features.slice(0, 3).map((f) => String(f.properties?.[best.prop] ?? '')).filter(Boolean);
+    const sample = fc.features
+      .slice(0, 3)
+      .map((f) => String(f.properties?.[best.prop] ?? ''))
+      .filter(Boolean);
     const known = areas.slice(0, 3).map((a) => a.code);
     throw new FileRejected([
       {
@@ -108,7 +114,9 @@ export function readBoundaryFile(
   const codes = fc.features.map((f) => String(f.properties?.[best.prop] ?? ''));
   const level = declared?.level ?? commonestLevel(codes, byCode);
   const nameProperty = declared?.boundary?.nameProperty ?? props.find((p) => /nm$|name$/i.test(p)) ?? null;
-  const shapeName = new Map(fc.features.map((f) => [String(f.properties?.[best.prop] ?? ''), nameProperty ? f.properties?.[nameProperty] : null]));
+  const shapeName = new Map(
+    fc.features.map((f) => [String(f.properties?.[best.prop] ?? ''), nameProperty ? f.properties?.[nameProperty] : null]),
+  );
   const named = (code: string, name: unknown) => (typeof name === 'string' && name ? `${name} (${code})` : code);
   const shapeCodes = new Set(codes);
   const problems: Problem[] = [];

@@ -31,7 +31,12 @@ export function runRowCheck(engine: Engine, file: string, staging: string, check
  * checks that found some are asked for example rows. A valid file, the common case, costs one query.
  * Problems come back in the order of the checks.
  */
-export async function runRowChecks(engine: Engine, file: string, staging: string, checks: readonly RowCheck[]): Promise<Problem[]> {
+export async function runRowChecks(
+  engine: Engine,
+  file: string,
+  staging: string,
+  checks: readonly RowCheck[],
+): Promise<Problem[]> {
   if (checks.length === 0) return [];
   const [counts = {}] = await engine.query(
     `SELECT ${checks.map((c, k) => `count(*) FILTER (WHERE ${c.where}) AS c${k}`).join(', ')} FROM ${ident(staging)} AS t`,
@@ -49,9 +54,22 @@ export async function runRowChecks(engine: Engine, file: string, staging: string
     const mine = rows.filter((r) => r.k === k);
     const severity = check.severity ?? 'error';
     const where = check.column ? { column: check.column } : {};
-    const problems: Problem[] = mine.map((r) => ({ file, severity, row: r._row, ...where, message: check.message(r.v), fix: check.fix }));
+    const problems: Problem[] = mine.map((r) => ({
+      file,
+      severity,
+      row: r._row,
+      ...where,
+      message: check.message(r.v),
+      fix: check.fix,
+    }));
     if (total > mine.length) {
-      problems.push({ file, severity, ...where, message: `and ${total - mine.length} more rows with the same problem.`, fix: check.fix });
+      problems.push({
+        file,
+        severity,
+        ...where,
+        message: `and ${total - mine.length} more rows with the same problem.`,
+        fix: check.fix,
+      });
     }
     return problems;
   });

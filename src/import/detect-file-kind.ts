@@ -43,19 +43,22 @@ export function detectFileKind(name: string, bytes: Uint8Array): DetectedFile {
     try {
       json = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new Error(`is not valid JSON (${(e as Error).message}). Check the file was saved completely as JSON.`);
+      throw new Error(`is not valid JSON (${(e as Error).message}). Check the file was saved completely as JSON.`, { cause: e });
     }
     if (Array.isArray(json)) return { name, format: 'json', role: 'table', json };
     const obj = json as Record<string, unknown>;
     if (obj.type === 'FeatureCollection' || obj.type === 'Topology') return { name, format: 'json', role: 'boundary', json };
-    if ('datasets' in obj || 'indicators' in obj || 'schemaVersion' in obj) return { name, format: 'json', role: 'manifest', json };
+    if ('datasets' in obj || 'indicators' in obj || 'schemaVersion' in obj)
+      return { name, format: 'json', role: 'manifest', json };
     throw new Error(
       'is JSON but neither a manifest (with "datasets" and "indicators"), a table (an array of rows), nor a GeoJSON/TopoJSON boundary file.',
     );
   }
   // Text never holds a NUL byte; anything that does is binary of a kind none of the readers understand.
   if (bytes.includes(0)) {
-    throw new Error('is a binary file of a kind the dashboard does not read (not CSV, Parquet, Arrow, JSON, GeoJSON or TopoJSON).');
+    throw new Error(
+      'is a binary file of a kind the dashboard does not read (not CSV, Parquet, Arrow, JSON, GeoJSON or TopoJSON).',
+    );
   }
   return { name, format: 'csv', role: 'table' };
 }

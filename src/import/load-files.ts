@@ -105,14 +105,24 @@ export async function loadFiles(
         next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
         outcomes.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
       } else if (d.kind === 'boundary') {
-        const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>('SELECT code, level, name FROM areas');
+        const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
+          'SELECT code, level, name FROM areas',
+        );
         const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
         next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
         outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
       } else if (d.header) {
         const staging = `stg_${i}`;
         try {
-          const { kind, rows, problems } = await loadTable(engine, d.file, d.input.bytes, d.header, staging, next.manifest, latestPeriod);
+          const { kind, rows, problems } = await loadTable(
+            engine,
+            d.file,
+            d.input.bytes,
+            d.header,
+            staging,
+            next.manifest,
+            latestPeriod,
+          );
           outcomes.push({ file: name, kind, status: 'loaded', rows, problems });
         } finally {
           await engine.exec(
@@ -124,7 +134,14 @@ export async function loadFiles(
       const problems =
         e instanceof FileRejected
           ? e.problems
-          : [{ file: name, severity: 'error' as const, message: `could not be loaded: ${(e as Error).message}`, fix: 'Check the file and try again.' }];
+          : [
+              {
+                file: name,
+                severity: 'error' as const,
+                message: `could not be loaded: ${(e as Error).message}`,
+                fix: 'Check the file and try again.',
+              },
+            ];
       outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
     }
     tick(`Checked ${name}`);
@@ -153,7 +170,12 @@ async function loadTable(
   const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${ident(staging)}`);
   if (n === 0) {
     throw new FileRejected([
-      { file: file.name, severity: 'error', message: 'has a header but no rows of data.', fix: 'Check the export included the data, not just the column names.' },
+      {
+        file: file.name,
+        severity: 'error',
+        message: 'has a header but no rows of data.',
+        fix: 'Check the export included the data, not just the column names.',
+      },
     ]);
   }
   if (kind === 'extracts') await checkOneRowPerPerson(engine, file.name, staging);

@@ -46,7 +46,8 @@ const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}
 
 function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   let node = json;
-  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   return node;
 }
 
@@ -56,20 +57,32 @@ function describe(json: unknown, issue: z.core.$ZodIssue, path: string): { messa
   const last = issue.path[issue.path.length - 1];
   const value = valueAt(json, issue.path);
   if (issue.code === 'invalid_type' && value === undefined) {
-    return { message: `${where} is missing (it must be ${article(issue.expected)}).`, fix: `Add "${String(last)}" there. ${DOCS}` };
+    return {
+      message: `${where} is missing (it must be ${article(issue.expected)}).`,
+      fix: `Add "${String(last)}" there. ${DOCS}`,
+    };
   }
   if (issue.code === 'invalid_type') {
     return { message: `${where} must be ${article(issue.expected)}, but is ${JSON.stringify(value) ?? 'missing'}.`, fix: DOCS };
   }
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-    return { message: `${where} is ${JSON.stringify(value) ?? 'missing'}, which is not allowed.`, fix: `Use one of: ${allowed}.` };
+    return {
+      message: `${where} is ${JSON.stringify(value) ?? 'missing'}, which is not allowed.`,
+      fix: `Use one of: ${allowed}.`,
+    };
   }
   if (issue.code === 'custom' && last === 'dataset') {
-    return { message: `${where} ${issue.message}.`, fix: `Add a dataset with that id under "datasets", or correct the indicator's "dataset".` };
+    return {
+      message: `${where} ${issue.message}.`,
+      fix: `Add a dataset with that id under "datasets", or correct the indicator's "dataset".`,
+    };
   }
   if (issue.code === 'custom' && last === 'parentLevel') {
-    return { message: `${where} ${issue.message}.`, fix: 'Declare that level under "geographies" as well, or correct "parentLevel" (null for the top level).' };
+    return {
+      message: `${where} ${issue.message}.`,
+      fix: 'Declare that level under "geographies" as well, or correct "parentLevel" (null for the top level).',
+    };
   }
   return { message: `${where} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}.`, fix: DOCS };
 }

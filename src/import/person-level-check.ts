@@ -9,7 +9,10 @@ export const AGGREGATE_ONLY =
 
 /** "Date of Birth", "date-of-birth" and "DATE_OF_BIRTH" are the same column to a person, so to us too. */
 function normalise(column: string): string {
-  return column.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+  return column
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
 }
 
 /**
@@ -18,8 +21,10 @@ function normalise(column: string): string {
  */
 export function personLevelColumns(file: string, columns: readonly string[]): Problem[] {
   const names = columns.map(normalise);
-  // A bare "name" is an area's name in an areas lookup (code, name, level) and a person's name anywhere else.
-  const isAreasLookup = names.includes('code') && names.includes('level');
+  // A bare "name" is an area's name in an areas lookup (code, name, level, parent_code) and a person's name
+  // anywhere else. Either of code or level is enough to tell, so that an areas lookup missing one of them is
+  // told about the missing column rather than refused as person-level data.
+  const isAreasLookup = names.includes('code') || names.includes('level');
   const problems: Problem[] = [];
   columns.forEach((column, i) => {
     const n = names[i] ?? '';

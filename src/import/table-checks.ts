@@ -21,17 +21,26 @@ const KEYS: Record<TableKind, readonly string[]> = {
 const C = (col: string, alias = '') => `${alias ? `${alias}.` : ''}${ident(col)}`;
 
 /** A DOUBLE as a person writes it: 40, not 40.0. */
-const numberText = (sql: string) => `CASE WHEN ${sql} = floor(${sql}) THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`;
+const numberText = (sql: string) =>
+  `CASE WHEN ${sql} = floor(${sql}) THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`;
 
 /**
  * Checks that need the manifest, the loaded areas or other rows: the meaning of the data, not its shape.
  * They run over `typed`, the staging rows already cast to the committed types, so that a key compares the
  * same way whichever format each file came in (a year of 2024 from CSV equals 2024.0 from a spreadsheet).
  */
-export async function meaningProblems(engine: Engine, kind: TableKind, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+export async function meaningProblems(
+  engine: Engine,
+  kind: TableKind,
+  typed: string,
+  ctx: ValidationContext,
+): Promise<Problem[]> {
   if (kind === 'extracts') return extractProblems(engine, typed, ctx);
   if (kind === 'areas') return areaProblems(engine, typed, ctx);
-  return [...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])), ...(await duplicateCells(engine, ctx.file, typed, 'population'))];
+  return [
+    ...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])),
+    ...(await duplicateCells(engine, ctx.file, typed, 'population')),
+  ];
 }
 
 const unknownAreaCode: RowCheck = {
@@ -67,7 +76,8 @@ async function extractProblems(engine: Engine, typed: string, ctx: ValidationCon
     {
       column: 'period',
       where: `${C('period')} > ${str(ctx.latestPeriod)}`,
-      message: (v) => `period ${v} is out of range: it is after ${ctx.latestPeriod}, the current month, so it has not happened yet.`,
+      message: (v) =>
+        `period ${v} is out of range: it is after ${ctx.latestPeriod}, the current month, so it has not happened yet.`,
       fix: periodFix,
     },
     {
@@ -92,7 +102,10 @@ async function extractProblems(engine: Engine, typed: string, ctx: ValidationCon
     },
     ...coverageCheck(manifest),
   ];
-  const problems = [...(await runRowChecks(engine, ctx.file, typed, checks)), ...(await duplicateCells(engine, ctx.file, typed, 'extracts'))];
+  const problems = [
+    ...(await runRowChecks(engine, ctx.file, typed, checks)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'extracts')),
+  ];
   const levels = await mixedLevels(engine, ctx, typed, manifest);
   problems.push(...levels.problems);
   if (levels.nested) problems.push(...(await partsWithWholes(engine, ctx.file, typed)));
@@ -145,7 +158,8 @@ async function areaProblems(engine: Engine, typed: string, ctx: ValidationContex
       message: (v) => `geography level "${v}" is not declared in the manifest.`,
       fix: `Declare it under "geographies" in the manifest with its parent level, or use one of: ${levels.join(', ')}.`,
     });
-    const parentLevel = `coalesce((SELECT p.level FROM ${ident(typed)} p WHERE p.code = t.parent_code LIMIT 1), (SELECT o.level FROM ${others} o WHERE o.code = t.parent_code LIMIT 1))`;
+    // An aggregate rather than LIMIT 1, which the engine can turn into one join instead of a lookup per row.
+    const parentLevel = `(SELECT max(p.level) FROM (SELECT code, level FROM ${ident(typed)} UNION ALL SELECT code, level FROM ${others}) p WHERE p.code = t.parent_code)`;
     for (const g of ctx.manifest.geographies) {
       if (!g.parentLevel) continue;
       checks.push({
@@ -168,9 +182,16 @@ async function duplicateCells(engine: Engine, file: string, typed: string, kind:
   const key = KEYS[kind];
   const keySql = key.map((k) => C(k)).join(', ');
   const describe = (r: Row) => key.map((k) => String(r[k])).join(' / ');
+  // Repeated keys are found with plain counts first; only the few shown are listed row by row, since
+  // aggregating every cell's row numbers would cost as much as the rest of the checks together.
   const within = await engine.query(
-    `SELECT string_agg(_row::VARCHAR, ', ' ORDER BY _row) AS rows, count(*) OVER () AS total, ${key.map((k) => `CAST(${C(k)} AS VARCHAR) AS ${ident(k)}`).join(', ')}
-     FROM ${ident(typed)} GROUP BY ${keySql} HAVING count(*) > 1 ORDER BY min(_row) LIMIT ${EXAMPLES_PER_PROBLEM}`,
+    `WITH dup AS (
+       SELECT ${keySql}, min(_row) AS first_row, count(*) OVER () AS total FROM ${ident(typed)}
+       GROUP BY ${keySql} HAVING count(*) > 1 ORDER BY first_row LIMIT ${EXAMPLES_PER_PROBLEM})
+     SELECT string_agg(t._row::VARCHAR, ', ' ORDER BY t._row) AS rows, any_value(dup.total) AS total,
+       ${key.map((k) => `CAST(${C(k, 'dup')} AS VARCHAR) AS ${ident(k)}`).join(', ')}
+     FROM dup JOIN ${ident(typed)} t ON ${key.map((k) => `${C(k, 't')} = ${C(k, 'dup')}`).join(' AND ')}
+     GROUP BY ${key.map((k) => C(k, 'dup')).join(', ')}, dup.first_row ORDER BY dup.first_row`,
   );
   const fixWithin = 'Each combination of the key columns must appear once; add the rows together or remove the repeat.';
   const problems: Problem[] = within.map((d) => {
@@ -185,7 +206,8 @@ async function duplicateCells(engine: Engine, file: string, typed: string, kind:
     };
   });
   const moreWithin = Number(within[0]?.total ?? 0) - within.length;
-  if (moreWithin > 0) problems.push({ file, severity: 'error', message: `and ${moreWithin} more repeated cells.`, fix: fixWithin });
+  if (moreWithin > 0)
+    problems.push({ file, severity: 'error', message: `and ${moreWithin} more repeated cells.`, fix: fixWithin });
 
   const join = key.map((k) => `${C(k, 's')} = ${C(k, 'c')}`).join(' AND ');
   const across = await engine.query(
@@ -204,7 +226,12 @@ async function duplicateCells(engine: Engine, file: string, typed: string, kind:
   );
   const moreAcross = Number(across[0]?.total ?? 0) - across.length;
   if (moreAcross > 0) {
-    problems.push({ file, severity: 'error', message: `and ${moreAcross} more cells already loaded from other files.`, fix: 'Load each cell from one file only.' });
+    problems.push({
+      file,
+      severity: 'error',
+      message: `and ${moreAcross} more cells already loaded from other files.`,
+      fix: 'Load each cell from one file only.',
+    });
   }
   return problems;
 }
@@ -250,7 +277,8 @@ async function mixedLevels(
       nested = true;
       continue;
     }
-    const where = (l: (typeof levels)[number]) => (l.first_row !== null ? `${l.level} from row ${l.first_row}` : `${l.level} in ${l.other_file}`);
+    const where = (l: (typeof levels)[number]) =>
+      l.first_row !== null ? `${l.level} from row ${l.first_row}` : `${l.level} in ${l.other_file}`;
     const other = levels.find((a) => !nests(a.level, clash.level))?.level ?? clash.level;
     const [smaller, larger] = [clash.level, other].sort((a, b) => rank(a) - rank(b));
     problems.push({
@@ -278,6 +306,7 @@ async function partsWithWholes(engine: Engine, file: string, typed: string): Pro
     part: string;
     part_level: string;
     part_row: number | null;
+    part_file: string | null;
     whole: string;
     whole_level: string;
     whole_row: number | null;
@@ -294,7 +323,8 @@ async function partsWithWholes(engine: Engine, file: string, typed: string): Pro
        UNION ALL
        SELECT ${cell.map((c) => C(c)).join(', ')}, area_code, NULL, source_file FROM extracts
        WHERE source_file <> ${str(file)} AND indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(typed)}))
-     SELECT d.area_code AS part, pa.level AS part_level, d._row AS part_row, w.area_code AS whole, wa.level AS whole_level,
+     SELECT d.area_code AS part, pa.level AS part_level, d._row AS part_row, d.source_file AS part_file,
+       w.area_code AS whole, wa.level AS whole_level,
        w._row AS whole_row, w.source_file AS whole_file, concat_ws(', ', ${cell.map((c) => C(c, 'd')).join(', ')}) AS cell,
        count(*) OVER () AS total
      FROM r d JOIN anc ON anc.code = d.area_code
@@ -304,16 +334,24 @@ async function partsWithWholes(engine: Engine, file: string, typed: string): Pro
      ORDER BY coalesce(d._row, w._row), d._row NULLS LAST LIMIT ${EXAMPLES_PER_PROBLEM}`,
   );
   const fix =
-    'Give each indicator, period, age band and sex at one level per place: remove either the larger area\'s row or the rows of the areas within it (the dashboard adds the smaller areas up itself).';
+    "Give each indicator, period, age band and sex at one level per place: remove either the larger area's row or the rows of the areas within it (the dashboard adds the smaller areas up itself).";
+  const from = (row: number | null, other: string | null) => (row !== null ? `row ${row}` : `loaded from ${other}`);
   const problems: Problem[] = rows.map((r) => ({
     file,
     severity: 'error',
     row: r.part_row ?? r.whole_row ?? undefined,
     column: 'area_code',
-    message: `double counting: ${r.part_level} ${r.part}${r.part_row === null ? '' : ` (row ${r.part_row})`} lies within ${r.whole_level} ${r.whole}${r.whole_row !== null ? ` (row ${r.whole_row})` : ` (loaded from ${r.whole_file})`}, and both are given for ${r.cell}.`,
+    message: `double counting: ${r.part_level} ${r.part} (${from(r.part_row, r.part_file)}) lies within ${r.whole_level} ${r.whole} (${from(r.whole_row, r.whole_file)}), and both are given for ${r.cell}.`,
     fix,
   }));
   const more = (rows[0]?.total ?? 0) - rows.length;
-  if (more > 0) problems.push({ file, severity: 'error', column: 'area_code', message: `and ${more} more areas given together with an area they lie within.`, fix });
+  if (more > 0)
+    problems.push({
+      file,
+      severity: 'error',
+      column: 'area_code',
+      message: `and ${more} more areas given together with an area they lie within.`,
+      fix,
+    });
   return problems;
 }

@@ -66,7 +66,10 @@ export function csvHeader(bytes: Uint8Array): TableHeader {
   let most = 0;
   for (const d of DELIMITERS) {
     const n = splitCsvLine(line, d).length - 1;
-    if (n > most) (most = n), (delimiter = d);
+    if (n > most) {
+      most = n;
+      delimiter = d;
+    }
   }
   return { columns: splitCsvLine(line, delimiter).map((c) => c.trim()), delimiter };
 }
@@ -77,13 +80,17 @@ function splitCsvLine(line: string, delimiter: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) out.push(field), (field = '');
-    else field += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === delimiter) {
+      out.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
   }
   out.push(field);
   return out;

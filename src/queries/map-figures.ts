@@ -95,11 +95,23 @@ export function chooseYear(years: readonly PeriodRow[]): MapPeriod | null {
   return pick ? { type: 'year', period: pick.year, months: pick.months, firstMonth: pick.first, lastMonth: pick.last } : null;
 }
 
-/** Which indicators have figures at which levels (for the level and indicator pickers). */
-export async function mapIndicatorLevels(engine: Engine, table: string): Promise<{ indicatorId: string; level: string }[]> {
-  return engine.query<{ indicatorId: string; level: string }>(`
-    SELECT DISTINCT indicator_id AS "indicatorId", level FROM ${table}
-    WHERE NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)}) ORDER BY 1, 2`);
+export interface IndicatorLevel extends Record<string, string | number> {
+  indicatorId: string;
+  level: string;
+  /** All-ages, persons calendar-year cells, and how many of them are not suppressed. */
+  yearCells: number;
+  shownYearCells: number;
+}
+
+/** Which indicators have figures at which levels, and how many of their yearly cells can be shown. */
+export async function mapIndicatorLevels(engine: Engine, table: string): Promise<IndicatorLevel[]> {
+  return engine.query<IndicatorLevel>(`
+    SELECT indicator_id AS "indicatorId", level,
+           count(*) FILTER (WHERE period_type = 'year' AND age_band = 'all' AND sex = 'all')::INTEGER AS "yearCells",
+           count(*) FILTER (WHERE period_type = 'year' AND age_band = 'all' AND sex = 'all' AND flag <> 'c')::INTEGER AS "shownYearCells"
+    FROM ${table}
+    WHERE NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)})
+    GROUP BY 1, 2 ORDER BY 1, 2`);
 }
 
 interface CellRow extends Record<string, string | number | null> {

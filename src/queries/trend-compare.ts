@@ -1,7 +1,7 @@
-// Several partners' indicators side by side on one scale: each indicator's rolling 12-month rate (or
-// count, for indicators shown as counts) as an index, the 12 months to December of the first common
-// year = 100. Built from the same protected series as the main trend, so a hidden month hides the
-// rolling figures that include it.
+// Several partners' indicators side by side on one scale: each indicator's yearly rate (or count, for
+// indicators shown as counts) as an index, the first complete calendar year they share = 100. Built
+// from the protected year cells, as the main trend's calendar-year table is: a year may be shown when
+// one of its months is hidden, and a hidden year stays hidden.
 import type { Engine } from '../engine/engine-types';
 import {
   indicatorAgeBands,
@@ -15,11 +15,11 @@ import {
   type TrendSlice,
 } from './trend-cells';
 import { areaPhrase, type TrendFlag } from './trend-finding';
-import { buildTrendSeries, monthName, type TrendIndicator, type TrendSeries } from './trend-series';
+import { buildTrendSeries, type TrendIndicator, type TrendSeries } from './trend-series';
 
 export interface IndexPoint {
   period: string;
-  /** The rolling 12-month rate (or count) the index is built from. */
+  /** The year's rate (or count) the index is built from. */
   value: number | null;
   flag: TrendFlag;
   /** value / base value x 100. */
@@ -30,7 +30,7 @@ export interface IndexedSeries {
   indicatorId: string;
   title: string;
   shortTitle: string;
-  /** What is indexed, e.g. "rate per 1,000 residents a year" or "count". */
+  /** What is indexed, e.g. "per 1,000 residents a year" or "count in the year". */
   basis: string;
   baseValue: number | null;
   baseFlag: TrendFlag;
@@ -41,7 +41,7 @@ export interface IndexedSeries {
 
 export interface TrendIndexComparison {
   area: TrendArea;
-  /** Year whose 12 months to December = 100; null when no year is complete. */
+  /** Year = 100; null when no complete year is shared. */
   baseYear: string | null;
   periods: string[];
   series: IndexedSeries[];
@@ -83,45 +83,46 @@ export async function trendIndexComparison(engine: Engine, table: string, reques
   return indexSeries(area, request.indicators, series);
 }
 
-/** Pure: indexes built series to the first year that every available indicator covers in full. */
+/** Pure: indexes each indicator's calendar years to the first complete year they all share (= 100). */
 export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator[], built: readonly TrendSeries[]): TrendIndexComparison {
-  const available = built.filter((s) => s.available && s.rolling.length > 0);
-  const decembers = (s: TrendSeries): string[] => s.rolling.filter((r) => r.period.endsWith('-12')).map((r) => r.period.slice(0, 4));
-  const candidates = available.length > 0 ? decembers(available[0] as TrendSeries).filter((y) => available.every((s) => decembers(s).includes(y))) : [];
-  const baseYear = candidates[0] ?? null;
+  const available = built.filter((s) => s.available);
+  const completeYears = (s: TrendSeries): string[] => s.years.filter((y) => y.complete).map((y) => y.period);
+  const first = available[0];
+  const shared = first ? completeYears(first).filter((y) => available.every((s) => completeYears(s).includes(y))) : [];
+  const baseYear = shared[0] ?? null;
   const periodSet = new Set<string>();
   const series: IndexedSeries[] = built.map((s, k) => {
     const indicator = indicators[k] as TrendIndicator;
     const useRate = s.measure.hasRate;
-    const basis = useRate ? s.measure.rollingRateLabel : 'count over 12 months';
     const common = {
       indicatorId: indicator.id,
       title: indicator.title,
       shortTitle: indicator.shortTitle ?? indicator.title,
-      basis,
+      basis: useRate ? s.measure.rollingRateLabel : 'count in the year',
     };
     if (!s.available) return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: s.unavailableReason };
     if (baseYear === null) {
       return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: 'No complete calendar year is shared by every indicator chosen.' };
     }
-    const value = (r: TrendSeries['rolling'][number]): { value: number | null; flag: TrendFlag } =>
-      useRate ? { value: r.rate, flag: r.rateFlag } : { value: r.count, flag: r.flag };
-    const baseRow = s.rolling.find((r) => r.period === `${baseYear}-12`);
+    // The protected year cells (a year may be shown when one of its months is hidden).
+    const value = (y: TrendSeries['years'][number]): { value: number | null; flag: TrendFlag } =>
+      useRate ? { value: y.rate, flag: y.rateFlag } : { value: y.count, flag: y.flag };
+    const baseRow = s.years.find((y) => y.period === baseYear);
     const base = baseRow ? value(baseRow) : { value: null, flag: 'x' as TrendFlag };
-    const points = s.rolling
-      .filter((r) => r.period >= `${baseYear}-12`)
-      .map((r) => {
-        const v = value(r);
-        periodSet.add(r.period);
-        return { period: r.period, value: v.value, flag: v.flag, index: v.value !== null && base.value !== null && base.value > 0 ? (v.value / base.value) * 100 : null };
+    const points = s.years
+      .filter((y) => y.complete && y.period >= baseYear)
+      .map((y) => {
+        const v = value(y);
+        periodSet.add(y.period);
+        return { period: y.period, value: v.value, flag: v.flag, index: v.value !== null && base.value !== null && base.value > 0 ? (v.value / base.value) * 100 : null };
       });
     const unavailableReason =
       base.flag === 'c'
-        ? `The 12 months to December ${baseYear} are hidden to protect privacy (c), so there is nothing to index to.`
+        ? `The figure for ${baseYear} is hidden to protect privacy (c), so there is nothing to index to.`
         : base.value === null
-          ? `The 12 months to December ${baseYear} have no data, so there is nothing to index to.`
+          ? `${baseYear} has no data, so there is nothing to index to.`
           : base.value === 0
-            ? `There were none in the 12 months to December ${baseYear}, so an index cannot be formed.`
+            ? `There were none in ${baseYear}, so an index cannot be formed.`
             : null;
     return { ...common, baseValue: base.value, baseFlag: base.flag, points, unavailableReason };
   });
@@ -137,8 +138,7 @@ function comparisonTitle(area: TrendArea, baseYear: string | null, series: reado
     return s.unavailableReason === null && last && last.index !== null ? [{ name: s.shortTitle, index: last.index, period: last.period }] : [];
   });
   if (latest.length === 0) return `None of these indicators can be indexed in ${where}: figures are hidden or missing`;
-  const lastPeriod = latest.map((l) => l.period).sort().at(-1) ?? '';
-  const when = `the 12 months to ${monthName(lastPeriod)}`;
+  const when = latest.map((l) => l.period).sort().at(-1) ?? '';
   const up = latest.filter((l) => Math.round(l.index) > 100);
   const down = latest.filter((l) => Math.round(l.index) < 100);
   const byIndex = [...latest].sort((a, b) => b.index - a.index);

@@ -4,10 +4,10 @@
 import type { AgeBand, Sex } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
-import { emergingHotspot, HOTSPOT_SIGNIFICANCE } from '../stats';
+import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE } from '../stats';
 import type { ProtectedFigure } from './trend-cells';
 import { indicatorMonthRange } from './trend-cells';
-import { hiddenShareProblem, modelSeries } from './trend-projection';
+import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
 import { monthName, monthRange, type TrendIndicator } from './trend-series';
 import type { PublicFlag } from '../disclosure/protected-tables';
 
@@ -49,6 +49,8 @@ export interface HotspotRequest {
   age: AgeBand;
   sex: Sex;
   lastPeriod: string | null;
+  /** The audience's suppression threshold (see judgeHiddenMonths). */
+  suppressBelowOrEqual: number;
 }
 
 export async function trendHotspots(engine: Engine, table: string, request: HotspotRequest): Promise<TrendHotspots> {
@@ -73,6 +75,7 @@ export async function trendHotspots(engine: Engine, table: string, request: Hots
     request.indicator,
     range ? monthRange(range.first, range.last) : [],
     [...areas].map(([code, a]) => ({ code, name: a.name, months: a.months })),
+    request.suppressBelowOrEqual,
   );
 }
 
@@ -80,12 +83,16 @@ export function buildHotspots(
   indicator: TrendIndicator,
   periods: readonly string[],
   areas: readonly { code: string; name: string; months: ReadonlyMap<string, ProtectedFigure> }[],
+  suppressBelowOrEqual: number,
 ): TrendHotspots {
   const recent = periods.slice(-RECENT_MONTHS);
   const rows: HotspotRow[] = areas.map((a) => {
     const series = modelSeries(periods, a.months);
-    const problem = hiddenShareProblem(series);
-    if (problem) return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: problem } };
+    const whole = fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })));
+    if (whole.kind === 'seasonal-model') {
+      const problem = hiddenMonthsProblem(series, judgeHiddenMonths(series, whole, suppressBelowOrEqual));
+      if (problem) return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: problem } };
+    }
     const result = emergingHotspot(
       series.map((m) => ({ period: m.period, count: m.count })),
       RECENT_MONTHS,

@@ -3,10 +3,22 @@
 // prediction intervals and the model's back-test error on the last 12 observed months.
 //
 // The model sees protected monthly counts only. A hidden month (`c`) or a month with no data is
-// missing to the model, never 0. Hidden months are the small ones, so when many are hidden a fit
-// without them would overstate the level: above MAX_HIDDEN_SHARE the projection is not made.
+// missing to the model, never 0. A month hidden because it was small (primary suppression) is not
+// missing at random: a fit without it overstates the level. Primary and secondary suppression look
+// alike, so we ask the fitted model whether a hidden month could plausibly have been that small; if
+// it could, and more than MAX_HIDDEN_SHARE of months are hidden, no projection is made.
 import type { Engine } from '../engine/engine-types';
-import { backtest, fitSeasonalModel, forecast, type BacktestResult, type ForecastPoint, type NotEnoughData, type SeriesPoint } from '../stats';
+import {
+  backtest,
+  fitSeasonalModel,
+  forecast,
+  poissonCdf,
+  type BacktestResult,
+  type ForecastPoint,
+  type NotEnoughData,
+  type SeasonalModel,
+  type SeriesPoint,
+} from '../stats';
 import { indicatorMonthRange, readTrendCells, resolveTrendArea, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
 import { areaPhrase, type TrendFlag } from './trend-finding';
 import { monthName, monthRange, type TrendIndicator } from './trend-series';
@@ -47,6 +59,8 @@ export type TrendProjection =
       backtest: BacktestResult | NotEnoughData;
       model: ModelSummary;
       hiddenMonths: number;
+      /** What the hidden months mean for the projection, or null when none are hidden. */
+      hiddenNote: string | null;
       missingMonths: number;
       roundedMonths: number;
     }
@@ -54,6 +68,8 @@ export type TrendProjection =
 
 export interface ProjectionRequest extends TrendSlice {
   indicator: TrendIndicator;
+  /** The audience's suppression threshold: counts from 1 to this are hidden. */
+  suppressBelowOrEqual: number;
 }
 
 export async function trendProjection(engine: Engine, table: string, request: ProjectionRequest): Promise<TrendProjection | null> {
@@ -66,7 +82,8 @@ export async function trendProjection(engine: Engine, table: string, request: Pr
   ]);
   const range = ranges.get(id);
   const months = cells.months.get(id) ?? new Map<string, ProtectedFigure>();
-  return buildProjection(request.indicator, area, range ? monthRange(range.first, range.last) : [], months);
+  const periods = range ? monthRange(range.first, range.last) : [];
+  return buildProjection(request.indicator, area, periods, months, request.suppressBelowOrEqual, cells.years.get(id) ?? new Map());
 }
 
 /** The series as the model sees it: hidden and missing months are null. */
@@ -78,11 +95,33 @@ export function modelSeries(periods: readonly string[], months: ReadonlyMap<stri
   });
 }
 
-/** Too many hidden months for a fair model, or null when the share is acceptable. */
-export function hiddenShareProblem(series: readonly ObservedMonth[]): string | null {
-  const hidden = series.filter((m) => m.flag === 'c').length;
-  if (hidden === 0 || hidden <= MAX_HIDDEN_SHARE * series.length) return null;
-  return `${hidden} of ${series.length} months are hidden to protect privacy. Hidden months are the small ones, so a model fitted without them would overstate the level; choose a wider age band, both sexes or a larger area.`;
+/** How the hidden months bear on a model: none, hidden to protect other figures, or possibly small. */
+export type HiddenMonths = { kind: 'none' } | { kind: 'not-small'; count: number } | { kind: 'possibly-small'; count: number };
+
+/**
+ * Could the hidden months have been hidden for being small? Only if the smallest fitted monthly mean
+ * leaves a real chance (over 1%) of a count at or below the suppression threshold.
+ */
+export function judgeHiddenMonths(series: readonly ObservedMonth[], model: SeasonalModel, suppressBelowOrEqual: number): HiddenMonths {
+  const count = series.filter((m) => m.flag === 'c').length;
+  if (count === 0) return { kind: 'none' };
+  const smallest = Math.min(...model.fitted.map((f) => f.fitted));
+  return poissonCdf(suppressBelowOrEqual, smallest) > 0.01 ? { kind: 'possibly-small', count } : { kind: 'not-small', count };
+}
+
+/** Why no fair model can be fitted because of hidden months, or null. */
+export function hiddenMonthsProblem(series: readonly ObservedMonth[], hidden: HiddenMonths): string | null {
+  if (hidden.kind !== 'possibly-small' || hidden.count <= MAX_HIDDEN_SHARE * series.length) return null;
+  return `${hidden.count} of ${series.length} months are hidden to protect privacy, and at this level some were probably hidden for being small; a model fitted without them would overstate the level. Choose a wider age band, both sexes or a larger area.`;
+}
+
+/** Plain words on what the hidden months do to the model, for the caveat. */
+export function hiddenMonthsNote(hidden: HiddenMonths): string | null {
+  if (hidden.kind === 'none') return null;
+  const n = `${hidden.count} hidden month${hidden.count === 1 ? '' : 's'}`;
+  return hidden.kind === 'not-small'
+    ? `The model skips the ${n}. At this level they were hidden to protect other figures, not for being small, so skipping them should not bias the projection.`
+    : `The model skips the ${n}. Some may have been hidden for being small, so the projection may be slightly too high.`;
 }
 
 export function buildProjection(
@@ -90,6 +129,9 @@ export function buildProjection(
   area: TrendArea,
   periods: readonly string[],
   months: ReadonlyMap<string, ProtectedFigure>,
+  suppressBelowOrEqual: number,
+  /** The protected year cells, to compare with the last calendar year when the series ends in December. */
+  years: ReadonlyMap<string, ProtectedFigure> = new Map(),
 ): TrendProjection {
   const where = areaPhrase(area);
   const notShown = (reason: string): TrendProjection => ({
@@ -99,22 +141,31 @@ export function buildProjection(
     title: `No projection of ${indicator.title.charAt(0).toLowerCase()}${indicator.title.slice(1)} in ${where} can be made`,
   });
   const series = modelSeries(periods, months);
-  const problem = hiddenShareProblem(series);
-  if (problem) return notShown(problem);
   const input: SeriesPoint[] = series.map((m) => ({ period: m.period, count: m.count }));
   const model = fitSeasonalModel(input);
   if (model.kind === 'not-enough-data') return notShown(model.reason);
+  const hidden = judgeHiddenMonths(series, model, suppressBelowOrEqual);
+  const problem = hiddenMonthsProblem(series, hidden);
+  if (problem) return notShown(problem);
   const fc = forecast(model, PROJECTION_HORIZON);
   const bt = backtest(input, PROJECTION_HORIZON);
   const z = 1.959963984540054;
   const last12 = series.slice(-12);
-  const last12Total = last12.length === 12 && last12.every((m) => m.count !== null) ? last12.reduce((s, m) => s + (m.count ?? 0), 0) : null;
+  const lastPeriod = series.at(-1)?.period ?? '';
+  const lastYear = lastPeriod.endsWith('-12') ? years.get(lastPeriod.slice(0, 4)) : undefined;
+  // The last 12 months when every one is shown; else the protected cell for the last calendar year.
+  const recent =
+    last12.length === 12 && last12.every((m) => m.count !== null)
+      ? { total: last12.reduce((s, m) => s + (m.count ?? 0), 0), label: 'the last 12 months' }
+      : lastYear && lastYear.flag !== 'c' && lastYear.value !== null
+        ? { total: lastYear.value, label: lastPeriod.slice(0, 4) }
+        : null;
   const projected = Math.round(fc.reduce((s, f) => s + f.mean, 0));
   const lastForecast = fc.at(-1)?.period ?? '';
   const since = monthName(model.firstPeriod).split(' ')[1];
   const title =
     `If the pattern since ${since} continued, about ${projected.toLocaleString('en-GB')} ${indicator.unit} would be recorded in ${where} in the 12 months to ${monthName(lastForecast)}` +
-    (last12Total !== null ? `, against ${last12Total.toLocaleString('en-GB')} in the last 12 months` : '');
+    (recent !== null ? `, against ${recent.total.toLocaleString('en-GB')} in ${recent.label}` : '');
   return {
     kind: 'projection',
     area,
@@ -133,6 +184,7 @@ export function buildProjection(
       lastPeriod: model.lastPeriod,
     },
     hiddenMonths: series.filter((m) => m.flag === 'c').length,
+    hiddenNote: hiddenMonthsNote(hidden),
     missingMonths: series.filter((m) => m.flag === 'x').length,
     roundedMonths: series.filter((m) => m.flag === 'rounded').length,
   };

@@ -92,7 +92,11 @@ export class DashboardSession {
     return next;
   }
 
-  load(files: readonly InputFile[], onProgress?: (p: LoadProgress) => void, opts: { demo?: boolean } = {}): Promise<FileOutcome[]> {
+  load(
+    files: readonly InputFile[],
+    onProgress?: (p: LoadProgress) => void,
+    opts: { demo?: boolean } = {},
+  ): Promise<FileOutcome[]> {
     if (isBundle(files)) return this.openBundle(files, 'dropped files').then(...bundleOutcomes(files));
     if (this.snapshot.bundle) return Promise.resolve(files.map((f) => refusedInBundle(f.name)));
     return this.serial(async () => {
@@ -153,7 +157,13 @@ export class DashboardSession {
         relations: 0,
         inexactRelations: 0,
         auditRounds: 0,
-        audit: { pass: bundle.audit.pass, checked: bundle.audit.checked, unsafe: bundle.audit.unsafe, limitedByRule: 0, converged: true },
+        audit: {
+          pass: bundle.audit.pass,
+          checked: bundle.audit.checked,
+          unsafe: bundle.audit.unsafe,
+          limitedByRule: 0,
+          converged: true,
+        },
       };
       this.publish({
         state: { manifest: bundle.manifest, boundaries: {} },
@@ -202,9 +212,22 @@ export class DashboardSession {
 
 function bundleOutcomes(files: readonly InputFile[]): [(info: OpenBundleInfo) => FileOutcome[], (e: unknown) => FileOutcome[]] {
   const kindOf = (name: string): FileOutcome['kind'] =>
-    name.endsWith('manifest.json') ? 'manifest' : name.startsWith('areas') ? 'areas' : name.startsWith('population') ? 'population' : 'unknown';
+    name.endsWith('manifest.json')
+      ? 'manifest'
+      : name.startsWith('areas')
+        ? 'areas'
+        : name.startsWith('population')
+          ? 'population'
+          : 'unknown';
   return [
-    (info) => files.map((f) => ({ file: f.name, kind: kindOf(f.name), status: 'loaded', rows: f.name.startsWith('cells') ? info.cells : 0, problems: [] })),
+    (info) =>
+      files.map((f) => ({
+        file: f.name,
+        kind: kindOf(f.name),
+        status: 'loaded',
+        rows: f.name.startsWith('cells') ? info.cells : 0,
+        problems: [],
+      })),
     (e) =>
       files.map((f) => ({
         file: f.name,

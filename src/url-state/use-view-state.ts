@@ -18,7 +18,9 @@ function read(): ReturnType<typeof parseViewState> {
     const parsed = parseViewState(cachedSearch);
     if (audienceLock && parsed.state.audience !== audienceLock) {
       if (new URLSearchParams(cachedSearch).has('audience')) {
-        parsed.notices.push(`This dashboard holds a bundle published for ${AUDIENCE_NAMES[audienceLock]}, so its figures are shown under those rules.`);
+        parsed.notices.push(
+          `This dashboard holds a bundle published for ${AUDIENCE_NAMES[audienceLock]}, so its figures are shown under those rules.`,
+        );
       }
       parsed.state = { ...parsed.state, audience: audienceLock };
     }

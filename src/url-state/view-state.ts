@@ -1,4 +1,13 @@
-import { AGE_BAND_VALUES, AUDIENCES, GEOGRAPHY_LEVELS, SEX_VALUES, type AgeBand, type Audience, type GeographyLevel, type Sex } from '../contract';
+import {
+  AGE_BAND_VALUES,
+  AUDIENCES,
+  GEOGRAPHY_LEVELS,
+  SEX_VALUES,
+  type AgeBand,
+  type Audience,
+  type GeographyLevel,
+  type Sex,
+} from '../contract';
 
 export const VIEWS = ['overview', 'map', 'trends', 'cohorts', 'data', 'import'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -93,11 +102,20 @@ export function parseViewState(search: string): { state: ViewState; notices: str
   state.sex = pick(params.get('sex'), SEX_VALUES, 'sex', notices) ?? state.sex;
   state.audience = pick(params.get('audience'), AUDIENCES, 'audience', notices) ?? state.audience;
   const indicator = params.get('indicator');
-  if (indicator) state.indicator = /^[a-z0-9_-]{1,64}$/.test(indicator) ? indicator : (notices.push('The link names an indicator that is not valid, so the default is shown.'), null);
+  if (indicator)
+    state.indicator = /^[a-z0-9_-]{1,64}$/.test(indicator)
+      ? indicator
+      : (notices.push('The link names an indicator that is not valid, so the default is shown.'), null);
   const area = params.get('area');
-  if (area) state.area = /^[A-Za-z0-9_-]{1,32}$/.test(area) ? area : (notices.push('The link names an area code that is not valid, so the default is shown.'), null);
+  if (area)
+    state.area = /^[A-Za-z0-9_-]{1,32}$/.test(area)
+      ? area
+      : (notices.push('The link names an area code that is not valid, so the default is shown.'), null);
   const period = params.get('period');
-  if (period) state.period = /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : (notices.push(`The link's period "${period}" is not a month (YYYY-MM), so the latest month is shown.`), null);
+  if (period)
+    state.period = /^\d{4}-(0[1-9]|1[0-2])$/.test(period)
+      ? period
+      : (notices.push(`The link's period "${period}" is not a month (YYYY-MM), so the latest month is shown.`), null);
   for (const key of ['cohort', 'compare'] as const) {
     const text = params.get(key);
     if (text === null) continue;
@@ -106,7 +124,8 @@ export function parseViewState(search: string): { state: ViewState; notices: str
     else notices.push(`The link's ${key === 'cohort' ? 'cohort' : 'comparison cohort'} could not be read, so it is not shown.`);
   }
   for (const key of params.keys()) {
-    if (!(PARAMS as readonly string[]).includes(key) && !(RESERVED_PARAMS as readonly string[]).includes(key)) notices.push(`The link's setting "${key}" is not used by this version and was ignored.`);
+    if (!(PARAMS as readonly string[]).includes(key) && !(RESERVED_PARAMS as readonly string[]).includes(key))
+      notices.push(`The link's setting "${key}" is not used by this version and was ignored.`);
   }
   return { state, notices };
 }

@@ -14,7 +14,12 @@ test('the demo data load and the catalogue shows datasets, indicators, coverage 
   expect(await indicatorRows.count()).toBeGreaterThanOrEqual(15);
   await expect(page.getByRole('table', { name: /Months with data, by indicator/ })).toBeVisible();
   // The demo has deliberate gaps, and the matrix shows them in text.
-  await expect(page.getByRole('table', { name: /Months with data/ }).getByText('no data').first()).toBeAttached();
+  await expect(
+    page
+      .getByRole('table', { name: /Months with data/ })
+      .getByText('no data')
+      .first(),
+  ).toBeAttached();
   const canvases = page.locator('details.canvas');
   expect(await canvases.count()).toBeGreaterThanOrEqual(6);
   await canvases.first().locator('summary').click();

@@ -35,13 +35,25 @@ export function CoverageMatrixTable({ manifest }: { manifest: Manifest }) {
         {gaps === 0 && partial === 0
           ? 'Every indicator has data for every month from every area that reports it.'
           : `${gaps} indicator-months have no data and ${partial} have data from only some areas.`}{' '}
-        Key: <span className="cov cov--full" aria-hidden="true">●</span> all areas reporting;{' '}
-        <span className="cov cov--partial" aria-hidden="true">9</span> the number of areas reporting, when fewer than usual;{' '}
-        <span className="cov cov--gap" aria-hidden="true">x</span> no data (not available).
+        Key:{' '}
+        <span className="cov cov--full" aria-hidden="true">
+          ●
+        </span>{' '}
+        all areas reporting;{' '}
+        <span className="cov cov--partial" aria-hidden="true">
+          9
+        </span>{' '}
+        the number of areas reporting, when fewer than usual;{' '}
+        <span className="cov cov--gap" aria-hidden="true">
+          x
+        </span>{' '}
+        no data (not available).
       </p>
       <div className="table-scroll" role="region" aria-labelledby="coverage-caption" tabIndex={0}>
         <table className="coverage">
-          <caption id="coverage-caption">Months with data, by indicator ({formatMonth(periods[0] ?? '')} to {formatMonth(periods.at(-1) ?? '')})</caption>
+          <caption id="coverage-caption">
+            Months with data, by indicator ({formatMonth(periods[0] ?? '')} to {formatMonth(periods.at(-1) ?? '')})
+          </caption>
           <thead>
             <tr>
               <td />
@@ -56,7 +68,9 @@ export function CoverageMatrixTable({ manifest }: { manifest: Manifest }) {
               {periods.map((p) => (
                 <th key={p} scope="col" abbr={formatMonth(p)}>
                   {shortMonth(p).charAt(0)}
-                  <span className="visually-hidden">{shortMonth(p).slice(1)} {p.slice(0, 4)}</span>
+                  <span className="visually-hidden">
+                    {shortMonth(p).slice(1)} {p.slice(0, 4)}
+                  </span>
                 </th>
               ))}
             </tr>

@@ -21,14 +21,17 @@ export function DataEthicsView() {
   }
   const loaded = summary.data?.indicators ?? [];
   const first = loaded.map((i) => i.firstPeriod).sort()[0];
-  const last = loaded.map((i) => i.lastPeriod).sort().at(-1);
+  const last = loaded
+    .map((i) => i.lastPeriod)
+    .sort()
+    .at(-1);
   return (
     <section aria-labelledby="data-title" className="catalogue">
       <h1 id="data-title">Data and ethics</h1>
       {manifest.synthetic ? (
         <p className="notice notice--synthetic">
-          <strong>Synthetic data.</strong> Every figure in this demonstration is made up. It describes no real person and
-          no real area&apos;s rates; it shows how the dashboard works.
+          <strong>Synthetic data.</strong> Every figure in this demonstration is made up. It describes no real person and no real
+          area&apos;s rates; it shows how the dashboard works.
         </p>
       ) : null}
       <p className="lede">
@@ -67,8 +70,8 @@ export function DataEthicsView() {
 
       <h2 id="datasets">Datasets and their ethics canvases</h2>
       <p>
-        Each dataset is shared under the agreement named below. Its answers to the Open Data Institute&apos;s Data Ethics
-        Canvas say why the data are used, what could go wrong for the people in them, and what is done about it.
+        Each dataset is shared under the agreement named below. Its answers to the Open Data Institute&apos;s Data Ethics Canvas
+        say why the data are used, what could go wrong for the people in them, and what is done about it.
       </p>
       {manifest.datasets.map((d) => (
         <DatasetSection key={d.id} dataset={d} indicators={manifest.indicators.filter((i) => i.dataset === d.id)} />

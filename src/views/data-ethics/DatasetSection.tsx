@@ -10,19 +10,40 @@ export function DatasetSection({ dataset, indicators }: { dataset: Dataset; indi
         {dataset.synthetic ? <span className="tag tag--synthetic tag--inline">Synthetic</span> : null}
       </h3>
       <dl className="meta-list">
-        <div><dt>Agency</dt><dd>{dataset.agency}</dd></div>
-        <div><dt>Data owner</dt><dd>{dataset.owner}</dd></div>
-        <div><dt>Legal basis</dt><dd>{dataset.legalBasis}</dd></div>
-        <div><dt>Sharing agreement</dt><dd>{dataset.sharingAgreement}</dd></div>
-        <div><dt>Licence</dt><dd>{dataset.licence}</dd></div>
-        <div><dt>Last refreshed</dt><dd>{formatDate(dataset.refreshed)}</dd></div>
+        <div>
+          <dt>Agency</dt>
+          <dd>{dataset.agency}</dd>
+        </div>
+        <div>
+          <dt>Data owner</dt>
+          <dd>{dataset.owner}</dd>
+        </div>
+        <div>
+          <dt>Legal basis</dt>
+          <dd>{dataset.legalBasis}</dd>
+        </div>
+        <div>
+          <dt>Sharing agreement</dt>
+          <dd>{dataset.sharingAgreement}</dd>
+        </div>
+        <div>
+          <dt>Licence</dt>
+          <dd>{dataset.licence}</dd>
+        </div>
+        <div>
+          <dt>Last refreshed</dt>
+          <dd>{formatDate(dataset.refreshed)}</dd>
+        </div>
         <div>
           <dt>Coverage</dt>
           <dd>
             {formatMonth(dataset.coverage.from)} to {formatMonth(dataset.coverage.to)}; {dataset.coverage.areas}
           </dd>
         </div>
-        <div><dt>Indicators</dt><dd>{indicators.map((i) => i.title).join('; ') || 'None'}</dd></div>
+        <div>
+          <dt>Indicators</dt>
+          <dd>{indicators.map((i) => i.title).join('; ') || 'None'}</dd>
+        </div>
       </dl>
       {dataset.caveats.length > 0 ? (
         <>

@@ -15,10 +15,10 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
   return (
     <>
       <p>
-        Every figure passes through the disclosure-control layer before it is shown, exported or put in a link. Small
-        numbers are hidden (shown as <strong>c</strong>); other cells are hidden too wherever a hidden number could
-        otherwise be worked out by subtracting visible figures from a total, across areas, months, age bands and sex
-        together. Rounded figures are marked <sup>r</sup>.
+        Every figure passes through the disclosure-control layer before it is shown, exported or put in a link. Small numbers are
+        hidden (shown as <strong>c</strong>); other cells are hidden too wherever a hidden number could otherwise be worked out by
+        subtracting visible figures from a total, across areas, months, age bands and sex together. Rounded figures are marked{' '}
+        <sup>r</sup>.
       </p>
       <div className="table-scroll" role="region" aria-labelledby="disclosure-caption" tabIndex={0}>
         <table className="data-table">
@@ -27,9 +27,15 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
             <tr>
               <th scope="col">Audience</th>
               <th scope="col">Rule</th>
-              <th scope="col" className="num">Cells</th>
-              <th scope="col" className="num">Hidden: small numbers</th>
-              <th scope="col" className="num">Hidden: to stop subtraction</th>
+              <th scope="col" className="num">
+                Cells
+              </th>
+              <th scope="col" className="num">
+                Hidden: small numbers
+              </th>
+              <th scope="col" className="num">
+                Hidden: to stop subtraction
+              </th>
               <th scope="col">Audit</th>
             </tr>
           </thead>
@@ -63,8 +69,8 @@ function AudienceRow({ audience, manifest }: { audience: Audience; manifest: Man
           'Running…'
         ) : s.audit.pass ? (
           <>
-            <strong className="tag tag--ok">Passed</strong> {s.audit.checked.toLocaleString('en-GB')} hidden small numbers checked;
-            none can be narrowed below the rule from the figures shown.
+            <strong className="tag tag--ok">Passed</strong> {s.audit.checked.toLocaleString('en-GB')} hidden small numbers
+            checked; none can be narrowed below the rule from the figures shown.
           </>
         ) : (
           <>

@@ -37,7 +37,12 @@ export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loade
                 </th>
               </tr>
               {rows.map((i) => (
-                <IndicatorRow key={i.id} indicator={i} loaded={byId.get(i.id)} dataset={datasetTitle.get(i.dataset) ?? i.dataset} />
+                <IndicatorRow
+                  key={i.id}
+                  indicator={i}
+                  loaded={byId.get(i.id)}
+                  dataset={datasetTitle.get(i.dataset) ?? i.dataset}
+                />
               ))}
             </tbody>
           );
@@ -47,7 +52,15 @@ export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loade
   );
 }
 
-function IndicatorRow({ indicator: i, loaded, dataset }: { indicator: Indicator; loaded: IndicatorLoadSummary | undefined; dataset: string }) {
+function IndicatorRow({
+  indicator: i,
+  loaded,
+  dataset,
+}: {
+  indicator: Indicator;
+  loaded: IndicatorLoadSummary | undefined;
+  dataset: string;
+}) {
   return (
     <tr>
       <th scope="row">
@@ -57,7 +70,9 @@ function IndicatorRow({ indicator: i, loaded, dataset }: { indicator: Indicator;
       </th>
       <td>
         {i.rateLabel}
-        <div className="hint">{i.statistic === 'proportion' ? 'Proportion' : i.statistic === 'count' ? 'Count' : 'Rate'} of {i.unit}</div>
+        <div className="hint">
+          {i.statistic === 'proportion' ? 'Proportion' : i.statistic === 'count' ? 'Count' : 'Rate'} of {i.unit}
+        </div>
       </td>
       <td>{i.numerator}</td>
       <td>{i.denominator}</td>
@@ -75,8 +90,8 @@ function IndicatorRow({ indicator: i, loaded, dataset }: { indicator: Indicator;
       <td>
         {loaded ? (
           <>
-            {loaded.rows.toLocaleString('en-GB')} rows, {loaded.areas} areas ({loaded.levels}), {formatMonth(loaded.firstPeriod)} to{' '}
-            {formatMonth(loaded.lastPeriod)}
+            {loaded.rows.toLocaleString('en-GB')} rows, {loaded.areas} areas ({loaded.levels}), {formatMonth(loaded.firstPeriod)}{' '}
+            to {formatMonth(loaded.lastPeriod)}
           </>
         ) : (
           'Not loaded'

@@ -20,8 +20,8 @@ export function ImportView() {
     <section aria-labelledby="import-title">
       <h1 id="import-title">Load data</h1>
       <p className="lede">
-        Add a manifest, aggregated extracts, an areas lookup, population denominators and boundary files. They are read
-        here, in your browser, and never sent anywhere.
+        Add a manifest, aggregated extracts, an areas lookup, population denominators and boundary files. They are read here, in
+        your browser, and never sent anywhere.
       </p>
       <details className="help">
         <summary>What files can I load?</summary>
@@ -30,12 +30,12 @@ export function ImportView() {
             <strong>Manifest</strong> (JSON): the datasets, indicators, geography levels and disclosure rules.
           </li>
           <li>
-            <strong>Extracts</strong> (CSV, Parquet, Arrow or JSON): one row per aggregated cell, with the columns
-            indicator_id, period (YYYY-MM), area_code, age_band, sex, count and, optionally, denominator.
+            <strong>Extracts</strong> (CSV, Parquet, Arrow or JSON): one row per aggregated cell, with the columns indicator_id,
+            period (YYYY-MM), area_code, age_band, sex, count and, optionally, denominator.
           </li>
           <li>
-            <strong>Areas lookup</strong>: code, name, level, parent_code. <strong>Population</strong>: area_code, year,
-            age_band, sex, population.
+            <strong>Areas lookup</strong>: code, name, level, parent_code. <strong>Population</strong>: area_code, year, age_band,
+            sex, population.
           </li>
           <li>
             <strong>Boundaries</strong>: GeoJSON or TopoJSON with a property holding the area code.
@@ -105,8 +105,12 @@ function LoadedSummary() {
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
-                <th scope="col" className="num">Rows</th>
-                <th scope="col" className="num">Areas</th>
+                <th scope="col" className="num">
+                  Rows
+                </th>
+                <th scope="col" className="num">
+                  Areas
+                </th>
                 <th scope="col">Level</th>
                 <th scope="col">Months</th>
               </tr>

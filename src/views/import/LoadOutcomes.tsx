@@ -24,9 +24,14 @@ export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] })
         {outcomes.map((o) => (
           <li key={o.file} className={`outcome outcome--${o.status}`}>
             <p>
-              <strong className={`tag ${o.status === 'loaded' ? 'tag--ok' : 'tag--error'}`}>{o.status === 'loaded' ? 'Loaded' : 'Not loaded'}</strong>{' '}
+              <strong className={`tag ${o.status === 'loaded' ? 'tag--ok' : 'tag--error'}`}>
+                {o.status === 'loaded' ? 'Loaded' : 'Not loaded'}
+              </strong>{' '}
               <span className="outcome__file">{o.file}</span> ({KIND_TEXT[o.kind]}
-              {o.status === 'loaded' && o.rows > 0 ? `, ${o.rows.toLocaleString('en-GB')} ${o.kind === 'boundary' ? 'shapes' : 'rows'}` : ''})
+              {o.status === 'loaded' && o.rows > 0
+                ? `, ${o.rows.toLocaleString('en-GB')} ${o.kind === 'boundary' ? 'shapes' : 'rows'}`
+                : ''}
+              )
             </p>
             {o.problems.length > 0 ? (
               <ul className="problems">

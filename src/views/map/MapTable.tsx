@@ -83,7 +83,7 @@ export function MapTable(props: MapTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: Direction }>({ key: showRate ? 'rate' : 'count', dir: 'descending' });
   const sorted = useMemo(() => sortAreas(areas, sort.key, sort.dir, districtNames), [areas, sort, districtNames]);
   const reasons = { c: props.suppressedReason, r: props.roundedReason };
-  const header = (key: SortKey, text: string, numeric = false) => {
+  const header = (key: SortKey, text: string, numeric = false, hint?: string) => {
     const current = sort.key === key;
     return (
       <th scope="col" className={numeric ? 'num' : undefined} aria-sort={current ? sort.dir : undefined}>
@@ -94,7 +94,10 @@ export function MapTable(props: MapTableProps) {
             setSort({ key, dir: current ? (sort.dir === 'ascending' ? 'descending' : 'ascending') : key === 'name' || key === 'district' ? 'ascending' : 'descending' })
           }
         >
-          {text}
+          <span>
+            {text}
+            {hint ? <span className="hint sort-button__hint"> {hint}</span> : null}
+          </span>
           <span aria-hidden="true" className="sort-button__arrow">
             {current ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕'}
           </span>
@@ -144,11 +147,11 @@ export function MapTable(props: MapTableProps) {
             {header('count', 'Count', true)}
             {showRate ? (
               <>
-                {header('rate', `Rate ${props.rateLabel}`, true)}
+                {header('rate', 'Rate', true, props.rateLabel)}
                 <th scope="col" className="num">
                   95% confidence interval
                 </th>
-                {header('comparison', `Compared with ${props.benchmarkName}`)}
+                {header('comparison', 'Compared with whole area')}
               </>
             ) : null}
             <th scope="col">Notes</th>

@@ -30,10 +30,20 @@ const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
 const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
 const SEX_LABEL = { all: 'persons', female: 'females', male: 'males' } as const;
 
-function defaultIndicator(indicators: readonly Indicator[], here: ReadonlySet<string>): Indicator | null {
-  return (
-    indicators.find((i) => i.headline && here.has(i.id)) ?? indicators.find((i) => here.has(i.id)) ?? indicators.find((i) => i.headline) ?? indicators[0] ?? null
-  );
+/**
+ * With no indicator chosen, the map opens on one most of whose areas can be shown at this level (a map of
+ * nothing but `c` tells nobody anything): a headline rate first, then the rate with the most areas shown.
+ */
+function defaultIndicator(indicators: readonly Indicator[], shownShare: ReadonlyMap<string, number>): Indicator | null {
+  const share = (i: Indicator) => shownShare.get(i.id) ?? -1;
+  const rates = indicators.filter((i) => i.statistic !== 'count');
+  const headline = rates.find((i) => i.headline && share(i) >= 0.5);
+  if (headline) return headline;
+  const most = (list: readonly Indicator[]) => list.reduce<Indicator | null>((a, b) => (a === null || share(b) > share(a) ? b : a), null);
+  const rate = most(rates);
+  if (rate && share(rate) >= 0.5) return rate;
+  const any = most(indicators);
+  return any && share(any) >= 0 ? any : (indicators.find((i) => i.headline) ?? indicators[0] ?? null);
 }
 
 /**
@@ -69,8 +79,17 @@ export function MapView() {
     return m;
   }, [indicatorLevels.data]);
   const here = useMemo(() => byLevel.get(level) ?? new Set<string>(), [byLevel, level]);
+  const shownShare = useMemo(
+    () =>
+      new Map(
+        (indicatorLevels.data ?? [])
+          .filter((r) => r.level === level)
+          .map((r) => [r.indicatorId, r.yearCells > 0 ? r.shownYearCells / r.yearCells : 0]),
+      ),
+    [indicatorLevels.data, level],
+  );
   const indicators = useMemo(() => manifest?.indicators ?? [], [manifest]);
-  const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, here);
+  const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, shownShare);
   const hasFigures = indicator ? here.has(indicator.id) : false;
   const hasRate = indicator ? indicator.statistic !== 'count' : false;
 

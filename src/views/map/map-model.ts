@@ -232,7 +232,7 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
   const when = periodText(figures.period);
   const shown = figures.areas.filter((f) => measureValue(f, measure) !== null);
   const total = figures.areas.length;
-  if (shown.length === 0) return `No ${levelNoun(ctx.level)} figures can be shown for ${when}: they are suppressed or not in the data`;
+  if (shown.length === 0) return `No ${levelNoun(ctx.level, false)} figures can be shown for ${when}: they are suppressed or not in the data`;
   if (measure === 'compare') {
     const polarity = ctx.indicator.polarity;
     const higher = shown.filter((f) => f.comparison === 'higher').length;
@@ -240,9 +240,11 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
     const [n, word] = polarity === 'higher-is-better' ? [lower, 'lower'] : [higher, 'higher'];
     return `In ${when}, ${n} of ${total} ${levelNoun(ctx.level)} had a rate significantly ${word} than ${ctx.benchmarkName}`;
   }
-  const top = shown.reduce((a, b) => ((measureValue(b, measure) ?? -Infinity) > (measureValue(a, measure) ?? -Infinity) ? b : a));
-  const v = measureValue(top, measure)!;
-  return measure === 'count'
-    ? `${top.name} had the most in ${when}: ${formatCountValue(v)} ${ctx.indicator.unit}`
-    : `${top.name} had the highest rate in ${when}: ${formatRate(v)} ${ctx.indicator.rateLabel}`;
+  const top = Math.max(...shown.map((f) => measureValue(f, measure) ?? -Infinity));
+  const leaders = shown.filter((f) => measureValue(f, measure) === top);
+  const what = measure === 'count' ? 'the most' : 'the highest rate';
+  const value = measure === 'count' ? `${formatCountValue(top)} ${ctx.indicator.unit}` : `${formatRate(top)} ${ctx.indicator.rateLabel}`;
+  if (top === 0) return `None of the ${shown.length} ${levelNoun(ctx.level)} with figures had any ${ctx.indicator.unit} in ${when}`;
+  if (leaders.length > 1) return `${leaders.length} ${levelNoun(ctx.level)} shared ${what} in ${when}: ${value} each`;
+  return `${leaders[0]!.name} had ${what} in ${when}: ${value}`;
 }

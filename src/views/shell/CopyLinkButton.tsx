@@ -42,7 +42,14 @@ export function CopyLinkButton({ className = '' }: { className?: string }) {
       {state.kind === 'fallback' ? (
         <div className="copy-link__fallback">
           <label htmlFor="copy-link-url">Link to this view</label>
-          <input id="copy-link-url" ref={field} type="text" readOnly value={state.href} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            id="copy-link-url"
+            ref={field}
+            type="text"
+            readOnly
+            value={state.href}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
     </div>

@@ -88,7 +88,9 @@ async function svgToPng(svg: { text: string; width: number; height: number }, sc
     if (!ctx) throw new Error('this browser cannot draw pictures');
     ctx.scale(scale, scale);
     ctx.drawImage(image, 0, 0, svg.width, svg.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no picture'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no picture'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -82,7 +82,11 @@ export function FilterBar() {
       </div>
       <div className="field">
         <label htmlFor="f-audience">Disclosure rules for</label>
-        <select id="f-audience" value={state.audience} onChange={(e) => update({ audience: e.target.value as typeof state.audience })}>
+        <select
+          id="f-audience"
+          value={state.audience}
+          onChange={(e) => update({ audience: e.target.value as typeof state.audience })}
+        >
           {AUDIENCES.map((a) => (
             <option key={a} value={a}>
               {AUDIENCE_LABELS[a]}

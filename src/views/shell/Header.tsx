@@ -53,12 +53,12 @@ export function Header() {
             {bundle ? (
               <>
                 {' '}
-                Opened from a bundle published on {formatDate(bundle.createdAt.slice(0, 10))} (levels: {bundle.levels.join(', ')}); no raw data
-                are in it.{' '}
+                Opened from a bundle published on {formatDate(bundle.createdAt.slice(0, 10))} (levels: {bundle.levels.join(', ')}
+                ); no raw data are in it.{' '}
                 {audit ? (
                   <span data-testid="bundle-audit">
-                    Disclosure audit on opening: {audit.pass ? 'passed' : 'failed'} ({audit.checked.toLocaleString('en-GB')} hidden figures
-                    checked, {audit.unsafe} could be narrowed down).
+                    Disclosure audit on opening: {audit.pass ? 'passed' : 'failed'} ({audit.checked.toLocaleString('en-GB')}{' '}
+                    hidden figures checked, {audit.unsafe} could be narrowed down).
                   </span>
                 ) : null}
               </>

@@ -4,8 +4,8 @@ export function PendingView({ title, what }: { title: string; what: string }) {
     <section aria-labelledby="pending-title">
       <h1 id="pending-title">{title}</h1>
       <p className="notice">
-        This view is being built. It will show {what}. Meanwhile, the Data and ethics view describes every dataset
-        and indicator loaded.
+        This view is being built. It will show {what}. Meanwhile, the Data and ethics view describes every dataset and indicator
+        loaded.
       </p>
     </section>
   );

@@ -9,7 +9,9 @@ export function ProtectionStatus() {
   const pct = Math.round((100 * protecting.done) / Math.max(1, protecting.total));
   return (
     <div role="status" className="protection-status">
-      <label htmlFor="protection-progress">Applying the disclosure rules for {NAMES[protecting.audience]}: {pct}%</label>
+      <label htmlFor="protection-progress">
+        Applying the disclosure rules for {NAMES[protecting.audience]}: {pct}%
+      </label>
       <progress id="protection-progress" max={protecting.total} value={protecting.done} />
     </div>
   );

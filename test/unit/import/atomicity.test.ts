@@ -3,7 +3,17 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine, Row } from '../../../src/engine/engine-types';
 import type { LoadedState } from '../../../src/import/load-files';
 import { manifestFile, miniExtractsCsv, miniManifest } from '../../fixtures/mini-contract';
-import { csvFile, expectRejected, extracts, load, loadBase, loadOne, problemMatching, snapshot, unload } from '../../fixtures/import-helpers';
+import {
+  csvFile,
+  expectRejected,
+  extracts,
+  load,
+  loadBase,
+  loadOne,
+  problemMatching,
+  snapshot,
+  unload,
+} from '../../fixtures/import-helpers';
 
 let engine: Engine;
 let state: LoadedState;
@@ -19,12 +29,18 @@ const leftovers = () => engine.query(`SELECT table_name FROM information_schema.
 
 describe('a rejected file leaves what was loaded before untouched', () => {
   it('keeps the earlier rows of a file when a corrected version under the same name is rejected', async () => {
-    const outcome = await loadOne(engine, state, extracts('extracts.csv', 'vwi,2024-01,D1,15-17,female,3,', 'vwi,2024-01,D1,15-17,male,-12,'));
+    const outcome = await loadOne(
+      engine,
+      state,
+      extracts('extracts.csv', 'vwi,2024-01,D1,15-17,female,3,', 'vwi,2024-01,D1,15-17,male,-12,'),
+    );
     const problems = await expectRejected(engine, outcome, before);
     expect(problemMatching(problems, /-12 is negative/)).toMatchObject({ file: 'extracts.csv', row: 2, column: 'count' });
-    expect(await engine.query(`SELECT count(*)::INTEGER AS n, sum(count)::INTEGER AS total FROM extracts WHERE source_file = 'extracts.csv'`)).toEqual([
-      { n: 8, total: 85 },
-    ]);
+    expect(
+      await engine.query(
+        `SELECT count(*)::INTEGER AS n, sum(count)::INTEGER AS total FROM extracts WHERE source_file = 'extracts.csv'`,
+      ),
+    ).toEqual([{ n: 8, total: 85 }]);
   });
 
   it('rolls back the replacement when the commit itself fails half way', async () => {
@@ -49,10 +65,15 @@ describe('a rejected file leaves what was loaded before untouched', () => {
       ['may.csv', 'rejected'],
       ['april.csv', 'loaded'],
     ]);
-    expect(problemMatching(outcomes[0]?.problems ?? [], /area code "D9" is not in the areas lookup/)).toMatchObject({ row: 2, column: 'area_code' });
-    expect(await engine.query(`SELECT source_file, count(*)::INTEGER AS n FROM extracts WHERE source_file IN ('april.csv', 'may.csv') GROUP BY 1`)).toEqual([
-      { source_file: 'april.csv', n: 1 },
-    ]);
+    expect(problemMatching(outcomes[0]?.problems ?? [], /area code "D9" is not in the areas lookup/)).toMatchObject({
+      row: 2,
+      column: 'area_code',
+    });
+    expect(
+      await engine.query(
+        `SELECT source_file, count(*)::INTEGER AS n FROM extracts WHERE source_file IN ('april.csv', 'may.csv') GROUP BY 1`,
+      ),
+    ).toEqual([{ source_file: 'april.csv', n: 1 }]);
     await unload(engine, 'april.csv');
     expect(await snapshot(engine)).toEqual(before);
   });
@@ -72,7 +93,10 @@ describe('a rejected file leaves what was loaded before untouched', () => {
   it('keeps the manifest loaded before when a new one is rejected, and extracts still check against it', async () => {
     const outcome = await loadOne(engine, state, manifestFile({ ...miniManifest, schemaVersion: 2 }));
     expect(outcome).toMatchObject({ kind: 'manifest', status: 'rejected' });
-    expect(problemMatching(outcome.problems, /"schemaVersion" is 2, which is not allowed/)).toMatchObject({ file: 'manifest.json', column: 'schemaVersion' });
+    expect(problemMatching(outcome.problems, /"schemaVersion" is 2, which is not allowed/)).toMatchObject({
+      file: 'manifest.json',
+      column: 'schemaVersion',
+    });
     const { state: next } = await load(engine, [manifestFile({ ...miniManifest, schemaVersion: 2 })], state);
     expect(next.manifest).toBe(state.manifest);
     const later = await loadOne(engine, next, extracts('april.csv', 'reoff,2024-04,D1,all,all,4,40'));

@@ -5,7 +5,16 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import type { InputFile, LoadedState } from '../../../src/import/load-files';
 import { enc, manifestFile } from '../../fixtures/mini-contract';
-import { AREAS_HEADER, csvFile, load, loadBase, loadOne, manifestWith, problemMatching, resetTables } from '../../fixtures/import-helpers';
+import {
+  AREAS_HEADER,
+  csvFile,
+  load,
+  loadBase,
+  loadOne,
+  manifestWith,
+  problemMatching,
+  resetTables,
+} from '../../fixtures/import-helpers';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -13,13 +22,28 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+const square = (x: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, 0],
+      [x + 1, 0],
+      [x + 1, 1],
+      [x, 1],
+      [x, 0],
+    ],
+  ],
+});
 const geojson = (name: string, codes: readonly string[]): InputFile => ({
   name,
   bytes: enc(
     JSON.stringify({
       type: 'FeatureCollection',
-      features: codes.map((code, i) => ({ type: 'Feature', properties: { OBJECTID: i + 1, LAD_CD: code, LAD_NM: `Area ${code}` }, geometry: square(i) })),
+      features: codes.map((code, i) => ({
+        type: 'Feature',
+        properties: { OBJECTID: i + 1, LAD_CD: code, LAD_NM: `Area ${code}` },
+        geometry: square(i),
+      })),
     }),
   ),
 });
@@ -33,7 +57,12 @@ describe('boundary files against the mini areas lookup (VRU1 > D1, D2)', () => {
   it('loads GeoJSON whose codes match, finding the code property and the level', async () => {
     const { state: next, outcomes } = await load(engine, [geojson('districts.geojson', ['D1', 'D2'])], state);
     expect(outcomes[0]).toMatchObject({ file: 'districts.geojson', kind: 'boundary', status: 'loaded', rows: 2, problems: [] });
-    expect(next.boundaries.district).toMatchObject({ level: 'district', codeProperty: 'LAD_CD', nameProperty: 'LAD_NM', file: 'districts.geojson' });
+    expect(next.boundaries.district).toMatchObject({
+      level: 'district',
+      codeProperty: 'LAD_CD',
+      nameProperty: 'LAD_NM',
+      file: 'districts.geojson',
+    });
   });
 
   it('rejects a boundary file none of whose codes match, showing codes from both sides', async () => {
@@ -52,12 +81,16 @@ describe('boundary files against the mini areas lookup (VRU1 > D1, D2)', () => {
     const outcome = outcomes[0];
     expect(outcome).toMatchObject({ status: 'loaded', rows: 2 });
     expect(outcome?.problems.every((p) => p.severity === 'warning' && p.column === 'LAD_CD')).toBe(true);
-    expect(problemMatching(outcome?.problems ?? [], /1 shape has a code that is not a district area in the lookup \(Area D9 \(D9\)\)/).fix).toMatch(
-      /Add those areas to the areas lookup/,
-    );
-    expect(problemMatching(outcome?.problems ?? [], /1 district area in the lookup has no shape in this file \(South district \(D2\)\)/).fix).toMatch(
-      /same boundary year/,
-    );
+    expect(
+      problemMatching(outcome?.problems ?? [], /1 shape has a code that is not a district area in the lookup \(Area D9 \(D9\)\)/)
+        .fix,
+    ).toMatch(/Add those areas to the areas lookup/);
+    expect(
+      problemMatching(
+        outcome?.problems ?? [],
+        /1 district area in the lookup has no shape in this file \(South district \(D2\)\)/,
+      ).fix,
+    ).toMatch(/same boundary year/);
     expect(next.boundaries.district?.level).toBe('district');
   });
 
@@ -65,8 +98,20 @@ describe('boundary files against the mini areas lookup (VRU1 > D1, D2)', () => {
     const topology = {
       type: 'Topology',
       arcs: [
-        [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
-        [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]],
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+        [
+          [1, 0],
+          [2, 0],
+          [2, 1],
+          [1, 1],
+          [1, 0],
+        ],
       ],
       objects: {
         districts: {
@@ -78,11 +123,26 @@ describe('boundary files against the mini areas lookup (VRU1 > D1, D2)', () => {
         },
       },
     };
-    const { state: next, outcomes } = await load(engine, [{ name: 'districts.topojson', bytes: enc(JSON.stringify(topology)) }], state);
+    const { state: next, outcomes } = await load(
+      engine,
+      [{ name: 'districts.topojson', bytes: enc(JSON.stringify(topology)) }],
+      state,
+    );
     expect(outcomes[0]).toMatchObject({ kind: 'boundary', status: 'loaded', rows: 2, problems: [] });
     const layer = next.boundaries.district;
     expect(layer).toMatchObject({ level: 'district', codeProperty: 'code', nameProperty: 'name' });
-    expect(layer?.features.features[1]?.geometry).toEqual({ type: 'Polygon', coordinates: [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]] });
+    expect(layer?.features.features[1]?.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 0],
+          [2, 0],
+          [2, 1],
+          [1, 1],
+          [1, 0],
+        ],
+      ],
+    });
   });
 
   it('rejects a boundary file that lacks the code property the manifest declares', async () => {
@@ -92,7 +152,10 @@ describe('boundary files against the mini areas lookup (VRU1 > D1, D2)', () => {
     });
     const { state: declared } = await load(engine, [manifestFile(manifest)], state);
     const { outcomes } = await load(engine, [geojson('districts.geojson', ['D1', 'D2'])], declared);
-    const p = problemMatching(outcomes[0]?.problems ?? [], /has no property "LAD24CD", which the manifest says holds the area code/);
+    const p = problemMatching(
+      outcomes[0]?.problems ?? [],
+      /has no property "LAD24CD", which the manifest says holds the area code/,
+    );
     expect(p).toMatchObject({ file: 'districts.geojson', column: 'LAD24CD' });
     expect(p.fix).toMatch(/OBJECTID, LAD_CD, LAD_NM.*Correct codeProperty in the manifest/);
   });
@@ -121,7 +184,15 @@ describe('the real Lancashire district boundaries (LAD 2013)', () => {
     bytes: new Uint8Array(readFileSync(path.resolve(process.cwd(), '../shared/geo/lancashire-lad-2013.geojson'))),
   });
   const lookup = (districts: readonly [string, string][]) =>
-    csvFile('lancashire-areas.csv', [AREAS_HEADER, 'E47000010,Lancashire VRU,vru,', ...districts.map(([code, name]) => `${code},${name},district,E47000010`), ''].join('\n'));
+    csvFile(
+      'lancashire-areas.csv',
+      [
+        AREAS_HEADER,
+        'E47000010,Lancashire VRU,vru,',
+        ...districts.map(([code, name]) => `${code},${name},district,E47000010`),
+        '',
+      ].join('\n'),
+    );
   const manifest = manifestWith((m) => (m.area = { code: 'E47000010', name: 'Lancashire VRU' }));
 
   it('matches all 14 districts, with no warnings', async () => {
@@ -148,6 +219,8 @@ describe('the real Lancashire district boundaries (LAD 2013)', () => {
     expect(outcome).toMatchObject({ kind: 'boundary', status: 'loaded', rows: 14 });
     expect(outcome.problems).toHaveLength(1);
     expect(outcome.problems[0]).toMatchObject({ file: 'lancashire-lad-2013.geojson', severity: 'warning', column: 'LAD13CD' });
-    expect(outcome.problems[0]?.message).toMatch(/^1 shape has a code that is not a district area in the lookup \(Wyre \(E07000128\)\); it is drawn without data\.$/);
+    expect(outcome.problems[0]?.message).toMatch(
+      /^1 shape has a code that is not a district area in the lookup \(Wyre \(E07000128\)\); it is drawn without data\.$/,
+    );
   });
 });

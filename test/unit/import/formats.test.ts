@@ -52,17 +52,22 @@ const parquet = (name: string, c: Columns): InputFile => ({
 const csv = (name: string, c: Columns): InputFile =>
   extracts(name, ...c.period.map((_, i) => (Object.keys(c) as (keyof Columns)[]).map((k) => c[k][i] ?? '').join(',')));
 
-const json = (name: string, c: Columns): InputFile =>
-  ({ name, bytes: enc(JSON.stringify(c.period.map((_, i) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v[i]]))))) });
+const json = (name: string, c: Columns): InputFile => ({
+  name,
+  bytes: enc(JSON.stringify(c.period.map((_, i) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v[i]]))))),
+});
 
 /** Where and what, without the file name, to compare one format's problems with another's. */
-const whereAndWhat = (problems: readonly Problem[]) => problems.map(({ row, column, message, fix, severity }) => ({ row, column, message, fix, severity }));
+const whereAndWhat = (problems: readonly Problem[]) =>
+  problems.map(({ row, column, message, fix, severity }) => ({ row, column, message, fix, severity }));
 
 describe('Parquet (read by hyparquet in JavaScript)', () => {
   it('loads a Parquet extract', async () => {
     const outcome = await loadOne(engine, state, parquet('march.parquet', good));
     expect(outcome).toMatchObject({ kind: 'extracts', status: 'loaded', rows: 3, problems: [] });
-    const rows = await engine.query(`SELECT indicator_id, area_code, count, denominator FROM extracts WHERE source_file = 'march.parquet' ORDER BY ALL`);
+    const rows = await engine.query(
+      `SELECT indicator_id, area_code, count, denominator FROM extracts WHERE source_file = 'march.parquet' ORDER BY ALL`,
+    );
     expect(rows).toEqual([
       { indicator_id: 'reoff', area_code: 'D1', count: 5, denominator: 40 },
       { indicator_id: 'vwi', area_code: 'D1', count: 4, denominator: null },
@@ -75,7 +80,11 @@ describe('Parquet (read by hyparquet in JavaScript)', () => {
     const fromParquet = await expectRejected(engine, await loadOne(engine, state, parquet('bad.parquet', bad)), before);
     const fromCsv = await expectRejected(engine, await loadOne(engine, state, csv('bad.csv', bad)), before);
     expect(whereAndWhat(fromParquet)).toEqual(whereAndWhat(fromCsv));
-    expect(problemMatching(fromParquet, /"2024-13" is not a month written YYYY-MM/)).toMatchObject({ file: 'bad.parquet', row: 2, column: 'period' });
+    expect(problemMatching(fromParquet, /"2024-13" is not a month written YYYY-MM/)).toMatchObject({
+      file: 'bad.parquet',
+      row: 2,
+      column: 'period',
+    });
     expect(problemMatching(fromParquet, /^-2 is negative/)).toMatchObject({ row: 1, column: 'count' });
     expect(problemMatching(fromParquet, /^2\.5 is not a whole number/)).toMatchObject({ row: 3, column: 'count' });
   });
@@ -105,7 +114,11 @@ describe('JSON tables (an array of objects)', () => {
   it('rejects an empty JSON array and an array of non-objects', async () => {
     const empty = await expectRejected(engine, await loadOne(engine, state, { name: 'empty.json', bytes: enc('[]') }), before);
     expect(problemMatching(empty, /could not be read as JSON: the JSON table is an empty array/).file).toBe('empty.json');
-    const scalars = await expectRejected(engine, await loadOne(engine, state, { name: 'numbers.json', bytes: enc('[1, 2, 3]') }), before);
+    const scalars = await expectRejected(
+      engine,
+      await loadOne(engine, state, { name: 'numbers.json', bytes: enc('[1, 2, 3]') }),
+      before,
+    );
     expect(problemMatching(scalars, /each element of a JSON table must be an object/).file).toBe('numbers.json');
   });
 });
@@ -125,7 +138,9 @@ describe('Arrow IPC', () => {
   it('loads an Arrow IPC stream', async () => {
     const outcome = await loadOne(engine, state, { name: 'march.arrows', bytes: tableToIPC(arrowTable(), 'stream') });
     expect(outcome).toMatchObject({ kind: 'extracts', status: 'loaded', rows: 3, problems: [] });
-    expect(await engine.query(`SELECT sum(count)::INTEGER AS n FROM extracts WHERE source_file = 'march.arrows'`)).toEqual([{ n: 15 }]);
+    expect(await engine.query(`SELECT sum(count)::INTEGER AS n FROM extracts WHERE source_file = 'march.arrows'`)).toEqual([
+      { n: 15 },
+    ]);
     await unload(engine, 'march.arrows');
   });
 
@@ -165,18 +180,27 @@ describe('files that are not tables at all', () => {
     const outcome = await loadOne(engine, state, { name: 'settings.json', bytes: enc('{"theme": "dark"}') });
     const problems = await expectRejected(engine, outcome, before);
     expect(outcome.kind).toBe('unknown');
-    const p = problemMatching(problems, /is JSON but neither a manifest \(with "datasets" and "indicators"\), a table \(an array of rows\), nor a GeoJSON\/TopoJSON boundary file/);
+    const p = problemMatching(
+      problems,
+      /is JSON but neither a manifest \(with "datasets" and "indicators"\), a table \(an array of rows\), nor a GeoJSON\/TopoJSON boundary file/,
+    );
     expect(p.fix).toMatch(/Supply CSV, Parquet, Arrow or JSON tables, a manifest\.json/);
   });
 
-  it('rejects a file that is not valid JSON, with the parser\'s reason', async () => {
+  it("rejects a file that is not valid JSON, with the parser's reason", async () => {
     const outcome = await loadOne(engine, state, { name: 'manifest.json', bytes: enc('{"schemaVersion": 1,') });
     const problems = await expectRejected(engine, outcome, before);
-    expect(problemMatching(problems, /^is not valid JSON \(.+\)\. Check the file was saved completely as JSON\.$/).file).toBe('manifest.json');
+    expect(problemMatching(problems, /^is not valid JSON \(.+\)\. Check the file was saved completely as JSON\.$/).file).toBe(
+      'manifest.json',
+    );
   });
 
   it('rejects an empty file', async () => {
-    const problems = await expectRejected(engine, await loadOne(engine, state, { name: 'extracts.csv', bytes: new Uint8Array() }), before);
+    const problems = await expectRejected(
+      engine,
+      await loadOne(engine, state, { name: 'extracts.csv', bytes: new Uint8Array() }),
+      before,
+    );
     expect(problemMatching(problems, /is empty \(0 bytes\)/).file).toBe('extracts.csv');
   });
 });

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine, Row } from '../../../src/engine/engine-types';
 import type { LoadedState } from '../../../src/import/load-files';
-import { EXTRACT_HEADER, csvFile, expectRejected, extracts, loadBase, loadOne, problemMatching, snapshot, unload } from '../../fixtures/import-helpers';
+import {
+  EXTRACT_HEADER,
+  csvFile,
+  expectRejected,
+  extracts,
+  loadBase,
+  loadOne,
+  problemMatching,
+  snapshot,
+  unload,
+} from '../../fixtures/import-helpers';
 
 // One engine and one loaded base for the file: every test here loads a bad file, checks the rejection,
 // and checks the base is exactly as it was.
@@ -30,7 +40,9 @@ describe('header: missing, unknown, repeated and unnamed columns', () => {
   });
 
   it('suggests renaming a near-miss column name', async () => {
-    const problems = await reject(csvFile('caps.csv', 'indicator_id,period,area_code,age_band,Sex,count\nvwi,2024-03,D1,all,all,4\n'));
+    const problems = await reject(
+      csvFile('caps.csv', 'indicator_id,period,area_code,age_band,Sex,count\nvwi,2024-03,D1,all,all,4\n'),
+    );
     const p = problemMatching(problems, /missing the required column "sex"/);
     expect(p).toMatchObject({ file: 'caps.csv', column: 'sex' });
     expect(p.fix).toBe('Rename the column "Sex" to "sex".');
@@ -41,7 +53,9 @@ describe('header: missing, unknown, repeated and unnamed columns', () => {
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, /has a column "notes" that the data contract does not know/);
     expect(p).toMatchObject({ file: 'notes.csv', column: 'notes' });
-    expect(p.fix).toMatch(/Remove it or rename it.*indicator_id, period, area_code, age_band, sex, count, denominator \(optional\)/);
+    expect(p.fix).toMatch(
+      /Remove it or rename it.*indicator_id, period, area_code, age_band, sex, count, denominator \(optional\)/,
+    );
   });
 
   it('names a column given twice', async () => {
@@ -66,7 +80,9 @@ describe('header: missing, unknown, repeated and unnamed columns', () => {
 
 describe('malformed CSV', () => {
   it('points at a ragged row with too many fields, by row number', async () => {
-    const problems = await reject(extracts('ragged.csv', 'vwi,2024-03,D1,all,all,4,', 'vwi,2024-03,D2,all,all,5,,oops', 'vwi,2024-04,D2,all,all,6,'));
+    const problems = await reject(
+      extracts('ragged.csv', 'vwi,2024-03,D1,all,all,4,', 'vwi,2024-03,D2,all,all,5,,oops', 'vwi,2024-04,D2,all,all,6,'),
+    );
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, /this row has 8 fields, but the header has 7 columns/);
     expect(p).toMatchObject({ file: 'ragged.csv', row: 2 });
@@ -74,8 +90,13 @@ describe('malformed CSV', () => {
   });
 
   it('points at a ragged row with too few fields', async () => {
-    const problems = await reject(extracts('short.csv', 'vwi,2024-03,D1,all,all,4,', 'vwi,2024-03,D1,all,all,5,', 'vwi,2024-04,D2,all'));
-    expect(problemMatching(problems, /this row has 4 fields, but the header has 7 columns/)).toMatchObject({ file: 'short.csv', row: 3 });
+    const problems = await reject(
+      extracts('short.csv', 'vwi,2024-03,D1,all,all,4,', 'vwi,2024-03,D1,all,all,5,', 'vwi,2024-04,D2,all'),
+    );
+    expect(problemMatching(problems, /this row has 4 fields, but the header has 7 columns/)).toMatchObject({
+      file: 'short.csv',
+      row: 3,
+    });
   });
 
   it('points at an unterminated quote', async () => {

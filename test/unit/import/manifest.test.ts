@@ -52,7 +52,10 @@ describe('manifest', () => {
       }),
     );
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /"indicators\[1\] \(reoff\)\.dataset" names dataset "health", which is not among the manifest's datasets/);
+    const p = problemMatching(
+      problems,
+      /"indicators\[1\] \(reoff\)\.dataset" names dataset "health", which is not among the manifest's datasets/,
+    );
     expect(p).toMatchObject({ file: 'manifest.json', column: 'indicators[1] (reoff).dataset' });
     expect(p.fix).toMatch(/Add a dataset with that id under "datasets"/);
   });
@@ -60,13 +63,18 @@ describe('manifest', () => {
   it('names a geography whose parent level is not declared', () => {
     const problems = problemsOf(manifestWith((x) => x.geographies.push({ level: 'lsoa', title: 'LSOA', parentLevel: 'msoa' })));
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /"geographies\[2\] \(lsoa\)\.parentLevel" parent level "msoa" is not declared among the geographies/);
+    const p = problemMatching(
+      problems,
+      /"geographies\[2\] \(lsoa\)\.parentLevel" parent level "msoa" is not declared among the geographies/,
+    );
     expect(p).toMatchObject({ file: 'manifest.json', column: 'geographies[2] (lsoa).parentLevel' });
     expect(p.fix).toMatch(/Declare that level under "geographies"/);
   });
 
   it('names a parent level that is not a geography level at all, and lists the allowed ones', () => {
-    const problems = problemsOf(manifestWith((x) => x.geographies.push({ level: 'ward', title: 'Ward', parentLevel: 'county' as 'district' })));
+    const problems = problemsOf(
+      manifestWith((x) => x.geographies.push({ level: 'ward', title: 'Ward', parentLevel: 'county' as 'district' })),
+    );
     const p = problemMatching(problems, /"geographies\[2\] \(ward\)\.parentLevel" is "county", which is not allowed/);
     expect(p.fix).toBe('Use one of: "lsoa", "msoa", "ward", "district", "vru".');
   });

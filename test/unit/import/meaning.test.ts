@@ -67,7 +67,10 @@ describe('extracts: codes and periods', () => {
 
   it('rejects a period before 2000', async () => {
     const problems = await reject(extracts('old.csv', 'vwi,1999-12,D1,all,all,4,'));
-    expect(problemMatching(problems, /period 1999-12 is out of range: it is before 2000-01/)).toMatchObject({ row: 1, column: 'period' });
+    expect(problemMatching(problems, /period 1999-12 is out of range: it is before 2000-01/)).toMatchObject({
+      row: 1,
+      column: 'period',
+    });
   });
 
   it('loads a period outside the dataset coverage, with a warning naming the coverage', async () => {
@@ -75,7 +78,9 @@ describe('extracts: codes and periods', () => {
     expect(outcome.status).toBe('loaded');
     expect(outcome.problems).toHaveLength(1);
     expect(outcome.problems[0]).toMatchObject({ file: 'coverage.csv', severity: 'warning', row: 1, column: 'period' });
-    expect(outcome.problems[0]?.message).toMatch(/2025-02 is outside the coverage the manifest declares for dataset "police" \(2024-01 to 2024-12\)/);
+    expect(outcome.problems[0]?.message).toMatch(
+      /2025-02 is outside the coverage the manifest declares for dataset "police" \(2024-01 to 2024-12\)/,
+    );
     await unload(engine, 'coverage.csv');
   });
 
@@ -104,7 +109,9 @@ describe('extracts: duplicate cells and reloading', () => {
   const { ctx, reject } = withBase();
 
   it('rejects a cell given twice within a file, naming both rows', async () => {
-    const problems = await reject(extracts('dup.csv', 'vwi,2024-03,D1,15-17,male,4,', 'vwi,2024-03,D2,15-17,male,4,', 'vwi,2024-03,D1,15-17,male,5,'));
+    const problems = await reject(
+      extracts('dup.csv', 'vwi,2024-03,D1,15-17,male,4,', 'vwi,2024-03,D2,15-17,male,4,', 'vwi,2024-03,D1,15-17,male,5,'),
+    );
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, /the cell vwi \/ 2024-03 \/ D1 \/ 15-17 \/ male .* appears more than once \(rows 1, 3\)/);
     expect(p).toMatchObject({ file: 'dup.csv', row: 3 });
@@ -115,15 +122,24 @@ describe('extracts: duplicate cells and reloading', () => {
   it('rejects a cell already loaded from another file, naming that file', async () => {
     const problems = await reject(extracts('again.csv', 'vwi,2024-05,D1,all,all,1,', 'vwi,2024-01,D2,15-17,male,25,'));
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /the cell vwi \/ 2024-01 \/ D2 \/ 15-17 \/ male .* was already loaded from extracts\.csv/);
+    const p = problemMatching(
+      problems,
+      /the cell vwi \/ 2024-01 \/ D2 \/ 15-17 \/ male .* was already loaded from extracts\.csv/,
+    );
     expect(p).toMatchObject({ file: 'again.csv', row: 2 });
     expect(p.fix).toMatch(/reload extracts\.csv without them/);
   });
 
   it('replaces the rows of a file loaded again under the same name', async () => {
-    const outcome = await loadOne(engine, ctx.state, extracts('extracts.csv', 'vwi,2024-01,D1,15-17,female,30,', 'vwi,2024-03,D2,all,all,7,'));
+    const outcome = await loadOne(
+      engine,
+      ctx.state,
+      extracts('extracts.csv', 'vwi,2024-01,D1,15-17,female,30,', 'vwi,2024-03,D2,all,all,7,'),
+    );
     expect(outcome).toMatchObject({ status: 'loaded', rows: 2, problems: [] });
-    const rows = await engine.query(`SELECT period, area_code, count FROM extracts WHERE source_file = 'extracts.csv' ORDER BY ALL`);
+    const rows = await engine.query(
+      `SELECT period, area_code, count FROM extracts WHERE source_file = 'extracts.csv' ORDER BY ALL`,
+    );
     expect(rows).toEqual([
       { period: '2024-01', area_code: 'D1', count: 30 },
       { period: '2024-03', area_code: 'D2', count: 7 },
@@ -149,7 +165,10 @@ describe('mixed geography levels', () => {
     const outcome = await loadOne(engine, state, extracts('mixed.csv', 'vwi,2024-03,D1,all,all,5,', 'vwi,2024-03,W3,all,all,2,'));
     const problems = await expectRejected(engine, outcome, before);
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /indicator "vwi" mixes geography levels \(district from row 1; ward from row 2\) that the manifest does not declare as nesting/);
+    const p = problemMatching(
+      problems,
+      /indicator "vwi" mixes geography levels \(district from row 1; ward from row 2\) that the manifest does not declare as nesting/,
+    );
     expect(p).toMatchObject({ file: 'mixed.csv', row: 2, column: 'area_code' });
     expect(p.fix).toMatch(/"parentLevel": "district" for the ward level/);
   });
@@ -158,8 +177,15 @@ describe('mixed geography levels', () => {
     const { state } = await setUp(noChain);
     expect((await loadOne(engine, state, extracts('districts.csv', 'vwi,2024-03,D1,all,all,5,'))).status).toBe('loaded');
     const before = await snapshot(engine);
-    const problems = await expectRejected(engine, await loadOne(engine, state, extracts('wards.csv', 'vwi,2024-03,W3,all,all,2,')), before);
-    expect(problemMatching(problems, /mixes geography levels \(district in districts\.csv; ward from row 1\)/)).toMatchObject({ row: 1, column: 'area_code' });
+    const problems = await expectRejected(
+      engine,
+      await loadOne(engine, state, extracts('wards.csv', 'vwi,2024-03,W3,all,all,2,')),
+      before,
+    );
+    expect(problemMatching(problems, /mixes geography levels \(district in districts\.csv; ward from row 1\)/)).toMatchObject({
+      row: 1,
+      column: 'area_code',
+    });
   });
 
   it('accepts the same mix when the manifest declares that wards lie in districts', async () => {
@@ -170,10 +196,17 @@ describe('mixed geography levels', () => {
 
   it('rejects an area given together with one of its own parts for the same cell (double counting)', async () => {
     const { state, before } = await setUp(chain);
-    const outcome = await loadOne(engine, state, extracts('double.csv', 'vwi,2024-03,D1,all,all,5,', 'vwi,2024-04,W1,all,all,1,', 'vwi,2024-03,W2,all,all,2,'));
+    const outcome = await loadOne(
+      engine,
+      state,
+      extracts('double.csv', 'vwi,2024-03,D1,all,all,5,', 'vwi,2024-04,W1,all,all,1,', 'vwi,2024-03,W2,all,all,2,'),
+    );
     const problems = await expectRejected(engine, outcome, before);
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /double counting: ward W2 \(row 3\) lies within district D1 \(row 1\), and both are given for vwi, 2024-03, all, all/);
+    const p = problemMatching(
+      problems,
+      /double counting: ward W2 \(row 3\) lies within district D1 \(row 1\), and both are given for vwi, 2024-03, all, all/,
+    );
     expect(p).toMatchObject({ file: 'double.csv', row: 3, column: 'area_code' });
     expect(p.fix).toMatch(/remove either the larger area's row or the rows of the areas within it/);
   });
@@ -186,6 +219,25 @@ describe('mixed geography levels', () => {
     const problems = await expectRejected(engine, outcome, before);
     const p = problemMatching(problems, /double counting: ward W3 \(row 1\) lies within vru VRU1 \(loaded from vru\.csv\)/);
     expect(p).toMatchObject({ file: 'ward.csv', row: 1, column: 'area_code' });
+  });
+
+  it('finds double counting when the parts were loaded first and a new file brings the larger area', async () => {
+    const { state } = await setUp(chain);
+    expect((await loadOne(engine, state, extracts('wards.csv', 'vwi,2024-03,W1,all,all,1,'))).status).toBe('loaded');
+    const before = await snapshot(engine);
+    const problems = await expectRejected(
+      engine,
+      await loadOne(engine, state, extracts('district.csv', 'vwi,2024-03,D1,all,all,5,')),
+      before,
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file: 'district.csv',
+      row: 1,
+      column: 'area_code',
+      message:
+        'double counting: ward W1 (loaded from wards.csv) lies within district D1 (row 1), and both are given for vwi, 2024-03, all, all.',
+    });
   });
 });
 
@@ -201,7 +253,9 @@ describe('areas lookup', () => {
   });
 
   it('rejects a parent at the wrong level', async () => {
-    const problems = await reject(csvFile('more-areas.csv', `${AREAS_HEADER}\nD3,East district,district,VRU1\nD4,West district,district,D1\n`));
+    const problems = await reject(
+      csvFile('more-areas.csv', `${AREAS_HEADER}\nD3,East district,district,VRU1\nD4,West district,district,D1\n`),
+    );
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, /the parent "D1" is a district, but the manifest says a district lies within a vru/);
     expect(p).toMatchObject({ file: 'more-areas.csv', row: 2, column: 'parent_code' });
@@ -216,7 +270,9 @@ describe('areas lookup', () => {
   });
 
   it('rejects an area already loaded from another lookup', async () => {
-    const problems = await reject(csvFile('more-areas.csv', `${AREAS_HEADER}\nD3,East district,district,VRU1\nD1,North again,district,VRU1\n`));
+    const problems = await reject(
+      csvFile('more-areas.csv', `${AREAS_HEADER}\nD3,East district,district,VRU1\nD1,North again,district,VRU1\n`),
+    );
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, /the cell D1 \(code\) was already loaded from areas\.csv/);
     expect(p).toMatchObject({ file: 'more-areas.csv', row: 2 });
@@ -239,23 +295,33 @@ describe('population', () => {
   });
 
   it('rejects an unknown area, a year that is not a year, a negative and a fractional population', async () => {
-    const problems = await reject(pop('pop-bad.csv', 'X1,2024,all,all,100', 'D1,24,all,all,100', 'D2,2024,all,all,-5', 'D2,2023,all,all,2.5'));
+    const problems = await reject(
+      pop('pop-bad.csv', 'X1,2024,all,all,100', 'D1,24,all,all,100', 'D2,2024,all,all,-5', 'D2,2023,all,all,2.5'),
+    );
     expect(problemMatching(problems, /"24" is not a year/)).toMatchObject({ file: 'pop-bad.csv', row: 2, column: 'year' });
     expect(problemMatching(problems, /-5 is negative/)).toMatchObject({ row: 3, column: 'population' });
     expect(problemMatching(problems, /2\.5 is not a whole number/)).toMatchObject({ row: 4, column: 'population' });
     // Codes are checked once the values themselves are sound.
     const codes = await reject(pop('pop-code.csv', 'X1,2024,all,all,100'));
-    expect(problemMatching(codes, /area code "X1" is not in the areas lookup/)).toMatchObject({ file: 'pop-code.csv', row: 1, column: 'area_code' });
+    expect(problemMatching(codes, /area code "X1" is not in the areas lookup/)).toMatchObject({
+      file: 'pop-code.csv',
+      row: 1,
+      column: 'area_code',
+    });
   });
 
   it('rejects a population cell given twice, within a file and across files', async () => {
     const within = await reject(pop('pop-dup.csv', 'D1,2024,all,all,100', 'D1,2024,all,all,100'));
-    expect(problemMatching(within, /the cell D1 \/ 2024 \/ all \/ all .* appears more than once \(rows 1, 2\)/)).toMatchObject({ row: 2 });
+    expect(problemMatching(within, /the cell D1 \/ 2024 \/ all \/ all .* appears more than once \(rows 1, 2\)/)).toMatchObject({
+      row: 2,
+    });
     expect((await loadOne(engine, ctx.state, pop('population.csv', 'D1,2024,all,all,81000'))).status).toBe('loaded');
     const before = await snapshot(engine);
     // 2024.0 is the same year as 2024: keys compare as the types they are stored as.
     const outcome = await loadOne(engine, ctx.state, pop('pop-2.csv', 'D1,2024.0,all,all,81000'));
     const across = await expectRejected(engine, outcome, before);
-    expect(problemMatching(across, /the cell D1 \/ 2024 \/ all \/ all .* was already loaded from population\.csv/)).toMatchObject({ row: 1 });
+    expect(problemMatching(across, /the cell D1 \/ 2024 \/ all \/ all .* was already loaded from population\.csv/)).toMatchObject(
+      { row: 1 },
+    );
   });
 });

@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine, Row } from '../../../src/engine/engine-types';
 import type { InputFile, LoadedState } from '../../../src/import/load-files';
-import { AREAS_HEADER, csvFile, expectRejected, extracts, loadBase, loadOne, problemMatching, snapshot, unload } from '../../fixtures/import-helpers';
+import {
+  AREAS_HEADER,
+  csvFile,
+  expectRejected,
+  extracts,
+  loadBase,
+  loadOne,
+  problemMatching,
+  snapshot,
+  unload,
+} from '../../fixtures/import-helpers';
 
 /**
  * The real engine, with a record of what was handed to it: a person-level file must be refused from its
@@ -42,7 +52,10 @@ describe('person-level columns are refused from the header, before the engine se
     ['postcode', 'a postcode'],
     ['crime_id', 'a crime or case reference'],
   ])('refuses a column "%s" (%s)', async (column, what) => {
-    const file = csvFile(`people-${column}.csv`, `${column},indicator_id,period,area_code,age_band,sex,count\nX,vwi,2024-03,D1,all,all,1\n`);
+    const file = csvFile(
+      `people-${column}.csv`,
+      `${column},indicator_id,period,area_code,age_band,sex,count\nX,vwi,2024-03,D1,all,all,1\n`,
+    );
     const problems = await refusedBeforeReading(file);
     expect(problems).toHaveLength(1);
     const p = problemMatching(problems, new RegExp(`looks like person-level data: column "${column}" holds ${what}`));
@@ -68,11 +81,16 @@ describe('person-level columns are refused from the header, before the engine se
       }),
     );
     const problems = await refusedBeforeReading({ name: 'people.parquet', bytes });
-    expect(problemMatching(problems, /column "surname" holds a name/)).toMatchObject({ file: 'people.parquet', column: 'surname' });
+    expect(problemMatching(problems, /column "surname" holds a name/)).toMatchObject({
+      file: 'people.parquet',
+      column: 'surname',
+    });
   });
 
   it('refuses a person-level JSON table from its keys', async () => {
-    const json = JSON.stringify([{ indicator_id: 'vwi', period: '2024-03', area_code: 'D1', age_band: 'all', sex: 'all', count: 1, pupil_id: 'A1' }]);
+    const json = JSON.stringify([
+      { indicator_id: 'vwi', period: '2024-03', area_code: 'D1', age_band: 'all', sex: 'all', count: 1, pupil_id: 'A1' },
+    ]);
     const problems = await refusedBeforeReading(csvFile('people.json', json));
     expect(problemMatching(problems, /column "pupil_id" holds a personal identifier/)).toMatchObject({ column: 'pupil_id' });
   });
@@ -87,11 +105,18 @@ describe('person-level columns are refused from the header, before the engine se
 
 describe('one row per person', () => {
   it('refuses 60 rows that all have a count of 1', async () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `vwi,2024-${String((i % 12) + 1).padStart(2, '0')},D${(i % 2) + 1},${['0-9', '10-14', '15-17', '18-24', '25-34'][Math.floor(i / 12)]},all,1,`);
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `vwi,2024-${String((i % 12) + 1).padStart(2, '0')},D${(i % 2) + 1},${['0-9', '10-14', '15-17', '18-24', '25-34'][Math.floor(i / 12)]},all,1,`,
+    );
     const outcome = await loadOne(engine, state, extracts('records.csv', ...lines));
     const problems = await expectRejected(engine, outcome, before);
     expect(problems).toHaveLength(1);
-    const p = problemMatching(problems, /looks like person-level data: 100% of its 60 rows have a count of exactly 1, as if each row were one person/);
+    const p = problemMatching(
+      problems,
+      /looks like person-level data: 100% of its 60 rows have a count of exactly 1, as if each row were one person/,
+    );
     expect(p).toMatchObject({ file: 'records.csv', column: 'count' });
     expect(p.fix).toMatch(/The dashboard takes aggregated extracts only/);
     // It needed the rows, so it was read into staging; the staging table is gone with the refusal.
@@ -99,7 +124,11 @@ describe('one row per person', () => {
   });
 
   it('accepts a sparse aggregate of 60 small cells with 0s, 2s and 3s among the 1s', async () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `vwi,2024-${String((i % 12) + 1).padStart(2, '0')},D${(i % 2) + 1},${['0-9', '10-14', '15-17', '18-24', '25-34'][Math.floor(i / 12)]},all,${i % 5 === 0 ? i % 4 : 1},`);
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `vwi,2024-${String((i % 12) + 1).padStart(2, '0')},D${(i % 2) + 1},${['0-9', '10-14', '15-17', '18-24', '25-34'][Math.floor(i / 12)]},all,${i % 5 === 0 ? i % 4 : 1},`,
+    );
     const outcome = await loadOne(engine, state, extracts('sparse.csv', ...lines));
     expect(outcome).toMatchObject({ status: 'loaded', rows: 60, problems: [] });
     await unload(engine, 'sparse.csv');

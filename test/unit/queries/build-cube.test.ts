@@ -13,19 +13,28 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const cell = async (where: string) =>
-  (await engine.query(`SELECT count FROM cube WHERE ${where}`)).map((r) => r.count);
+const cell = async (where: string) => (await engine.query(`SELECT count FROM cube WHERE ${where}`)).map((r) => r.count);
 
 describe('buildCube', () => {
   it('rolls districts up to the VRU area, months into quarters and years, and breakdowns into totals', async () => {
-    expect(await cell(`indicator_id='vwi' AND area_code='VRU1' AND period='2024-01' AND age_band='all' AND sex='all'`)).toEqual([60]);
-    expect(await cell(`indicator_id='vwi' AND area_code='D1' AND period='2024-Q1' AND age_band='15-17' AND sex='male'`)).toEqual([21]);
-    expect(await cell(`indicator_id='vwi' AND area_code='VRU1' AND period='2024' AND age_band='all' AND sex='female'`)).toEqual([23]);
-    expect(await cell(`indicator_id='vwi' AND area_code='D2' AND period='2024-01' AND age_band='15-17' AND sex='all'`)).toEqual([45]);
+    expect(await cell(`indicator_id='vwi' AND area_code='VRU1' AND period='2024-01' AND age_band='all' AND sex='all'`)).toEqual([
+      60,
+    ]);
+    expect(await cell(`indicator_id='vwi' AND area_code='D1' AND period='2024-Q1' AND age_band='15-17' AND sex='male'`)).toEqual([
+      21,
+    ]);
+    expect(await cell(`indicator_id='vwi' AND area_code='VRU1' AND period='2024' AND age_band='all' AND sex='female'`)).toEqual([
+      23,
+    ]);
+    expect(await cell(`indicator_id='vwi' AND area_code='D2' AND period='2024-01' AND age_band='15-17' AND sex='all'`)).toEqual([
+      45,
+    ]);
   });
 
   it('does not invent breakdowns for indicators given only as totals', async () => {
-    const rows = await engine.query(`SELECT age_band, sex, count(*)::INTEGER AS n FROM cube WHERE indicator_id='reoff' GROUP BY 1, 2`);
+    const rows = await engine.query(
+      `SELECT age_band, sex, count(*)::INTEGER AS n FROM cube WHERE indicator_id='reoff' GROUP BY 1, 2`,
+    );
     expect(rows).toEqual([{ age_band: 'all', sex: 'all', n: 9 }]);
     expect(await cell(`indicator_id='reoff' AND area_code='VRU1' AND period='2024'`)).toEqual([16]);
   });

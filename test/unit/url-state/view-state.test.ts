@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_STATE, decodeCohort, encodeCohort, parseViewState, serializeViewState } from '../../../src/url-state/view-state';
+import {
+  DEFAULT_VIEW_STATE,
+  decodeCohort,
+  encodeCohort,
+  parseViewState,
+  serializeViewState,
+} from '../../../src/url-state/view-state';
 
 describe('view state in the URL', () => {
   it('writes only what differs from the defaults, and reads it back', () => {
@@ -10,7 +16,12 @@ describe('view state in the URL', () => {
       indicator: 'vwi',
       area: 'E07000123',
       sex: 'female' as const,
-      cohort: { name: 'Young men in Preston', ages: ['15-17' as const, '18-24' as const], sex: 'male' as const, area: 'E07000123' },
+      cohort: {
+        name: 'Young men in Preston',
+        ages: ['15-17' as const, '18-24' as const],
+        sex: 'male' as const,
+        area: 'E07000123',
+      },
     };
     const search = serializeViewState(state);
     expect(search).toContain('view=trends');

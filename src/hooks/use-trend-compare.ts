@@ -1,0 +1,18 @@
+import type { Indicator } from '../contract';
+import { trendIndexComparison } from '../queries/trend-compare';
+import { useViewState } from '../url-state/use-view-state';
+import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+
+/** Several indicators for the chosen area and breakdown, indexed to their first shared complete year. */
+export function useTrendComparison(indicators: readonly Indicator[]) {
+  const { state } = useViewState();
+  const policy = useDisclosurePolicy();
+  const lowCountBelow = policy?.lowCountBelow ?? 10;
+  return useProtectedQuery(
+    'trend-compare',
+    [indicators.map((i) => i.id).join(','), state.area, state.age, state.sex, state.period, lowCountBelow],
+    (engine, table) =>
+      trendIndexComparison(engine, table, { indicators, areaCode: state.area, age: state.age, sex: state.sex, lastPeriod: state.period, lowCountBelow }),
+    indicators.length > 0,
+  );
+}

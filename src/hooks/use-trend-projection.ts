@@ -1,0 +1,35 @@
+import type { Audience, Indicator } from '../contract';
+import { trendProjection } from '../queries/trend-projection';
+import { useViewState } from '../url-state/use-view-state';
+import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+
+/**
+ * Projections and hotspot tests are made under analyst rules only. Partner and public figures are
+ * rounded and have more small months hidden: a model fitted to them is biased and overconfident, and a
+ * published list of "hotspots" can stigmatise neighbourhoods. An analyst can review and share one.
+ */
+export function predictionsAllowed(audience: Audience): boolean {
+  return audience === 'analyst';
+}
+
+export function useTrendProjection(indicator: Indicator | null) {
+  const { state } = useViewState();
+  const policy = useDisclosurePolicy();
+  const threshold = policy?.suppressBelowOrEqual ?? 0;
+  return useProtectedQuery(
+    'trend-projection',
+    [indicator?.id ?? null, state.area, state.age, state.sex, state.period, threshold],
+    (engine, table) => {
+      if (!indicator) return Promise.resolve(null);
+      return trendProjection(engine, table, {
+        indicator,
+        areaCode: state.area,
+        age: state.age,
+        sex: state.sex,
+        lastPeriod: state.period,
+        suppressBelowOrEqual: threshold,
+      });
+    },
+    indicator !== null && predictionsAllowed(state.audience),
+  );
+}

@@ -1,0 +1,235 @@
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DisclosurePolicy, Indicator } from '../../contract';
+import type { CohortPyramid, PyramidBand } from '../../queries/cohort-pyramid';
+import { protectedCsv } from '../../disclosure/export-csv';
+import type { PublicFlag } from '../../disclosure/protected-tables';
+import { CsvButton } from './CsvButton';
+import { FigureCell } from './FigureCell';
+import { formatRate, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
+
+const FEMALE = '#206095';
+const MALE = '#118c7b';
+
+interface PyramidDatum {
+  band: string;
+  female: number | null;
+  male: number | null;
+  femaleHidden: number | null;
+  maleHidden: number | null;
+}
+
+/** Chart rows, oldest band at the top; females to the left (negative), males to the right. */
+export function pyramidData(pyramid: CohortPyramid): { data: PyramidDatum[]; max: number } {
+  const values = pyramid.bands.flatMap((b) => [b.female.stat.value, b.male.stat.value]).filter((v): v is number => v !== null);
+  const max = Math.max(0, ...values);
+  const marker = max > 0 ? max * 0.06 : 1;
+  const data = [...pyramid.bands].reverse().map((b) => ({
+    band: b.ageBand,
+    female: b.female.stat.value === null || isSymbol(b.female.flag) ? null : -b.female.stat.value,
+    male: b.male.stat.value === null || isSymbol(b.male.flag) ? null : b.male.stat.value,
+    femaleHidden: b.female.flag === 'c' ? -marker : null,
+    maleHidden: b.male.flag === 'c' ? marker : null,
+  }));
+  return { data, max: max > 0 ? max : marker * 10 };
+}
+
+export function pyramidFinding(pyramid: CohortPyramid, indicator: Indicator): string {
+  let best: { band: string; sex: string; value: number } | null = null;
+  for (const b of pyramid.bands) {
+    for (const [sex, f] of [
+      ['females', b.female],
+      ['males', b.male],
+    ] as const) {
+      if (!isSymbol(f.flag) && f.stat.value !== null && (!best || f.stat.value > best.value)) best = { band: b.ageBand, sex, value: f.stat.value };
+    }
+  }
+  const hidden = pyramid.bands.reduce((n, b) => n + (b.female.flag === 'c' ? 1 : 0) + (b.male.flag === 'c' ? 1 : 0), 0);
+  if (!best) return `${indicatorName(indicator)}: every age band is hidden to protect privacy`;
+  const lead = `${indicatorName(indicator)} is highest among ${best.sex} aged ${best.band} (${formatRate(best.value)} ${indicator.rateLabel})`;
+  return hidden ? `${lead}; ${hidden} bars are hidden (c)` : lead;
+}
+
+/** A suppressed bar: hatched, outlined and labelled c, so it is never read as a zero. */
+function HiddenBar(props: { x?: number; y?: number; width?: number; height?: number; index?: number; side: 'female' | 'male'; patternId: string }) {
+  const { x = 0, y = 0, width = 0, height = 0, side, patternId } = props;
+  const left = Math.min(x, x + width);
+  const w = Math.abs(width);
+  return (
+    <g>
+      <rect x={left} y={y} width={w} height={height} fill={`url(#${patternId})`} stroke="#0b0c0c" strokeWidth={1} />
+      <text x={side === 'female' ? left - 4 : left + w + 4} y={y + height / 2 + 4} textAnchor={side === 'female' ? 'end' : 'start'} fontSize={13} fontWeight={700} fill="#0b0c0c">
+        c
+      </text>
+    </g>
+  );
+}
+
+export function AgeSexPyramid({
+  pyramid,
+  indicator,
+  areaName,
+  policy,
+  csvMeta,
+}: {
+  pyramid: CohortPyramid;
+  indicator: Indicator;
+  areaName: string;
+  policy: Pick<DisclosurePolicy, 'roundTo'> | null;
+  csvMeta: { source: string; synthetic: boolean; audience: string };
+}) {
+  const id = useId().replaceAll(':', '');
+  const patternId = `${id}-hatch`;
+  const { data, max } = pyramidData(pyramid);
+  const finding = pyramidFinding(pyramid, indicator);
+  const isCount = indicator.statistic === 'count';
+  const fmt = (v: number) => (isCount ? Math.abs(v).toLocaleString('en-GB') : formatRate(Math.abs(v)));
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`}>
+      <figcaption>
+        <h3 id={`${id}-title`} className="chart__title">
+          {finding}
+        </h3>
+        <p className="hint">
+          {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the right. A hatched bar
+          marked c is hidden to protect privacy; it is not a zero.
+        </p>
+      </figcaption>
+      <div className="chart__plot pyramid" role="img" aria-label={`Population pyramid: ${finding}. The table below gives every bar.`}>
+        <div className="pyramid__sides" aria-hidden="true">
+          <span>◀ Females</span>
+          <span>Males ▶</span>
+        </div>
+        <BarChart
+          responsive
+          width="100%"
+          height={Math.max(220, data.length * 42 + 60)}
+          data={data}
+          layout="vertical"
+          stackOffset="sign"
+          margin={{ top: 8, right: 40, bottom: 8, left: 8 }}
+          barCategoryGap="18%"
+          accessibilityLayer={false}
+        >
+          <defs>
+            <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#ffffff" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#0b0c0c" strokeWidth="2" />
+            </pattern>
+          </defs>
+          <CartesianGrid stroke="#dcdcdc" horizontal={false} />
+          <XAxis type="number" domain={[-max * 1.1, max * 1.1]} tickFormatter={(v: number) => fmt(v)} tick={{ fill: '#0b0c0c', fontSize: 12 }} />
+          <YAxis type="category" dataKey="band" width={56} tick={{ fill: '#0b0c0c', fontSize: 13 }} />
+          <ReferenceLine x={0} stroke="#0b0c0c" />
+          <Tooltip formatter={(v, name) => [typeof v === 'number' ? fmt(v) : 'c', String(name)]} />
+          <Bar dataKey="female" name="Females" stackId="p" fill={FEMALE} isAnimationActive={false} />
+          <Bar dataKey="male" name="Males" stackId="p" fill={MALE} isAnimationActive={false} />
+          <Bar dataKey="femaleHidden" name="Females (hidden, c)" stackId="p" isAnimationActive={false} shape={(p: object) => <HiddenBar {...p} side="female" patternId={patternId} />} />
+          <Bar dataKey="maleHidden" name="Males (hidden, c)" stackId="p" isAnimationActive={false} shape={(p: object) => <HiddenBar {...p} side="male" patternId={patternId} />} />
+        </BarChart>
+      </div>
+      <details className="chart-table">
+        <summary>Table of the pyramid</summary>
+        <PyramidTable pyramid={pyramid} indicator={indicator} areaName={areaName} policy={policy} captionId={`${id}-caption`} />
+      </details>
+      <CsvButton fileName={`cohort-pyramid-${indicator.id}-${pyramid.areaCode}.csv`} label="Download the pyramid (CSV)" build={() => pyramidCsv(pyramid, indicator, areaName, csvMeta)} />
+    </figure>
+  );
+}
+
+function PyramidTable({
+  pyramid,
+  indicator,
+  areaName,
+  policy,
+  captionId,
+}: {
+  pyramid: CohortPyramid;
+  indicator: Indicator;
+  areaName: string;
+  policy: Pick<DisclosurePolicy, 'roundTo'> | null;
+  captionId: string;
+}) {
+  const isCount = indicator.statistic === 'count';
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table cohort-table">
+        <caption id={captionId}>
+          {indicator.title} by age band and sex, {areaName}, {pyramid.year}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Age band</th>
+            <th scope="col" className="num">
+              Females: count
+            </th>
+            {isCount ? null : (
+              <th scope="col" className="num">
+                Females: {indicator.rateLabel}
+              </th>
+            )}
+            <th scope="col" className="num">
+              Males: count
+            </th>
+            {isCount ? null : (
+              <th scope="col" className="num">
+                Males: {indicator.rateLabel}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {pyramid.bands.map((b) => (
+            <tr key={b.ageBand}>
+              <th scope="row">{b.ageBand}</th>
+              <td className="num">
+                <FigureCell figure={b.female} field="count" policy={policy} />
+              </td>
+              {isCount ? null : (
+                <td className="num">
+                  <FigureCell figure={b.female} policy={policy} />
+                </td>
+              )}
+              <td className="num">
+                <FigureCell figure={b.male} field="count" policy={policy} />
+              </td>
+              {isCount ? null : (
+                <td className="num">
+                  <FigureCell figure={b.male} policy={policy} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
+    </div>
+  );
+}
+
+interface CsvRow {
+  band: PyramidBand;
+  sex: 'female' | 'male';
+}
+
+function pyramidCsv(pyramid: CohortPyramid, indicator: Indicator, areaName: string, meta: { source: string; synthetic: boolean; audience: string }): string {
+  const rows: CsvRow[] = pyramid.bands.flatMap((band) => [
+    { band, sex: 'female' as const },
+    { band, sex: 'male' as const },
+  ]);
+  const f = (r: CsvRow) => r.band[r.sex];
+  const sym = (r: CsvRow, v: number | null) => (isSymbol(f(r).flag) ? f(r).flag : v);
+  return protectedCsv<CsvRow>(
+    { title: `${indicator.title} by age band and sex, ${areaName}, ${pyramid.year}`, ...meta, notes: [...SYMBOL_NOTES, `value: ${indicator.rateLabel}`] },
+    [
+      { header: 'age_band', value: (r) => r.band.ageBand },
+      { header: 'sex', value: (r) => r.sex },
+      { header: 'count', value: (r) => sym(r, f(r).count) },
+      { header: 'value', value: (r) => sym(r, f(r).stat.value) },
+      { header: 'lower_95', value: (r) => sym(r, f(r).stat.lower95) },
+      { header: 'upper_95', value: (r) => sym(r, f(r).stat.upper95) },
+    ],
+    rows,
+    (r): PublicFlag => (f(r).flag === 'c' || f(r).flag === 'rounded' ? (f(r).flag as PublicFlag) : 'shown'),
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useId } from 'react';
+import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import { suppressionExplanation } from '../../disclosure/suppression-text';
+import { markOnce } from '../../ui/performance-marks';
+import type { CohortSpec } from '../../url-state/view-state';
+import { CohortCsvButton, ProfileTable } from './ProfileTable';
+import { SpineChart } from './SpineChart';
+import { OUTCOME_TEXT, WIDEN_MESSAGE } from './cohort-format';
+import { describeAges } from './cohort-name';
+
+/** How many of the cohort's figures could be shown, and whether it is too small to show at all. */
+export function smallCohortState(rows: readonly ProfileRow[]): { recorded: number; hidden: number; tooSmall: boolean } {
+  const recorded = rows.filter((r) => r.figure.flag !== 'x' && r.figure.flag !== 'z').length;
+  const hidden = rows.filter((r) => r.figure.flag === 'c').length;
+  return { recorded, hidden, tooSmall: recorded > 0 && hidden === recorded };
+}
+
+/** A title that states the finding: how the cohort compares with the VRU area. */
+export function profileTitle(profile: CohortProfile, cohortName: string, vruName: string): string {
+  if (profile.areaCode === profile.vruCode) return `${cohortName}: the whole VRU area, with the range of its districts`;
+  const n = (o: string) => profile.rows.filter((r) => r.comparison === o).length;
+  const compared = profile.rows.filter((r) => r.comparison !== 'not-compared').length;
+  if (compared === 0) return `${cohortName}: no indicator could be compared with the ${vruName}`;
+  const parts = (['worse', 'better', 'similar', 'higher', 'lower'] as const).filter((o) => n(o) > 0).map((o) => `${n(o)} ${OUTCOME_TEXT[o].toLowerCase()}`);
+  return `${cohortName}: ${parts.join(', ')} than the ${vruName}, of ${compared} indicators compared`;
+}
+
+export function SmallCohortNotice({ rows, policy }: { rows: readonly ProfileRow[]; policy: Pick<DisclosurePolicy, 'suppressBelowOrEqual'> | null }) {
+  const { recorded, hidden, tooSmall } = smallCohortState(rows);
+  if (hidden === 0) return null;
+  return (
+    <div className={`notice ${tooSmall ? 'notice--warning' : ''}`} role={tooSmall ? 'status' : undefined}>
+      {tooSmall ? (
+        <p>
+          <strong>This cohort is {WIDEN_MESSAGE}.</strong> Every one of its {recorded} figures is hidden to protect privacy.
+        </p>
+      ) : (
+        <p>
+          {hidden} of {recorded} figures are hidden (shown as c) because the groups are small: {WIDEN_MESSAGE}, to see
+          more.
+        </p>
+      )}
+      {policy ? <p className="hint">{suppressionExplanation(policy)}</p> : null}
+    </div>
+  );
+}
+
+/** One cohort's tier profile: spine charts by tier, the table behind them, and a CSV. */
+export function CohortProfileSection({
+  cohort,
+  profile,
+  pending,
+  error,
+  indicators,
+  areaName,
+  vruName,
+  policy,
+  csvMeta,
+}: {
+  cohort: CohortSpec;
+  profile: CohortProfile | undefined;
+  pending: boolean;
+  error: Error | null;
+  indicators: ReadonlyMap<string, Indicator>;
+  areaName: string;
+  vruName: string;
+  policy: DisclosurePolicy | null;
+  csvMeta: { source: string; synthetic: boolean; audience: string };
+}) {
+  const id = useId();
+  useEffect(() => {
+    if (profile && profile.rows.length > 0) markOnce('view-ready:cohorts');
+  }, [profile]);
+  const years = [...new Set((profile?.rows ?? []).map((r) => r.year).filter((y): y is string => y !== null))].sort();
+  const mainYear = years.at(-1);
+  const otherYears = (profile?.rows ?? []).filter((r) => r.year !== null && r.year !== mainYear);
+  const hasBenchmark = profile ? profile.areaCode !== profile.vruCode : false;
+  return (
+    <section className="cohort-profile" aria-labelledby={`${id}-title`} aria-busy={pending}>
+      <h3 id={`${id}-title`} className="cohort-profile__title">
+        {profile ? profileTitle(profile, cohort.name, vruName) : cohort.name}
+      </h3>
+      <p className="hint cohort-profile__who">
+        {cohort.sex === 'all' ? 'Both sexes' : cohort.sex === 'female' ? 'Females' : 'Males'}, {describeAges(cohort.ages)}, in {areaName}.{' '}
+        {mainYear ? `Calendar year ${mainYear}, the latest full year loaded` : ''}
+        {otherYears.length ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year`).join('; ')})` : ''}
+        {mainYear ? '.' : ''}
+        {hasBenchmark ? ` Compared with the same ages and sex in the ${vruName}, by 95% confidence limits.` : ''}
+      </p>
+      {error ? (
+        <p role="alert" className="notice notice--error">
+          The profile could not be worked out: {error.message}
+        </p>
+      ) : null}
+      {!profile ? (
+        <p role="status">Working out the profile…</p>
+      ) : (
+        <>
+          <SmallCohortNotice rows={profile.rows} policy={policy} />
+          {TIERS.map((tier) => {
+            const rows = profile.rows.filter((r) => r.tier === tier);
+            if (rows.length === 0) return null;
+            return (
+              <div className="cohort-tier" key={tier}>
+                <h4 className="cohort-tier__title">{TIER_LABELS[tier]}</h4>
+                <SpineChart tier={tier} rows={rows} indicators={indicators} cohortName={cohort.name} hasBenchmark={hasBenchmark} />
+              </div>
+            );
+          })}
+          <details className="chart-table">
+            <summary>Table of figures for {cohort.name}</summary>
+            <ProfileTable
+              profile={profile}
+              indicators={indicators}
+              cohortName={cohort.name}
+              vruName={vruName}
+              policy={policy}
+              captionId={`${id}-caption`}
+            />
+          </details>
+          <CohortCsvButton profile={profile} indicators={indicators} cohortName={cohort.name} meta={csvMeta} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,287 @@
+import { useId, useMemo, useState } from 'react';
+import type { DisclosurePolicy, Indicator } from '../../contract';
+import type { PathwayGranularity } from '../../queries/cohort-pathway';
+import { useAreas } from '../../hooks/use-areas';
+import { useSessionSnapshot } from '../../hooks/session-context';
+import { useCohortCoverage } from '../../hooks/use-cohort-coverage';
+import { useCohortNeedHarm } from '../../hooks/use-cohort-need-harm';
+import { useCohortPathway } from '../../hooks/use-cohort-pathway';
+import { useCohortProfile } from '../../hooks/use-cohort-profile';
+import { useCohortPyramid } from '../../hooks/use-cohort-pyramid';
+import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useViewState } from '../../url-state/use-view-state';
+import type { CohortSpec } from '../../url-state/view-state';
+import { AgeSexPyramid } from './AgeSexPyramid';
+import { CohortControls, type AreaChoice } from './CohortBuilder';
+import { CohortProfileSection } from './CohortProfileSection';
+import { CompareTable } from './CompareTable';
+import { NeedHarmScatter } from './NeedHarmScatter';
+import { PathwayChart } from './PathwayChart';
+import { SpineLegend } from './SpineChart';
+import { defaultCohortName } from './cohort-name';
+import './cohorts.css';
+
+interface Context {
+  indicators: ReadonlyMap<string, Indicator>;
+  areaNames: ReadonlyMap<string, string>;
+  vruName: string;
+  policy: DisclosurePolicy | null;
+  csvMeta: { source: string; synthetic: boolean; audience: string };
+}
+
+const AUDIENCE_TEXT = { analyst: 'analyst', partner: 'partner', public: 'public' } as const;
+
+/** Shown until the user builds a cohort: young people aged 15-24 across the VRU area (never written to the URL). */
+function defaultCohort(vruName: string): CohortSpec {
+  const c = { ages: ['15-17', '18-24'] as CohortSpec['ages'], sex: 'all' as const, area: null };
+  return { ...c, name: defaultCohortName(c, null, vruName) };
+}
+
+export function CohortsView() {
+  const { state } = useViewState();
+  const { state: loaded } = useSessionSnapshot();
+  const areas = useAreas();
+  const policy = useDisclosurePolicy();
+  const manifest = loaded.manifest;
+  const vruName = manifest?.area.name ?? 'VRU area';
+  const districts: AreaChoice[] = useMemo(() => (areas.data ?? []).filter((a) => a.level === 'district').map((a) => ({ code: a.code, name: a.name })), [areas.data]);
+  const ctx: Context = useMemo(
+    () => ({
+      indicators: new Map((manifest?.indicators ?? []).map((i) => [i.id, i])),
+      areaNames: new Map((areas.data ?? []).map((a) => [a.code, a.name])),
+      vruName,
+      policy,
+      csvMeta: { source: manifest?.title ?? 'Loaded data', synthetic: manifest?.synthetic ?? false, audience: AUDIENCE_TEXT[state.audience] },
+    }),
+    [manifest, areas.data, vruName, policy, state.audience],
+  );
+  const cohort = state.cohort ?? defaultCohort(vruName);
+  const compare = state.compare;
+  const areaName = (code: string | null) => (code ? (ctx.areaNames.get(code) ?? code) : `the whole ${vruName.replace(/^the /i, '')}`);
+
+  if (!manifest) {
+    return (
+      <section aria-labelledby="cohorts-title">
+        <h1 id="cohorts-title">Cohorts</h1>
+        <p>No data are loaded yet. Use Load data to add a manifest and its extracts.</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="cohorts-title" className="cohorts">
+      <h1 id="cohorts-title">Cohorts</h1>
+      {manifest.synthetic ? (
+        <p className="notice notice--synthetic">
+          <strong>Synthetic data.</strong> Every figure here is made up and describes no real person or area.
+        </p>
+      ) : null}
+      <p className="lede">
+        Follow one group of people through universal services (primary prevention), early warning signs (secondary) and harm or contact with
+        justice (tertiary), and see how the balance between them moves.
+      </p>
+      <p className="hint cohorts__scope">
+        The cohort sets the ages, sex and area of the profile and the pathway; the Age band and Sex filters above do not apply here. The pyramid
+        follows the Indicator and Area filters. Latest month limits the latest full year.
+      </p>
+      {state.cohort ? null : (
+        <p className="notice">
+          Showing <strong>{cohort.name}</strong> until you choose a cohort.
+        </p>
+      )}
+      <CohortControls cohort={cohort} compare={compare} areas={districts} vruName={vruName} />
+
+      <ProfileArea cohort={cohort} compare={compare} ctx={ctx} areaName={areaName} />
+      <PathwayArea cohort={cohort} compare={compare} ctx={ctx} />
+      <PyramidSection ctx={ctx} />
+      <NeedHarmSection ctx={ctx} cohortArea={cohort.area} />
+    </section>
+  );
+}
+
+function ProfileArea({ cohort, compare, ctx, areaName }: { cohort: CohortSpec; compare: CohortSpec | null; ctx: Context; areaName: (code: string | null) => string }) {
+  const a = useCohortProfile(cohort);
+  const b = useCohortProfile(compare);
+  const neutral = [...ctx.indicators.values()].some((i) => i.polarity === 'neutral');
+  return (
+    <section aria-labelledby="cohort-profile-title" className="cohorts__section">
+      <h2 id="cohort-profile-title">Tier profile</h2>
+      <p className="hint">
+        Each row is an indicator for the cohort. The bar shows where the 14 districts lie for the same ages and sex (suppressed districts left out),
+        the line is the VRU area, and the marker is the cohort, shaped by how it compares.
+      </p>
+      <SpineLegend neutral={neutral} />
+      <div className={compare ? 'cohort-columns cohort-columns--two' : 'cohort-columns'}>
+        <CohortProfileSection
+          cohort={cohort}
+          profile={a.data}
+          pending={a.isFetching}
+          error={a.error}
+          indicators={ctx.indicators}
+          areaName={areaName(cohort.area)}
+          vruName={ctx.vruName}
+          policy={ctx.policy}
+          csvMeta={ctx.csvMeta}
+        />
+        {compare ? (
+          <CohortProfileSection
+            cohort={compare}
+            profile={b.data}
+            pending={b.isFetching}
+            error={b.error}
+            indicators={ctx.indicators}
+            areaName={areaName(compare.area)}
+            vruName={ctx.vruName}
+            policy={ctx.policy}
+            csvMeta={ctx.csvMeta}
+          />
+        ) : null}
+      </div>
+      {compare && a.data && b.data ? (
+        <>
+          <h3>Side by side</h3>
+          <CompareTable a={a.data} b={b.data} nameA={cohort.name} nameB={compare.name} indicators={ctx.indicators} policy={ctx.policy} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PathwayArea({ cohort, compare, ctx }: { cohort: CohortSpec; compare: CohortSpec | null; ctx: Context }) {
+  const [granularity, setGranularity] = useState<PathwayGranularity>('year');
+  const id = useId();
+  const a = useCohortPathway(cohort, granularity);
+  const b = useCohortPathway(compare, granularity);
+  return (
+    <section aria-labelledby="cohort-pathway-title" className="cohorts__section">
+      <h2 id="cohort-pathway-title">Pathway over time</h2>
+      <fieldset className="inline-choices">
+        <legend>Show the pathway by</legend>
+        {(['year', 'quarter'] as const).map((g) => (
+          <div className="choice" key={g}>
+            <input id={`${id}-${g}`} type="radio" name={`${id}-granularity`} checked={granularity === g} onChange={() => setGranularity(g)} />
+            <label htmlFor={`${id}-${g}`}>{g === 'year' ? 'Years' : 'Quarters'}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className={compare ? 'cohort-columns cohort-columns--two' : 'cohort-columns'}>
+        {[
+          { spec: cohort, q: a },
+          ...(compare ? [{ spec: compare, q: b }] : []),
+        ].map(({ spec, q }) => (
+          <div key={spec.name + spec.area + spec.sex + spec.ages.join()} aria-busy={q.isFetching}>
+            {q.error ? (
+              <p role="alert" className="notice notice--error">
+                The pathway could not be worked out: {q.error.message}
+              </p>
+            ) : q.data ? (
+              <PathwayChart pathway={q.data} cohortName={spec.name} indicators={ctx.indicators} csvMeta={ctx.csvMeta} />
+            ) : (
+              <p role="status">Working out the pathway for {spec.name}…</p>
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function PyramidSection({ ctx }: { ctx: Context }) {
+  const { state, update } = useViewState();
+  const coverage = useCohortCoverage();
+  const id = useId();
+  const banded = (coverage.data?.indicators ?? []).filter((b) => b.ageBands.length > 0 && b.bySex).map((b) => b.indicatorId);
+  const choices = [...ctx.indicators.values()].filter((i) => banded.includes(i.id));
+  const firstTertiary = choices.find((i) => i.tier === 'tertiary') ?? choices[0] ?? null;
+  const chosen = state.indicator ? (ctx.indicators.get(state.indicator) ?? null) : null;
+  const indicator = chosen && banded.includes(chosen.id) ? chosen : firstTertiary;
+  const pyramid = useCohortPyramid(indicator, state.area);
+  const areaName = state.area ? (ctx.areaNames.get(state.area) ?? state.area) : ctx.vruName;
+  return (
+    <section aria-labelledby="cohort-pyramid-title" className="cohorts__section">
+      <h2 id="cohort-pyramid-title">Age and sex</h2>
+      <div className="field">
+        <label htmlFor={`${id}-indicator`}>Indicator for the pyramid</label>
+        <select id={`${id}-indicator`} value={indicator?.id ?? ''} onChange={(e) => update({ indicator: e.target.value || null })}>
+          {choices.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      {chosen && !banded.includes(chosen.id) ? (
+        <p className="notice">
+          {chosen.title} is recorded for all ages and both sexes together, so it has no pyramid; showing {indicator?.title ?? 'another indicator'}{' '}
+          instead.
+        </p>
+      ) : null}
+      <p className="hint">Area: {areaName} (change it with the Area filter above).</p>
+      {pyramid.error ? (
+        <p role="alert" className="notice notice--error">
+          The pyramid could not be worked out: {pyramid.error.message}
+        </p>
+      ) : pyramid.data && indicator && pyramid.data.indicatorId === indicator.id ? (
+        pyramid.data.reason ? (
+          <p className="notice">No pyramid: {pyramid.data.reason}.</p>
+        ) : (
+          <AgeSexPyramid pyramid={pyramid.data} indicator={indicator} areaName={areaName} policy={ctx.policy} csvMeta={ctx.csvMeta} />
+        )
+      ) : (
+        <p role="status">Working out the pyramid…</p>
+      )}
+    </section>
+  );
+}
+
+function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string | null }) {
+  const id = useId();
+  const all = [...ctx.indicators.values()];
+  const needs = all.filter((i) => i.tier === 'primary' && i.statistic !== 'count');
+  const harms = all.filter((i) => i.tier === 'tertiary' && i.statistic !== 'count');
+  const preferred = needs.find((i) => /deprivation|deprived/i.test(`${i.id} ${i.title}`)) ?? needs.find((i) => /absence/i.test(i.id)) ?? needs[0] ?? null;
+  const [needId, setNeedId] = useState<string | null>(null);
+  const [harmId, setHarmId] = useState<string | null>(null);
+  const need = (needId ? ctx.indicators.get(needId) : null) ?? preferred;
+  const harm = (harmId ? ctx.indicators.get(harmId) : null) ?? harms[0] ?? null;
+  const q = useCohortNeedHarm(need, harm);
+  return (
+    <section aria-labelledby="cohort-need-harm-title" className="cohorts__section">
+      <h2 id="cohort-need-harm-title">Need and harm</h2>
+      <p className="hint">
+        Districts placed by a universal (primary) risk indicator against a harm (tertiary) rate, so partners can see where prevention need and
+        harm diverge. Both are for all ages and both sexes, so fewer figures are hidden.
+      </p>
+      <div className="inline-fields">
+        <div className="field">
+          <label htmlFor={`${id}-need`}>Risk indicator (primary prevention)</label>
+          <select id={`${id}-need`} value={need?.id ?? ''} onChange={(e) => setNeedId(e.target.value)}>
+            {needs.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-harm`}>Harm rate (tertiary prevention)</label>
+          <select id={`${id}-harm`} value={harm?.id ?? ''} onChange={(e) => setHarmId(e.target.value)}>
+            {harms.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {q.error ? (
+        <p role="alert" className="notice notice--error">
+          Need and harm could not be worked out: {q.error.message}
+        </p>
+      ) : q.data && need && harm && q.data.needId === need.id && q.data.harmId === harm.id ? (
+        <NeedHarmScatter data={q.data} need={need} harm={harm} areaNames={ctx.areaNames} cohortArea={cohortArea} policy={ctx.policy} csvMeta={ctx.csvMeta} />
+      ) : (
+        <p role="status">Working out need and harm…</p>
+      )}
+    </section>
+  );
+}

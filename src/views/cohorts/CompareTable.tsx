@@ -1,0 +1,101 @@
+import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import { MarkerIcon } from './ComparisonMarker';
+import { FigureCell } from './FigureCell';
+import { indicatorName, OUTCOME_TEXT } from './cohort-format';
+
+function Outcome({ row }: { row: ProfileRow | undefined }) {
+  if (!row) return <>x</>;
+  return (
+    <span className="outcome">
+      <MarkerIcon outcome={row.comparison} />
+      {OUTCOME_TEXT[row.comparison]}
+    </span>
+  );
+}
+
+/** The two cohorts side by side, indicator by indicator, each against the VRU area. */
+export function CompareTable({
+  a,
+  b,
+  nameA,
+  nameB,
+  indicators,
+  policy,
+}: {
+  a: CohortProfile;
+  b: CohortProfile;
+  nameA: string;
+  nameB: string;
+  indicators: ReadonlyMap<string, Indicator>;
+  policy: Pick<DisclosurePolicy, 'roundTo'> | null;
+}) {
+  const rowOf = (p: CohortProfile, id: string) => p.rows.find((r) => r.indicatorId === id);
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="cohort-compare-caption" tabIndex={0}>
+      <table className="data-table cohort-table">
+        <caption id="cohort-compare-caption">
+          {nameA} and {nameB} side by side: each value, and how it compares with the same ages and sex in the VRU area
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" rowSpan={2}>
+              Indicator
+            </th>
+            <th scope="colgroup" colSpan={2}>
+              {nameA}
+            </th>
+            <th scope="colgroup" colSpan={2}>
+              {nameB}
+            </th>
+          </tr>
+          <tr>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col">Against VRU area</th>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col">Against VRU area</th>
+          </tr>
+        </thead>
+        {TIERS.map((tier) => {
+          const rows = a.rows.filter((r) => r.tier === tier);
+          if (rows.length === 0) return null;
+          return (
+            <tbody key={tier}>
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={5}>
+                  {TIER_LABELS[tier]}
+                </th>
+              </tr>
+              {rows.map((ra) => {
+                const rb = rowOf(b, ra.indicatorId);
+                const ind = indicators.get(ra.indicatorId);
+                return (
+                  <tr key={ra.indicatorId}>
+                    <th scope="row">
+                      {ind ? indicatorName(ind) : ra.indicatorId}
+                      <div className="hint">{ind?.rateLabel}</div>
+                    </th>
+                    <td className="num">
+                      <FigureCell figure={ra.figure} policy={policy} />
+                    </td>
+                    <td>
+                      <Outcome row={ra} />
+                    </td>
+                    <td className="num">{rb ? <FigureCell figure={rb.figure} policy={policy} /> : 'x'}</td>
+                    <td>
+                      <Outcome row={rb} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
+  );
+}

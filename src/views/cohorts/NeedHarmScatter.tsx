@@ -1,0 +1,238 @@
+import { useId } from 'react';
+import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DisclosurePolicy, Indicator } from '../../contract';
+import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/cohort-need-harm';
+import { protectedCsv } from '../../disclosure/export-csv';
+import type { PublicFlag } from '../../disclosure/protected-tables';
+import { CsvButton } from './CsvButton';
+import { FigureCell } from './FigureCell';
+import { formatRate, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
+
+export type Quadrant = 'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
+
+/** Which side of the VRU area's values a district lies on each axis (a tie counts as lower). */
+export function quadrantOf(need: number, harm: number, vruNeed: number, vruHarm: number): Quadrant {
+  const n = need > vruNeed ? 'higher need' : 'lower need';
+  const h = harm > vruHarm ? 'higher harm' : 'lower harm';
+  return `${n}, ${h}` as Quadrant;
+}
+
+interface Plotted {
+  code: string;
+  name: string;
+  x: number;
+  y: number;
+  quadrant: Quadrant | null;
+}
+
+export function needHarmFinding(points: readonly Plotted[], total: number): string {
+  const count = (q: Quadrant) => points.filter((p) => p.quadrant === q).length;
+  const both = count('higher need, higher harm');
+  const harmOnly = count('lower need, higher harm');
+  const needOnly = count('higher need, lower harm');
+  return `${both} of ${total} districts have both higher need and higher harm than the VRU area; harm is higher without higher need in ${harmOnly}, and need is higher without higher harm in ${needOnly}`;
+}
+
+function valueOf(p: NeedHarmPoint, axis: 'need' | 'harm'): number | null {
+  const f = p[axis];
+  return isSymbol(f.flag) ? null : f.stat.value;
+}
+
+/** Diamond for the cohort's own area, circles for the other districts. */
+function DistrictDot(props: { cx?: number; cy?: number; highlight: boolean }) {
+  const { cx = 0, cy = 0, highlight } = props;
+  if (highlight) return <path d={`M${cx},${cy - 8} L${cx + 8},${cy} L${cx},${cy + 8} L${cx - 8},${cy}Z`} fill="#871a5b" stroke="#0b0c0c" strokeWidth={1.5} />;
+  return <circle cx={cx} cy={cy} r={5} fill="#206095" stroke="#ffffff" strokeWidth={1} />;
+}
+
+export function NeedHarmScatter({
+  data,
+  need,
+  harm,
+  areaNames,
+  cohortArea,
+  policy,
+  csvMeta,
+}: {
+  data: CohortNeedHarm;
+  need: Indicator;
+  harm: Indicator;
+  areaNames: ReadonlyMap<string, string>;
+  cohortArea: string | null;
+  policy: Pick<DisclosurePolicy, 'roundTo'> | null;
+  csvMeta: { source: string; synthetic: boolean; audience: string };
+}) {
+  const id = useId();
+  const vruNeed = data.vru ? valueOf(data.vru, 'need') : null;
+  const vruHarm = data.vru ? valueOf(data.vru, 'harm') : null;
+  const name = (code: string) => areaNames.get(code) ?? code;
+  const plotted: Plotted[] = data.points.flatMap((p) => {
+    const x = valueOf(p, 'need');
+    const y = valueOf(p, 'harm');
+    if (x === null || y === null) return [];
+    return [{ code: p.areaCode, name: name(p.areaCode), x, y, quadrant: vruNeed !== null && vruHarm !== null ? quadrantOf(x, y, vruNeed, vruHarm) : null }];
+  });
+  const hidden = data.points.filter((p) => valueOf(p, 'need') === null || valueOf(p, 'harm') === null);
+  const finding = needHarmFinding(plotted, data.points.length);
+  const xs = plotted.map((p) => p.x).concat(vruNeed ?? []);
+  const ys = plotted.map((p) => p.y).concat(vruHarm ?? []);
+  const pad = (lo: number, hi: number): [number, number] => {
+    const span = hi - lo || Math.abs(hi) || 1;
+    return [Math.max(0, lo - span * 0.08), hi + span * 0.12];
+  };
+  const [x0, x1] = pad(Math.min(...xs), Math.max(...xs));
+  const [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
+  const years = data.needYear === data.harmYear ? `${data.needYear}` : `${need.shortTitle ?? need.title} ${data.needYear}, ${harm.shortTitle ?? harm.title} ${data.harmYear}`;
+  const others = plotted.filter((p) => p.code !== cohortArea);
+  const mine = plotted.filter((p) => p.code === cohortArea);
+  const quadrantLabel = { fill: '#505a5f', fontSize: 12 };
+  return (
+    <figure className="chart" aria-labelledby={`${id}-title`}>
+      <figcaption>
+        <h3 id={`${id}-title`} className="chart__title">
+          {finding}
+        </h3>
+        <p className="hint">
+          Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}). Up: {indicatorName(harm)} (
+          {harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
+          {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
+        </p>
+      </figcaption>
+      {plotted.length === 0 ? (
+        <p className="notice">No district has both figures to show: they are hidden to protect privacy (c) or missing (x).</p>
+      ) : (
+        <div className="chart__plot" role="img" aria-label={`Scatter chart: ${finding}. The table below gives every district.`}>
+          <ScatterChart responsive width="100%" height={440} margin={{ top: 16, right: 32, bottom: 40, left: 24 }} accessibilityLayer={false}>
+            <CartesianGrid stroke="#e5e5e5" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              domain={[x0, x1]}
+              tickFormatter={(v: number) => formatRate(v)}
+              tick={{ fill: '#0b0c0c', fontSize: 12 }}
+              label={{ value: `${indicatorName(need)} (${need.rateLabel})`, position: 'bottom', offset: 16, fill: '#0b0c0c', fontSize: 13 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={[y0, y1]}
+              tickFormatter={(v: number) => formatRate(v)}
+              tick={{ fill: '#0b0c0c', fontSize: 12 }}
+              width={64}
+              label={{ value: `${indicatorName(harm)} (${harm.rateLabel})`, angle: -90, position: 'insideLeft', offset: -12, fill: '#0b0c0c', fontSize: 13, style: { textAnchor: 'middle' } }}
+            />
+            {vruNeed !== null && vruHarm !== null ? (
+              <>
+                <ReferenceArea x1={vruNeed} x2={x1} y1={vruHarm} y2={y1} fillOpacity={0} label={{ value: 'Higher need, higher harm', position: 'insideTopRight', ...quadrantLabel }} />
+                <ReferenceArea x1={x0} x2={vruNeed} y1={vruHarm} y2={y1} fillOpacity={0} label={{ value: 'Lower need, higher harm', position: 'insideTopLeft', ...quadrantLabel }} />
+                <ReferenceArea x1={vruNeed} x2={x1} y1={y0} y2={vruHarm} fillOpacity={0} label={{ value: 'Higher need, lower harm', position: 'insideBottomRight', ...quadrantLabel }} />
+                <ReferenceArea x1={x0} x2={vruNeed} y1={y0} y2={vruHarm} fillOpacity={0} label={{ value: 'Lower need, lower harm', position: 'insideBottomLeft', ...quadrantLabel }} />
+                <ReferenceLine x={vruNeed} stroke="#0b0c0c" strokeDasharray="5 4" label={{ value: 'VRU area', position: 'top', fill: '#0b0c0c', fontSize: 12 }} />
+                <ReferenceLine y={vruHarm} stroke="#0b0c0c" strokeDasharray="5 4" label={{ value: 'VRU area', position: 'right', fill: '#0b0c0c', fontSize: 12 }} />
+              </>
+            ) : null}
+            <Tooltip
+              formatter={(v, key) => [typeof v === 'number' ? formatRate(v) : String(v), key === 'x' ? indicatorName(need) : indicatorName(harm)]}
+              labelFormatter={() => ''}
+            />
+            <Scatter name="Districts" data={others} isAnimationActive={false} shape={(p: object) => <DistrictDot {...p} highlight={false} />}>
+              <LabelList dataKey="name" position="right" fill="#0b0c0c" fontSize={12} />
+            </Scatter>
+            {mine.length ? (
+              <Scatter name="The cohort's area" data={mine} isAnimationActive={false} shape={(p: object) => <DistrictDot {...p} highlight />}>
+                <LabelList dataKey="name" position="right" fill="#0b0c0c" fontSize={13} fontWeight={700} />
+              </Scatter>
+            ) : null}
+          </ScatterChart>
+        </div>
+      )}
+      {hidden.length ? (
+        <p className="hint">
+          Not placed: {hidden.map((p) => `${name(p.areaCode)} (${isSymbol(p.need.flag) ? p.need.flag : p.harm.flag})`).join(', ')}. c = hidden to protect privacy; x = not
+          available.
+        </p>
+      ) : null}
+      <details className="chart-table">
+        <summary>Table of need and harm by district</summary>
+        <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+          <table className="data-table cohort-table">
+            <caption id={`${id}-caption`}>
+              {indicatorName(need)} and {indicatorName(harm)} by district, all ages and both sexes, {years}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col" className="num">
+                  {indicatorName(need)} ({need.rateLabel})
+                </th>
+                <th scope="col" className="num">
+                  {indicatorName(harm)} ({harm.rateLabel})
+                </th>
+                <th scope="col">Against the VRU area</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.points.map((p) => {
+                const q = plotted.find((d) => d.code === p.areaCode)?.quadrant;
+                return (
+                  <tr key={p.areaCode}>
+                    <th scope="row">{name(p.areaCode)}</th>
+                    <td className="num">
+                      <FigureCell figure={p.need} policy={policy} />
+                    </td>
+                    <td className="num">
+                      <FigureCell figure={p.harm} policy={policy} />
+                    </td>
+                    <td>{q ?? 'not placed'}</td>
+                  </tr>
+                );
+              })}
+              {data.vru ? (
+                <tr className="total-row">
+                  <th scope="row">{name(data.vru.areaCode)}</th>
+                  <td className="num">
+                    <FigureCell figure={data.vru.need} policy={policy} />
+                  </td>
+                  <td className="num">
+                    <FigureCell figure={data.vru.harm} policy={policy} />
+                  </td>
+                  <td>the reference lines</td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+          <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
+        </div>
+      </details>
+      <CsvButton fileName={`need-and-harm-${need.id}-${harm.id}.csv`} label="Download need and harm (CSV)" build={() => needHarmCsv(data, need, harm, name, csvMeta)} />
+    </figure>
+  );
+}
+
+function needHarmCsv(
+  data: CohortNeedHarm,
+  need: Indicator,
+  harm: Indicator,
+  name: (code: string) => string,
+  meta: { source: string; synthetic: boolean; audience: string },
+): string {
+  const rows = [...data.points, ...(data.vru ? [data.vru] : [])];
+  const sym = (p: NeedHarmPoint, axis: 'need' | 'harm') => (isSymbol(p[axis].flag) ? p[axis].flag : p[axis].stat.value);
+  const flagOf = (p: NeedHarmPoint): PublicFlag =>
+    p.need.flag === 'c' || p.harm.flag === 'c' ? 'c' : p.need.flag === 'rounded' || p.harm.flag === 'rounded' ? 'rounded' : 'shown';
+  return protectedCsv<NeedHarmPoint>(
+    {
+      title: `Need and harm by district: ${need.title} (${data.needYear}) against ${harm.title} (${data.harmYear})`,
+      ...meta,
+      notes: [...SYMBOL_NOTES, `need: ${need.rateLabel}; harm: ${harm.rateLabel}; all ages, both sexes`],
+    },
+    [
+      { header: 'area_code', value: (p) => p.areaCode },
+      { header: 'area', value: (p) => name(p.areaCode) },
+      { header: 'need', value: (p) => sym(p, 'need') },
+      { header: 'harm', value: (p) => sym(p, 'harm') },
+    ],
+    rows,
+    flagOf,
+  );
+}

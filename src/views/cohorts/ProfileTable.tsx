@@ -1,0 +1,178 @@
+import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import { protectedCsv } from '../../disclosure/export-csv';
+import type { PublicFlag } from '../../disclosure/protected-tables';
+import { MarkerIcon } from './ComparisonMarker';
+import { CsvButton } from './CsvButton';
+import { FigureCell, SymbolWithReason } from './FigureCell';
+import { bandList } from './cohort-name';
+import { formatRate, indicatorName, isSymbol, OUTCOME_TEXT, SYMBOL_NOTES } from './cohort-format';
+
+export function coverageText(row: ProfileRow): string {
+  const s = row.selection;
+  if (s.flag !== 'available') return s.reason ?? 'not recorded for this cohort';
+  if (s.cellBands.includes('all')) return s.coveredBands.includes('all') ? 'all ages' : `all ages it records (${bandList(s.coveredBands)})`;
+  if (s.missingBands.length === 0) return bandList(s.coveredBands);
+  return `${bandList(s.coveredBands)} only (not recorded for ${bandList(s.missingBands)})`;
+}
+
+function rangeText(row: ProfileRow): string {
+  if (row.statistic === 'count') return 'not compared (a count)';
+  const r = row.range;
+  const hidden = row.districts.filter((d) => d.figure.flag === 'c').length;
+  if (!r) return hidden ? `every district c (${hidden})` : 'none';
+  const extent = `${formatRate(r.min)} to ${formatRate(r.max)} (middle half ${formatRate(r.q25)} to ${formatRate(r.q75)})`;
+  return `${extent}; ${r.shown} districts${r.hidden ? `, ${r.hidden} c` : ''}`;
+}
+
+function Limits({ row, policy }: { row: ProfileRow; policy: Pick<DisclosurePolicy, 'roundTo'> | null }) {
+  const f = row.figure;
+  if (isSymbol(f.flag) || f.stat.lower95 === null || f.stat.upper95 === null) {
+    return f.flag === 'x' || f.flag === 'z' ? <SymbolWithReason flag={f.flag} reason={f.reason} /> : <FigureCell figure={f} field="lower95" policy={policy} />;
+  }
+  return (
+    <>
+      <FigureCell figure={f} field="lower95" policy={policy} /> to <FigureCell figure={f} field="upper95" policy={policy} />
+    </>
+  );
+}
+
+/** Every figure of the profile, by tier: the accessible table behind the spine charts. */
+export function ProfileTable({
+  profile,
+  indicators,
+  cohortName,
+  vruName,
+  policy,
+  captionId,
+}: {
+  profile: CohortProfile;
+  indicators: ReadonlyMap<string, Indicator>;
+  cohortName: string;
+  vruName: string;
+  policy: Pick<DisclosurePolicy, 'roundTo'> | null;
+  captionId: string;
+}) {
+  const hasBenchmark = profile.areaCode !== profile.vruCode;
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table cohort-table">
+        <caption id={captionId}>
+          Figures for {cohortName} by prevention tier, with 95% confidence limits
+          {hasBenchmark ? `, compared with the same ages and sex in the ${vruName}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Ages covered</th>
+            <th scope="col">Year</th>
+            <th scope="col" className="num">
+              Count
+            </th>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col" className="num">
+              95% limits
+            </th>
+            {hasBenchmark ? (
+              <>
+                <th scope="col" className="num">
+                  VRU area
+                </th>
+                <th scope="col">Compared with VRU area</th>
+              </>
+            ) : null}
+            <th scope="col">Districts, same ages and sex</th>
+          </tr>
+        </thead>
+        {TIERS.map((tier) => {
+          const rows = profile.rows.filter((r) => r.tier === tier);
+          if (rows.length === 0) return null;
+          return (
+            <tbody key={tier}>
+              <tr className="group-row">
+                <th scope="colgroup" colSpan={hasBenchmark ? 9 : 7}>
+                  {TIER_LABELS[tier]}
+                </th>
+              </tr>
+              {rows.map((row) => {
+                const ind = indicators.get(row.indicatorId);
+                return (
+                  <tr key={row.indicatorId}>
+                    <th scope="row">
+                      {ind ? indicatorName(ind) : row.indicatorId}
+                      <div className="hint">{ind?.rateLabel}</div>
+                    </th>
+                    <td>{coverageText(row)}</td>
+                    <td>{row.year ?? 'x'}</td>
+                    <td className="num">
+                      <FigureCell figure={row.figure} field="count" policy={policy} />
+                    </td>
+                    <td className="num">
+                      <FigureCell figure={row.figure} policy={policy} />
+                      {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
+                    </td>
+                    <td className="num">
+                      {row.statistic === 'count' && !isSymbol(row.figure.flag) ? 'z' : <Limits row={row} policy={policy} />}
+                    </td>
+                    {hasBenchmark ? (
+                      <>
+                        <td className="num">{row.benchmark ? <FigureCell figure={row.benchmark} policy={policy} /> : 'z'}</td>
+                        <td>
+                          <span className="outcome">
+                            <MarkerIcon outcome={row.comparison} />
+                            {OUTCOME_TEXT[row.comparison]}
+                          </span>
+                        </td>
+                      </>
+                    ) : null}
+                    <td>{rangeText(row)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          );
+        })}
+      </table>
+      <p className="hint">{SYMBOL_NOTES.join('. ')}. Low count: fewer than 10 events, so read the value with care.</p>
+    </div>
+  );
+}
+
+const csvSymbol = (row: ProfileRow, v: number | null): string | number | null =>
+  isSymbol(row.figure.flag) ? row.figure.flag : v === null ? 'x' : Number(v.toFixed(4));
+
+/** The profile as a CSV of protected figures, with its symbols explained. */
+export function profileCsv(profile: CohortProfile, indicators: ReadonlyMap<string, Indicator>, cohortName: string, meta: { source: string; synthetic: boolean; audience: string }): string {
+  return protectedCsv<ProfileRow>(
+    { title: `Tier profile: ${cohortName}`, ...meta, notes: [...SYMBOL_NOTES, 'value is a rate, proportion or count as the indicator states; limits are 95%'] },
+    [
+      { header: 'tier', value: (r) => r.tier },
+      { header: 'indicator_id', value: (r) => r.indicatorId },
+      { header: 'indicator', value: (r) => indicators.get(r.indicatorId)?.title ?? r.indicatorId },
+      { header: 'unit', value: (r) => indicators.get(r.indicatorId)?.rateLabel ?? '' },
+      { header: 'year', value: (r) => r.year ?? 'x' },
+      { header: 'ages_covered', value: (r) => coverageText(r) },
+      { header: 'count', value: (r) => csvSymbol(r, r.figure.count) },
+      { header: 'value', value: (r) => csvSymbol(r, r.figure.stat.value) },
+      { header: 'lower_95', value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)) },
+      { header: 'upper_95', value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.upper95)) },
+      { header: 'vru_value', value: (r) => (r.benchmark ? (isSymbol(r.benchmark.flag) ? r.benchmark.flag : r.benchmark.stat.value) : 'z') },
+      { header: 'compared_with_vru', value: (r) => OUTCOME_TEXT[r.comparison] },
+      { header: 'districts_shown', value: (r) => r.range?.shown ?? 0 },
+      { header: 'districts_c', value: (r) => r.districts.filter((d) => d.figure.flag === 'c').length },
+      { header: 'district_min', value: (r) => r.range?.min ?? 'x' },
+      { header: 'district_q25', value: (r) => r.range?.q25 ?? 'x' },
+      { header: 'district_q75', value: (r) => r.range?.q75 ?? 'x' },
+      { header: 'district_max', value: (r) => r.range?.max ?? 'x' },
+    ],
+    profile.rows,
+    (r): PublicFlag => (r.figure.flag === 'c' || r.figure.flag === 'rounded' ? r.figure.flag : 'shown'),
+  );
+}
+
+export function CohortCsvButton(props: { profile: CohortProfile; indicators: ReadonlyMap<string, Indicator>; cohortName: string; meta: { source: string; synthetic: boolean; audience: string } }) {
+  const file = `cohort-profile-${props.cohortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`;
+  return <CsvButton fileName={file} label="Download the profile (CSV)" build={() => profileCsv(props.profile, props.indicators, props.cohortName, props.meta)} />;
+}

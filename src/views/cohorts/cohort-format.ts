@@ -1,0 +1,48 @@
+import type { Indicator } from '../../contract';
+import type { BenchmarkOutcome, NotCompared } from '../../stats';
+import type { CohortFigure, FigureFlag } from '../../queries/cohort-cells';
+
+/** The message every too-small cohort figure carries, with what to do about it. */
+export const WIDEN_MESSAGE = 'too small — widen the cohort (more age bands, both sexes, or the whole VRU area)';
+
+/** Rates to one decimal place (two below 1, none from 1,000), as Fingertips shows them. */
+export function formatRate(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs < 1 && abs > 0 ? 2 : 1;
+  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The figure as a plain string for CSV and labels: the rate, or its symbol. */
+export function figureSymbol(f: Pick<CohortFigure, 'flag' | 'stat'>): string {
+  if (isSymbol(f.flag)) return f.flag;
+  return f.stat.value === null ? 'x' : formatRate(f.stat.value);
+}
+
+/** Short unit for a value: "per 1,000 residents", "% of residents". */
+export function unitOf(indicator: Pick<Indicator, 'rateLabel'>): string {
+  return indicator.rateLabel;
+}
+
+export function indicatorName(indicator: Pick<Indicator, 'shortTitle' | 'title'>): string {
+  return indicator.shortTitle ?? indicator.title;
+}
+
+export const OUTCOME_TEXT: Record<BenchmarkOutcome | NotCompared, string> = {
+  better: 'Better',
+  similar: 'Similar',
+  worse: 'Worse',
+  higher: 'Higher',
+  lower: 'Lower',
+  'not-compared': 'Not compared',
+};
+
+/** What `x` and `z` mean, for notes under tables and in CSV files. */
+export const SYMBOL_NOTES = [
+  'c = hidden to protect privacy (too small, or would let a small number be worked out)',
+  'x = not available (not recorded for these ages or sexes, or months are missing)',
+  'z = not applicable (the indicator does not cover any of the cohort’s ages)',
+];
+
+export function isSymbol(flag: FigureFlag): flag is 'c' | 'x' | 'z' {
+  return flag === 'c' || flag === 'x' || flag === 'z';
+}

@@ -1,0 +1,136 @@
+// Small pieces drawn inside Recharts charts (they read the chart's scales through Recharts' hooks), so
+// they are part of the chart's SVG and travel with it when the chart is downloaded.
+import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+
+/** GOV.UK Analysis Function categorical palette (colour-blind safe, in this order). */
+export const PALETTE = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'] as const;
+/** Line dash patterns, so series differ without colour. */
+export const DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 2', '1 4'] as const;
+export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'ring'] as const;
+export type MarkerKind = (typeof MARKERS)[number];
+
+export const CHART_FONT = "system-ui, 'Segoe UI', Arial, sans-serif";
+export const AXIS_TEXT = '#484949';
+export const GRID = '#dcdcdc';
+/** Light fill for confidence bands (decorative: the limits are in the table). */
+export const BAND_FILL = '#9fb8cf';
+
+export function pick<T>(xs: readonly T[], i: number): T {
+  return xs[i % xs.length] as T;
+}
+
+/** A marker shape centred on (x, y). */
+export function Marker({ kind, x, y, colour, size = 4 }: { kind: MarkerKind; x: number; y: number; colour: string; size?: number }) {
+  const s = size;
+  switch (kind) {
+    case 'circle':
+      return <circle cx={x} cy={y} r={s} fill={colour} />;
+    case 'ring':
+      return <circle cx={x} cy={y} r={s} fill="#fff" stroke={colour} strokeWidth={2} />;
+    case 'square':
+      return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} />;
+    case 'triangle':
+      return <path d={`M${x},${y - s - 1} L${x + s + 1},${y + s} L${x - s - 1},${y + s} Z`} fill={colour} />;
+    case 'diamond':
+      return <path d={`M${x},${y - s - 1} L${x + s + 1},${y} L${x},${y + s + 1} L${x - s - 1},${y} Z`} fill={colour} />;
+    case 'cross':
+      return <path d={`M${x - s},${y - s} L${x + s},${y + s} M${x - s},${y + s} L${x + s},${y - s}`} stroke={colour} strokeWidth={2.5} />;
+  }
+}
+
+/** A Recharts `dot` renderer drawing the marker for non-null points only. */
+export function markerDot(kind: MarkerKind, colour: string, size = 4) {
+  function MarkerDot(props: { cx?: number; cy?: number; value?: unknown; index?: number }) {
+    const { cx, cy, value } = props;
+    if (cx === undefined || cy === undefined || value === null || value === undefined || Number.isNaN(cy)) return <g key={props.index} />;
+    return <Marker key={props.index} kind={kind} x={cx} y={cy} colour={colour} size={size} />;
+  }
+  return MarkerDot;
+}
+
+/**
+ * Writes a symbol ("c" or "x") just above the horizontal axis at each listed category, so a gap in a
+ * line is labelled with its reason rather than left to look like a zero or an error.
+ */
+export function GapMarks({ periods, symbol }: { periods: readonly string[]; symbol: 'c' | 'x' }) {
+  const xScale = useXAxisScale();
+  const plot = usePlotArea();
+  if (!xScale || !plot || periods.length === 0) return null;
+  return (
+    <g className={`gap-marks gap-marks--${symbol}`} aria-hidden="true">
+      {periods.map((p) => {
+        const x = xScale(p, { position: 'middle' });
+        if (x === undefined) return null;
+        return (
+          <text key={p} x={x} y={plot.y + plot.height - 4} textAnchor="middle" fontSize={11} fontWeight={700} fill="#0b0c0c" fontFamily={CHART_FONT}>
+            {symbol}
+          </text>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The vertical axis's title, written horizontally above the plot (GOV.UK chart style). */
+export function AxisTitle({ text }: { text: string }) {
+  const plot = usePlotArea();
+  if (!plot) return null;
+  return (
+    <text x={Math.max(4, plot.x - 40)} y={plot.y - 10} fontSize={13} fill={AXIS_TEXT} fontFamily={CHART_FONT}>
+      {text}
+    </text>
+  );
+}
+
+export interface EndLabel {
+  key: string;
+  text: string;
+  /** Category (x) and value (y) of the point the label sits beside. */
+  x: string;
+  y: number;
+  colour: string;
+}
+
+/**
+ * Direct labels at the right-hand end of each line, nudged apart so they never overlap (GOV.UK: label
+ * lines directly rather than with a legend).
+ */
+export function EndLabels({ labels, lineHeight = 15 }: { labels: readonly EndLabel[]; lineHeight?: number }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const plot = usePlotArea();
+  if (!xScale || !yScale || !plot) return null;
+  const placed = labels
+    .map((l) => ({ ...l, px: xScale(l.x, { position: 'middle' }), py: yScale(l.y) }))
+    .filter((l): l is typeof l & { px: number; py: number } => l.px !== undefined && l.py !== undefined)
+    .sort((a, b) => a.py - b.py);
+  // Push labels down until none overlaps the one above, then back up if the last left the plot.
+  for (let i = 1; i < placed.length; i++) {
+    const prev = placed[i - 1];
+    const cur = placed[i];
+    if (prev && cur && cur.py - prev.py < lineHeight) cur.py = prev.py + lineHeight;
+  }
+  const bottom = plot.y + plot.height;
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const cur = placed[i];
+    const next = placed[i + 1];
+    if (!cur) continue;
+    const limit = next ? next.py - lineHeight : bottom;
+    if (cur.py > limit) cur.py = limit;
+  }
+  return (
+    <g className="end-labels">
+      {placed.map((l) => (
+        <text key={l.key} x={l.px + 10} y={l.py + 4} fontSize={12} fontWeight={700} fill={l.colour} fontFamily={CHART_FONT}>
+          {l.text}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+/** Ticks for a monthly axis: each January (or every month when the span is short). */
+export function januaryTicks(periods: readonly string[]): string[] {
+  const januaries = periods.filter((p) => p.endsWith('-01'));
+  return januaries.length >= 2 ? januaries : periods.filter((_, i) => i % 3 === 0);
+}

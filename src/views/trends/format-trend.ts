@@ -1,0 +1,69 @@
+// Number and label formatting shared by the Trends view's tables, charts and CSV files.
+import type { AgeBand, Sex } from '../../contract';
+import type { ChangeSummary } from '../../queries/trend-series';
+
+/** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
+export function formatRate(v: number): string {
+  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumSignificantDigits: 3 });
+}
+
+/** A count's confidence limit: one decimal place (limits of a whole count are not whole). */
+export function formatLimit(v: number): string {
+  return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+export function formatCount(v: number): string {
+  return v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+/** A number for a CSV cell: plain digits (no separators), six significant figures at most. */
+export function csvNumber(v: number | null): number | null {
+  return v === null ? null : Number(v.toPrecision(6));
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
+/** "+12%", "-3%", or a plain-words reason when there is no change to show. */
+export function formatChange(change: ChangeSummary): string {
+  if (change.kind === 'not-available') return change.flag === 'c' ? 'c' : change.flag === 'x' ? 'x' : 'not tested';
+  if (change.percentChange === null) return 'up from 0';
+  const pct = Math.round(change.percentChange);
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
+}
+
+/** "Significant rise (p = 0.012)", "Not significant (p = 0.41)", or why no test was done. */
+export function formatSignificance(change: ChangeSummary): string {
+  if (change.kind === 'not-available') {
+    return change.flag === 'c' ? 'hidden to protect privacy' : change.flag === 'x' ? 'some months have no data' : change.reason;
+  }
+  const p = formatP(change.pValue);
+  if (!change.significant) return `not significant (${p})`;
+  return `significant ${change.direction === 'increase' ? 'rise' : 'fall'} (${p})`;
+}
+
+export function sliceLabel(age: AgeBand, sex: Sex): string {
+  const ages = age === 'all' ? 'All ages' : `Aged ${age}`;
+  const sexes = sex === 'all' ? 'persons' : sex === 'female' ? 'females' : 'males';
+  return `${ages}, ${sexes}`;
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2024-03" -> "Mar 2024". */
+export function shortPeriod(period: string): string {
+  const [y, m] = period.split('-');
+  return `${SHORT_MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+/** "2024-03" -> "March 2024". */
+export function longPeriod(period: string): string {
+  const [y, m] = period.split('-');
+  return m === undefined ? period : `${LONG_MONTHS[Number(m) - 1] ?? m} ${y}`;
+}
+
+export function monthOfYearName(month: number): string {
+  return LONG_MONTHS[month - 1] ?? String(month);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { HATCH_FILL, NO_DATA_FILL, paletteColours } from '../../../src/geo/palettes';
+import { buildMapModel, findingTitle, periodText } from '../../../src/views/map/map-model';
+import { ctx, districtFigures } from './fixtures';
+
+const opts = { measure: 'rate' as const, method: 'quantile' as const, palette: 'sequential' as const, classes: 5, fixedBreaks: [] };
+
+describe('buildMapModel', () => {
+  it('colours shown areas by class, hatches c and dots x, and lists both in the legend', () => {
+    const figures = districtFigures();
+    const model = buildMapModel(figures, opts, ctx(figures));
+    const colours = paletteColours('sequential', 5);
+    expect(model.byCode.get('E07000122')).toMatchObject({ fill: HATCH_FILL, symbol: 'c', valueText: 'c', classIndex: -1 });
+    expect(model.byCode.get('E07000125')).toMatchObject({ fill: NO_DATA_FILL, symbol: 'x' });
+    expect(model.byCode.get('E06000008')!.fill).toBe(colours[0]);
+    expect(model.byCode.get('E07000128')!.fill).toBe(colours[4]);
+    expect(model.legend.map((e) => e.key)).toEqual(['0', '1', '2', '3', '4', 'c', 'x']);
+    expect(model.legend.find((e) => e.key === 'c')).toMatchObject({ label: 'c: suppressed to protect privacy', fill: HATCH_FILL, areas: 1 });
+    expect(model.legend.slice(0, 5).reduce((n, e) => n + e.areas, 0)).toBe(12);
+    expect(model.legend[0]!.label).toMatch(/^[\d.]+ to [\d.]+$/);
+    expect(model.legend[1]!.label).toMatch(/^over [\d.]+ to [\d.]+$/);
+  });
+
+  it('colours the comparison with the whole area by category, with labels that say better or worse', () => {
+    const figures = districtFigures();
+    const model = buildMapModel(figures, { ...opts, measure: 'compare' }, ctx(figures));
+    expect(model.legend.map((e) => e.label)).toEqual([
+      'Significantly higher (worse)',
+      'Similar',
+      'Significantly lower (better)',
+      'c: suppressed to protect privacy',
+      'x: no figure in the loaded data',
+    ]);
+    expect(model.byCode.get('E07000128')!.valueText).toBe('Higher');
+    expect(model.byCode.get('E07000128')!.description).toMatch(/significantly higher \(worse\)/);
+  });
+
+  it('states the finding in the title', () => {
+    const figures = districtFigures();
+    expect(findingTitle(figures, 'rate', { ...ctx(figures), level: 'district' })).toMatch(/^Wyre had the highest rate in 2025: [\d.]+ per 1,000 residents$/);
+    expect(findingTitle(figures, 'compare', { ...ctx(figures), level: 'district' })).toBe(
+      'In 2025, 3 of 14 districts had a rate significantly higher than the Lancashire VRN area',
+    );
+    expect(periodText({ type: 'year', period: '2025', months: 6, firstMonth: '2025-01', lastMonth: '2025-06' })).toBe('January to June 2025 (part year)');
+    expect(periodText({ type: 'month', period: '2025-06', months: 1, firstMonth: '2025-06', lastMonth: '2025-06' })).toBe('June 2025');
+  });
+});

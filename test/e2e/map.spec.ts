@@ -1,0 +1,223 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import { generateBenchExtract } from '../../bench/generate-bench-extract';
+import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
+
+const shots = path.resolve('test-results/screenshots');
+// Real Lancashire boundaries, used from ../shared/geo and never copied into the repository.
+const geo = (file: string) => path.resolve(process.cwd(), '../shared/geo', file);
+const LAD = geo('lancashire-lad-2013.geojson');
+const LSOA = geo('lancashire-lsoa-2011.geojson');
+const ATTRIBUTION = 'Boundaries: UK-GeoJSON by Martin Chorley (CC BY 4.0). Contains Ordnance Survey data © Crown copyright and database right 2014.';
+
+// The demo's whole-dataset protection runs in the browser on every page load: allow for it.
+const SLOW = { timeout: 240_000 };
+
+/** The demo manifest, declaring the district and LSOA boundary files and their attribution. */
+function manifestWithBoundaries(base = 'data/manifest.json'): FilePayload {
+  const manifest = JSON.parse(readFileSync(base, 'utf8')) as { geographies: { level: string; boundary: unknown }[] };
+  for (const g of manifest.geographies) {
+    if (g.level === 'district') g.boundary = { source: 'lancashire-lad-2013.geojson', codeProperty: 'LAD13CD', nameProperty: 'LAD13NM', attribution: ATTRIBUTION };
+    if (g.level === 'lsoa') g.boundary = { source: 'lancashire-lsoa-2011.geojson', codeProperty: 'LSOA11CD', nameProperty: 'LSOA11NM', attribution: ATTRIBUTION };
+  }
+  return { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(manifest)) };
+}
+
+type FilePayload = { name: string; mimeType: string; buffer: Buffer };
+
+/** A file from disk, as the file input would receive it. */
+function fromDisk(file: string): FilePayload {
+  return { name: path.basename(file), mimeType: file.endsWith('json') ? 'application/json' : 'application/octet-stream', buffer: readFileSync(file) };
+}
+
+/** Loads files through the Load data view's file input and waits until every one has loaded. */
+async function loadThroughImport(page: Page, files: (FilePayload | string)[]) {
+  await page.getByRole('link', { name: 'Load data' }).click();
+  await page.getByLabel('Choose files, or drag them here').setInputFiles(files.map((f) => (typeof f === 'string' ? fromDisk(f) : f)));
+  await expect(page.getByText(/^All \d+ files loaded\.$/)).toBeVisible({ timeout: 600_000 });
+}
+
+async function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
+}
+
+test.describe('map without boundaries', () => {
+  test('the demo, which declares no boundaries, is drawn as a tile-grid cartogram of the 14 districts', async ({ page }) => {
+    test.setTimeout(300_000);
+    const foreign = watchForeignRequests(page);
+    await openDashboard(page, '?view=map');
+    const cartogram = page.getByRole('group', { name: /tile-grid cartogram/ });
+    await expect(cartogram).toBeVisible(SLOW);
+    const squares = cartogram.getByRole('button');
+    await expect(squares).toHaveCount(14);
+    await expect(page.getByText(/No boundary file is loaded for districts/)).toBeVisible();
+    await expect(page.locator('.leaflet-container')).toHaveCount(0);
+    // Keyboard: a square takes focus and shows its tooltip, arrows move, Enter selects for every view.
+    const preston = cartogram.getByRole('button', { name: /^Preston\./ });
+    await preston.focus();
+    await expect(page.getByRole('tooltip')).toContainText('Preston');
+    await page.keyboard.press('ArrowRight');
+    await expect(cartogram.getByRole('button', { name: /^Blackburn with Darwen\./ })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/area=E07000123/);
+    await expect(preston).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByLabel('Area', { exact: true })).toHaveValue('E07000123');
+    // The table has the same areas, and the CSV export goes through the disclosure layer.
+    const table = page.getByRole('table', { name: /by district/ });
+    await expect(table.locator('tbody tr')).toHaveCount(14);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download this table (CSV)' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv).toMatch(/^# .+ by district/);
+    expect(csv).toContain('# flag: c = suppressed to protect privacy');
+    expect(csv).toContain(',value,rate,rate_lower_95,rate_upper_95,rate_flag,compared_with_whole_area,low_count,flag');
+    expect(csv.split('\n').filter((l) => /^E0[67]/.test(l))).toHaveLength(14);
+    await page.mouse.move(0, 0);
+    await page.locator('main').evaluate((m) => (m as HTMLElement).focus());
+    await page.screenshot({ path: path.join(shots, 'map-cartogram.png'), fullPage: true });
+    await expectNoAxeViolations(page);
+    expect(foreign.map((r) => r.url())).toEqual([]);
+  });
+});
+
+test.describe.serial('map with the real Lancashire boundaries', () => {
+  let page: Page;
+  let foreign: Request[];
+  test.beforeAll(async ({ browser }: { browser: Browser }) => {
+    test.setTimeout(600_000);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    foreign = watchForeignRequests(page);
+    await openDashboard(page, '?view=import');
+    await loadThroughImport(page, [manifestWithBoundaries(), LAD, LSOA]);
+    await expect(page.getByText('lancashire-lad-2013.geojson')).toBeVisible();
+    await expect(page.getByText(/lancashire-lsoa-2011\.geojson.*941 shapes/)).toBeVisible();
+  });
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test('district boundaries: 14 Leaflet paths, attribution, and a click on Preston filters the other views', async () => {
+    test.setTimeout(300_000);
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Map' })).toBeVisible();
+    const paths = page.locator('.choropleth path.leaflet-interactive');
+    await expect(paths).toHaveCount(14, SLOW);
+    await expect(page.locator('.leaflet-control-attribution')).toContainText('UK-GeoJSON by Martin Chorley (CC BY 4.0)');
+    await expect(page.getByRole('group', { name: /tile-grid cartogram/ })).toHaveCount(0);
+    // No tile layer unless the person configures one.
+    await expect(page.locator('.leaflet-tile-pane img')).toHaveCount(0);
+    // Hover shows the tooltip; the paths are focusable buttons named with their figures.
+    const preston = page.locator('path[data-code="E07000123"]');
+    await expect(preston).toHaveAttribute('role', 'button');
+    await expect(preston).toHaveAttribute('aria-label', /^Preston\. Count: /);
+    await preston.hover();
+    await expect(page.locator('.leaflet-tooltip')).toContainText('Preston');
+    await page.screenshot({ path: path.join(shots, 'map-districts.png'), fullPage: true });
+    await preston.click();
+    await expect(page).toHaveURL(/area=E07000123/);
+    await expect(preston).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('row', { name: /^Preston/ })).toHaveClass(/is-selected/);
+    await expect(page.getByLabel('Area', { exact: true })).toHaveValue('E07000123');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(shots, 'map-districts-preston.png'), fullPage: true });
+    // Keyboard: Enter on a focused path selects it too.
+    const burnley = page.locator('path[data-code="E07000117"]');
+    await burnley.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/area=E07000117/);
+    await preston.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/area=E07000123/);
+    await expectNoAxeViolations(page);
+    // The Trends link keeps the selected area, and the trends view opens filtered by it.
+    const trends = page.getByRole('link', { name: 'Trends' });
+    await expect(trends).toHaveAttribute('href', /area=E07000123/);
+    await trends.click();
+    await expect(page).toHaveURL(/view=trends.*area=E07000123|area=E07000123.*view=trends/);
+    await expect(page.getByLabel('Area', { exact: true })).toHaveValue('E07000123');
+    expect(foreign.map((r) => r.url())).toEqual([]);
+  });
+
+  test('LSOA boundaries: a month of figures with the suppressed LSOAs hatched and labelled c', async () => {
+    test.setTimeout(300_000);
+    await page.getByRole('link', { name: 'Map', exact: true }).click();
+    await page.getByLabel('Area', { exact: true }).selectOption('');
+    await page.getByLabel('Geography').selectOption('lsoa');
+    await page.getByLabel('Indicator').selectOption('police_violence_with_injury');
+    await page.getByLabel('Latest month').selectOption('2025-06');
+    const paths = page.locator('.choropleth path.leaflet-interactive');
+    await expect(paths).toHaveCount(941, SLOW);
+    await expect(page.getByRole('heading', { level: 2, name: /June 2025/ })).toBeVisible(SLOW);
+    const hatched = page.locator('.choropleth path[fill="url(#map-hatch)"]');
+    await expect.poll(() => hatched.count(), SLOW).toBeGreaterThan(0);
+    const nHatched = await hatched.count();
+    await expect(page.locator('.choropleth path.map-area--suppressed')).toHaveCount(nHatched);
+    // The legend counts the same suppressed LSOAs, and the table labels them c.
+    await expect(page.locator('.map-legend li[data-legend="c"]')).toContainText(`(${nHatched} LSOA`);
+    const firstHatched = (await hatched.first().getAttribute('data-code'))!;
+    const row = page.locator(`.map-table tr[data-code="${firstHatched}"]`);
+    await expect(row.locator('td').nth(1)).toContainText('c');
+    // Everything in the lookup matches a shape, so no data problems are listed.
+    await expect(page.getByRole('heading', { name: /Data problems/ })).toHaveCount(0);
+    await expect(page.locator('.leaflet-control-attribution')).toContainText('UK-GeoJSON by Martin Chorley');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(shots, 'map-lsoa-suppressed.png'), fullPage: true });
+    // Zoom into one LSOA's hatching to look at it closely.
+    await page.locator('.choropleth__map').screenshot({ path: path.join(shots, 'map-lsoa-map-only.png') });
+    await expectNoAxeViolations(page);
+    expect(foreign.map((r) => r.url())).toEqual([]);
+  });
+
+  test('first draw and recolouring of the 941 LSOAs, timed by the marks the benchmark reads', async () => {
+    test.setTimeout(300_000);
+    const draws = await measures(page, 'map-draw');
+    expect(draws.length).toBeGreaterThan(0);
+    const before = (await measures(page, 'map-recolour')).length;
+    // A filter change recolours the same paths (no new layer is built).
+    await page.getByLabel('Latest month').selectOption('2025-05');
+    await expect.poll(async () => (await measures(page, 'map-recolour')).length, SLOW).toBeGreaterThan(before);
+    await expect(page.getByRole('heading', { level: 2, name: /May 2025/ })).toBeVisible();
+    const afterDraws = await measures(page, 'map-draw');
+    expect(afterDraws.length).toBe(draws.length);
+    const recolours = await measures(page, 'map-recolour');
+    const queries = await measures(page, 'map-query');
+    const figures = {
+      lsoaFirstDrawMs: Math.round(draws.at(-1)!),
+      lsoaRecolourMs: Math.round(recolours.at(-1)!),
+      lsoaQueryMs: Math.round(queries.at(-1)!),
+    };
+    console.log('map timings (demo data):', figures);
+    writeFileSync(path.resolve('test-results/map-timings-demo.json'), JSON.stringify(figures, null, 2));
+    expect(figures.lsoaFirstDrawMs).toBeLessThan(1000);
+    expect(figures.lsoaRecolourMs).toBeLessThan(100);
+    expect(foreign.map((r) => r.url())).toEqual([]);
+  });
+});
+
+// MAP_BENCH_ROWS=1000000: the same timings with the benchmark's synthetic LSOA extract loaded on top of the demo.
+test('map timings with a large extract (opt-in)', async ({ page }) => {
+  const rows = Number(process.env.MAP_BENCH_ROWS ?? 0);
+  test.skip(!rows, 'set MAP_BENCH_ROWS to run');
+  test.setTimeout(3_600_000);
+  const files = generateBenchExtract(path.resolve('test-results/map-bench'), rows);
+  await openDashboard(page, '?view=import');
+  await loadThroughImport(page, [manifestWithBoundaries(files.manifest), files.parquet, LSOA]);
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  await page.getByLabel('Geography').selectOption('lsoa');
+  await page.getByLabel('Indicator').selectOption('bench_0');
+  await expect(page.locator('.choropleth path.leaflet-interactive')).toHaveCount(941, { timeout: 1_200_000 });
+  await expect.poll(async () => (await measures(page, 'map-recolour')).length, { timeout: 600_000 }).toBeGreaterThan(0);
+  const before = (await measures(page, 'map-recolour')).length;
+  await page.getByLabel('Latest month').selectOption('2025-06');
+  await expect.poll(async () => (await measures(page, 'map-recolour')).length, { timeout: 600_000 }).toBeGreaterThan(before);
+  const figures = {
+    rows: files.rows,
+    lsoaFirstDrawMs: Math.round((await measures(page, 'map-draw')).at(-1)!),
+    lsoaRecolourMs: Math.round((await measures(page, 'map-recolour')).at(-1)!),
+    lsoaQueryMs: Math.round((await measures(page, 'map-query')).at(-1)!),
+  };
+  console.log('map timings (large extract):', figures);
+  writeFileSync(path.resolve('test-results/map-timings-large.json'), JSON.stringify(figures, null, 2));
+});
