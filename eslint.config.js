@@ -27,7 +27,7 @@ const VIEW_LIMITS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'data'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,11 +5,13 @@ import { VIEW_TITLES } from '../url-state/view-state';
 import { FilterBar } from '../views/shell/FilterBar';
 import { Header } from '../views/shell/Header';
 import { LinkNotices } from '../views/shell/LinkNotices';
-import { PendingView } from '../views/shell/PendingView';
 import { ProtectionStatus } from '../views/shell/ProtectionStatus';
 import { DataEthicsView } from '../views/data-ethics/DataEthicsView';
 import { ImportView } from '../views/import/ImportView';
 import '../views/overview/overview.css';
+
+// Recharts comes with the Trends view only, so it is split out of the first load.
+const TrendsView = lazy(() => import('../views/trends/TrendsView'));
 
 // The map (and Leaflet with it) is split out of the first load.
 const MapView = lazy(() => import('../views/map/MapView'));
@@ -22,7 +24,7 @@ const OverviewView = lazy(() => import('../views/overview/OverviewView').then((m
 const views = {
   overview: OverviewView,
   map: MapView,
-  trends: () => <PendingView title="Trends" what="monthly series with confidence limits, rolling 12 months and seasonality" />,
+  trends: TrendsView,
   cohorts: lazy(() => import('../views/cohorts/CohortsView').then((m) => ({ default: m.CohortsView }))),
   data: DataEthicsView,
   import: ImportView,

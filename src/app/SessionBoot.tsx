@@ -70,17 +70,21 @@ export function SessionBoot({ children }: { children: ReactNode }) {
     <main className="boot" id="main">
       <h1>Violence needs assessment dashboard</h1>
       {boot.phase === 'failed' ? (
-        <div role="alert" className="notice notice--error">
-          <p>The dashboard could not start: {boot.error}</p>
+        <>
+          <div role="alert" className="notice notice--error">
+            <p>The dashboard could not start: {boot.error}</p>
+            {bundleParam() ? (
+              <p>The link names a partner bundle that could not be opened. Check the address with whoever shared it.</p>
+            ) : (
+              <p>Try reloading the page. Your data have not left this computer.</p>
+            )}
+          </div>
           {bundleParam() ? (
             <p>
-              The link names a partner bundle that could not be opened. Check the address with whoever shared it, or{' '}
-              <a href="?">open the dashboard with its synthetic demo data</a>.
+              <a href="?">Open the dashboard with its synthetic demo data instead</a>
             </p>
-          ) : (
-            <p>Try reloading the page. Your data have not left this computer.</p>
-          )}
-        </div>
+          ) : null}
+        </>
       ) : (
         <p role="status" aria-live="polite">
           {boot.detail}…

@@ -53,7 +53,13 @@ export function auditAsPublisher(
     status: c.flag === 'c' ? (isPrimarySuppressed(counts[i]!, policy) ? 'primary' : 'secondary') : c.flag,
   }));
   const report = auditProtection(visible, relations, policy);
-  return { pass: report.pass, checked: report.checked, unsafe: report.unsafe, contradictions: report.contradictions, model: 'publisher' };
+  return {
+    pass: report.pass,
+    checked: report.checked,
+    unsafe: report.unsafe,
+    contradictions: report.contradictions,
+    model: 'publisher',
+  };
 }
 
 /**
@@ -92,7 +98,13 @@ export function auditAsRecipient(cells: readonly BundleCell[], policy: Suppressi
     const provenSmall = l >= primaryLo && h <= t;
     if (provenSmall && (l > primaryLo || h < t)) unsafe++;
   }
-  return { pass: unsafe === 0 && attack.contradictions === 0, checked, unsafe, contradictions: attack.contradictions, model: 'recipient' };
+  return {
+    pass: unsafe === 0 && attack.contradictions === 0,
+    checked,
+    unsafe,
+    contradictions: attack.contradictions,
+    model: 'recipient',
+  };
 }
 
 /** Child -> parent for every area below the VRU area, from the areas lookup. */

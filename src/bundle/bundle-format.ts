@@ -28,7 +28,17 @@ export const BUNDLE_FILE_NAMES = {
 export type BundleFileRole = Exclude<keyof typeof BUNDLE_FILE_NAMES, 'metadata'>;
 
 /** The columns of cells.parquet, in order. Anything else (a count above all) makes a bundle invalid. */
-export const BUNDLE_CELL_COLUMNS = ['indicator_id', 'area_code', 'level', 'period', 'period_type', 'age_band', 'sex', 'value', 'flag'] as const;
+export const BUNDLE_CELL_COLUMNS = [
+  'indicator_id',
+  'area_code',
+  'level',
+  'period',
+  'period_type',
+  'age_band',
+  'sex',
+  'value',
+  'flag',
+] as const;
 export const BUNDLE_AREA_COLUMNS = ['code', 'name', 'level', 'parent_code'] as const;
 export const BUNDLE_POPULATION_COLUMNS = ['area_code', 'level', 'year', 'age_band', 'sex', 'population'] as const;
 

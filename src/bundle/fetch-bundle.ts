@@ -16,7 +16,8 @@ export function bundleMetadataUrl(param: string, base: string): URL {
     throw new BundleError(`The link's bundle address must start with http or https, not ${url.protocol}.`);
   }
   if (url.pathname.endsWith('/')) return new URL(BUNDLE_FILE_NAMES.metadata, url);
-  if (!url.pathname.toLowerCase().endsWith('.json')) return new URL(`${url.pathname}/${BUNDLE_FILE_NAMES.metadata}${url.search}`, url);
+  if (!url.pathname.toLowerCase().endsWith('.json'))
+    return new URL(`${url.pathname}/${BUNDLE_FILE_NAMES.metadata}${url.search}`, url);
   return url;
 }
 
@@ -27,7 +28,12 @@ async function fetchBytes(url: URL, what: string, fetchFn: typeof fetch): Promis
   } catch (e) {
     throw new BundleError(`${what} could not be fetched from ${url.href} (${e instanceof Error ? e.message : String(e)}).`);
   }
-  if (!response.ok) throw new BundleError(`${what} could not be fetched from ${url.href} (${response.status} ${response.statusText}).`);
+  if (!response.ok)
+    throw new BundleError(`${what} could not be fetched from ${url.href} (${response.status} ${response.statusText}).`);
+  // Static hosts and single-page servers often answer a missing file with their index page.
+  if (response.headers.get('content-type')?.includes('text/html')) {
+    throw new BundleError(`${what} was not found at ${url.href}: the server sent a web page instead.`);
+  }
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -40,7 +46,10 @@ export async function fetchBundleFiles(param: string, base: string, fetchFn: typ
   const metaBytes = await fetchBytes(metaUrl, 'The bundle', fetchFn);
   const metadata = parseBundleMetadata(metaBytes);
   const files = await Promise.all(
-    metadata.files.map(async (f) => ({ name: f.name, bytes: await fetchBytes(new URL(f.name, metaUrl), `The bundle's ${f.name}`, fetchFn) })),
+    metadata.files.map(async (f) => ({
+      name: f.name,
+      bytes: await fetchBytes(new URL(f.name, metaUrl), `The bundle's ${f.name}`, fetchFn),
+    })),
   );
   return [{ name: BUNDLE_FILE_NAMES.metadata, bytes: metaBytes }, ...files];
 }

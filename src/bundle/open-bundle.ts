@@ -1,6 +1,7 @@
-import { Float64, Int32, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { makeVector, Table } from 'apache-arrow';
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { AGE_BAND_VALUES, GEOGRAPHY_LEVELS, SEX_VALUES, type Manifest } from '../contract';
+import { utf8Vector } from '../engine/arrow-vectors';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
@@ -51,7 +52,9 @@ export function parseBundleMetadata(bytes: Uint8Array): BundleMetadata {
   const parsed = bundleMetadataSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new BundleError(`bundle.json is not a dashboard bundle: ${first ? `${first.path.join('.') || 'file'} ${first.message}` : 'unknown format'}.`);
+    throw new BundleError(
+      `bundle.json is not a dashboard bundle: ${first ? `${first.path.join('.') || 'file'} ${first.message}` : 'unknown format'}.`,
+    );
   }
   return parsed.data;
 }
@@ -82,7 +85,8 @@ async function parquetColumns(bytes: Uint8Array, file: string): Promise<{ names:
 function expectColumns(file: string, names: readonly string[], expected: readonly string[]): void {
   const extra = names.filter((n) => !expected.includes(n));
   const missing = expected.filter((n) => !names.includes(n));
-  if (extra.length > 0) throw new BundleError(`${file} has columns a bundle must not hold (${extra.join(', ')}); it was not opened.`);
+  if (extra.length > 0)
+    throw new BundleError(`${file} has columns a bundle must not hold (${extra.join(', ')}); it was not opened.`);
   if (missing.length > 0) throw new BundleError(`${file} lacks the columns ${missing.join(', ')}.`);
 }
 
@@ -122,7 +126,8 @@ export async function readBundle(files: readonly NamedBytes[]): Promise<OpenedBu
   try {
     manifest = parseManifest(BUNDLE_FILE_NAMES.manifest, manifestJson);
   } catch (e) {
-    const why = e instanceof FileRejected ? e.problems.slice(0, 3).map(problemText).join('; ') : e instanceof Error ? e.message : String(e);
+    const why =
+      e instanceof FileRejected ? e.problems.slice(0, 3).map(problemText).join('; ') : e instanceof Error ? e.message : String(e);
     throw new BundleError(`bundle-manifest.json is not a valid manifest: ${why}`);
   }
 
@@ -147,17 +152,24 @@ export async function readBundle(files: readonly NamedBytes[]): Promise<OpenedBu
       flag,
     };
     if (!FLAGS.has(flag)) throw new BundleError(`cells.parquet row ${i + 1} has the unknown flag "${flag}".`);
-    if (flag === 'c' && value !== null) throw new BundleError(`cells.parquet row ${i + 1} is suppressed but carries a value; the bundle was not opened.`);
-    if (flag !== 'c' && (value === null || !Number.isFinite(value))) throw new BundleError(`cells.parquet row ${i + 1} is shown but has no value.`);
+    if (flag === 'c' && value !== null)
+      throw new BundleError(`cells.parquet row ${i + 1} is suppressed but carries a value; the bundle was not opened.`);
+    if (flag !== 'c' && (value === null || !Number.isFinite(value)))
+      throw new BundleError(`cells.parquet row ${i + 1} is shown but has no value.`);
     if (!levels.has(level) || !(GEOGRAPHY_LEVELS as readonly string[]).includes(level)) {
       throw new BundleError(`cells.parquet row ${i + 1} is at the level "${level}", which bundle.json does not list.`);
     }
-    if (!PERIOD_TYPES.has(cell.periodType) || !(AGE_BAND_VALUES as readonly string[]).includes(cell.ageBand) || !(SEX_VALUES as readonly string[]).includes(cell.sex)) {
+    if (
+      !PERIOD_TYPES.has(cell.periodType) ||
+      !(AGE_BAND_VALUES as readonly string[]).includes(cell.ageBand) ||
+      !(SEX_VALUES as readonly string[]).includes(cell.sex)
+    ) {
       throw new BundleError(`cells.parquet row ${i + 1} has a period type, age band or sex the dashboard does not know.`);
     }
     return cell as BundleCell;
   });
-  if (cells.length !== metadata.cells) throw new BundleError(`cells.parquet holds ${cells.length} cells; bundle.json says ${metadata.cells}.`);
+  if (cells.length !== metadata.cells)
+    throw new BundleError(`cells.parquet holds ${cells.length} cells; bundle.json says ${metadata.cells}.`);
 
   const areaFile = await parquetColumns(await bytesOf('areas'), BUNDLE_FILE_NAMES.areas);
   expectColumns(BUNDLE_FILE_NAMES.areas, areaFile.names, BUNDLE_AREA_COLUMNS);
@@ -174,7 +186,8 @@ export async function readBundle(files: readonly NamedBytes[]): Promise<OpenedBu
   return { metadata, manifest, cells, areas, population: popFile.columns as OpenedBundle['population'], audit };
 }
 
-const text = (values: unknown[]) => vectorFromArray(values.map((v) => (v == null ? null : String(v))), new Utf8());
+// Arrow's generic builders compile code at run time, which the page's Content Security Policy forbids.
+const text = (values: unknown[]) => utf8Vector(values.map((v) => (v == null ? null : String(v))));
 
 /** Ancestors of every area (itself included), as build-cube makes them, from the lookup alone. */
 function ancestorsOf(areas: OpenedBundle['areas']): { code: string[]; ancestor: string[]; level: string[] } {
@@ -198,7 +211,12 @@ function ancestorsOf(areas: OpenedBundle['areas']): { code: string[]; ancestor: 
  * own figures can be shown.
  */
 export async function installBundle(engine: Engine, bundle: OpenedBundle): Promise<void> {
-  const tables = ['cube', 'population_cube', 'area_ancestors', ...(['analyst', 'partner', 'public'] as const).map(protectedTable)];
+  const tables = [
+    'cube',
+    'population_cube',
+    'area_ancestors',
+    ...(['analyst', 'partner', 'public'] as const).map(protectedTable),
+  ];
   await engine.exec(tables.map((t) => `DROP TABLE IF EXISTS ${ident(t)};`).join('\n'));
   await engine.exec('DELETE FROM extracts; DELETE FROM population; DELETE FROM areas;');
 
@@ -218,17 +236,21 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
     `INSERT INTO areas (code, name, level, parent_code, source_file) SELECT code, name, level, parent_code, 'areas.parquet' FROM bundle_areas_stage; DROP TABLE bundle_areas_stage`,
   );
   const anc = ancestorsOf(a);
-  await engine.insertArrow(new Table({ code: text(anc.code), ancestor: text(anc.ancestor), level: text(anc.level) }), 'area_ancestors', 'create');
+  await engine.insertArrow(
+    new Table({ code: text(anc.code), ancestor: text(anc.ancestor), level: text(anc.level) }),
+    'area_ancestors',
+    'create',
+  );
 
   const p = bundle.population;
   await engine.insertArrow(
     new Table({
       area_code: text(p.area_code),
       level: text(p.level),
-      year: vectorFromArray(p.year.map(Number), new Int32()),
+      year: makeVector(Int32Array.from(p.year, Number)),
       age_band: text(p.age_band),
       sex: text(p.sex),
-      population: vectorFromArray(p.population.map(Number), new Float64()),
+      population: makeVector(Float64Array.from(p.population, Number)),
     }),
     'population_cube',
     'create',
@@ -239,8 +261,10 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
   const name = protectedTable(bundle.metadata.audience);
   const vfile = `${name}.csv`;
   const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = bundle.cells.map((x) =>
-    [x.indicatorId, x.areaCode, x.level, x.period, x.periodType, x.ageBand, x.sex].map(quote).join(',') + `,${x.value ?? ''},${x.flag}`,
+  const lines = bundle.cells.map(
+    (x) =>
+      [x.indicatorId, x.areaCode, x.level, x.period, x.periodType, x.ageBand, x.sex].map(quote).join(',') +
+      `,${x.value ?? ''},${x.flag}`,
   );
   await engine.registerFile(vfile, new TextEncoder().encode(`${BUNDLE_CELL_COLUMNS.join(',')}\n${lines.join('\n')}\n`));
   try {

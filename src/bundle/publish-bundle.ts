@@ -93,13 +93,25 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
     'value',
     'flag',
     'count',
-  ].map(column) as [ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<string>, ArrayLike<number>, ArrayLike<string>, ArrayLike<number>];
+  ].map(column) as [
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<string>,
+    ArrayLike<number>,
+    ArrayLike<string>,
+    ArrayLike<number>,
+  ];
   const valueCol = result.getChild('value')!;
   const countCol = result.getChild('count')!;
   const cells: BundleCell[] = new Array<BundleCell>(result.numRows);
   const counts = new Float64Array(result.numRows);
   for (let i = 0; i < result.numRows; i++) {
-    if (!countCol.isValid(i)) throw new Error('The protected table and the data loaded do not match; reload the data and try again.');
+    if (!countCol.isValid(i))
+      throw new Error('The protected table and the data loaded do not match; reload the data and try again.');
     const f = flag[i] as BundleCell['flag'];
     cells[i] = {
       indicatorId: ind[i]!,
@@ -131,14 +143,22 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
   const manifest = { ...opts.manifest, files: { extracts: [], areas: [], population: [] } };
   const strings = (data: unknown[]) => ({ data, type: 'STRING' as const, nullable: true });
   const payload: { role: BundleMetadata['files'][number]['role']; name: string; bytes: Uint8Array; type: string }[] = [
-    { role: 'manifest', name: BUNDLE_FILE_NAMES.manifest, bytes: encoder.encode(JSON.stringify(manifest, null, 2)), type: 'application/json' },
+    {
+      role: 'manifest',
+      name: BUNDLE_FILE_NAMES.manifest,
+      bytes: encoder.encode(JSON.stringify(manifest, null, 2)),
+      type: 'application/json',
+    },
     { role: 'cells', name: BUNDLE_FILE_NAMES.cells, bytes: cellsParquet(cells), type: 'application/vnd.apache.parquet' },
     {
       role: 'areas',
       name: BUNDLE_FILE_NAMES.areas,
       bytes: new Uint8Array(
         parquetWriteBuffer({
-          columnData: (['code', 'name', 'level', 'parent_code'] as const).map((n) => ({ name: n, ...strings(columnOf(areas, n)) })),
+          columnData: (['code', 'name', 'level', 'parent_code'] as const).map((n) => ({
+            name: n,
+            ...strings(columnOf(areas, n)),
+          })),
         }),
       ),
       type: 'application/vnd.apache.parquet',
@@ -152,7 +172,12 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
             ...(['area_code', 'level'] as const).map((n) => ({ name: n, ...strings(columnOf(population, n)) })),
             { name: 'year', data: Int32Array.from(columnOf<number>(population, 'year')), type: 'INT32', nullable: false },
             ...(['age_band', 'sex'] as const).map((n) => ({ name: n, ...strings(columnOf(population, n)) })),
-            { name: 'population', data: Float64Array.from(columnOf<number>(population, 'population')), type: 'DOUBLE', nullable: false },
+            {
+              name: 'population',
+              data: Float64Array.from(columnOf<number>(population, 'population')),
+              type: 'DOUBLE',
+              nullable: false,
+            },
           ],
         }),
       ),
@@ -169,7 +194,9 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
     synthetic: opts.manifest.synthetic,
     cells: cells.length,
     suppressed: cells.filter((c) => c.flag === 'c').length,
-    files: await Promise.all(payload.map(async (f) => ({ role: f.role, name: f.name, bytes: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) }))),
+    files: await Promise.all(
+      payload.map(async (f) => ({ role: f.role, name: f.name, bytes: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) })),
+    ),
     audit,
   };
   return {

@@ -38,4 +38,3 @@ export function attackerPriors(
   }
   return { lo, hi };
 }
-

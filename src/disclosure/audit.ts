@@ -1,6 +1,6 @@
-import { cellKey, type ProtectedCell } from './cube-types';
-import { propagateBounds, type AttackResult } from './interval-attack';
 import { attackerPriors } from './attacker-priors';
+import { cellKey, type ProtectedCell } from './cube-types';
+import { IntervalAttack, type AttackResult } from './interval-attack';
 import type { SuppressionPolicy } from './primary-policy';
 import type { CubeRelations } from './relations';
 import { PRIMARY, ROUNDED, SHOWN, statusCode } from './status-codes';
@@ -36,71 +36,113 @@ export interface AuditReport {
   cells: AuditCellResult[];
 }
 
-/** Result of the typed-array audit used inside protectCube. */
-export interface AuditCore {
+/**
+ * The safety test. A primary cell is safe when its attack interval is no narrower than [1 (0 if zeros are
+ * hidden), threshold], or failing that no narrower than the interval the suppression marks alone give (the
+ * baseline: every non-primary cell unknown). Since the real attacker knows strictly more than the baseline one,
+ * "no narrower than the baseline" means the published figures add nothing.
+ */
+export class SafetyJudge {
+  private baselineResult: AttackResult | null = null;
+  readonly t: number;
+  readonly primaryLo: number;
+  constructor(
+    private readonly rel: CubeRelations,
+    private readonly status: Uint8Array,
+    private readonly shown: Float64Array,
+    private readonly policy: SuppressionPolicy,
+  ) {
+    this.t = policy.suppressBelowOrEqual;
+    this.primaryLo = policy.showZeros ? 1 : 0;
+  }
+
+  /** Bounds from the marks alone. Depends only on which cells are primary, so it is computed once. */
+  get baseline(): AttackResult {
+    if (!this.baselineResult) {
+      const b = attackerPriors(this.status, this.shown, this.policy, true);
+      this.baselineResult = new IntervalAttack(this.rel).run(b.lo, b.hi);
+    }
+    return this.baselineResult;
+  }
+
+  /** Whether primary cell c is pinned down too narrowly (the baseline is computed only when needed). */
+  isUnsafe(attack: AttackResult, c: number): boolean {
+    const lo = attack.lo[c]!;
+    const hi = attack.hi[c]!;
+    if (lo > hi) return true;
+    if (lo <= this.primaryLo && hi >= this.t) return false;
+    const b = this.baseline;
+    return lo > b.lo[c]! || hi < b.hi[c]!;
+  }
+
+  get baselineConverged(): boolean {
+    return this.baselineResult?.converged ?? true;
+  }
+
+  isLimitedByRule(c: number): boolean {
+    const b = this.baselineResult;
+    return b !== null && (b.lo[c]! > this.primaryLo || b.hi[c]! < this.t);
+  }
+}
+
+/** Result of auditing some or all of a cube. */
+export interface RegionAudit {
   pass: boolean;
   checked: number;
-  /** Unsafe primary cells, in the order given by `cellOrder`. */
+  /** Unsafe primary cells, in the order the cells were given. */
   unsafe: number[];
   limitedByRule: number;
   converged: boolean;
   contradictions: number;
-  attack: AttackResult;
-  /** Bounds from the suppression marks alone; computed only when some cell fails the strict test. */
-  baseline: AttackResult | null;
 }
 
 /**
- * Audits a protected cube held as status codes (status-codes.ts) and shown values. A primary cell is safe when
- * its attack interval is no narrower than [1 (0 if zeros hidden), threshold], or, failing that, no narrower than
- * the interval the suppression marks alone give (`limitedByRule`): visible figures then add nothing.
+ * Audits the given primary cells after an attack over `relations` (null: every relation, a full audit).
+ * An attack over a closed part of the cube (one indicator: no relation crosses indicators) is exact for it; over
+ * an open region it is weaker than the full attack (see IntervalAttack.runLocal), so what it finds unsafe is
+ * unsafe, but a clean result proves nothing. Cells in no relation at all are safe: nothing can be subtracted.
  */
-export function auditCore(
-  rel: CubeRelations,
+export function auditRegion(
+  judge: SafetyJudge,
+  attack: IntervalAttack,
   status: Uint8Array,
-  shown: Float64Array,
-  policy: SuppressionPolicy,
-  cellOrder?: Uint32Array,
-  /** The baseline from an earlier audit of the same cube: it depends only on which cells are primary. */
-  knownBaseline: AttackResult | null = null,
-): AuditCore {
-  const n = rel.cellCount;
-  const t = policy.suppressBelowOrEqual;
-  const primaryLo = policy.showZeros ? 1 : 0;
-  const prior = attackerPriors(status, shown, policy);
-  const attack = propagateBounds(rel, prior.lo, prior.hi);
-  let baseline: AttackResult | null = knownBaseline;
+  priorLo: Float64Array,
+  priorHi: Float64Array,
+  relations: ArrayLike<number> | null,
+  cells: ArrayLike<number>,
+): RegionAudit {
+  if (relations === null) attack.run(priorLo, priorHi);
+  else attack.runLocal(priorLo, priorHi, relations);
+  const { cellStart } = attack.rel;
   const unsafe: number[] = [];
   let checked = 0;
   let limitedByRule = 0;
-  let converged = attack.converged;
-  for (let k = 0; k < n; k++) {
-    const c = cellOrder ? cellOrder[k]! : k;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k]!;
     if (status[c] !== PRIMARY) continue;
     checked++;
-    const lo = attack.lo[c]!;
-    const hi = attack.hi[c]!;
-    if (lo <= primaryLo && hi >= t) continue;
-    if (!baseline) {
-      const b = attackerPriors(status, shown, policy, true);
-      baseline = propagateBounds(rel, b.lo, b.hi);
-      converged &&= baseline.converged;
-    }
-    const bLo = baseline.lo[c]!;
-    const bHi = baseline.hi[c]!;
-    if (bLo > primaryLo || bHi < t) limitedByRule++;
-    if (lo > hi || lo > bLo || hi < bHi) unsafe.push(c);
+    if (cellStart[c] === cellStart[c + 1]) continue;
+    if (judge.isUnsafe(attack, c)) unsafe.push(c);
+    if (judge.isLimitedByRule(c)) limitedByRule++;
   }
   return {
     pass: unsafe.length === 0 && attack.contradictions === 0,
     checked,
     unsafe,
     limitedByRule,
-    converged,
+    converged: attack.converged && judge.baselineConverged,
     contradictions: attack.contradictions,
-    attack,
-    baseline,
   };
+}
+
+/** The distinct member cells of some relations, in canonical order. */
+export function regionCells(rel: CubeRelations, relations: ArrayLike<number>, rank: Uint32Array): number[] {
+  const seen = new Set<number>();
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i]!;
+    for (let j = rel.start[r]!; j < rel.start[r + 1]!; j++) seen.add(rel.members[j]!);
+  }
+  return [...seen].sort((a, b) => rank[a]! - rank[b]!);
 }
 
 /**
@@ -131,21 +173,23 @@ export function auditProtection(
     status[i] = code;
     shown[i] = c.value ?? 0;
   });
-  const core = auditCore(relations, status, shown, policy);
+  const judge = new SafetyJudge(relations, status, shown, policy);
+  const priors = attackerPriors(status, shown, policy);
+  const attack = new IntervalAttack(relations);
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const core = auditRegion(judge, attack, status, priors.lo, priors.hi, null, all);
   const unsafe = new Set(core.unsafe);
-  const t = policy.suppressBelowOrEqual;
-  const primaryLo = policy.showZeros ? 1 : 0;
   const cells: AuditCellResult[] = [];
   for (let i = 0; i < n; i++) {
     if (status[i] !== PRIMARY) continue;
-    const b = core.baseline;
     cells.push({
       index: i,
       key: cellKey(visible[i]!),
-      lower: core.attack.lo[i]!,
-      upper: core.attack.hi[i]!,
+      lower: attack.lo[i]!,
+      upper: attack.hi[i]!,
       safe: !unsafe.has(i),
-      limitedByRule: b !== null && (b.lo[i]! > primaryLo || b.hi[i]! < t),
+      limitedByRule: judge.isLimitedByRule(i),
     });
   }
   return {

@@ -1,10 +1,14 @@
-import { auditCore, type AuditCore } from './audit';
-import { indexCube } from './cube-index';
+import { auditRegion, regionCells, SafetyJudge, type RegionAudit } from './audit';
+import { indexCube, type CubeIndex } from './cube-index';
 import type { AreaHierarchy, CubeCell, ProtectedCell } from './cube-types';
 import { isPrimarySuppressed, roundCount, type SuppressionPolicy } from './primary-policy';
 import { buildRelations, RELATION_KINDS, type CubeRelations } from './relations';
+import { IntervalAttack } from './interval-attack';
 import { SuppressionState } from './secondary-suppression';
 import { PRIMARY, ROUNDED, SECONDARY, SHOWN, STATUS_NAMES } from './status-codes';
+
+/** Relation hops around newly hidden cells that a local re-check covers. */
+const LOCAL_RADIUS = 3;
 
 export interface ProtectOptions {
   /** Called with (done, total) as work proceeds; total is fixed, done never decreases and ends equal to total. */
@@ -30,7 +34,10 @@ export interface ProtectionSummary {
   relations: number;
   /** Relations whose total is not exactly the sum of its parts in the data (audited as inequalities). */
   inexactRelations: number;
+  /** Rounds of audit-driven repair. */
   auditRounds: number;
+  /** Interval attacks over a whole indicator (the others were local re-checks around the cells just hidden). */
+  fullAudits: number;
   audit: {
     pass: boolean;
     checked: number;
@@ -59,7 +66,7 @@ const PROGRESS_TOTAL = 1000;
  * 3. Audit: the interval attack (interval-attack.ts); every primary cell still pinned down more narrowly than the
  *    rule itself allows gets a further complement from the relations that pin it, the fixed point is restored,
  *    and the audit reruns until it passes. It always can: with every non-primary cell hidden nothing is left
- *    to attack with.
+ *    to attack with (and that is the last resort if opts.maxAuditRounds is reached).
  * 4. Rounding (rounded audiences): every shown figure, total or part, is rounded independently to the nearest
  *    roundTo. Rounded parts therefore need not add up to the rounded total; that is accepted practice (ONS
  *    census tables and NHS Digital's rounding to 5 do the same) and is safer than forcing additivity, which
@@ -104,48 +111,61 @@ export function protectCube(
   state.runToFixedPoint(() => progress((tick += (600 - tick) / 8)));
   progress(600);
 
-  // Audit, and repair until the audit passes.
+  // Audit, and repair until the audit passes, one indicator at a time: no relation crosses indicators, so
+  // each is a closed part of the cube whose audit is exact on its own, and one indicator's repairs do not make
+  // the others be re-audited.
+  const judge = new SafetyJudge(rel, status, shown, policy);
+  const attack = new IntervalAttack(rel);
+  const parts = indicatorParts(rel, idx);
+  const regions = new RegionFinder(rel);
+  const firstAdded = state.addedCells.length;
   const maxRounds = opts.maxAuditRounds ?? 200;
-  let audit: AuditCore = auditCore(rel, status, shown, policy, idx.order);
-  let rounds = 0;
-  let fromAudit = 0;
+  const totals = { rounds: 0, audits: 0, checked: 0, unsafe: 0, limitedByRule: 0, converged: true, contradictions: 0 };
   let done = 600;
-  while (opts.auditRepair !== false && !audit.pass && rounds < maxRounds) {
-    rounds++;
-    const before = state.relSupp.slice();
-    const t = policy.suppressBelowOrEqual;
-    const primaryLo = policy.showZeros ? 1 : 0;
-    const addedBefore = state.added;
-    for (const p of audit.unsafe) {
-      const lo = audit.attack.lo[p]!;
-      const hi = audit.attack.hi[p]!;
-      const bLo = audit.baseline ? audit.baseline.lo[p]! : primaryLo;
-      const bHi = audit.baseline ? audit.baseline.hi[p]! : t;
-      const loTight = lo > Math.max(primaryLo, bLo);
-      const hiTight = hi < Math.min(t, bHi);
-      // One fix per pinning relation per round: if the relation behind p's tight bound already gained a hidden
-      // cell this round, re-audit before hiding more.
-      const rLo = audit.attack.reasonLo[p]!;
-      const rHi = audit.attack.reasonHi[p]!;
-      if ((loTight && rLo >= 0 && state.relSupp[rLo]! > before[rLo]!) || (hiTight && rHi >= 0 && state.relSupp[rHi]! > before[rHi]!)) {
-        continue;
-      }
-      const c = state.pickRepair(p, audit.attack, loTight || !hiTight, hiTight || !loTight);
-      if (c >= 0) state.suppress(c);
-      if (process.env.DISCLOSURE_DEBUG && audit.unsafe.length < 3) {
-        const d = (x: number): string => `${cells[x]!.areaCode} ${cells[x]!.period} ${cells[x]!.ageBand} ${cells[x]!.sex} n=${cells[x]!.count} st=${status[x]}`;
-        console.log('  unsafe', d(p), [lo, hi], 'base', [bLo, bHi], 'reasons', rLo, rHi, 'pick', c >= 0 ? d(c) : -1);
-        for (const r of [rLo, rHi]) if (r >= 0) console.log('    rel', r, Array.from(rel.members.subarray(rel.start[r]!, rel.start[r + 1]!)).map((m) => `${d(m)} [${audit.attack.lo[m]},${audit.attack.hi[m]}]`).join(' | '));
+  for (const part of parts) {
+    const audit = (): RegionAudit => {
+      totals.audits++;
+      return auditRegion(judge, attack, status, state.priorLo, state.priorHi, part.relations, part.cells);
+    };
+    let result = audit();
+    let unsafe = result.unsafe;
+    let changed = false;
+    let rounds = 0;
+    while (opts.auditRepair !== false && unsafe.length > 0 && rounds < maxRounds) {
+      rounds++;
+      const mark = state.addedCells.length;
+      repairRound(state, judge, attack, unsafe);
+      if (state.addedCells.length === mark) break; // cannot happen (see step 3 above); guards against looping
+      state.runToFixedPoint();
+      changed = true;
+      // Re-check cheaply around what changed; only a clean local check earns a full audit of the indicator.
+      const seeds = state.addedCells.slice(mark).concat(unsafe);
+      const region = regions.around(seeds, status, LOCAL_RADIUS, part.relations.length >> 2);
+      unsafe = region
+        ? auditRegion(judge, attack, status, state.priorLo, state.priorHi, region, regionCells(rel, region, idx.rank)).unsafe
+        : [];
+      if (unsafe.length === 0) {
+        result = audit();
+        changed = false;
+        unsafe = result.unsafe;
       }
     }
-    const added = state.added - addedBefore;
-    if (added === 0) break; // cannot happen (see step 3 above); guards against looping forever
-    fromAudit += added;
-    state.runToFixedPoint();
-    audit = auditCore(rel, status, shown, policy, idx.order, audit.baseline);
-    progress((done += (990 - done) / 4));
-    if (process.env.DISCLOSURE_DEBUG) console.log("round", rounds, "added", added, "unsafe", audit.unsafe.length);
+    if (changed) result = audit();
+    if (opts.auditRepair !== false && !result.pass) {
+      // Last resort if the round cap is hit: hide every visible cell of the indicator. The audit then sees only
+      // the suppression marks, which is its own baseline, so it passes.
+      for (const c of part.cells) state.suppress(c);
+      result = audit();
+    }
+    totals.rounds += rounds;
+    totals.checked += result.checked;
+    totals.unsafe += result.unsafe.length;
+    totals.limitedByRule += result.limitedByRule;
+    totals.converged &&= result.converged;
+    totals.contradictions += result.contradictions;
+    progress((done += (990 - done) / 2));
   }
+  const fromAudit = state.addedCells.length - firstAdded;
 
   // Output in input order.
   const out: ProtectedCell[] = new Array<ProtectedCell>(n);
@@ -182,14 +202,117 @@ export function protectCube(
       secondaryFromAudit: fromAudit,
       relations: rel.count,
       inexactRelations: inexact,
-      auditRounds: rounds,
+      auditRounds: totals.rounds,
+      fullAudits: totals.audits,
       audit: {
-        pass: audit.pass,
-        checked: audit.checked,
-        unsafe: audit.unsafe.length,
-        limitedByRule: audit.limitedByRule,
-        converged: audit.converged,
+        pass: totals.unsafe === 0 && totals.contradictions === 0,
+        checked: totals.checked,
+        unsafe: totals.unsafe,
+        limitedByRule: totals.limitedByRule,
+        converged: totals.converged,
       },
     },
   };
+}
+
+/**
+ * One round of audit-driven repair: for each unsafe primary cell (canonical order), hide the cell that best
+ * loosens the bound pinning it (SuppressionState.pickRepair). If the relation behind that bound already gained
+ * a hidden cell this round, the cell waits for the re-check instead (avoids hiding two cells where one does).
+ */
+function repairRound(state: SuppressionState, judge: SafetyJudge, attack: IntervalAttack, unsafe: readonly number[]): void {
+  const b = judge.baseline;
+  const plan = unsafe.map((p) => {
+    const lo = attack.lo[p]!;
+    const hi = attack.hi[p]!;
+    const loTight = lo > Math.max(judge.primaryLo, b.lo[p]!);
+    const hiTight = hi < Math.min(judge.t, b.hi[p]!);
+    const rLo = loTight ? attack.reasonLo[p]! : -1;
+    const rHi = hiTight ? attack.reasonHi[p]! : -1;
+    return { p, loTight, hiTight, rLo, rHi, sLo: rLo >= 0 ? state.relSupp[rLo]! : 0, sHi: rHi >= 0 ? state.relSupp[rHi]! : 0 };
+  });
+  for (const { p, loTight, hiTight, rLo, rHi, sLo, sHi } of plan) {
+    if ((rLo >= 0 && state.relSupp[rLo]! > sLo) || (rHi >= 0 && state.relSupp[rHi]! > sHi)) continue;
+    const c = state.pickRepair(p, attack, loTight || !hiTight, hiTight || !loTight);
+    if (c >= 0) state.suppress(c);
+  }
+}
+
+/**
+ * The relations within `radius` hops of the seed cells, moving only through cells that carry uncertainty
+ * (hidden or rounded; an exact shown figure passes nothing on). Null when that exceeds maxRelations: a full
+ * audit of the indicator is then about as cheap and sees more. Marks are epoch stamps reused across calls.
+ */
+class RegionFinder {
+  private readonly relMark: Int32Array;
+  private readonly cellMark: Int32Array;
+  private epoch = 0;
+  constructor(private readonly rel: CubeRelations) {
+    this.relMark = new Int32Array(rel.count);
+    this.cellMark = new Int32Array(rel.cellCount);
+  }
+
+  around(seeds: readonly number[], status: Uint8Array, radius: number, maxRelations: number): Int32Array | null {
+    const { start, members, cellStart, cellRelations } = this.rel;
+    const e = ++this.epoch;
+    const out: number[] = [];
+    let frontier: number[] = [];
+    for (const c of seeds) {
+      if (this.cellMark[c] !== e) {
+        this.cellMark[c] = e;
+        frontier.push(c);
+      }
+    }
+    for (let hop = 0; hop < radius && frontier.length > 0; hop++) {
+      const next: number[] = [];
+      for (const c of frontier) {
+        for (let q = cellStart[c]!; q < cellStart[c + 1]!; q++) {
+          const r = cellRelations[q]!;
+          if (this.relMark[r] === e) continue;
+          this.relMark[r] = e;
+          out.push(r);
+          if (out.length >= maxRelations) return null;
+          for (let j = start[r]!; j < start[r + 1]!; j++) {
+            const m = members[j]!;
+            if (this.cellMark[m] !== e && status[m] !== SHOWN) {
+              this.cellMark[m] = e;
+              next.push(m);
+            }
+          }
+        }
+      }
+      frontier = next;
+    }
+    return Int32Array.from(out);
+  }
+}
+
+/** The relations and cells (canonical order) of each indicator. */
+function indicatorParts(rel: CubeRelations, idx: CubeIndex): { relations: Int32Array; cells: Uint32Array }[] {
+  const nInd = idx.indicators.length;
+  const relCount = new Int32Array(nInd);
+  const cellCount = new Int32Array(nInd);
+  const relInd = new Int32Array(rel.count);
+  for (let r = 0; r < rel.count; r++) {
+    const ind = idx.indicator[rel.members[rel.start[r]!]!]!;
+    relInd[r] = ind;
+    relCount[ind]!++;
+  }
+  for (let i = 0; i < idx.n; i++) cellCount[idx.indicator[i]!]!++;
+  const parts = Array.from({ length: nInd }, (_, i) => ({
+    relations: new Int32Array(relCount[i]!),
+    cells: new Uint32Array(cellCount[i]!),
+    nr: 0,
+    nc: 0,
+  }));
+  for (let r = 0; r < rel.count; r++) {
+    const p = parts[relInd[r]!]!;
+    p.relations[p.nr++] = r;
+  }
+  for (let k = 0; k < idx.n; k++) {
+    const c = idx.order[k]!;
+    const p = parts[idx.indicator[c]!]!;
+    p.cells[p.nc++] = c;
+  }
+  return parts.map(({ relations, cells }) => ({ relations, cells }));
 }

@@ -54,15 +54,14 @@ function parsePeriod(p: string): PeriodInfo {
   throw new Error(`period "${p}" is not YYYY-MM, YYYY-Qn or YYYY`);
 }
 
-/** For each code of a dimension, the groups of child codes (present in the cube) it is the sum of. */
+/** For each code of a dimension, the groups of child codes (present in the indicator) it is the sum of. */
 type ChildGroups = (readonly number[])[][];
 
-function periodGroups(idx: CubeIndex): ChildGroups {
-  const code = new Map(idx.periodValues.map((v, i) => [v, i]));
-  const present = (vals: string[]): number[] =>
-    vals.map((v) => code.get(v)).filter((c): c is number => c !== undefined);
+function periodGroups(periodValues: readonly string[]): ChildGroups {
+  const code = new Map(periodValues.map((v, i) => [v, i]));
+  const present = (vals: string[]): number[] => vals.map((v) => code.get(v)).filter((c): c is number => c !== undefined);
   const mm = (n: number): string => String(n).padStart(2, '0');
-  return idx.periodValues.map((p) => {
+  return periodValues.map((p) => {
     const info = parsePeriod(p);
     const groups: number[][] = [];
     if (info.type === 'quarter') {
@@ -82,11 +81,13 @@ function flatGroups(values: readonly string[], total: string, parts: readonly st
   return values.map((v) => (v === total && children.length > 0 ? [children] : []));
 }
 
-/**
- * Area groups: for each area, its descendants (through any depth of the hierarchy, so LSOAs sum to a district
- * whether or not MSOAs sit between) grouped by level, one group per level present.
- */
-function areaGroups(cells: readonly CubeCell[], idx: CubeIndex, hierarchy: AreaHierarchy): ChildGroups {
+/** The area hierarchy as parent -> children, and each area's level as the cells give it. */
+interface AreaTree {
+  childrenOf: Map<string, string[]>;
+  levelOf: Map<string, GeographyLevel>;
+}
+
+function areaTree(cells: readonly CubeCell[], hierarchy: AreaHierarchy): AreaTree {
   const levelOf = new Map<string, GeographyLevel>();
   for (const c of cells) {
     const seen = levelOf.get(c.areaCode);
@@ -99,23 +100,31 @@ function areaGroups(cells: readonly CubeCell[], idx: CubeIndex, hierarchy: AreaH
     if (list) list.push(child);
     else childrenOf.set(parent, [child]);
   }
-  const code = new Map(idx.areaValues.map((v, i) => [v, i]));
-  return idx.areaValues.map((a) => {
+  return { childrenOf, levelOf };
+}
+
+/**
+ * Area groups: for each area, its descendants (through any depth of the hierarchy, so LSOAs sum to a district
+ * whether or not MSOAs sit between) grouped by level, one group per level present in the indicator.
+ */
+function areaGroups(areaValues: readonly string[], tree: AreaTree): ChildGroups {
+  const code = new Map(areaValues.map((v, i) => [v, i]));
+  return areaValues.map((a) => {
     const byLevel = new Map<GeographyLevel, number[]>();
     const seen = new Set<string>([a]);
-    const stack = [...(childrenOf.get(a) ?? [])];
+    const stack = [...(tree.childrenOf.get(a) ?? [])];
     while (stack.length > 0) {
       const d = stack.pop()!;
       if (seen.has(d)) continue; // guards against a cyclic hierarchy
       seen.add(d);
       const dc = code.get(d);
-      const lvl = levelOf.get(d);
+      const lvl = tree.levelOf.get(d);
       if (dc !== undefined && lvl !== undefined) {
         const list = byLevel.get(lvl);
         if (list) list.push(dc);
         else byLevel.set(lvl, [dc]);
       }
-      stack.push(...(childrenOf.get(d) ?? []));
+      stack.push(...(tree.childrenOf.get(d) ?? []));
     }
     return GEOGRAPHY_LEVELS.flatMap((lvl) => {
       const list = byLevel.get(lvl);
@@ -129,18 +138,23 @@ function areaGroups(cells: readonly CubeCell[], idx: CubeIndex, hierarchy: AreaH
  * relation r is the same relation whatever order the cells came in (only member indices differ).
  */
 export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hierarchy: AreaHierarchy): CubeRelations {
-  const dims: { groups: ChildGroups; coord: Int32Array; stride: number }[] = [
-    { groups: areaGroups(cells, idx, hierarchy), coord: idx.area, stride: idx.strideArea },
-    { groups: periodGroups(idx), coord: idx.period, stride: idx.stridePeriod },
-    { groups: flatGroups(idx.ageValues, 'all', AGE_BANDS), coord: idx.age, stride: idx.strideAge },
-    { groups: flatGroups(idx.sexValues, 'all', SEXES), coord: idx.sex, stride: 1 },
-  ];
-  const periodTypes = idx.periodValues.map((p) => parsePeriod(p).type);
+  const tree = areaTree(cells, hierarchy);
+  // Per indicator: for each dimension, the child groups of every local code and the stride of that dimension.
+  const dimsOf = idx.indicators.map((sp) => [
+    { groups: areaGroups(sp.areaValues, tree), stride: sp.strideArea },
+    { groups: periodGroups(sp.periodValues), stride: sp.stridePeriod },
+    { groups: flatGroups(sp.ageValues, 'all', AGE_BANDS), stride: sp.strideAge },
+    { groups: flatGroups(sp.sexValues, 'all', SEXES), stride: 1 },
+  ]);
+  const periodTypes = idx.indicators.map((sp) => sp.periodValues.map((p) => parsePeriod(p).type));
   for (let i = 0; i < idx.n; i++) {
-    const t = periodTypes[idx.period[i]!]!;
+    const t = periodTypes[idx.indicator[i]!]![idx.period[i]!]!;
     const c = cells[i]!;
     if (t !== c.periodType) throw new Error(`period "${c.period}" is labelled ${c.periodType} but is a ${t}`);
   }
+  const coords = [idx.area, idx.period, idx.age, idx.sex];
+  const counts = new Float64Array(idx.n);
+  for (let i = 0; i < idx.n; i++) counts[i] = cells[i]!.count;
 
   const starts = new U32Builder(idx.n);
   const members = new U32Builder(idx.n * 4);
@@ -149,10 +163,11 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
   for (let r = 0; r < idx.n; r++) {
     const c = idx.order[r]!;
     const comp = idx.composite[c]!;
-    const total = cells[c]!.count;
-    for (let d = 0; d < dims.length; d++) {
+    const total = counts[c]!;
+    const dims = dimsOf[idx.indicator[c]!]!;
+    for (let d = 0; d < 4; d++) {
       const dim = dims[d]!;
-      const own = dim.coord[c]!;
+      const own = coords[d]![c]!;
       for (const group of dim.groups[own]!) {
         const first = members.length;
         members.push(c);
@@ -161,7 +176,7 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
           const m = idx.find(comp + (child - own) * dim.stride);
           if (m >= 0) {
             members.push(m);
-            sum += cells[m]!.count;
+            sum += counts[m]!;
           }
         }
         if (members.length - first < 2) {

@@ -1,5 +1,5 @@
 import { attackerPriors } from './attacker-priors';
-import type { AttackResult } from './interval-attack';
+import type { IntervalAttack } from './interval-attack';
 import type { SuppressionPolicy } from './primary-policy';
 import type { CubeRelations } from './relations';
 import { PRIMARY, SECONDARY } from './status-codes';
@@ -8,8 +8,9 @@ import { PRIMARY, SECONDARY } from './status-codes';
  * Secondary (complementary) suppression, the ONS/NHS "at least two suppressed cells in every total" rule:
  * if exactly one cell of a relation is hidden, total minus the visible parts gives it away, so a complement is
  * hidden too. Hiding a complement can leave another relation with exactly one hidden cell (in any dimension),
- * so relations are revisited from a work queue until none has exactly one: the fixed point. Counts only grow,
- * so each relation is repaired at most once and the loop is linear in the size of the relations.
+ * so relations are revisited from a work queue (not rescanned) until none has exactly one: the fixed point.
+ * Suppressed counts only grow, so a relation needs a complement at most once for each rule below and the pass is
+ * linear in the total size of the relations.
  *
  * One stronger local rule is applied in the same pass because the plain rule is known to fail it: a relation
  * whose hidden cells are all primary (e.g. two small cells in a row beside a shown total) publishes their sum,
@@ -18,22 +19,25 @@ import { PRIMARY, SECONDARY } from './status-codes';
  * remains (bounds passed along chains of relations) is left to the audit in protectCube.
  */
 
+/** Cells examined per repair search: keeps one repair cheap on a 600,000-cell cube (the audit re-checks). */
+const REPAIR_SEARCH_BUDGET = 2_000;
+
 export class SuppressionState {
   /** Suppressed cells per relation. */
   readonly relSupp: Int32Array;
   /** Secondary-suppressed cells per relation. */
   readonly relSec: Int32Array;
   /** Attacker priors of each cell as published now (refreshed for a cell when it is hidden). */
-  private readonly lo: Float64Array;
-  private readonly hi: Float64Array;
+  readonly priorLo: Float64Array;
+  readonly priorHi: Float64Array;
   private scratchLo = new Float64Array(64);
   private scratchHi = new Float64Array(64);
   private readonly queue: Int32Array;
   private readonly queued: Uint8Array;
   private head = 0;
   private size = 0;
-  /** Cells hidden by this state (secondary). */
-  added = 0;
+  /** Cells hidden by this state (secondary), in the order hidden. */
+  readonly addedCells: number[] = [];
 
   constructor(
     readonly rel: CubeRelations,
@@ -52,8 +56,8 @@ export class SuppressionState {
     this.queue = new Int32Array(rel.count + 1);
     this.queued = new Uint8Array(rel.count);
     const priors = attackerPriors(status, shown, policy);
-    this.lo = priors.lo;
-    this.hi = priors.hi;
+    this.priorLo = priors.lo;
+    this.priorHi = priors.hi;
     const { start, members } = rel;
     for (let r = 0; r < rel.count; r++) {
       let k = 0;
@@ -89,10 +93,10 @@ export class SuppressionState {
       const m = members[s + j]!;
       const visible = this.status[m]! < PRIMARY;
       anyVisible ||= visible;
-      lo[j] = this.lo[m]!;
-      hi[j] = this.hi[m]!;
-      lo[size + j] = visible ? 0 : this.lo[m]!;
-      hi[size + j] = visible ? Infinity : this.hi[m]!;
+      lo[j] = this.priorLo[m]!;
+      hi[j] = this.priorHi[m]!;
+      lo[size + j] = visible ? 0 : this.priorLo[m]!;
+      hi[size + j] = visible ? Infinity : this.priorHi[m]!;
     }
     if (!anyVisible) return true;
     const k = this.rel.kind[r]!;
@@ -171,9 +175,9 @@ export class SuppressionState {
   suppress(c: number): void {
     if (this.status[c]! >= PRIMARY) return;
     this.status[c] = SECONDARY;
-    this.lo[c] = 0;
-    this.hi[c] = Infinity;
-    this.added++;
+    this.priorLo[c] = 0;
+    this.priorHi[c] = Infinity;
+    this.addedCells.push(c);
     const { cellStart, cellRelations } = this.rel;
     for (let q = cellStart[c]!; q < cellStart[c + 1]!; q++) {
       const r = cellRelations[q]!;
@@ -198,13 +202,6 @@ export class SuppressionState {
     }
   }
 
-  /** Relations that hold exactly one suppressed cell (none at the fixed point). */
-  singletons(): number[] {
-    const out: number[] = [];
-    for (let r = 0; r < this.rel.count; r++) if (this.relSupp[r] === 1) out.push(r);
-    return out;
-  }
-
   /**
    * A cell to hide so that an unsafe primary cell p is pinned down less. The attack's reason links explain each
    * tight bound: hi of a part came from hi(total) - lo(other parts), lo of a part from lo(total) - hi(other parts),
@@ -214,7 +211,7 @@ export class SuppressionState {
    * is the repair. Nearest first, then the usual complement preference. If the links find nothing, any visible
    * cell reachable from p through hidden cells.
    */
-  pickRepair(p: number, attack: AttackResult, loTight: boolean, hiTight: boolean): number {
+  pickRepair(p: number, attack: IntervalAttack, loTight: boolean, hiTight: boolean): number {
     const { start, members } = this.rel;
     const HI = 1;
     const LO = 0;
@@ -230,7 +227,8 @@ export class SuppressionState {
     if (loTight) push(frontier, p, LO);
     if (hiTight) push(frontier, p, HI);
     let fallback = -1;
-    while (frontier.length > 0) {
+    let budget = REPAIR_SEARCH_BUDGET;
+    while (frontier.length > 0 && budget > 0) {
       const cands = new Set<number>();
       const weak = new Set<number>();
       const next: number[] = [];
@@ -239,6 +237,7 @@ export class SuppressionState {
         const bound = key % 2;
         const r = bound === HI ? attack.reasonHi[x]! : attack.reasonLo[x]!;
         if (r < 0) continue; // a prior (the rule itself, or a shown figure): nothing to loosen
+        budget -= start[r + 1]! - start[r]!;
         const s0 = start[r]!;
         const xIsTotal = members[s0] === x;
         for (let j = s0; j < start[r + 1]!; j++) {
@@ -268,36 +267,30 @@ export class SuppressionState {
 
   /**
    * Whether hiding visible cell y would loosen its upper (or lower) bound for the attacker, judged from one
-   * round of bounds over y's relations with the current attack bounds of its neighbours.
+   * round of bounds over y's relations with the attack's current running sums (O(relations of y)).
    */
-  private wouldLoosen(y: number, upper: boolean, attack: AttackResult): boolean {
+  private wouldLoosen(y: number, upper: boolean, attack: IntervalAttack): boolean {
     const { start, members, kind, cellStart, cellRelations } = this.rel;
-    const { lo, hi } = attack;
+    const { lo, hi, sumLo, sumHi, infCount } = attack;
+    const ly = lo[y]!;
+    const hy = hi[y]!;
     let bound = upper ? Infinity : 0;
     for (let q = cellStart[y]!; q < cellStart[y + 1]!; q++) {
       const r = cellRelations[q]!;
-      const s0 = start[r]!;
+      if (!attack.isActive(r)) continue;
       const k = kind[r]!;
-      const t = members[s0]!;
-      let sumLo = 0;
-      let sumHi = 0;
-      for (let j = s0 + 1; j < start[r + 1]!; j++) {
-        const m = members[j]!;
-        if (m === y) continue;
-        sumLo += lo[m]!;
-        sumHi += hi[m]!;
-      }
+      const t = members[start[r]!]!;
       if (t === y) {
         // y as a total: hi <= sum hi(parts), lo >= sum lo(parts).
-        if (upper && k <= 0) bound = Math.min(bound, sumHi);
-        if (!upper && k >= 0) bound = Math.max(bound, sumLo);
+        if (upper && k <= 0 && infCount[r] === 0) bound = Math.min(bound, sumHi[r]!);
+        if (!upper && k >= 0) bound = Math.max(bound, sumLo[r]!);
       } else {
         // y as a part: hi <= hi(T) - sum lo(others), lo >= lo(T) - sum hi(others).
-        if (upper && k >= 0) bound = Math.min(bound, hi[t]! - sumLo);
-        if (!upper && k <= 0) bound = Math.max(bound, lo[t]! - sumHi);
+        if (upper && k >= 0) bound = Math.min(bound, hi[t]! - (sumLo[r]! - ly));
+        if (!upper && k <= 0 && infCount[r] === 0) bound = Math.max(bound, lo[t]! - (sumHi[r]! - hy));
       }
     }
-    return upper ? bound > hi[y]! : bound < lo[y]!;
+    return upper ? bound > hy : bound < ly;
   }
 
   /** Breadth-first search over relations, expanding through hidden cells; returns the best visible cell of the nearest layer. */
@@ -306,12 +299,14 @@ export class SuppressionState {
     const seenRel = new Set<number>();
     const seenCell = new Set<number>([p]);
     let frontier = next(p);
-    while (frontier.length > 0) {
+    let budget = REPAIR_SEARCH_BUDGET;
+    while (frontier.length > 0 && budget > 0) {
       const cands = new Set<number>();
       const hidden: number[] = [];
       for (const r of frontier) {
         if (seenRel.has(r)) continue;
         seenRel.add(r);
+        budget -= start[r + 1]! - start[r]!;
         for (let j = start[r]!; j < start[r + 1]!; j++) {
           const m = members[j]!;
           if (this.status[m]! < PRIMARY) cands.add(m);

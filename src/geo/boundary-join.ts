@@ -66,7 +66,12 @@ export function geometryBox(geometry: Geometry | null): LatLngBox | null {
     if (lng < w) w = lng;
     if (lng > e) e = lng;
   });
-  return Number.isFinite(s) ? [[s, w], [n, e]] : null;
+  return Number.isFinite(s)
+    ? [
+        [s, w],
+        [n, e],
+      ]
+    : null;
 }
 
 /** The smallest box holding all the given boxes. */
@@ -136,7 +141,12 @@ export interface BoundaryMatch {
 /** Compares shape codes with the level's areas; each list is sorted by code. */
 export function matchBoundary(boundary: Pick<JoinedBoundary, 'byCode'>, areas: readonly AreaForMatch[]): BoundaryMatch {
   const byArea = new Map(areas.map((a) => [a.code, a]));
-  const out: BoundaryMatch = { figuresWithoutShape: [], shapesNotInLookup: [], shapesWithoutFigure: [], areasWithoutShapeOrFigure: [] };
+  const out: BoundaryMatch = {
+    figuresWithoutShape: [],
+    shapesNotInLookup: [],
+    shapesWithoutFigure: [],
+    areasWithoutShapeOrFigure: [],
+  };
   for (const a of areas) {
     if (boundary.byCode.has(a.code)) continue;
     (a.hasFigure ? out.figuresWithoutShape : out.areasWithoutShapeOrFigure).push({ code: a.code, name: a.name });

@@ -32,12 +32,18 @@ export async function fetchBoundary(
       { cause: e },
     );
   }
-  if (!response.ok) throw new Error(`The boundaries at ${url} could not be fetched: the server answered ${response.status} ${response.statusText}.`);
+  if (!response.ok)
+    throw new Error(
+      `The boundaries at ${url} could not be fetched: the server answered ${response.status} ${response.statusText}.`,
+    );
   let json: unknown;
   try {
     json = await response.json();
   } catch (e) {
-    throw new Error(`The boundaries at ${url} are not JSON. Use a GeoJSON or TopoJSON address (for ONS ArcGIS services, add f=geojson).`, { cause: e });
+    throw new Error(
+      `The boundaries at ${url} are not JSON. Use a GeoJSON or TopoJSON address (for ONS ArcGIS services, add f=geojson).`,
+      { cause: e },
+    );
   }
   try {
     return readBoundaryFile(url, json, manifest, areas);

@@ -75,7 +75,16 @@ export function classify(
     return fromInnerBreaks(min, max, inner, xs.length);
   }
   const inner = Array.from({ length: classes - 1 }, (_, i) => quantile(xs, (i + 1) / classes));
-  return fromInnerBreaks(min, max, inner, xs.length);
+  const result = fromInnerBreaks(min, max, inner, xs.length);
+  // Many ties at the lowest value (months with no events in most small areas) swallow the quantile breaks
+  // and leave one class. Then the lowest value gets a class of its own and the rest are split by quantiles.
+  const rest = xs.filter((v) => v > min);
+  if (result.count < classes && classes > 2 && rest.length > 0 && min < (rest[0] ?? min)) {
+    const others = classify(rest, 'quantile', classes - 1);
+    if (others.count + 1 > result.count)
+      return { edges: [min, min, ...others.edges.slice(1)], count: others.count + 1, n: xs.length };
+  }
+  return result;
 }
 
 /**

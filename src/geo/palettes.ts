@@ -14,7 +14,19 @@ export const PALETTE_LABELS: Record<PaletteKind, string> = {
 };
 
 /** viridis sampled at 0, 0.1, ..., 1 (dark purple to yellow). */
-const VIRIDIS = ['#440154', '#482475', '#414487', '#355f8d', '#2a788e', '#21918c', '#22a884', '#44bf70', '#7ad151', '#bddf26', '#fde725'];
+const VIRIDIS = [
+  '#440154',
+  '#482475',
+  '#414487',
+  '#355f8d',
+  '#2a788e',
+  '#21918c',
+  '#22a884',
+  '#44bf70',
+  '#7ad151',
+  '#bddf26',
+  '#fde725',
+];
 
 /** ColorBrewer PuOr by number of classes, purple (low) to orange (high): the published order reversed. */
 const PUOR: Record<number, string[]> = {
@@ -33,7 +45,13 @@ function hexToRgb(hex: string): [number, number, number] {
 }
 
 function rgbToHex([r, g, b]: readonly number[]): string {
-  return `#${[r, g, b].map((v) => Math.round(Math.min(255, Math.max(0, v ?? 0))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[r, g, b]
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v ?? 0)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 function interpolate(stops: readonly string[], t: number): string {

@@ -56,6 +56,8 @@ export interface CartogramTile {
 export interface CartogramGroup {
   code: string;
   name: string;
+  /** The name on one or two short lines, written above the block. */
+  lines: string[];
   x: number;
   y: number;
   width: number;
@@ -90,7 +92,13 @@ export function wrapLabel(name: string, width = 12): string[] {
   }
   if (line) lines.push(line);
   if (lines.length <= 2) return lines;
-  return [lines[0]!, `${lines.slice(1).join(' ').slice(0, width - 1)}…`];
+  return [
+    lines[0]!,
+    `${lines
+      .slice(1)
+      .join(' ')
+      .slice(0, width - 1)}…`,
+  ];
 }
 
 function alphabetical(areas: readonly CartogramArea[]): CartogramLayout {
@@ -107,7 +115,13 @@ function alphabetical(areas: readonly CartogramArea[]): CartogramLayout {
     label: size === BIG ? wrapLabel(a.name) : null,
   }));
   const rows = Math.ceil(sorted.length / cols);
-  return { tiles, groups: [], width: cols * (size + gap) - gap, height: Math.max(0, rows * (size + gap) - gap), arrangement: 'alphabetical' };
+  return {
+    tiles,
+    groups: [],
+    width: cols * (size + gap) - gap,
+    height: Math.max(0, rows * (size + gap) - gap),
+    arrangement: 'alphabetical',
+  };
 }
 
 /**
@@ -128,7 +142,13 @@ export function cartogramLayout(
       const g = place.get(a.code)!;
       return { code: a.code, name: a.name, x: g.col * (BIG + GAP), y: g.row * (BIG + GAP), size: BIG, label: g.label };
     });
-    return { tiles, groups: [], width: cols * (BIG + GAP) - GAP, height: rows * (BIG + GAP) - GAP, arrangement: 'districts-in-place' };
+    return {
+      tiles,
+      groups: [],
+      width: cols * (BIG + GAP) - GAP,
+      height: rows * (BIG + GAP) - GAP,
+      arrangement: 'districts-in-place',
+    };
   }
   if (!areas.every((a) => a.districtCode && place.has(a.districtCode))) return alphabetical(areas);
 
@@ -140,7 +160,7 @@ export function cartogramLayout(
   }
   const most = Math.max(...[...byDistrict.values()].map((l) => l.length));
   const side = Math.ceil(Math.sqrt(most));
-  const labelHeight = 16;
+  const labelHeight = 28;
   const block = side * (SMALL + 1) - 1;
   const cell = block + labelHeight + 14;
   const tiles: CartogramTile[] = [];
@@ -149,7 +169,14 @@ export function cartogramLayout(
     const g = place.get(district)!;
     const x0 = g.col * (block + 14);
     const y0 = g.row * cell;
-    groups.push({ code: district, name: districtNames.get(district) ?? g.label.join(' '), x: x0, y: y0 + labelHeight - 4, width: block });
+    groups.push({
+      code: district,
+      name: districtNames.get(district) ?? g.label.join(' '),
+      lines: g.label,
+      x: x0,
+      y: y0 + 11,
+      width: block,
+    });
     list
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true }))
       .forEach((a, i) =>

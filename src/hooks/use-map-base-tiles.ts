@@ -23,7 +23,11 @@ function read(): BaseTiles {
     if (!raw) return NONE;
     const v = JSON.parse(raw) as Partial<BaseTiles>;
     const url = typeof v.url === 'string' ? v.url : '';
-    return { url, attribution: typeof v.attribution === 'string' ? v.attribution : '', enabled: v.enabled === true && validTileUrl(url) };
+    return {
+      url,
+      attribution: typeof v.attribution === 'string' ? v.attribution : '',
+      enabled: v.enabled === true && validTileUrl(url),
+    };
   } catch {
     return NONE;
   }

@@ -12,7 +12,14 @@ export function useTrendComparison(indicators: readonly Indicator[]) {
     'trend-compare',
     [indicators.map((i) => i.id).join(','), state.area, state.age, state.sex, state.period, lowCountBelow],
     (engine, table) =>
-      trendIndexComparison(engine, table, { indicators, areaCode: state.area, age: state.age, sex: state.sex, lastPeriod: state.period, lowCountBelow }),
+      trendIndexComparison(engine, table, {
+        indicators,
+        areaCode: state.area,
+        age: state.age,
+        sex: state.sex,
+        lastPeriod: state.period,
+        lowCountBelow,
+      }),
     indicators.length > 0,
   );
 }

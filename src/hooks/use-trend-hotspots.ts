@@ -14,7 +14,13 @@ export function useTrendHotspots(indicator: Indicator | null) {
     [indicator?.id ?? null, state.age, state.sex, state.period, threshold],
     (engine, table) => {
       if (!indicator) return Promise.resolve(null);
-      return trendHotspots(engine, table, { indicator, age: state.age, sex: state.sex, lastPeriod: state.period, suppressBelowOrEqual: threshold });
+      return trendHotspots(engine, table, {
+        indicator,
+        age: state.age,
+        sex: state.sex,
+        lastPeriod: state.period,
+        suppressBelowOrEqual: threshold,
+      });
     },
     indicator !== null && predictionsAllowed(state.audience),
   );

@@ -20,9 +20,9 @@ export function useTrendIndicator(): TrendIndicatorChoice {
   const { state: loaded } = useSessionSnapshot();
   const { state } = useViewState();
   const indicators = loaded.manifest?.indicators ?? [];
-  const chosen = state.indicator ? indicators.find((i) => i.id === state.indicator) : undefined;
+  const chosen = state.indicator ? indicators.find((i: Indicator) => i.id === state.indicator) : undefined;
   if (chosen) return { indicator: chosen, isDefault: false, unknownId: null };
-  const fallback = indicators.find((i) => i.headline) ?? indicators[0] ?? null;
+  const fallback = indicators.find((i: Indicator) => i.headline) ?? indicators[0] ?? null;
   return { indicator: fallback, isDefault: true, unknownId: state.indicator && indicators.length > 0 ? state.indicator : null };
 }
 
@@ -37,7 +37,14 @@ export function useTrendSeries() {
     [indicator?.id ?? null, state.area, state.age, state.sex, state.period, lowCountBelow],
     (engine, table) => {
       if (!indicator) return Promise.resolve(null);
-      return trendSeries(engine, table, { indicator, areaCode: state.area, age: state.age, sex: state.sex, lastPeriod: state.period, lowCountBelow });
+      return trendSeries(engine, table, {
+        indicator,
+        areaCode: state.area,
+        age: state.age,
+        sex: state.sex,
+        lastPeriod: state.period,
+        lowCountBelow,
+      });
     },
     indicator !== null,
   );

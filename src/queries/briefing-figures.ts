@@ -112,6 +112,9 @@ interface CellRow {
   flag: string;
 }
 
+// protectGrouping looks only at value and status; the rest of the key is filled for the type.
+const CELL_KEY_STUB = { indicatorId: '', areaCode: '', level: 'vru', periodType: 'month', sex: 'all' } as const;
+
 function asStatus(flag: string): CellStatus {
   return flag === 'c' ? 'secondary' : flag === 'rounded' ? 'rounded' : 'shown';
 }
@@ -133,9 +136,6 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
   return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };
 }
 
-// protectGrouping looks only at value and status; the rest of the key is filled for the type.
-const CELL_KEY_STUB = { indicatorId: '', areaCode: '', level: 'vru', periodType: 'month', sex: 'all' } as const;
-
 function populationFor(pop: Map<string, number>, year: string, bands: readonly string[] | null): number | null {
   if (bands === null) return pop.get(`${year}|all`) ?? null;
   let sum = 0;
@@ -147,7 +147,8 @@ function populationFor(pop: Map<string, number>, year: string, bands: readonly s
   return sum;
 }
 
-const fmtStat = (v: number): string => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+const fmtStat = (v: number): string =>
+  v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
 
 /** "12.3 per 100,000 residents" or "4.2% of residents". */
 export function statisticText(value: number, rateLabel: string): string {
@@ -165,7 +166,9 @@ function lowerFirst(text: string): string {
  */
 export async function briefingFigures(engine: Engine, table: string, req: BriefingRequest): Promise<Briefing> {
   const wanted = req.area
-    ? await engine.query<{ code: string; name: string; level: string }>(`SELECT code, name, level FROM areas WHERE code = ${str(req.area)} LIMIT 1`)
+    ? await engine.query<{ code: string; name: string; level: string }>(
+        `SELECT code, name, level FROM areas WHERE code = ${str(req.area)} LIMIT 1`,
+      )
     : [];
   const [vru] = await engine.query<{ code: string; name: string; level: string }>(
     "SELECT code, name, level FROM areas WHERE level = 'vru' ORDER BY code LIMIT 1",
@@ -249,7 +252,11 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
             previousYear,
             statistic: ind.statistic,
             current: { value: current?.value ?? null, suppressed: current?.flag === 'c' },
-            previous: { value: previous?.value ?? null, suppressed: previous?.flag === 'c', missing: previous === null || previous.flag === 'x' },
+            previous: {
+              value: previous?.value ?? null,
+              suppressed: previous?.flag === 'c',
+              missing: previous === null || previous.flag === 'x',
+            },
             rateText: statValue === null || ind.statistic === 'count' ? null : statisticText(statValue, ind.rateLabel),
             change,
             lowCountBelow: ind.statistic === 'count' ? null : req.policy.lowCountBelow,

@@ -39,7 +39,9 @@ export function changeSentence(input: BriefingSentenceInput): string {
   }
   if (statistic === 'proportion' || change === null) {
     const prev = input.previous.value;
-    return prev === null ? `There are no figures for ${previousYear} to compare with.` : `The figure for ${previousYear} was ${fmt(prev)}; the change is not tested for significance here.`;
+    return prev === null
+      ? `There are no figures for ${previousYear} to compare with.`
+      : `The figure for ${previousYear} was ${fmt(prev)}; the change is not tested for significance here.`;
   }
   if (change.kind === 'not-tested') {
     if (input.current.value === 0 && input.previous.value === 0) return `None were recorded in ${previousYear} either.`;

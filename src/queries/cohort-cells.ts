@@ -156,8 +156,17 @@ function sortBands(bands: Iterable<AgeBand>): AgeBand[] {
   return AGE_BANDS.filter((b) => set.has(b));
 }
 
-export function selectForCohort(breakdown: Pick<IndicatorBreakdown, 'ageBands' | 'bySex'>, cohort: Pick<CohortDefinition, 'ages' | 'sex'>): CohortSelection {
-  const base: Omit<CohortSelection, 'flag' | 'reason'> = { cellBands: [], populationBands: [], coveredBands: [], missingBands: [], sex: cohort.sex };
+export function selectForCohort(
+  breakdown: Pick<IndicatorBreakdown, 'ageBands' | 'bySex'>,
+  cohort: Pick<CohortDefinition, 'ages' | 'sex'>,
+): CohortSelection {
+  const base: Omit<CohortSelection, 'flag' | 'reason'> = {
+    cellBands: [],
+    populationBands: [],
+    coveredBands: [],
+    missingBands: [],
+    sex: cohort.sex,
+  };
   if (cohort.sex !== 'all' && !breakdown.bySex) {
     return { ...base, flag: 'x', reason: 'recorded for both sexes together only' };
   }
@@ -182,7 +191,15 @@ export function selectForCohort(breakdown: Pick<IndicatorBreakdown, 'ageBands' |
   if (covered.length === 0) {
     return { ...base, flag: 'z', reason: `covers ages ${breakdown.ageBands.join(', ')} only`, missingBands: missing };
   }
-  return { ...base, flag: 'available', reason: null, cellBands: covered, populationBands: covered, coveredBands: covered, missingBands: missing };
+  return {
+    ...base,
+    flag: 'available',
+    reason: null,
+    cellBands: covered,
+    populationBands: covered,
+    coveredBands: covered,
+    missingBands: missing,
+  };
 }
 
 function toProtectedCell(c: CohortCell): ProtectedCell {
@@ -220,7 +237,15 @@ export interface CohortFigure {
   reason: string | null;
 }
 
-const NO_STAT: StatisticWithLimits = { value: null, lower95: null, upper95: null, lower998: null, upper998: null, method: null, reason: null };
+const NO_STAT: StatisticWithLimits = {
+  value: null,
+  lower95: null,
+  upper95: null,
+  lower998: null,
+  upper998: null,
+  method: null,
+  reason: null,
+};
 
 /** A figure that cannot be shown, with its symbol and, for `x` and `z`, the reason. */
 export function noFigure(flag: FigureFlag, reason: string | null): CohortFigure {
@@ -254,7 +279,9 @@ export function cohortFigure(
   if (indicator.statistic === 'count' || indicator.denominatorSource === 'none') {
     stat = crudeRate(numerator.value, 1, { multiplier: 1 });
   } else if (indicator.denominatorSource === 'extract') {
-    const den = groupCells(selection.cellBands.map((b) => cells.get(`${indicator.id}${DENOMINATOR_SUFFIX}`, area, period, b, selection.sex)));
+    const den = groupCells(
+      selection.cellBands.map((b) => cells.get(`${indicator.id}${DENOMINATOR_SUFFIX}`, area, period, b, selection.sex)),
+    );
     if (den === null) return noFigure('x', 'no denominator for this area and period');
     if (den.value === null) return { ...noFigure('c', null), count: null };
     if (den.status === 'rounded') flag = 'rounded';

@@ -21,8 +21,14 @@ export function completePeriods(months: Iterable<string>): { years: string[]; qu
     perQuarter.set(q, (perQuarter.get(q) ?? 0) + 1);
   }
   return {
-    years: [...perYear].filter(([, n]) => n === 12).map(([y]) => y).sort(),
-    quarters: [...perQuarter].filter(([, n]) => n === 3).map(([q]) => q).sort(),
+    years: [...perYear]
+      .filter(([, n]) => n === 12)
+      .map(([y]) => y)
+      .sort(),
+    quarters: [...perQuarter]
+      .filter(([, n]) => n === 3)
+      .map(([q]) => q)
+      .sort(),
   };
 }
 

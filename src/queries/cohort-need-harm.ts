@@ -76,7 +76,11 @@ export async function cohortNeedHarm(engine: Engine, table: string, p: NeedHarmP
     if (!(breakdown.fullYears[code] ?? []).includes(year)) return noFigure('x', `months of ${year} are missing in this area`);
     return cohortFigure(ind, selectForCohort(breakdown, everyone), cells, population, code, year, year);
   };
-  const point = (code: string): NeedHarmPoint => ({ areaCode: code, need: figure(p.need, needYear, code), harm: figure(p.harm, harmYear, code) });
+  const point = (code: string): NeedHarmPoint => ({
+    areaCode: code,
+    need: figure(p.need, needYear, code),
+    harm: figure(p.harm, harmYear, code),
+  });
   return {
     needId: p.need.id,
     harmId: p.harm.id,

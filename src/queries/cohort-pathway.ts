@@ -26,7 +26,7 @@ export interface PathwayPoint {
 export interface PathwaySeries {
   indicatorId: string;
   tier: Tier;
-  /** The first year's rate (mean of its quarters for quarterly series); null when it cannot be indexed. */
+  /** The first year's rate (the mean of its quarters for a quarterly series); null when it cannot be indexed. */
   base: number | null;
   excludedReason: string | null;
   points: PathwayPoint[];
@@ -58,9 +58,10 @@ export interface CohortPathway {
 }
 
 /**
- * Indexes a series on its first year: the first year's rate (the mean of its four quarters for a quarterly
- * series, so that season does not set the base) is 100. A series whose first year is suppressed, missing or
- * zero cannot be indexed, and says why.
+ * Indexes a series on its first year, so the first year = 100. A yearly series is divided by the first year's
+ * rate; a quarterly one by the same quarter of the first year, so that the season does not move the index
+ * (school measures fall every summer). A series whose base is suppressed, missing or zero cannot be indexed,
+ * and says why.
  */
 export function indexSeries(
   points: readonly Omit<PathwayPoint, 'index'>[],
@@ -72,11 +73,21 @@ export function indexSeries(
   const firstYear = yearOf(first.period);
   const basePoints = points.filter((p) => yearOf(p.period) === firstYear);
   if (granularity === 'quarter' && basePoints.length < 4) return none(`${firstYear} has fewer than four complete quarters`);
-  if (basePoints.some((p) => p.flag === 'c')) return none(`its ${firstYear} figure is suppressed (c), so there is no base to index on`);
+  if (basePoints.some((p) => p.flag === 'c'))
+    return none(`its ${firstYear} figure is suppressed (c), so there is no base to index on`);
   if (basePoints.some((p) => p.rate === null)) return none(`no figure for ${firstYear}, so there is no base to index on`);
+  if (basePoints.some((p) => !((p.rate ?? 0) > 0))) return none(`its ${firstYear} rate is zero, so it cannot be indexed`);
+  const season = (period: string) => (granularity === 'quarter' ? period.slice(5) : '');
+  const baseOf = new Map(basePoints.map((p) => [season(p.period), p.rate ?? 0]));
   const base = basePoints.reduce((s, p) => s + (p.rate ?? 0), 0) / basePoints.length;
-  if (!(base > 0)) return none(`its ${firstYear} rate is zero, so it cannot be indexed`);
-  return { base, reason: null, points: points.map((p) => ({ ...p, index: p.rate === null ? null : (p.rate / base) * 100 })) };
+  return {
+    base,
+    reason: null,
+    points: points.map((p) => {
+      const b = baseOf.get(season(p.period));
+      return { ...p, index: p.rate === null || b === undefined ? null : (p.rate / b) * 100 };
+    }),
+  };
 }
 
 /**
@@ -99,7 +110,9 @@ export function aggregateTier(tier: Tier, series: readonly PathwaySeries[], peri
     tier,
     points,
     included: included.map((s) => s.indicatorId),
-    excluded: mine.filter((s) => s.base === null).map((s) => ({ indicatorId: s.indicatorId, reason: s.excludedReason ?? 'cannot be indexed' })),
+    excluded: mine
+      .filter((s) => s.base === null)
+      .map((s) => ({ indicatorId: s.indicatorId, reason: s.excludedReason ?? 'cannot be indexed' })),
   };
 }
 
@@ -139,7 +152,13 @@ export async function cohortPathway(engine: Engine, table: string, p: PathwayPar
 
   const series = p.indicators.map((ind): PathwaySeries => {
     const breakdown = breakdownOf.get(ind.id);
-    const excluded = (reason: string): PathwaySeries => ({ indicatorId: ind.id, tier: ind.tier, base: null, excludedReason: reason, points: [] });
+    const excluded = (reason: string): PathwaySeries => ({
+      indicatorId: ind.id,
+      tier: ind.tier,
+      base: null,
+      excludedReason: reason,
+      points: [],
+    });
     if (!breakdown) return excluded('not loaded');
     if (ind.statistic === 'count') return excluded('shown as counts, which are too small to index');
     const selection = selectForCohort(breakdown, p.cohort);

@@ -110,7 +110,15 @@ export async function cohortProfile(engine: Engine, table: string, p: ProfilePar
     const year = yearOf.get(ind.id) ?? null;
     const selection = breakdown
       ? selectForCohort(breakdown, p.cohort)
-      : ({ flag: 'x', reason: 'not loaded', cellBands: [], populationBands: [], coveredBands: [], missingBands: [], sex: p.cohort.sex } satisfies CohortSelection);
+      : ({
+          flag: 'x',
+          reason: 'not loaded',
+          cellBands: [],
+          populationBands: [],
+          coveredBands: [],
+          missingBands: [],
+          sex: p.cohort.sex,
+        } satisfies CohortSelection);
     const figureIn = (code: string): CohortFigure => {
       if (selection.flag === 'available' && (year === null || !(breakdown?.fullYears[code] ?? []).includes(year))) {
         return noFigure('x', year === null ? 'no complete year loaded' : `months of ${year} are missing in this area`);
@@ -121,7 +129,10 @@ export async function cohortProfile(engine: Engine, table: string, p: ProfilePar
     const benchmark = area === vru ? null : figureIn(vru);
     const comparable = ind.statistic !== 'count' && figure.stat.value !== null && benchmark?.stat.value != null;
     const comparison = comparable
-      ? applyPolarity(compareWithBenchmark({ lower: figure.stat.lower95, upper: figure.stat.upper95 }, benchmark?.stat.value ?? null), ind.polarity)
+      ? applyPolarity(
+          compareWithBenchmark({ lower: figure.stat.lower95, upper: figure.stat.upper95 }, benchmark?.stat.value ?? null),
+          ind.polarity,
+        )
       : 'not-compared';
     const districts = p.coverage.districtCodes.map((code) => ({ areaCode: code, figure: figureIn(code) }));
     return {

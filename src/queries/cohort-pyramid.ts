@@ -1,6 +1,14 @@
 import type { AgeBand, Indicator } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { CellIndex, cohortFigure, noFigure, PopulationIndex, readCohortCells, readPopulation, type CohortFigure } from './cohort-cells';
+import {
+  CellIndex,
+  cohortFigure,
+  noFigure,
+  PopulationIndex,
+  readCohortCells,
+  readPopulation,
+  type CohortFigure,
+} from './cohort-cells';
 import { latestFullYear, type CohortCoverage } from './cohort-coverage';
 
 export interface PyramidParams {
@@ -31,9 +39,16 @@ export async function cohortPyramid(engine: Engine, table: string, p: PyramidPar
   const vru = p.coverage.vruCode ?? '';
   const area = p.area ?? vru;
   const breakdown = p.coverage.indicators.find((b) => b.indicatorId === p.indicator.id);
-  const empty = (reason: string, year: string | null = null): CohortPyramid => ({ indicatorId: p.indicator.id, areaCode: area, year, bands: [], reason });
+  const empty = (reason: string, year: string | null = null): CohortPyramid => ({
+    indicatorId: p.indicator.id,
+    areaCode: area,
+    year,
+    bands: [],
+    reason,
+  });
   if (!breakdown) return empty('it is not loaded');
-  if (breakdown.ageBands.length === 0 || !breakdown.bySex) return empty('it is recorded for all ages and both sexes together only');
+  if (breakdown.ageBands.length === 0 || !breakdown.bySex)
+    return empty('it is recorded for all ages and both sexes together only');
   const year = latestFullYear(breakdown, vru, p.notAfter);
   if (year === null) return empty('no complete year of it is loaded');
   const fullHere = (breakdown.fullYears[area] ?? []).includes(year);
@@ -54,7 +69,15 @@ export async function cohortPyramid(engine: Engine, table: string, p: PyramidPar
     fullHere
       ? cohortFigure(
           p.indicator,
-          { flag: 'available', reason: null, cellBands: [band], populationBands: [band], coveredBands: [band], missingBands: [], sex },
+          {
+            flag: 'available',
+            reason: null,
+            cellBands: [band],
+            populationBands: [band],
+            coveredBands: [band],
+            missingBands: [],
+            sex,
+          },
           cells,
           population,
           area,

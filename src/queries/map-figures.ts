@@ -73,26 +73,65 @@ export interface MapFigures {
   benchmark: AreaFigure | null;
 }
 
-interface PeriodRow extends Record<string, string | number> {
-  year: string;
-  months: number;
-  first: string;
-  last: string;
+/** What the map needs to know about an indicator at a level before asking for its figures. */
+export interface MapMeta {
+  /** Months with figures at the level, oldest first. */
+  months: string[];
+  /** Age bands the indicator is broken down by (none when it is given for all ages only). */
+  bands: string[];
+  /** Years of population loaded for the level. */
+  popYears: number[];
 }
 
-/** Months of data per calendar year for an indicator at a level, oldest first. */
-export async function mapYears(engine: Engine, table: string, indicatorId: string, level: GeographyLevel): Promise<PeriodRow[]> {
-  return engine.query<PeriodRow>(`
-    SELECT substr(period, 1, 4) AS year, count(*)::INTEGER AS months, min(period) AS first, max(period) AS last
-    FROM (SELECT DISTINCT period FROM ${table}
-          WHERE indicator_id = ${str(indicatorId)} AND level = ${str(level)} AND period_type = 'month')
-    GROUP BY 1 ORDER BY 1`);
+/**
+ * One round trip to the engine for the months, age bands and population years, so that a filter change
+ * (another month, age band or sex) runs only the figures query.
+ */
+export async function mapMeta(engine: Engine, table: string, indicatorId: string, level: GeographyLevel): Promise<MapMeta> {
+  const rows = await engine.query<{ kind: string; value: string }>(`
+    SELECT 'month' AS kind, period AS value FROM (
+      SELECT DISTINCT period FROM ${table}
+      WHERE indicator_id = ${str(indicatorId)} AND level = ${str(level)} AND period_type = 'month')
+    UNION ALL
+    SELECT 'band', age_band FROM (
+      SELECT DISTINCT age_band FROM ${table}
+      WHERE indicator_id = ${str(indicatorId)} AND level = 'vru' AND age_band <> 'all')
+    UNION ALL
+    SELECT 'year', CAST(year AS VARCHAR) FROM (SELECT DISTINCT year FROM population_cube WHERE level = ${str(level)})`);
+  const of = (kind: string) =>
+    rows
+      .filter((r) => r.kind === kind)
+      .map((r) => r.value)
+      .sort();
+  return {
+    months: of('month'),
+    bands: of('band'),
+    popYears: of('year')
+      .map(Number)
+      .sort((a, b) => a - b),
+  };
 }
 
-/** The latest calendar year with all twelve months, or the latest part year when none is complete. */
-export function chooseYear(years: readonly PeriodRow[]): MapPeriod | null {
-  const pick = [...years].reverse().find((y) => y.months === 12) ?? years[years.length - 1];
-  return pick ? { type: 'year', period: pick.year, months: pick.months, firstMonth: pick.first, lastMonth: pick.last } : null;
+/**
+ * The period shown: the month asked for, or else the latest calendar year with all twelve months (the
+ * latest part year when none is complete).
+ */
+export function choosePeriod(months: readonly string[], month: string | null): MapPeriod | null {
+  if (month) {
+    const has = months.includes(month);
+    return { type: 'month', period: month, months: has ? 1 : 0, firstMonth: month, lastMonth: month };
+  }
+  const years = new Map<string, string[]>();
+  for (const m of months) {
+    const list = years.get(m.slice(0, 4)) ?? [];
+    list.push(m);
+    years.set(m.slice(0, 4), list);
+  }
+  const ordered = [...years].sort(([a], [b]) => a.localeCompare(b));
+  const pick = [...ordered].reverse().find(([, ms]) => ms.length === 12) ?? ordered[ordered.length - 1];
+  if (!pick) return null;
+  const [year, ms] = pick;
+  return { type: 'year', period: year, months: ms.length, firstMonth: ms[0] ?? null, lastMonth: ms[ms.length - 1] ?? null };
 }
 
 export interface IndicatorLevel extends Record<string, string | number> {
@@ -131,27 +170,17 @@ interface CellRow extends Record<string, string | number | null> {
  * and sex, with its rate, limits and comparison with the VRU area. Reads only the audience's protected
  * table and the public lookups (areas, area_ancestors, population_cube).
  */
-export async function mapFigures(engine: Engine, table: string, p: MapFiguresParams): Promise<MapFigures> {
-  const years = await mapYears(engine, table, p.indicatorId, p.level);
-  let period: MapPeriod | null;
-  if (p.month) {
-    const row = years.find((y) => y.year === p.month!.slice(0, 4));
-    const has = row ? (await monthExists(engine, table, p)) : false;
-    period = { type: 'month', period: p.month, months: has ? 1 : 0, firstMonth: p.month, lastMonth: p.month };
-  } else period = chooseYear(years);
+export async function mapFigures(engine: Engine, table: string, p: MapFiguresParams, known?: MapMeta): Promise<MapFigures> {
+  const meta = known ?? (await mapMeta(engine, table, p.indicatorId, p.level));
+  const period = choosePeriod(meta.months, p.month);
 
   // An "all ages" rate of an indicator that covers some ages only is per head of those ages.
-  const bandRows = await engine.query<{ age_band: string }>(`
-    SELECT DISTINCT age_band FROM ${table}
-    WHERE indicator_id = ${str(p.indicatorId)} AND level = 'vru' AND age_band <> 'all' ORDER BY 1`);
-  const bands = bandRows.map((r) => r.age_band);
+  const bands = meta.bands;
   const restricted = p.age === 'all' && bands.length > 0 && bands.length < AGE_BANDS.length;
   const popBands = p.age !== 'all' ? [p.age] : restricted ? bands : ['all'];
 
   const year = Number((period?.period ?? '').slice(0, 4));
-  const popYears = (
-    await engine.query<{ year: number }>(`SELECT DISTINCT year FROM population_cube WHERE level = ${str(p.level)} ORDER BY 1`)
-  ).map((r) => r.year);
+  const popYears = meta.popYears;
   const popYear = popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
 
   const levels = strList([p.level, 'vru']);
@@ -193,11 +222,31 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   };
 }
 
-async function monthExists(engine: Engine, table: string, p: MapFiguresParams): Promise<boolean> {
-  const [row] = await engine.query<{ n: number }>(`
-    SELECT count(*)::INTEGER AS n FROM ${table}
-    WHERE indicator_id = ${str(p.indicatorId)} AND level = ${str(p.level)} AND period_type = 'month' AND period = ${str(p.month ?? '')}`);
-  return (row?.n ?? 0) > 0;
+/**
+ * Rate limits depend on the count alone, scaled by multiplier / denominator, and the exact Poisson limits
+ * used below 10 events are slow to compute, so they are worked out once per count and scaled (the same
+ * numbers crudeRate gives, in a fraction of the time for 941 LSOAs).
+ */
+const perUnit = new Map<number, StatisticWithLimits>();
+export function fastCrudeRate(count: number | null, denominator: number | null, multiplier: number): StatisticWithLimits {
+  if (count === null || denominator === null || !Number.isInteger(count) || count < 0 || count > 100_000 || !(denominator > 0)) {
+    return crudeRate(count, denominator, { multiplier });
+  }
+  let unit = perUnit.get(count);
+  if (!unit) {
+    unit = crudeRate(count, 1, { multiplier: 1 });
+    perUnit.set(count, unit);
+  }
+  const k = multiplier / denominator;
+  const scale = (v: number | null) => (v === null ? null : v * k);
+  return {
+    ...unit,
+    value: scale(unit.value),
+    lower95: scale(unit.lower95),
+    upper95: scale(unit.upper95),
+    lower998: scale(unit.lower998),
+    upper998: scale(unit.upper998),
+  };
 }
 
 /** One area's figures from its protected cells: a rate whose count or denominator is `c` is `c`. */
@@ -213,11 +262,14 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
       denominator = denFlag === 'c' || denFlag === 'x' ? null : row.den;
       if (countFlag !== 'c' && (denFlag === 'c' || denFlag === 'x')) rateFlag = denFlag;
       else if (denFlag === 'rounded' && countFlag === 'shown') rateFlag = 'rounded';
-      rate = p.statistic === 'proportion' ? proportion(count, denominator, { multiplier: p.multiplier }) : crudeRate(count, denominator, { multiplier: p.multiplier });
+      rate =
+        p.statistic === 'proportion'
+          ? proportion(count, denominator, { multiplier: p.multiplier })
+          : fastCrudeRate(count, denominator, p.multiplier);
     } else {
       denominator = row.population;
       if (countFlag !== 'c' && countFlag !== 'x' && denominator === null) rateFlag = 'x';
-      rate = crudeRate(count, denominator, { multiplier: p.multiplier });
+      rate = fastCrudeRate(count, denominator, p.multiplier);
     }
     if (rate.value === null && rateFlag !== 'c') rateFlag = 'x';
   }

@@ -63,7 +63,13 @@ export async function readTrendCells(
     slice.lastPeriod === null
       ? ''
       : `AND ((period_type = 'month' AND period <= ${str(slice.lastPeriod)}) OR (period_type = 'year' AND period <= ${str(yearOf(slice.lastPeriod))}))`;
-  const rows = await engine.query<{ indicator_id: string; period: string; period_type: string; value: number | null; flag: string }>(`
+  const rows = await engine.query<{
+    indicator_id: string;
+    period: string;
+    period_type: string;
+    value: number | null;
+    flag: string;
+  }>(`
     SELECT indicator_id, period, period_type, CAST(value AS DOUBLE) AS value, flag
     FROM ${ident(table)}
     WHERE indicator_id IN ${strList(withDenominators(indicatorIds))}
@@ -154,7 +160,12 @@ export function populationForIndicator(
  * Months in which fewer of the area's child areas reported the indicator than usually do: the area's
  * total for that month is incomplete (a partner sent no data for part of the area).
  */
-export async function partialMonths(engine: Engine, table: string, indicatorId: string, areaCode: string): Promise<Map<string, number>> {
+export async function partialMonths(
+  engine: Engine,
+  table: string,
+  indicatorId: string,
+  areaCode: string,
+): Promise<Map<string, number>> {
   const rows = await engine.query<{ period: string; n: number; expected: number }>(`
     WITH reporting AS (
       SELECT t.period, count(DISTINCT t.area_code)::INTEGER AS n

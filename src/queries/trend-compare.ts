@@ -53,7 +53,11 @@ export interface CompareRequest extends TrendSlice {
   lowCountBelow: number;
 }
 
-export async function trendIndexComparison(engine: Engine, table: string, request: CompareRequest): Promise<TrendIndexComparison | null> {
+export async function trendIndexComparison(
+  engine: Engine,
+  table: string,
+  request: CompareRequest,
+): Promise<TrendIndexComparison | null> {
   const area = await resolveTrendArea(engine, request.areaCode);
   if (!area) return null;
   const ids = request.indicators.map((i) => i.id);
@@ -84,7 +88,11 @@ export async function trendIndexComparison(engine: Engine, table: string, reques
 }
 
 /** Pure: indexes each indicator's calendar years to the first complete year they all share (= 100). */
-export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator[], built: readonly TrendSeries[]): TrendIndexComparison {
+export function indexSeries(
+  area: TrendArea,
+  indicators: readonly TrendIndicator[],
+  built: readonly TrendSeries[],
+): TrendIndexComparison {
   const available = built.filter((s) => s.available);
   const completeYears = (s: TrendSeries): string[] => s.years.filter((y) => y.complete).map((y) => y.period);
   const first = available[0];
@@ -102,7 +110,13 @@ export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator
     };
     if (!s.available) return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: s.unavailableReason };
     if (baseYear === null) {
-      return { ...common, baseValue: null, baseFlag: 'x', points: [], unavailableReason: 'No complete calendar year is shared by every indicator chosen.' };
+      return {
+        ...common,
+        baseValue: null,
+        baseFlag: 'x',
+        points: [],
+        unavailableReason: 'No complete calendar year is shared by every indicator chosen.',
+      };
     }
     // The protected year cells (a year may be shown when one of its months is hidden).
     const value = (y: TrendSeries['years'][number]): { value: number | null; flag: TrendFlag } =>
@@ -114,7 +128,12 @@ export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator
       .map((y) => {
         const v = value(y);
         periodSet.add(y.period);
-        return { period: y.period, value: v.value, flag: v.flag, index: v.value !== null && base.value !== null && base.value > 0 ? (v.value / base.value) * 100 : null };
+        return {
+          period: y.period,
+          value: v.value,
+          flag: v.flag,
+          index: v.value !== null && base.value !== null && base.value > 0 ? (v.value / base.value) * 100 : null,
+        };
       });
     const unavailableReason =
       base.flag === 'c'
@@ -132,15 +151,23 @@ export function indexSeries(area: TrendArea, indicators: readonly TrendIndicator
 
 function comparisonTitle(area: TrendArea, baseYear: string | null, series: readonly IndexedSeries[]): string {
   const where = areaPhrase(area);
-  if (baseYear === null) return `These indicators cannot be compared in ${where}: no complete calendar year is shared by all of them`;
+  if (baseYear === null)
+    return `These indicators cannot be compared in ${where}: no complete calendar year is shared by all of them`;
   const latest = series.flatMap((s) => {
     const last = s.points.at(-1);
-    return s.unavailableReason === null && last && last.index !== null ? [{ name: s.shortTitle, index: last.index, period: last.period }] : [];
+    return s.unavailableReason === null && last && last.index !== null
+      ? [{ name: s.shortTitle, index: last.index, period: last.period }]
+      : [];
   });
   if (latest.length === 0) return `None of these indicators can be indexed in ${where}: figures are hidden or missing`;
-  const when = latest.map((l) => l.period).sort().at(-1) ?? '';
+  const when =
+    latest
+      .map((l) => l.period)
+      .sort()
+      .at(-1) ?? '';
   const up = latest.filter((l) => Math.round(l.index) > 100);
   const down = latest.filter((l) => Math.round(l.index) < 100);
+  const same = latest.length - up.length - down.length;
   const byIndex = [...latest].sort((a, b) => b.index - a.index);
   const top = byIndex[0];
   const bottom = byIndex.at(-1);
@@ -152,5 +179,13 @@ function comparisonTitle(area: TrendArea, baseYear: string | null, series: reado
   if (down.length === latest.length && bottom) {
     return `In ${where} all ${latest.length} indicators were lower in ${when} than in ${baseYear}; the largest fall was ${idx(bottom)} (${baseYear} = 100)`;
   }
-  return `In ${where}, ${up.length} of ${latest.length} indicators were higher in ${when} than in ${baseYear} and ${down.length} lower (${baseYear} = 100)`;
+  const parts = [
+    up.length > 0 ? [up.length, 'higher'] : null,
+    down.length > 0 ? [down.length, 'lower'] : null,
+    same > 0 ? [same, 'about the same'] : null,
+  ]
+    .filter((p): p is [number, string] => p !== null)
+    .map(([n, word], i) => (i === 0 ? `${n} indicator${n === 1 ? '' : 's'} ${word}` : `${n} ${word}`));
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+  return `In ${where}, ${when} against ${baseYear}: ${list} (${baseYear} = 100)`;
 }

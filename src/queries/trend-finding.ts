@@ -39,13 +39,20 @@ export function summariseChange(current: PeriodFigures, previous: PeriodFigures,
     }
   }
   for (const p of [current, previous]) {
-    if (p.flag === 'x' || p.count === null || (basis === 'rate' && (p.denominatorFlag !== 'shown' && p.denominatorFlag !== 'rounded' || p.denominator === null))) {
+    if (
+      p.flag === 'x' ||
+      p.count === null ||
+      (basis === 'rate' && ((p.denominatorFlag !== 'shown' && p.denominatorFlag !== 'rounded') || p.denominator === null))
+    ) {
       return { kind: 'not-available', flag: 'x', reason: 'some months have no data' };
     }
   }
   const result: RateChangeResult =
     basis === 'rate'
-      ? rateChange({ count: current.count, denominator: current.denominator }, { count: previous.count, denominator: previous.denominator })
+      ? rateChange(
+          { count: current.count, denominator: current.denominator },
+          { count: previous.count, denominator: previous.denominator },
+        )
       : rateChange({ count: current.count }, { count: previous.count });
   if (result.kind === 'not-tested') return { kind: 'not-available', flag: null, reason: result.reason };
   return {

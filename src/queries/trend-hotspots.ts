@@ -56,7 +56,13 @@ export interface HotspotRequest {
 export async function trendHotspots(engine: Engine, table: string, request: HotspotRequest): Promise<TrendHotspots> {
   const id = request.indicator.id;
   const ranges = await indicatorMonthRange(engine, table, [id], request.lastPeriod);
-  const rows = await engine.query<{ area_code: string; name: string; period: string | null; value: number | null; flag: string }>(`
+  const rows = await engine.query<{
+    area_code: string;
+    name: string;
+    period: string | null;
+    value: number | null;
+    flag: string;
+  }>(`
     SELECT a.code AS area_code, a.name, t.period, CAST(t.value AS DOUBLE) AS value, t.flag
     FROM areas a LEFT JOIN ${ident(table)} t
       ON t.area_code = a.code AND t.indicator_id = ${str(id)} AND t.period_type = 'month'
@@ -97,7 +103,8 @@ export function buildHotspots(
       series.map((m) => ({ period: m.period, count: m.count })),
       RECENT_MONTHS,
     );
-    if (result.kind === 'not-enough-data') return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: result.reason } };
+    if (result.kind === 'not-enough-data')
+      return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: result.reason } };
     return {
       areaCode: a.code,
       areaName: a.name,

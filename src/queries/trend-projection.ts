@@ -19,7 +19,14 @@ import {
   type SeasonalModel,
   type SeriesPoint,
 } from '../stats';
-import { indicatorMonthRange, readTrendCells, resolveTrendArea, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
+import {
+  indicatorMonthRange,
+  readTrendCells,
+  resolveTrendArea,
+  type ProtectedFigure,
+  type TrendArea,
+  type TrendSlice,
+} from './trend-cells';
 import { areaPhrase, type TrendFlag } from './trend-finding';
 import { monthName, monthRange, type TrendIndicator } from './trend-series';
 
@@ -72,7 +79,11 @@ export interface ProjectionRequest extends TrendSlice {
   suppressBelowOrEqual: number;
 }
 
-export async function trendProjection(engine: Engine, table: string, request: ProjectionRequest): Promise<TrendProjection | null> {
+export async function trendProjection(
+  engine: Engine,
+  table: string,
+  request: ProjectionRequest,
+): Promise<TrendProjection | null> {
   const area = await resolveTrendArea(engine, request.areaCode);
   if (!area) return null;
   const id = request.indicator.id;
@@ -83,7 +94,14 @@ export async function trendProjection(engine: Engine, table: string, request: Pr
   const range = ranges.get(id);
   const months = cells.months.get(id) ?? new Map<string, ProtectedFigure>();
   const periods = range ? monthRange(range.first, range.last) : [];
-  return buildProjection(request.indicator, area, periods, months, request.suppressBelowOrEqual, cells.years.get(id) ?? new Map());
+  return buildProjection(
+    request.indicator,
+    area,
+    periods,
+    months,
+    request.suppressBelowOrEqual,
+    cells.years.get(id) ?? new Map(),
+  );
 }
 
 /** The series as the model sees it: hidden and missing months are null. */
@@ -102,7 +120,11 @@ export type HiddenMonths = { kind: 'none' } | { kind: 'not-small'; count: number
  * Could the hidden months have been hidden for being small? Only if the smallest fitted monthly mean
  * leaves a real chance (over 1%) of a count at or below the suppression threshold.
  */
-export function judgeHiddenMonths(series: readonly ObservedMonth[], model: SeasonalModel, suppressBelowOrEqual: number): HiddenMonths {
+export function judgeHiddenMonths(
+  series: readonly ObservedMonth[],
+  model: SeasonalModel,
+  suppressBelowOrEqual: number,
+): HiddenMonths {
   const count = series.filter((m) => m.flag === 'c').length;
   if (count === 0) return { kind: 'none' };
   const smallest = Math.min(...model.fitted.map((f) => f.fitted));

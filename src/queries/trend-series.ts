@@ -21,7 +21,14 @@ import {
   type TrendArea,
   type TrendSlice,
 } from './trend-cells';
-import { areaPhrase, findingTitle, summariseChange, type ChangeSummary, type PeriodFigures, type TrendFlag } from './trend-finding';
+import {
+  areaPhrase,
+  findingTitle,
+  summariseChange,
+  type ChangeSummary,
+  type PeriodFigures,
+  type TrendFlag,
+} from './trend-finding';
 
 export type { ChangeSummary, TrendFlag } from './trend-finding';
 export type { TrendArea } from './trend-cells';
@@ -118,6 +125,8 @@ export interface TrendSeries {
   years: TrendYear[];
   seasonality: SeasonalityProfile;
   comparison: TrendComparison;
+  /** Title of the calendar-year table: which year-on-year changes were significant. */
+  yearsTitle: string;
   /** Method and data notes the view shows under the chart and writes into the CSV. */
   notes: string[];
 }
@@ -173,7 +182,20 @@ export interface TrendSeriesInput {
   lowCountBelow: number;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function monthName(period: string): string {
   const [y, m] = period.split('-');
@@ -195,8 +217,10 @@ function measureOf(indicator: TrendIndicator): TrendMeasure {
     hasRate,
     multiplier: indicator.multiplier,
     rateLabel: indicator.rateLabel,
-    monthlyRateLabel: isProportion ? `${indicator.rateLabel}, in the month` : `${indicator.rateLabel}, in the month (not a yearly rate)`,
-    rollingRateLabel: isProportion ? `${indicator.rateLabel}, over 12 months` : `${indicator.rateLabel} a year (12 months' events)`,
+    monthlyRateLabel: isProportion
+      ? `${indicator.rateLabel}, in the month`
+      : `${indicator.rateLabel}, in the month (not a yearly rate)`,
+    rollingRateLabel: isProportion ? `${indicator.rateLabel}, over 12 months` : `${indicator.rateLabel} a year`,
   };
 }
 
@@ -215,7 +239,8 @@ interface Part {
 function groupParts(parts: readonly Part[]): Part {
   const group = (figures: { value: number | null; flag: TrendFlag | 'z' }[]): { value: number | null; flag: TrendFlag } => {
     if (figures.some((f) => f.flag === 'c')) return { value: null, flag: 'c' };
-    if (figures.length === 0 || figures.some((f) => f.flag === 'x' || f.flag === 'z' || f.value === null)) return { value: null, flag: 'x' };
+    if (figures.length === 0 || figures.some((f) => f.flag === 'x' || f.flag === 'z' || f.value === null))
+      return { value: null, flag: 'x' };
     const g = protectGrouping(
       figures.map((f) => ({
         indicatorId: '',
@@ -270,6 +295,7 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
       years: [],
       seasonality: { years: [], months: [], title: reason },
       comparison: emptyComparison(reason),
+      yearsTitle: reason,
       notes,
     };
   }
@@ -298,7 +324,13 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     }
     // Person-years: a month is a twelfth of the mid-year population.
     const pop = populationFor(Number(period.slice(0, 4)));
-    return { count: cell.value, flag: cell.flag, denominator: pop === null ? null : pop / 12, denominatorFlag: pop === null ? 'x' : 'shown', partial };
+    return {
+      count: cell.value,
+      flag: cell.flag,
+      denominator: pop === null ? null : pop / 12,
+      denominatorFlag: pop === null ? 'x' : 'shown',
+      partial,
+    };
   };
 
   const parts = periods.map(partOf);
@@ -346,7 +378,19 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
   notes.push(
     'Limits are 95% confidence limits: exact Poisson below 10 events, Byar’s method from 10 (PHE methods). Change on the year before uses the exact conditional test for two Poisson rates.',
   );
-  return { ...base, available: true, unavailableReason: null, months, rolling, years, seasonality, comparison, notes };
+  const yearsTitle = yearOnYearTitle(indicator.title, areaPhrase(input.area), years);
+  return {
+    ...base,
+    available: true,
+    unavailableReason: null,
+    months,
+    rolling,
+    years,
+    seasonality,
+    comparison,
+    yearsTitle,
+    notes,
+  };
 }
 
 function at<T>(xs: readonly T[], i: number): T {
@@ -365,7 +409,13 @@ function figuresOf(p: Part): PeriodFigures {
   return { count: p.count, flag: p.flag, denominator: p.denominator, denominatorFlag: p.denominatorFlag };
 }
 
-function toPoint(period: string, part: Part, indicator: TrendIndicator, measure: TrendMeasure, lowCountBelow: number): TrendPoint {
+function toPoint(
+  period: string,
+  part: Part,
+  indicator: TrendIndicator,
+  measure: TrendMeasure,
+  lowCountBelow: number,
+): TrendPoint {
   const hasCount = part.count !== null && part.flag !== 'c' && part.flag !== 'x';
   const count = hasCount ? part.count : null;
   const limits = count === null ? null : count < 10 ? exactPoissonLimits(count, 0.95) : rateLimits(count, 1, 0.95, 1);
@@ -403,7 +453,12 @@ function toPoint(period: string, part: Part, indicator: TrendIndicator, measure:
   };
 }
 
-function buildYears(input: TrendSeriesInput, periods: readonly string[], parts: readonly Part[], measure: TrendMeasure): TrendYear[] {
+function buildYears(
+  input: TrendSeriesInput,
+  periods: readonly string[],
+  parts: readonly Part[],
+  measure: TrendMeasure,
+): TrendYear[] {
   const { indicator } = input;
   const yearsInRange = [...new Set(periods.map((p) => p.slice(0, 4)))];
   const out: TrendYear[] = [];
@@ -421,8 +476,17 @@ function buildYears(input: TrendSeriesInput, periods: readonly string[], parts: 
       const d = input.denominatorYears.get(year) ?? MISSING;
       part = { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial: false };
     } else {
-      const exposure = monthParts.reduce<number | null>((s, p) => (s === null || p.denominator === null ? null : s + p.denominator), 0);
-      part = { count: cell.value, flag: cell.flag, denominator: exposure, denominatorFlag: exposure === null ? 'x' : 'shown', partial: false };
+      const exposure = monthParts.reduce<number | null>(
+        (s, p) => (s === null || p.denominator === null ? null : s + p.denominator),
+        0,
+      );
+      part = {
+        count: cell.value,
+        flag: cell.flag,
+        denominator: exposure,
+        denominatorFlag: exposure === null ? 'x' : 'shown',
+        partial: false,
+      };
     }
     // A month with no data at all makes the year incomplete: its cell is then not the whole year.
     const missingMonths = monthParts.filter((p) => p.flag === 'x').length;
@@ -430,7 +494,8 @@ function buildYears(input: TrendSeriesInput, periods: readonly string[], parts: 
     const point = toPoint(year, part, indicator, measure, input.lowCountBelow);
     let change: ChangeSummary;
     if (!previous) change = { kind: 'not-available', flag: null, reason: 'first year shown' };
-    else if (!complete || !previous.complete) change = { kind: 'not-available', flag: null, reason: 'not a complete year of data' };
+    else if (!complete || !previous.complete)
+      change = { kind: 'not-available', flag: null, reason: 'not a complete year of data' };
     else change = summariseChange(figuresOf(part), figuresOf(previous.part), measure.hasRate ? 'rate' : 'count');
     out.push({ ...point, change, monthsWithData: monthParts.filter((p) => p.flag !== 'x').length, complete });
     previous = { part, complete };
@@ -439,7 +504,9 @@ function buildYears(input: TrendSeriesInput, periods: readonly string[], parts: 
 }
 
 function buildSeasonality(input: TrendSeriesInput, periods: readonly string[]): SeasonalityProfile {
-  const full = [...new Set(periods.map((p) => p.slice(0, 4)))].filter((y) => periods.filter((p) => p.startsWith(`${y}-`)).length === 12);
+  const full = [...new Set(periods.map((p) => p.slice(0, 4)))].filter(
+    (y) => periods.filter((p) => p.startsWith(`${y}-`)).length === 12,
+  );
   const subject = input.indicator.title;
   if (full.length < 2) {
     return { years: full, months: [], title: `${subject}: at least two complete years are needed to show a monthly pattern` };
@@ -470,7 +537,8 @@ function seasonalityTitle(subject: string, where: string, months: readonly Seaso
   const sorted = [...months].sort((a, b) => (b.mean ?? 0) - (a.mean ?? 0));
   const high = at(sorted, 0);
   const low = at(sorted, sorted.length - 1);
-  if ((high.mean ?? 0) === 0) return `No ${subject.charAt(0).toLowerCase()}${subject.slice(1)} were recorded in ${where}, ${span}`;
+  if ((high.mean ?? 0) === 0)
+    return `No ${subject.charAt(0).toLowerCase()}${subject.slice(1)} were recorded in ${where}, ${span}`;
   const name = (m: SeasonalMonth): string => at(MONTH_NAMES, m.month - 1);
   const pct = high.index === null ? null : Math.round(high.index - 100);
   return `${subject} in ${where} were highest in ${name(high)} and lowest in ${name(low)} on average, ${span}${
@@ -561,6 +629,36 @@ function buildComparison(
     countTitle: title('count'),
     rateTitle: measure.hasRate ? title('rate') : null,
   };
+}
+
+function listYears(years: readonly string[]): string {
+  return years.length <= 1 ? (years[0] ?? '') : `${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
+}
+
+/**
+ * Which calendar years changed significantly on the year before, e.g. "Police recorded violence with
+ * injury in Preston, year on year: significant rises in 2022 and 2024; no significant change in 2023".
+ */
+export function yearOnYearTitle(subject: string, where: string, years: readonly Pick<TrendYear, 'period' | 'change'>[]): string {
+  const tested = years.filter((y) => y.change.kind === 'tested');
+  const hidden = years.filter((y) => y.change.kind === 'not-available' && y.change.flag === 'c');
+  if (tested.length === 0) {
+    return hidden.length > 0
+      ? `${subject} in ${where}: no change on the year before can be shown, because yearly figures are hidden to protect privacy (c)`
+      : `${subject} in ${where}: there are not enough complete years to compare one with the year before`;
+  }
+  const of = (dir: 'increase' | 'decrease' | 'no-significant-change') =>
+    tested.filter((y) => y.change.kind === 'tested' && y.change.direction === dir).map((y) => y.period);
+  const rises = of('increase');
+  const falls = of('decrease');
+  const flat = of('no-significant-change');
+  const parts = [
+    rises.length > 0 ? `significant ${rises.length === 1 ? 'rise' : 'rises'} in ${listYears(rises)}` : null,
+    falls.length > 0 ? `significant ${falls.length === 1 ? 'fall' : 'falls'} in ${listYears(falls)}` : null,
+    flat.length > 0 ? `no significant change in ${listYears(flat)}` : null,
+    hidden.length > 0 ? `hidden (c) in ${listYears(hidden.map((y) => y.period))}` : null,
+  ].filter(Boolean);
+  return `${subject} in ${where}, year on year: ${parts.join('; ')}`;
 }
 
 export function describeSlice(age: AgeBand, sex: Sex): string {

@@ -157,6 +157,7 @@ export class DashboardSession {
         relations: 0,
         inexactRelations: 0,
         auditRounds: 0,
+        fullAudits: 0,
         audit: {
           pass: bundle.audit.pass,
           checked: bundle.audit.checked,

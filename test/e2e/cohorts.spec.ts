@@ -1,23 +1,33 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
 
-const shots = path.resolve('test-results/screenshots');
+// SHOTS_DIR lets a run keep its screenshots elsewhere while other runs clear test-results.
+const shots = path.resolve(process.env.SHOTS_DIR ?? 'test-results/screenshots');
+// Protection of the whole demo for an audience runs in a worker after the shell shows, and takes a while.
+const SLOW = { timeout: 240_000 };
+/** Scrolls so the element is at the top of the window, moves the mouse away (no tooltips), and saves a screenshot. */
+async function shot(page: Page, top: Locator, name: string) {
+  await top.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(1270, 890);
+  await page.screenshot({ path: path.join(shots, `cohorts-${name}.png`), fullPage: false });
+}
+
 const YOUNG_MEN_IN_PRESTON = '?view=cohorts&cohort=15-17%2B18-24|male|E07000123|Young%20men%20in%20Preston';
 
 /** Waits for a profile's spine charts: one per tier, for the cohort named. */
 async function expectProfile(page: Page, name: RegExp) {
   const profile = page.locator('section.cohort-profile').filter({ has: page.getByRole('heading', { level: 3, name }) });
-  await expect(profile.getByRole('heading', { level: 4 })).toHaveText([
-    'Primary prevention (universal)',
-    'Secondary prevention (early warning)',
-    'Tertiary prevention (harm and justice)',
-  ]);
+  await expect(profile.getByRole('heading', { level: 4 })).toHaveText(
+    ['Primary prevention (universal)', 'Secondary prevention (early warning)', 'Tertiary prevention (harm and justice)'],
+    SLOW,
+  );
   await expect(profile.getByRole('img', { name: /Spine chart of/ })).toHaveCount(3);
   return profile;
 }
 
 test('a cohort from a link shows its tier profile, compares with a second cohort, and is accessible', async ({ page }) => {
+  test.setTimeout(400_000);
   const foreign = watchForeignRequests(page);
   await openDashboard(page, YOUNG_MEN_IN_PRESTON);
   await expect(page.getByRole('heading', { level: 1, name: 'Cohorts' })).toBeVisible();
@@ -40,7 +50,8 @@ test('a cohort from a link shows its tier profile, compares with a second cohort
   await expect(table).toBeVisible();
   await expect(table.getByRole('rowheader', { name: /First-time entrants/ })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Compared with VRU area' })).toBeVisible();
-  await page.screenshot({ path: path.join(shots, 'cohorts-profile.png'), fullPage: false });
+  await shot(page, profile, 'profile');
+  await shot(page, table, 'profile-table');
   await expectNoAxeViolations(page);
 
   // Compare with a second cohort: young women in Preston, suggested from the first.
@@ -55,40 +66,59 @@ test('a cohort from a link shows its tier profile, compares with a second cohort
   await second.getByRole('button', { name: 'Show comparison' }).click();
   await expect(page).toHaveURL(/compare=15-17%2B18-24%7Call%7CE06000009%7CPeople/);
   await expectProfile(page, /^People aged 15-24 in Blackpool/);
-  await expect(page.getByRole('table', { name: /Young men in Preston and People aged 15-24 in Blackpool side by side/ })).toBeVisible();
-  await page.getByRole('heading', { level: 2, name: 'Tier profile' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'cohorts-compare.png'), fullPage: false });
+  const sideBySide = page.getByRole('table', { name: /Young men in Preston and People aged 15-24 in Blackpool side by side/ });
+  await expect(sideBySide).toBeVisible();
+  await shot(page, page.getByRole('form', { name: 'Cohort', exact: true }), 'compare-builders');
+  await shot(page, page.getByRole('heading', { level: 2, name: 'Tier profile' }), 'compare');
+  await shot(page, sideBySide, 'compare-table');
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: path.join(shots, 'cohorts-full.png'), fullPage: true });
   expect(foreign.map((r) => r.url())).toEqual([]);
 });
 
 test('the pathway, the age and sex pyramid and need and harm each have a chart and a table', async ({ page }) => {
+  test.setTimeout(400_000);
   const foreign = watchForeignRequests(page);
-  await openDashboard(page, `${YOUNG_MEN_IN_PRESTON}&area=E07000123`);
+  await openDashboard(page, `${YOUNG_MEN_IN_PRESTON}&compare=15-17%2B18-24|all||Young%20people%20aged%2015-24&area=E07000123`);
 
-  const pathway = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Pathway over time' }) });
-  await expect(pathway.getByRole('figure')).toHaveCount(1);
-  await pathway.getByText('Table of the pathway for Young men in Preston').click();
-  await expect(pathway.getByRole('table', { name: /Index by tier for Young men in Preston/ })).toBeVisible();
+  const pathway = page
+    .locator('section.cohorts__section')
+    .filter({ has: page.getByRole('heading', { level: 2, name: 'Pathway over time' }) });
+  // One chart per cohort, each with its table.
+  await expect(pathway.getByRole('figure')).toHaveCount(2, SLOW);
+  await expect(pathway.getByRole('img', { name: /^Line chart/ }).first()).toBeVisible();
+  await shot(page, pathway, 'pathway');
+  await pathway.getByText('Table of the pathway for Young people aged 15-24').click();
+  const pathwayTable = pathway.getByRole('table', { name: /Index by tier for Young people aged 15-24, by year/ });
+  await expect(pathwayTable).toBeVisible();
+  await expect(pathwayTable.getByRole('columnheader')).toHaveText([
+    'Year',
+    'Primary prevention (universal)',
+    'Secondary prevention (early warning)',
+    'Tertiary prevention (harm and justice)',
+  ]);
+  await shot(page, pathwayTable, 'pathway-table');
   await pathway.getByLabel('Quarters').check();
-  await expect(pathway.getByRole('columnheader', { name: 'Quarter' })).toBeVisible();
-  await pathway.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'cohorts-pathway.png'), fullPage: false });
+  await expect(pathway.getByRole('table', { name: /Index by tier for Young people aged 15-24, by quarter/ })).toBeVisible();
+  await shot(page, pathway, 'pathway-quarters');
 
-  const pyramid = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Age and sex' }) });
+  const pyramid = page
+    .locator('section.cohorts__section')
+    .filter({ has: page.getByRole('heading', { level: 2, name: 'Age and sex' }) });
   await expect(pyramid.getByRole('img', { name: /Population pyramid/ })).toBeVisible();
   await expect(pyramid.getByText('Area: Preston')).toBeVisible();
   await pyramid.getByLabel('Indicator for the pyramid').selectOption('ed_assault_attendances');
   await expect(page).toHaveURL(/indicator=ed_assault_attendances/);
   await pyramid.getByText('Table of the pyramid').click();
-  const pyramidTable = pyramid.getByRole('table', { name: /Emergency department attendances after assault by age band and sex, Preston/ });
+  const pyramidTable = pyramid.getByRole('table', {
+    name: /Emergency department attendances after assault by age band and sex, Preston/,
+  });
   await expect(pyramidTable).toBeVisible();
   await expect(pyramidTable.getByRole('rowheader')).toHaveCount(8);
-  await pyramid.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'cohorts-pyramid.png'), fullPage: false });
+  await shot(page, pyramid, 'pyramid');
 
-  const needHarm = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Need and harm' }) });
+  const needHarm = page
+    .locator('section.cohorts__section')
+    .filter({ has: page.getByRole('heading', { level: 2, name: 'Need and harm' }) });
   await expect(needHarm.getByRole('img', { name: /Scatter chart/ })).toBeVisible();
   await needHarm.getByText('Table of need and harm by district').click();
   const nhTable = needHarm.getByRole('table', { name: /by district, all ages and both sexes/ });
@@ -96,17 +126,21 @@ test('the pathway, the age and sex pyramid and need and harm each have a chart a
   await expect(nhTable.getByRole('rowheader')).toHaveCount(15);
   await needHarm.getByLabel('Risk indicator (primary prevention)').selectOption('persistent_absence');
   await expect(needHarm.getByRole('table', { name: /^Persistent absence and/ })).toBeVisible();
-  await needHarm.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'cohorts-need-harm.png'), fullPage: false });
+  await shot(page, needHarm.getByRole('figure'), 'need-harm');
   await expectNoAxeViolations(page);
   expect(foreign.map((r) => r.url())).toEqual([]);
 });
 
 test('a cohort too small to show says so and suggests widening it', async ({ page }) => {
-  await openDashboard(page, '?view=cohorts&cohort=0-9|female|E07000124|Girls%20under%2010%20in%20Ribble%20Valley&audience=public');
+  test.setTimeout(400_000);
+  await openDashboard(
+    page,
+    '?view=cohorts&cohort=0-9|female|E07000124|Girls%20under%2010%20in%20Ribble%20Valley&audience=public',
+  );
   const profile = await expectProfile(page, /^Girls under 10 in Ribble Valley/);
-  await expect(profile.getByText(/too small — widen the cohort \(more age bands, both sexes, or the whole VRU area\)/)).toBeVisible();
-  await profile.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(shots, 'cohorts-too-small.png'), fullPage: false });
+  await expect(profile.getByRole('status')).toContainText(
+    /too small — widen the cohort \(more age bands, both sexes, or the whole VRU area\)/,
+  );
+  await shot(page, profile, 'too-small');
   await expectNoAxeViolations(page);
 });

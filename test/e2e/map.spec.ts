@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { generateBenchExtract } from '../../bench/generate-bench-extract';
 import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
 
@@ -9,7 +9,8 @@ const shots = path.resolve('test-results/screenshots');
 const geo = (file: string) => path.resolve(process.cwd(), '../shared/geo', file);
 const LAD = geo('lancashire-lad-2013.geojson');
 const LSOA = geo('lancashire-lsoa-2011.geojson');
-const ATTRIBUTION = 'Boundaries: UK-GeoJSON by Martin Chorley (CC BY 4.0). Contains Ordnance Survey data © Crown copyright and database right 2014.';
+const ATTRIBUTION =
+  'Boundaries: UK-GeoJSON by Martin Chorley (CC BY 4.0). Contains Ordnance Survey data © Crown copyright and database right 2014.';
 
 // The demo's whole-dataset protection runs in the browser on every page load: allow for it.
 const SLOW = { timeout: 240_000 };
@@ -18,8 +19,20 @@ const SLOW = { timeout: 240_000 };
 function manifestWithBoundaries(base = 'data/manifest.json'): FilePayload {
   const manifest = JSON.parse(readFileSync(base, 'utf8')) as { geographies: { level: string; boundary: unknown }[] };
   for (const g of manifest.geographies) {
-    if (g.level === 'district') g.boundary = { source: 'lancashire-lad-2013.geojson', codeProperty: 'LAD13CD', nameProperty: 'LAD13NM', attribution: ATTRIBUTION };
-    if (g.level === 'lsoa') g.boundary = { source: 'lancashire-lsoa-2011.geojson', codeProperty: 'LSOA11CD', nameProperty: 'LSOA11NM', attribution: ATTRIBUTION };
+    if (g.level === 'district')
+      g.boundary = {
+        source: 'lancashire-lad-2013.geojson',
+        codeProperty: 'LAD13CD',
+        nameProperty: 'LAD13NM',
+        attribution: ATTRIBUTION,
+      };
+    if (g.level === 'lsoa')
+      g.boundary = {
+        source: 'lancashire-lsoa-2011.geojson',
+        codeProperty: 'LSOA11CD',
+        nameProperty: 'LSOA11NM',
+        attribution: ATTRIBUTION,
+      };
   }
   return { name: 'manifest.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(manifest)) };
 }
@@ -28,18 +41,32 @@ type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
 /** A file from disk, as the file input would receive it. */
 function fromDisk(file: string): FilePayload {
-  return { name: path.basename(file), mimeType: file.endsWith('json') ? 'application/json' : 'application/octet-stream', buffer: readFileSync(file) };
+  return {
+    name: path.basename(file),
+    mimeType: file.endsWith('json') ? 'application/json' : 'application/octet-stream',
+    buffer: readFileSync(file),
+  };
 }
 
 /** Loads files through the Load data view's file input and waits until every one has loaded. */
 async function loadThroughImport(page: Page, files: (FilePayload | string)[]) {
   await page.getByRole('link', { name: 'Load data' }).click();
-  await page.getByLabel('Choose files, or drag them here').setInputFiles(files.map((f) => (typeof f === 'string' ? fromDisk(f) : f)));
+  await page
+    .getByLabel('Choose files, or drag them here')
+    .setInputFiles(files.map((f) => (typeof f === 'string' ? fromDisk(f) : f)));
   await expect(page.getByText(/^All \d+ files loaded\.$/)).toBeVisible({ timeout: 600_000 });
 }
 
 async function measures(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
+}
+
+/** From the figures query starting to the last path restyled: query, React render and setStyle together. */
+async function filterToRecolour(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const last = (n: string) => performance.getEntriesByName(n, 'mark').at(-1)?.startTime ?? Number.NaN;
+    return last('map-recolour-end') - last('map-query-start');
+  });
 }
 
 test.describe('map without boundaries', () => {
@@ -78,16 +105,36 @@ test.describe('map without boundaries', () => {
     await page.locator('main').evaluate((m) => (m as HTMLElement).focus());
     await page.screenshot({ path: path.join(shots, 'map-cartogram.png'), fullPage: true });
     await expectNoAxeViolations(page);
+
+    // LSOAs without boundaries: small squares grouped in their districts, one Tab stop, arrows between.
+    await page.getByLabel('Area', { exact: true }).selectOption('');
+    await page.getByLabel('Geography').selectOption('lsoa');
+    await page.getByLabel('Indicator').selectOption('police_violence_with_injury');
+    const small = page.getByRole('group', { name: /tile-grid cartogram, one square per LSOA/ });
+    await expect(small.getByRole('button')).toHaveCount(941, SLOW);
+    await expect(small.locator('[tabindex="0"]')).toHaveCount(1);
+    await expect(small.locator('text.cartogram__group')).toHaveCount(14);
+    // Small areas are published for all ages and persons only: a band chosen above is explained, not blank.
+    await page.getByLabel('Age band').selectOption('10-14');
+    await expect(page.getByText(/LSOA figures are published for all ages and persons only/)).toBeVisible();
+    await expect(small.getByRole('button')).toHaveCount(941);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(shots, 'map-cartogram-lsoa.png'), fullPage: true });
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Set the filters to all ages and persons' }).click();
+    await expect(page).not.toHaveURL(/age=/);
     expect(foreign.map((r) => r.url())).toEqual([]);
   });
 });
 
 test.describe.serial('map with the real Lancashire boundaries', () => {
+  let context: BrowserContext;
   let page: Page;
   let foreign: Request[];
   test.beforeAll(async ({ browser }: { browser: Browser }) => {
     test.setTimeout(600_000);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     foreign = watchForeignRequests(page);
     await openDashboard(page, '?view=import');
     await loadThroughImport(page, [manifestWithBoundaries(), LAD, LSOA]);
@@ -95,7 +142,7 @@ test.describe.serial('map with the real Lancashire boundaries', () => {
     await expect(page.getByText(/lancashire-lsoa-2011\.geojson.*941 shapes/)).toBeVisible();
   });
   test.afterAll(async () => {
-    await page.close();
+    await context.close();
   });
 
   test('district boundaries: 14 Leaflet paths, attribution, and a click on Preston filters the other views', async () => {
@@ -187,9 +234,18 @@ test.describe.serial('map with the real Lancashire boundaries', () => {
       lsoaFirstDrawMs: Math.round(draws.at(-1)!),
       lsoaRecolourMs: Math.round(recolours.at(-1)!),
       lsoaQueryMs: Math.round(queries.at(-1)!),
+      lsoaFilterChangeToRecolouredMs: Math.round(await filterToRecolour(page)),
     };
     console.log('map timings (demo data):', figures);
     writeFileSync(path.resolve('test-results/map-timings-demo.json'), JSON.stringify(figures, null, 2));
+    // Back to the default period, the latest full year, compared with the whole area.
+    await page.getByLabel('Latest month').selectOption('');
+    await page.getByLabel(/^Compared with/).check();
+    await expect(
+      page.getByRole('heading', { level: 2, name: /In \d{4}, \d+ of 941 LSOAs had a rate significantly higher/ }),
+    ).toBeVisible(SLOW);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(shots, 'map-lsoa-year-compared.png'), fullPage: true });
     expect(figures.lsoaFirstDrawMs).toBeLessThan(1000);
     expect(figures.lsoaRecolourMs).toBeLessThan(100);
     expect(foreign.map((r) => r.url())).toEqual([]);
@@ -217,6 +273,7 @@ test('map timings with a large extract (opt-in)', async ({ page }) => {
     lsoaFirstDrawMs: Math.round((await measures(page, 'map-draw')).at(-1)!),
     lsoaRecolourMs: Math.round((await measures(page, 'map-recolour')).at(-1)!),
     lsoaQueryMs: Math.round((await measures(page, 'map-query')).at(-1)!),
+    lsoaFilterChangeToRecolouredMs: Math.round(await filterToRecolour(page)),
   };
   console.log('map timings (large extract):', figures);
   writeFileSync(path.resolve('test-results/map-timings-large.json'), JSON.stringify(figures, null, 2));

@@ -8,7 +8,9 @@ const HOME_OFFICE = [/Sharp-object admissions, aged under 25/, /Knife serious vi
 
 async function openOverview(page: Page, search = '?view=overview') {
   await openDashboard(page, search);
-  await expect(page.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible({
+    timeout: 120_000,
+  });
   await expect(page.getByRole('region', { name: 'Home Office success measures' }).getByRole('article')).toHaveCount(3);
 }
 
@@ -33,7 +35,9 @@ test('the overview leads with the three Home Office measures, each with a sparkl
   // Headline cards first, then every measure by tier.
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
   expect(headings.slice(0, 2)).toEqual(['Home Office success measures', 'All measures by prevention tier']);
-  await expect(page.getByRole('table', { name: /All measures by prevention tier/ }).locator('tbody tr:not(.group-row)')).toHaveCount(18);
+  await expect(
+    page.getByRole('table', { name: /All measures by prevention tier/ }).locator('tbody tr:not(.group-row)'),
+  ).toHaveCount(18);
   expect(await page.evaluate(() => performance.getEntriesByName('view-ready:overview').length)).toBe(1);
   await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
   await expectNoAxeViolations(page);

@@ -6,7 +6,7 @@ import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
-import { formatRate, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, formatValue, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
 
 const FEMALE = '#206095';
 const MALE = '#118c7b';
@@ -19,11 +19,23 @@ interface PyramidDatum {
   maleHidden: number | null;
 }
 
+/** A round number at or above `v` (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten), for the axis ends. */
+export function niceCeiling(v: number): number {
+  if (!(v > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  const m = v / p;
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((s) => m <= s) ?? 10;
+  return step * p;
+}
+
 /** Chart rows, oldest band at the top; females to the left (negative), males to the right. */
-export function pyramidData(pyramid: CohortPyramid): { data: PyramidDatum[]; max: number } {
-  const values = pyramid.bands.flatMap((b) => [b.female.stat.value, b.male.stat.value]).filter((v): v is number => v !== null);
-  const max = Math.max(0, ...values);
-  const marker = max > 0 ? max * 0.06 : 1;
+export function pyramidData(pyramid: CohortPyramid): { data: PyramidDatum[]; max: number; anyShown: boolean } {
+  const values = pyramid.bands
+    .flatMap((b) => [b.female, b.male])
+    .flatMap((f) => (isSymbol(f.flag) || f.stat.value === null ? [] : [f.stat.value]));
+  const max = niceCeiling(Math.max(0, ...values));
+  // A hidden bar has a fixed, short length: long enough to see and label, too short to read as a value.
+  const marker = max * 0.06;
   const data = [...pyramid.bands].reverse().map((b) => ({
     band: b.ageBand,
     female: b.female.stat.value === null || isSymbol(b.female.flag) ? null : -b.female.stat.value,
@@ -31,7 +43,7 @@ export function pyramidData(pyramid: CohortPyramid): { data: PyramidDatum[]; max
     femaleHidden: b.female.flag === 'c' ? -marker : null,
     maleHidden: b.male.flag === 'c' ? marker : null,
   }));
-  return { data, max: max > 0 ? max : marker * 10 };
+  return { data, max, anyShown: values.length > 0 };
 }
 
 export function pyramidFinding(pyramid: CohortPyramid, indicator: Indicator): string {
@@ -41,24 +53,45 @@ export function pyramidFinding(pyramid: CohortPyramid, indicator: Indicator): st
       ['females', b.female],
       ['males', b.male],
     ] as const) {
-      if (!isSymbol(f.flag) && f.stat.value !== null && (!best || f.stat.value > best.value)) best = { band: b.ageBand, sex, value: f.stat.value };
+      if (!isSymbol(f.flag) && f.stat.value !== null && (!best || f.stat.value > best.value))
+        best = { band: b.ageBand, sex, value: f.stat.value };
     }
   }
   const hidden = pyramid.bands.reduce((n, b) => n + (b.female.flag === 'c' ? 1 : 0) + (b.male.flag === 'c' ? 1 : 0), 0);
   if (!best) return `${indicatorName(indicator)}: every age band is hidden to protect privacy`;
-  const lead = `${indicatorName(indicator)} is highest among ${best.sex} aged ${best.band} (${formatRate(best.value)} ${indicator.rateLabel})`;
+  const isCount = indicator.statistic === 'count';
+  const amount = isCount ? formatValue(best.value, 'count') : `${formatRate(best.value)} ${indicator.rateLabel}`;
+  const lead = `${indicatorName(indicator)}: the highest ${isCount ? 'count' : 'rate'} is among ${best.sex} aged ${best.band} (${amount})`;
   return hidden ? `${lead}; ${hidden} bars are hidden (c)` : lead;
 }
 
 /** A suppressed bar: hatched, outlined and labelled c, so it is never read as a zero. */
-function HiddenBar(props: { x?: number; y?: number; width?: number; height?: number; index?: number; side: 'female' | 'male'; patternId: string }) {
+function HiddenBar(props: {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  value?: unknown;
+  side: 'female' | 'male';
+  patternId: string;
+}) {
   const { x = 0, y = 0, width = 0, height = 0, side, patternId } = props;
+  // Recharts calls the shape for every row of the stack, also where this series has no value.
+  const value = Array.isArray(props.value) ? props.value[1] - props.value[0] : props.value;
+  if (value === null || value === undefined || value === 0 || Number.isNaN(value)) return null;
   const left = Math.min(x, x + width);
   const w = Math.abs(width);
   return (
     <g>
       <rect x={left} y={y} width={w} height={height} fill={`url(#${patternId})`} stroke="#0b0c0c" strokeWidth={1} />
-      <text x={side === 'female' ? left - 4 : left + w + 4} y={y + height / 2 + 4} textAnchor={side === 'female' ? 'end' : 'start'} fontSize={13} fontWeight={700} fill="#0b0c0c">
+      <text
+        x={side === 'female' ? left - 4 : left + w + 4}
+        y={y + height / 2 + 4}
+        textAnchor={side === 'female' ? 'end' : 'start'}
+        fontSize={13}
+        fontWeight={700}
+        fill="#0b0c0c"
+      >
         c
       </text>
     </g>
@@ -80,7 +113,7 @@ export function AgeSexPyramid({
 }) {
   const id = useId().replaceAll(':', '');
   const patternId = `${id}-hatch`;
-  const { data, max } = pyramidData(pyramid);
+  const { data, max, anyShown } = pyramidData(pyramid);
   const finding = pyramidFinding(pyramid, indicator);
   const isCount = indicator.statistic === 'count';
   const fmt = (v: number) => (isCount ? Math.abs(v).toLocaleString('en-GB') : formatRate(Math.abs(v)));
@@ -91,11 +124,15 @@ export function AgeSexPyramid({
           {finding}
         </h3>
         <p className="hint">
-          {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the right. A hatched bar
-          marked c is hidden to protect privacy; it is not a zero.
+          {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the
+          right. A hatched bar marked c is hidden to protect privacy; it is not a zero.
         </p>
       </figcaption>
-      <div className="chart__plot pyramid" role="img" aria-label={`Population pyramid: ${finding}. The table below gives every bar.`}>
+      <div
+        className="chart__plot pyramid"
+        role="img"
+        aria-label={`Population pyramid: ${finding}. The table below gives every bar.`}
+      >
         <div className="pyramid__sides" aria-hidden="true">
           <span>◀ Females</span>
           <span>Males ▶</span>
@@ -118,21 +155,43 @@ export function AgeSexPyramid({
             </pattern>
           </defs>
           <CartesianGrid stroke="#dcdcdc" horizontal={false} />
-          <XAxis type="number" domain={[-max * 1.1, max * 1.1]} tickFormatter={(v: number) => fmt(v)} tick={{ fill: '#0b0c0c', fontSize: 12 }} />
+          <XAxis
+            type="number"
+            domain={[-max, max]}
+            ticks={[-max, -max / 2, 0, max / 2, max]}
+            tickFormatter={(v: number) => (!anyShown ? '' : Number.isInteger(v) ? Math.abs(v).toLocaleString('en-GB') : fmt(v))}
+            tick={{ fill: '#0b0c0c', fontSize: 12 }}
+          />
           <YAxis type="category" dataKey="band" width={56} tick={{ fill: '#0b0c0c', fontSize: 13 }} />
           <ReferenceLine x={0} stroke="#0b0c0c" />
           <Tooltip formatter={(v, name) => [typeof v === 'number' ? fmt(v) : 'c', String(name)]} />
           <Bar dataKey="female" name="Females" stackId="p" fill={FEMALE} isAnimationActive={false} />
           <Bar dataKey="male" name="Males" stackId="p" fill={MALE} isAnimationActive={false} />
-          <Bar dataKey="femaleHidden" name="Females (hidden, c)" stackId="p" isAnimationActive={false} shape={(p: object) => <HiddenBar {...p} side="female" patternId={patternId} />} />
-          <Bar dataKey="maleHidden" name="Males (hidden, c)" stackId="p" isAnimationActive={false} shape={(p: object) => <HiddenBar {...p} side="male" patternId={patternId} />} />
+          <Bar
+            dataKey="femaleHidden"
+            name="Females (hidden, c)"
+            stackId="p"
+            isAnimationActive={false}
+            shape={(p: object) => <HiddenBar {...p} side="female" patternId={patternId} />}
+          />
+          <Bar
+            dataKey="maleHidden"
+            name="Males (hidden, c)"
+            stackId="p"
+            isAnimationActive={false}
+            shape={(p: object) => <HiddenBar {...p} side="male" patternId={patternId} />}
+          />
         </BarChart>
       </div>
       <details className="chart-table">
         <summary>Table of the pyramid</summary>
         <PyramidTable pyramid={pyramid} indicator={indicator} areaName={areaName} policy={policy} captionId={`${id}-caption`} />
       </details>
-      <CsvButton fileName={`cohort-pyramid-${indicator.id}-${pyramid.areaCode}.csv`} label="Download the pyramid (CSV)" build={() => pyramidCsv(pyramid, indicator, areaName, csvMeta)} />
+      <CsvButton
+        fileName={`cohort-pyramid-${indicator.id}-${pyramid.areaCode}.csv`}
+        label="Download the pyramid (CSV)"
+        build={() => pyramidCsv(pyramid, indicator, areaName, csvMeta)}
+      />
     </figure>
   );
 }
@@ -212,7 +271,12 @@ interface CsvRow {
   sex: 'female' | 'male';
 }
 
-function pyramidCsv(pyramid: CohortPyramid, indicator: Indicator, areaName: string, meta: { source: string; synthetic: boolean; audience: string }): string {
+function pyramidCsv(
+  pyramid: CohortPyramid,
+  indicator: Indicator,
+  areaName: string,
+  meta: { source: string; synthetic: boolean; audience: string },
+): string {
   const rows: CsvRow[] = pyramid.bands.flatMap((band) => [
     { band, sex: 'female' as const },
     { band, sex: 'male' as const },
@@ -220,7 +284,11 @@ function pyramidCsv(pyramid: CohortPyramid, indicator: Indicator, areaName: stri
   const f = (r: CsvRow) => r.band[r.sex];
   const sym = (r: CsvRow, v: number | null) => (isSymbol(f(r).flag) ? f(r).flag : v);
   return protectedCsv<CsvRow>(
-    { title: `${indicator.title} by age band and sex, ${areaName}, ${pyramid.year}`, ...meta, notes: [...SYMBOL_NOTES, `value: ${indicator.rateLabel}`] },
+    {
+      title: `${indicator.title} by age band and sex, ${areaName}, ${pyramid.year}`,
+      ...meta,
+      notes: [...SYMBOL_NOTES, `value: ${indicator.rateLabel}`],
+    },
     [
       { header: 'age_band', value: (r) => r.band.ageBand },
       { header: 'sex', value: (r) => r.sex },

@@ -79,7 +79,12 @@ export function CohortBuilder({
         <div className="choices">
           {AGE_BANDS.map((band, i) => (
             <div className="choice" key={band}>
-              <input id={`${id}-age-${i}`} type="checkbox" checked={ages.includes(band)} onChange={(e) => toggle(band, e.target.checked)} />
+              <input
+                id={`${id}-age-${i}`}
+                type="checkbox"
+                checked={ages.includes(band)}
+                onChange={(e) => toggle(band, e.target.checked)}
+              />
               <label htmlFor={`${id}-age-${i}`}>{band}</label>
             </div>
           ))}
@@ -90,7 +95,14 @@ export function CohortBuilder({
         <div className="choices">
           {SEX_CHOICES.map((s) => (
             <div className="choice" key={s.value}>
-              <input id={`${id}-sex-${s.value}`} type="radio" name={`${id}-sex`} value={s.value} checked={sex === s.value} onChange={() => setSex(s.value)} />
+              <input
+                id={`${id}-sex-${s.value}`}
+                type="radio"
+                name={`${id}-sex`}
+                value={s.value}
+                checked={sex === s.value}
+                onChange={() => setSex(s.value)}
+              />
               <label htmlFor={`${id}-sex-${s.value}`}>{s.label}</label>
             </div>
           ))}
@@ -135,7 +147,11 @@ export function CohortBuilder({
 /** A second cohort to start comparing with: the same ages and area for the other sex (or the whole VRU area). */
 export function suggestComparison(c: CohortSpec, areaName: string | null, vruName: string): CohortSpec {
   const next: Omit<CohortSpec, 'name'> =
-    c.sex === 'male' ? { ...c, sex: 'female' } : c.sex === 'female' ? { ...c, sex: 'male' } : { ...c, area: c.area ? null : c.area };
+    c.sex === 'male'
+      ? { ...c, sex: 'female' }
+      : c.sex === 'female'
+        ? { ...c, sex: 'male' }
+        : { ...c, area: c.area ? null : c.area };
   return { ...next, name: defaultCohortName(next, next.area ? areaName : null, vruName) };
 }
 

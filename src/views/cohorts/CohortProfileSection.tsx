@@ -9,36 +9,53 @@ import { SpineChart } from './SpineChart';
 import { OUTCOME_TEXT, WIDEN_MESSAGE } from './cohort-format';
 import { describeAges } from './cohort-name';
 
-/** How many of the cohort's figures could be shown, and whether it is too small to show at all. */
+/**
+ * How many of the cohort's figures could be shown. A cohort is too small to show when every rate and
+ * proportion recorded for it is hidden (a shown count of zero does not make it showable).
+ */
 export function smallCohortState(rows: readonly ProfileRow[]): { recorded: number; hidden: number; tooSmall: boolean } {
   const recorded = rows.filter((r) => r.figure.flag !== 'x' && r.figure.flag !== 'z').length;
   const hidden = rows.filter((r) => r.figure.flag === 'c').length;
-  return { recorded, hidden, tooSmall: recorded > 0 && hidden === recorded };
+  const shownRates = rows.filter(
+    (r) => r.statistic !== 'count' && r.figure.flag !== 'x' && r.figure.flag !== 'z' && r.figure.flag !== 'c',
+  ).length;
+  return { recorded, hidden, tooSmall: recorded > 0 && hidden > 0 && shownRates === 0 };
 }
 
 /** A title that states the finding: how the cohort compares with the VRU area. */
 export function profileTitle(profile: CohortProfile, cohortName: string, vruName: string): string {
-  if (profile.areaCode === profile.vruCode) return `${cohortName}: the whole VRU area, with the range of its districts`;
+  if (profile.areaCode === profile.vruCode) return `${cohortName}: the whole VRU area, against the range of its districts`;
   const n = (o: string) => profile.rows.filter((r) => r.comparison === o).length;
   const compared = profile.rows.filter((r) => r.comparison !== 'not-compared').length;
   if (compared === 0) return `${cohortName}: no indicator could be compared with the ${vruName}`;
-  const parts = (['worse', 'better', 'similar', 'higher', 'lower'] as const).filter((o) => n(o) > 0).map((o) => `${n(o)} ${OUTCOME_TEXT[o].toLowerCase()}`);
-  return `${cohortName}: ${parts.join(', ')} than the ${vruName}, of ${compared} indicators compared`;
+  const parts = (['worse', 'better', 'similar', 'higher', 'lower'] as const)
+    .filter((o) => n(o) > 0)
+    .map((o) => `${n(o)} ${OUTCOME_TEXT[o].toLowerCase()}`);
+  return `${cohortName} against the ${vruName}: ${parts.join(', ')}, of ${compared} indicators compared`;
 }
 
-export function SmallCohortNotice({ rows, policy }: { rows: readonly ProfileRow[]; policy: Pick<DisclosurePolicy, 'suppressBelowOrEqual'> | null }) {
+export function SmallCohortNotice({
+  rows,
+  policy,
+}: {
+  rows: readonly ProfileRow[];
+  policy: Pick<DisclosurePolicy, 'suppressBelowOrEqual'> | null;
+}) {
   const { recorded, hidden, tooSmall } = smallCohortState(rows);
   if (hidden === 0) return null;
   return (
     <div className={`notice ${tooSmall ? 'notice--warning' : ''}`} role={tooSmall ? 'status' : undefined}>
       {tooSmall ? (
         <p>
-          <strong>This cohort is {WIDEN_MESSAGE}.</strong> Every one of its {recorded} figures is hidden to protect privacy.
+          <strong>This cohort is {WIDEN_MESSAGE}.</strong>{' '}
+          {hidden === recorded
+            ? `Every one of its ${recorded} figures is`
+            : `${hidden} of its ${recorded} figures, and every rate, are`}{' '}
+          hidden to protect privacy.
         </p>
       ) : (
         <p>
-          {hidden} of {recorded} figures are hidden (shown as c) because the groups are small: {WIDEN_MESSAGE}, to see
-          more.
+          {hidden} of {recorded} figures are hidden (shown as c) because the groups are small: {WIDEN_MESSAGE}, to see more.
         </p>
       )}
       {policy ? <p className="hint">{suppressionExplanation(policy)}</p> : null}
@@ -82,9 +99,11 @@ export function CohortProfileSection({
         {profile ? profileTitle(profile, cohort.name, vruName) : cohort.name}
       </h3>
       <p className="hint cohort-profile__who">
-        {cohort.sex === 'all' ? 'Both sexes' : cohort.sex === 'female' ? 'Females' : 'Males'}, {describeAges(cohort.ages)}, in {areaName}.{' '}
-        {mainYear ? `Calendar year ${mainYear}, the latest full year loaded` : ''}
-        {otherYears.length ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year`).join('; ')})` : ''}
+        {cohort.sex === 'all' ? 'Both sexes' : cohort.sex === 'female' ? 'Females' : 'Males'}, {describeAges(cohort.ages)}, in{' '}
+        {areaName}. {mainYear ? `Calendar year ${mainYear}, the latest full year loaded` : ''}
+        {otherYears.length
+          ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year`).join('; ')})`
+          : ''}
         {mainYear ? '.' : ''}
         {hasBenchmark ? ` Compared with the same ages and sex in the ${vruName}, by 95% confidence limits.` : ''}
       </p>
@@ -104,7 +123,13 @@ export function CohortProfileSection({
             return (
               <div className="cohort-tier" key={tier}>
                 <h4 className="cohort-tier__title">{TIER_LABELS[tier]}</h4>
-                <SpineChart tier={tier} rows={rows} indicators={indicators} cohortName={cohort.name} hasBenchmark={hasBenchmark} />
+                <SpineChart
+                  tier={tier}
+                  rows={rows}
+                  indicators={indicators}
+                  cohortName={cohort.name}
+                  hasBenchmark={hasBenchmark}
+                />
               </div>
             );
           })}

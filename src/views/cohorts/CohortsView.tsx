@@ -44,20 +44,28 @@ export function CohortsView() {
   const policy = useDisclosurePolicy();
   const manifest = loaded.manifest;
   const vruName = manifest?.area.name ?? 'VRU area';
-  const districts: AreaChoice[] = useMemo(() => (areas.data ?? []).filter((a) => a.level === 'district').map((a) => ({ code: a.code, name: a.name })), [areas.data]);
+  const districts: AreaChoice[] = useMemo(
+    () => (areas.data ?? []).filter((a) => a.level === 'district').map((a) => ({ code: a.code, name: a.name })),
+    [areas.data],
+  );
   const ctx: Context = useMemo(
     () => ({
       indicators: new Map((manifest?.indicators ?? []).map((i) => [i.id, i])),
       areaNames: new Map((areas.data ?? []).map((a) => [a.code, a.name])),
       vruName,
       policy,
-      csvMeta: { source: manifest?.title ?? 'Loaded data', synthetic: manifest?.synthetic ?? false, audience: AUDIENCE_TEXT[state.audience] },
+      csvMeta: {
+        source: manifest?.title ?? 'Loaded data',
+        synthetic: manifest?.synthetic ?? false,
+        audience: AUDIENCE_TEXT[state.audience],
+      },
     }),
     [manifest, areas.data, vruName, policy, state.audience],
   );
   const cohort = state.cohort ?? defaultCohort(vruName);
   const compare = state.compare;
-  const areaName = (code: string | null) => (code ? (ctx.areaNames.get(code) ?? code) : `the whole ${vruName.replace(/^the /i, '')}`);
+  const areaName = (code: string | null) =>
+    code ? (ctx.areaNames.get(code) ?? code) : `the whole ${vruName.replace(/^the /i, '')}`;
 
   if (!manifest) {
     return (
@@ -76,12 +84,12 @@ export function CohortsView() {
         </p>
       ) : null}
       <p className="lede">
-        Follow one group of people through universal services (primary prevention), early warning signs (secondary) and harm or contact with
-        justice (tertiary), and see how the balance between them moves.
+        Follow one group of people through universal services (primary prevention), early warning signs (secondary) and harm or
+        contact with justice (tertiary), and see how the balance between them moves.
       </p>
       <p className="hint cohorts__scope">
-        The cohort sets the ages, sex and area of the profile and the pathway; the Age band and Sex filters above do not apply here. The pyramid
-        follows the Indicator and Area filters. Latest month limits the latest full year.
+        The cohort sets the ages, sex and area of the profile and the pathway; the Age band and Sex filters above do not apply
+        here. The pyramid follows the Indicator and Area filters. Latest month limits the latest full year.
       </p>
       {state.cohort ? null : (
         <p className="notice">
@@ -98,7 +106,17 @@ export function CohortsView() {
   );
 }
 
-function ProfileArea({ cohort, compare, ctx, areaName }: { cohort: CohortSpec; compare: CohortSpec | null; ctx: Context; areaName: (code: string | null) => string }) {
+function ProfileArea({
+  cohort,
+  compare,
+  ctx,
+  areaName,
+}: {
+  cohort: CohortSpec;
+  compare: CohortSpec | null;
+  ctx: Context;
+  areaName: (code: string | null) => string;
+}) {
   const a = useCohortProfile(cohort);
   const b = useCohortProfile(compare);
   const neutral = [...ctx.indicators.values()].some((i) => i.polarity === 'neutral');
@@ -106,8 +124,8 @@ function ProfileArea({ cohort, compare, ctx, areaName }: { cohort: CohortSpec; c
     <section aria-labelledby="cohort-profile-title" className="cohorts__section">
       <h2 id="cohort-profile-title">Tier profile</h2>
       <p className="hint">
-        Each row is an indicator for the cohort. The bar shows where the 14 districts lie for the same ages and sex (suppressed districts left out),
-        the line is the VRU area, and the marker is the cohort, shaped by how it compares.
+        Each row is an indicator for the cohort. The bar shows where the 14 districts lie for the same ages and sex (suppressed
+        districts left out), the line is the VRU area, and the marker is the cohort, shaped by how it compares.
       </p>
       <SpineLegend neutral={neutral} />
       <div className={compare ? 'cohort-columns cohort-columns--two' : 'cohort-columns'}>
@@ -139,7 +157,14 @@ function ProfileArea({ cohort, compare, ctx, areaName }: { cohort: CohortSpec; c
       {compare && a.data && b.data ? (
         <>
           <h3>Side by side</h3>
-          <CompareTable a={a.data} b={b.data} nameA={cohort.name} nameB={compare.name} indicators={ctx.indicators} policy={ctx.policy} />
+          <CompareTable
+            a={a.data}
+            b={b.data}
+            nameA={cohort.name}
+            nameB={compare.name}
+            indicators={ctx.indicators}
+            policy={ctx.policy}
+          />
         </>
       ) : null}
     </section>
@@ -158,16 +183,19 @@ function PathwayArea({ cohort, compare, ctx }: { cohort: CohortSpec; compare: Co
         <legend>Show the pathway by</legend>
         {(['year', 'quarter'] as const).map((g) => (
           <div className="choice" key={g}>
-            <input id={`${id}-${g}`} type="radio" name={`${id}-granularity`} checked={granularity === g} onChange={() => setGranularity(g)} />
+            <input
+              id={`${id}-${g}`}
+              type="radio"
+              name={`${id}-granularity`}
+              checked={granularity === g}
+              onChange={() => setGranularity(g)}
+            />
             <label htmlFor={`${id}-${g}`}>{g === 'year' ? 'Years' : 'Quarters'}</label>
           </div>
         ))}
       </fieldset>
       <div className={compare ? 'cohort-columns cohort-columns--two' : 'cohort-columns'}>
-        {[
-          { spec: cohort, q: a },
-          ...(compare ? [{ spec: compare, q: b }] : []),
-        ].map(({ spec, q }) => (
+        {[{ spec: cohort, q: a }, ...(compare ? [{ spec: compare, q: b }] : [])].map(({ spec, q }) => (
           <div key={spec.name + spec.area + spec.sex + spec.ages.join()} aria-busy={q.isFetching}>
             {q.error ? (
               <p role="alert" className="notice notice--error">
@@ -195,13 +223,22 @@ function PyramidSection({ ctx }: { ctx: Context }) {
   const chosen = state.indicator ? (ctx.indicators.get(state.indicator) ?? null) : null;
   const indicator = chosen && banded.includes(chosen.id) ? chosen : firstTertiary;
   const pyramid = useCohortPyramid(indicator, state.area);
-  const areaName = state.area ? (ctx.areaNames.get(state.area) ?? state.area) : ctx.vruName;
+  const nameOf = (code: string | null) =>
+    code && code !== coverage.data?.vruCode ? (ctx.areaNames.get(code) ?? code) : ctx.vruName;
+  const areaName = nameOf(state.area);
+  // While a new choice is worked out the previous pyramid stays, labelled by what it shows.
+  const shownPyramid = pyramid.data;
+  const shownIndicator = shownPyramid ? (ctx.indicators.get(shownPyramid.indicatorId) ?? null) : null;
   return (
     <section aria-labelledby="cohort-pyramid-title" className="cohorts__section">
       <h2 id="cohort-pyramid-title">Age and sex</h2>
       <div className="field">
         <label htmlFor={`${id}-indicator`}>Indicator for the pyramid</label>
-        <select id={`${id}-indicator`} value={indicator?.id ?? ''} onChange={(e) => update({ indicator: e.target.value || null })}>
+        <select
+          id={`${id}-indicator`}
+          value={indicator?.id ?? ''}
+          onChange={(e) => update({ indicator: e.target.value || null })}
+        >
           {choices.map((i) => (
             <option key={i.id} value={i.id}>
               {i.title}
@@ -211,8 +248,8 @@ function PyramidSection({ ctx }: { ctx: Context }) {
       </div>
       {chosen && !banded.includes(chosen.id) ? (
         <p className="notice">
-          {chosen.title} is recorded for all ages and both sexes together, so it has no pyramid; showing {indicator?.title ?? 'another indicator'}{' '}
-          instead.
+          {chosen.title} is recorded for all ages and both sexes together, so it has no pyramid; showing{' '}
+          {indicator?.title ?? 'another indicator'} instead.
         </p>
       ) : null}
       <p className="hint">Area: {areaName} (change it with the Area filter above).</p>
@@ -220,12 +257,20 @@ function PyramidSection({ ctx }: { ctx: Context }) {
         <p role="alert" className="notice notice--error">
           The pyramid could not be worked out: {pyramid.error.message}
         </p>
-      ) : pyramid.data && indicator && pyramid.data.indicatorId === indicator.id ? (
-        pyramid.data.reason ? (
-          <p className="notice">No pyramid: {pyramid.data.reason}.</p>
-        ) : (
-          <AgeSexPyramid pyramid={pyramid.data} indicator={indicator} areaName={areaName} policy={ctx.policy} csvMeta={ctx.csvMeta} />
-        )
+      ) : shownPyramid && shownIndicator ? (
+        <div aria-busy={pyramid.isFetching}>
+          {shownPyramid.reason ? (
+            <p className="notice">No pyramid: {shownPyramid.reason}.</p>
+          ) : (
+            <AgeSexPyramid
+              pyramid={shownPyramid}
+              indicator={shownIndicator}
+              areaName={nameOf(shownPyramid.areaCode)}
+              policy={ctx.policy}
+              csvMeta={ctx.csvMeta}
+            />
+          )}
+        </div>
       ) : (
         <p role="status">Working out the pyramid…</p>
       )}
@@ -238,18 +283,24 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
   const all = [...ctx.indicators.values()];
   const needs = all.filter((i) => i.tier === 'primary' && i.statistic !== 'count');
   const harms = all.filter((i) => i.tier === 'tertiary' && i.statistic !== 'count');
-  const preferred = needs.find((i) => /deprivation|deprived/i.test(`${i.id} ${i.title}`)) ?? needs.find((i) => /absence/i.test(i.id)) ?? needs[0] ?? null;
+  const preferred =
+    needs.find((i) => /deprivation|deprived/i.test(`${i.id} ${i.title}`)) ??
+    needs.find((i) => /absence/i.test(i.id)) ??
+    needs[0] ??
+    null;
   const [needId, setNeedId] = useState<string | null>(null);
   const [harmId, setHarmId] = useState<string | null>(null);
   const need = (needId ? ctx.indicators.get(needId) : null) ?? preferred;
   const harm = (harmId ? ctx.indicators.get(harmId) : null) ?? harms[0] ?? null;
   const q = useCohortNeedHarm(need, harm);
+  const shownNeed = q.data ? (ctx.indicators.get(q.data.needId) ?? null) : null;
+  const shownHarm = q.data ? (ctx.indicators.get(q.data.harmId) ?? null) : null;
   return (
     <section aria-labelledby="cohort-need-harm-title" className="cohorts__section">
       <h2 id="cohort-need-harm-title">Need and harm</h2>
       <p className="hint">
-        Districts placed by a universal (primary) risk indicator against a harm (tertiary) rate, so partners can see where prevention need and
-        harm diverge. Both are for all ages and both sexes, so fewer figures are hidden.
+        Districts placed by a universal (primary) risk indicator against a harm (tertiary) rate, so partners can see where
+        prevention need and harm diverge. Both are for all ages and both sexes, so fewer figures are hidden.
       </p>
       <div className="inline-fields">
         <div className="field">
@@ -277,8 +328,18 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
         <p role="alert" className="notice notice--error">
           Need and harm could not be worked out: {q.error.message}
         </p>
-      ) : q.data && need && harm && q.data.needId === need.id && q.data.harmId === harm.id ? (
-        <NeedHarmScatter data={q.data} need={need} harm={harm} areaNames={ctx.areaNames} cohortArea={cohortArea} policy={ctx.policy} csvMeta={ctx.csvMeta} />
+      ) : q.data && shownNeed && shownHarm ? (
+        <div aria-busy={q.isFetching}>
+          <NeedHarmScatter
+            data={q.data}
+            need={shownNeed}
+            harm={shownHarm}
+            areaNames={ctx.areaNames}
+            cohortArea={cohortArea}
+            policy={ctx.policy}
+            csvMeta={ctx.csvMeta}
+          />
+        </div>
       ) : (
         <p role="status">Working out need and harm…</p>
       )}

@@ -2,12 +2,12 @@ import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../..
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { MarkerIcon } from './ComparisonMarker';
 import { FigureCell } from './FigureCell';
-import { indicatorName, OUTCOME_TEXT } from './cohort-format';
+import { formatValue, indicatorName, OUTCOME_TEXT } from './cohort-format';
 
 function Outcome({ row }: { row: ProfileRow | undefined }) {
-  if (!row) return <>x</>;
+  if (!row || row.figure.flag === 'x' || row.figure.flag === 'z') return <>not compared</>;
   return (
-    <span className="outcome">
+    <span className="cohort-outcome">
       <MarkerIcon outcome={row.comparison} />
       {OUTCOME_TEXT[row.comparison]}
     </span>
@@ -80,12 +80,14 @@ export function CompareTable({
                       <div className="hint">{ind?.rateLabel}</div>
                     </th>
                     <td className="num">
-                      <FigureCell figure={ra.figure} policy={policy} />
+                      <FigureCell figure={ra.figure} policy={policy} format={(v) => formatValue(v, ra.statistic)} />
                     </td>
                     <td>
                       <Outcome row={ra} />
                     </td>
-                    <td className="num">{rb ? <FigureCell figure={rb.figure} policy={policy} /> : 'x'}</td>
+                    <td className="num">
+                      {rb ? <FigureCell figure={rb.figure} policy={policy} format={(v) => formatValue(v, rb.statistic)} /> : 'x'}
+                    </td>
                     <td>
                       <Outcome row={rb} />
                     </td>

@@ -4,11 +4,13 @@ import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/cohort-need-harm';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
+import { niceAxis } from './chart-axes';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
 import { formatRate, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
 
-export type Quadrant = 'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
+export type Quadrant =
+  'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
 
 /** Which side of the VRU area's values a district lies on each axis (a tie counts as lower). */
 export function quadrantOf(need: number, harm: number, vruNeed: number, vruHarm: number): Quadrant {
@@ -25,12 +27,20 @@ interface Plotted {
   quadrant: Quadrant | null;
 }
 
-export function needHarmFinding(points: readonly Plotted[], total: number): string {
-  const count = (q: Quadrant) => points.filter((p) => p.quadrant === q).length;
-  const both = count('higher need, higher harm');
-  const harmOnly = count('lower need, higher harm');
-  const needOnly = count('higher need, lower harm');
-  return `${both} of ${total} districts have both higher need and higher harm than the VRU area; harm is higher without higher need in ${harmOnly}, and need is higher without higher harm in ${needOnly}`;
+export function needHarmFinding(points: readonly Plotted[], total: number): { title: string; divergence: string } {
+  const of = (q: Quadrant) => points.filter((p) => p.quadrant === q).map((p) => p.name);
+  const list = (names: string[]) => (names.length ? names.join(', ') : 'none');
+  return {
+    title: `${of('higher need, higher harm').length} of ${total} districts have both higher need and higher harm than the VRU area`,
+    divergence: `Higher harm without higher need: ${list(of('lower need, higher harm'))}. Higher need without higher harm: ${list(of('higher need, lower harm'))}.`,
+  };
+}
+
+/** Labels go right of their point, or left when another point sits just to the right. */
+export function labelSides(points: readonly { x: number; y: number }[], xSpan: number, ySpan: number): ('left' | 'right')[] {
+  return points.map((p) =>
+    points.some((q) => q !== p && q.x > p.x && q.x - p.x < xSpan * 0.14 && Math.abs(q.y - p.y) < ySpan * 0.05) ? 'left' : 'right',
+  );
 }
 
 function valueOf(p: NeedHarmPoint, axis: 'need' | 'harm'): number | null {
@@ -41,8 +51,49 @@ function valueOf(p: NeedHarmPoint, axis: 'need' | 'harm'): number | null {
 /** Diamond for the cohort's own area, circles for the other districts. */
 function DistrictDot(props: { cx?: number; cy?: number; highlight: boolean }) {
   const { cx = 0, cy = 0, highlight } = props;
-  if (highlight) return <path d={`M${cx},${cy - 8} L${cx + 8},${cy} L${cx},${cy + 8} L${cx - 8},${cy}Z`} fill="#871a5b" stroke="#0b0c0c" strokeWidth={1.5} />;
+  if (highlight)
+    return (
+      <path
+        d={`M${cx},${cy - 8} L${cx + 8},${cy} L${cx},${cy + 8} L${cx - 8},${cy}Z`}
+        fill="#871a5b"
+        stroke="#0b0c0c"
+        strokeWidth={1.5}
+      />
+    );
   return <circle cx={cx} cy={cy} r={5} fill="#206095" stroke="#ffffff" strokeWidth={1} />;
+}
+
+/** Axis numbers: whole numbers as they are, others to one decimal place. */
+function axisNumber(v: number): string {
+  return Number.isInteger(v) ? v.toLocaleString('en-GB') : formatRate(v);
+}
+
+function PointLabel(props: {
+  x?: unknown;
+  y?: unknown;
+  width?: unknown;
+  height?: unknown;
+  value?: unknown;
+  side?: 'left' | 'right';
+  bold?: boolean;
+}) {
+  // The label's box is the point's symbol; place the text beside its centre.
+  const x = Number(props.x) + (Number(props.width) || 0) / 2;
+  const y = Number(props.y) + (Number(props.height) || 0) / 2;
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const left = props.side === 'left';
+  return (
+    <text
+      x={left ? x - 10 : x + 10}
+      y={y + 4}
+      textAnchor={left ? 'end' : 'start'}
+      fill="#0b0c0c"
+      fontSize={props.bold ? 13 : 12}
+      fontWeight={props.bold ? 700 : 400}
+    >
+      {String(props.value ?? '')}
+    </text>
+  );
 }
 
 export function NeedHarmScatter({
@@ -70,21 +121,32 @@ export function NeedHarmScatter({
     const x = valueOf(p, 'need');
     const y = valueOf(p, 'harm');
     if (x === null || y === null) return [];
-    return [{ code: p.areaCode, name: name(p.areaCode), x, y, quadrant: vruNeed !== null && vruHarm !== null ? quadrantOf(x, y, vruNeed, vruHarm) : null }];
+    return [
+      {
+        code: p.areaCode,
+        name: name(p.areaCode),
+        x,
+        y,
+        quadrant: vruNeed !== null && vruHarm !== null ? quadrantOf(x, y, vruNeed, vruHarm) : null,
+      },
+    ];
   });
   const hidden = data.points.filter((p) => valueOf(p, 'need') === null || valueOf(p, 'harm') === null);
-  const finding = needHarmFinding(plotted, data.points.length);
+  const { title: finding, divergence } = needHarmFinding(plotted, data.points.length);
   const xs = plotted.map((p) => p.x).concat(vruNeed ?? []);
   const ys = plotted.map((p) => p.y).concat(vruHarm ?? []);
-  const pad = (lo: number, hi: number): [number, number] => {
-    const span = hi - lo || Math.abs(hi) || 1;
-    return [Math.max(0, lo - span * 0.08), hi + span * 0.12];
-  };
-  const [x0, x1] = pad(Math.min(...xs), Math.max(...xs));
-  const [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
-  const years = data.needYear === data.harmYear ? `${data.needYear}` : `${need.shortTitle ?? need.title} ${data.needYear}, ${harm.shortTitle ?? harm.title} ${data.harmYear}`;
-  const others = plotted.filter((p) => p.code !== cohortArea);
-  const mine = plotted.filter((p) => p.code === cohortArea);
+  const xAxis = niceAxis(Math.min(...xs), Math.max(...xs));
+  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys));
+  const [x0, x1] = xAxis.domain;
+  const [y0, y1] = yAxis.domain;
+  const sides = labelSides(plotted, x1 - x0, y1 - y0);
+  const sideOf = new Map(plotted.map((p, i) => [p.code, sides[i] ?? 'right']));
+  const years =
+    data.needYear === data.harmYear
+      ? `${data.needYear}`
+      : `${need.shortTitle ?? need.title} ${data.needYear}, ${harm.shortTitle ?? harm.title} ${data.harmYear}`;
+  const others = plotted.filter((p) => p.code !== cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
+  const mine = plotted.filter((p) => p.code === cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
   const quadrantLabel = { fill: '#505a5f', fontSize: 12 };
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -92,9 +154,10 @@ export function NeedHarmScatter({
         <h3 id={`${id}-title`} className="chart__title">
           {finding}
         </h3>
+        <p className="chart__finding">{divergence}</p>
         <p className="hint">
-          Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}). Up: {indicatorName(harm)} (
-          {harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
+          Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}). Up:{' '}
+          {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
           {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
         </p>
       </figcaption>
@@ -102,45 +165,118 @@ export function NeedHarmScatter({
         <p className="notice">No district has both figures to show: they are hidden to protect privacy (c) or missing (x).</p>
       ) : (
         <div className="chart__plot" role="img" aria-label={`Scatter chart: ${finding}. The table below gives every district.`}>
-          <ScatterChart responsive width="100%" height={440} margin={{ top: 16, right: 32, bottom: 40, left: 24 }} accessibilityLayer={false}>
+          <ScatterChart
+            responsive
+            width="100%"
+            height={440}
+            margin={{ top: 20, right: 72, bottom: 40, left: 24 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid stroke="#e5e5e5" />
             <XAxis
               type="number"
               dataKey="x"
               domain={[x0, x1]}
-              tickFormatter={(v: number) => formatRate(v)}
+              ticks={xAxis.ticks}
+              tickFormatter={axisNumber}
               tick={{ fill: '#0b0c0c', fontSize: 12 }}
-              label={{ value: `${indicatorName(need)} (${need.rateLabel})`, position: 'bottom', offset: 16, fill: '#0b0c0c', fontSize: 13 }}
+              label={{
+                value: `${indicatorName(need)} (${need.rateLabel})`,
+                position: 'bottom',
+                offset: 16,
+                fill: '#0b0c0c',
+                fontSize: 13,
+              }}
             />
             <YAxis
               type="number"
               dataKey="y"
               domain={[y0, y1]}
-              tickFormatter={(v: number) => formatRate(v)}
+              ticks={yAxis.ticks}
+              tickFormatter={axisNumber}
               tick={{ fill: '#0b0c0c', fontSize: 12 }}
               width={64}
-              label={{ value: `${indicatorName(harm)} (${harm.rateLabel})`, angle: -90, position: 'insideLeft', offset: -12, fill: '#0b0c0c', fontSize: 13, style: { textAnchor: 'middle' } }}
+              label={{
+                value: `${indicatorName(harm)} (${harm.rateLabel})`,
+                angle: -90,
+                position: 'insideLeft',
+                offset: -12,
+                fill: '#0b0c0c',
+                fontSize: 13,
+                style: { textAnchor: 'middle' },
+              }}
             />
             {vruNeed !== null && vruHarm !== null ? (
               <>
-                <ReferenceArea x1={vruNeed} x2={x1} y1={vruHarm} y2={y1} fillOpacity={0} label={{ value: 'Higher need, higher harm', position: 'insideTopRight', ...quadrantLabel }} />
-                <ReferenceArea x1={x0} x2={vruNeed} y1={vruHarm} y2={y1} fillOpacity={0} label={{ value: 'Lower need, higher harm', position: 'insideTopLeft', ...quadrantLabel }} />
-                <ReferenceArea x1={vruNeed} x2={x1} y1={y0} y2={vruHarm} fillOpacity={0} label={{ value: 'Higher need, lower harm', position: 'insideBottomRight', ...quadrantLabel }} />
-                <ReferenceArea x1={x0} x2={vruNeed} y1={y0} y2={vruHarm} fillOpacity={0} label={{ value: 'Lower need, lower harm', position: 'insideBottomLeft', ...quadrantLabel }} />
-                <ReferenceLine x={vruNeed} stroke="#0b0c0c" strokeDasharray="5 4" label={{ value: 'VRU area', position: 'top', fill: '#0b0c0c', fontSize: 12 }} />
-                <ReferenceLine y={vruHarm} stroke="#0b0c0c" strokeDasharray="5 4" label={{ value: 'VRU area', position: 'right', fill: '#0b0c0c', fontSize: 12 }} />
+                <ReferenceArea
+                  x1={vruNeed}
+                  x2={x1}
+                  y1={vruHarm}
+                  y2={y1}
+                  fillOpacity={0}
+                  label={{ value: 'Higher need, higher harm', position: 'insideTopRight', ...quadrantLabel }}
+                />
+                <ReferenceArea
+                  x1={x0}
+                  x2={vruNeed}
+                  y1={vruHarm}
+                  y2={y1}
+                  fillOpacity={0}
+                  label={{ value: 'Lower need, higher harm', position: 'insideTopLeft', ...quadrantLabel }}
+                />
+                <ReferenceArea
+                  x1={vruNeed}
+                  x2={x1}
+                  y1={y0}
+                  y2={vruHarm}
+                  fillOpacity={0}
+                  label={{ value: 'Higher need, lower harm', position: 'insideBottomRight', ...quadrantLabel }}
+                />
+                <ReferenceArea
+                  x1={x0}
+                  x2={vruNeed}
+                  y1={y0}
+                  y2={vruHarm}
+                  fillOpacity={0}
+                  label={{ value: 'Lower need, lower harm', position: 'insideBottomLeft', ...quadrantLabel }}
+                />
+                <ReferenceLine
+                  x={vruNeed}
+                  stroke="#0b0c0c"
+                  strokeDasharray="5 4"
+                  label={{ value: 'VRU area', position: 'top', fill: '#0b0c0c', fontSize: 12 }}
+                />
+                <ReferenceLine
+                  y={vruHarm}
+                  stroke="#0b0c0c"
+                  strokeDasharray="5 4"
+                  label={{ value: 'VRU area', position: 'right', fill: '#0b0c0c', fontSize: 12 }}
+                />
               </>
             ) : null}
             <Tooltip
-              formatter={(v, key) => [typeof v === 'number' ? formatRate(v) : String(v), key === 'x' ? indicatorName(need) : indicatorName(harm)]}
+              formatter={(v, key) => [
+                typeof v === 'number' ? formatRate(v) : String(v),
+                key === 'x' ? indicatorName(need) : indicatorName(harm),
+              ]}
               labelFormatter={() => ''}
             />
-            <Scatter name="Districts" data={others} isAnimationActive={false} shape={(p: object) => <DistrictDot {...p} highlight={false} />}>
-              <LabelList dataKey="name" position="right" fill="#0b0c0c" fontSize={12} />
+            <Scatter
+              name="Districts"
+              data={others}
+              isAnimationActive={false}
+              shape={(p: object) => <DistrictDot {...p} highlight={false} />}
+            >
+              <LabelList dataKey="name" content={(p) => <PointLabel {...p} side={others[Number(p.index)]?.side} />} />
             </Scatter>
             {mine.length ? (
-              <Scatter name="The cohort's area" data={mine} isAnimationActive={false} shape={(p: object) => <DistrictDot {...p} highlight />}>
-                <LabelList dataKey="name" position="right" fill="#0b0c0c" fontSize={13} fontWeight={700} />
+              <Scatter
+                name="The cohort's area"
+                data={mine}
+                isAnimationActive={false}
+                shape={(p: object) => <DistrictDot {...p} highlight />}
+              >
+                <LabelList dataKey="name" content={(p) => <PointLabel {...p} side={mine[Number(p.index)]?.side} bold />} />
               </Scatter>
             ) : null}
           </ScatterChart>
@@ -148,8 +284,8 @@ export function NeedHarmScatter({
       )}
       {hidden.length ? (
         <p className="hint">
-          Not placed: {hidden.map((p) => `${name(p.areaCode)} (${isSymbol(p.need.flag) ? p.need.flag : p.harm.flag})`).join(', ')}. c = hidden to protect privacy; x = not
-          available.
+          Not placed: {hidden.map((p) => `${name(p.areaCode)} (${isSymbol(p.need.flag) ? p.need.flag : p.harm.flag})`).join(', ')}
+          . c = hidden to protect privacy; x = not available.
         </p>
       ) : null}
       <details className="chart-table">
@@ -204,7 +340,11 @@ export function NeedHarmScatter({
           <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
         </div>
       </details>
-      <CsvButton fileName={`need-and-harm-${need.id}-${harm.id}.csv`} label="Download need and harm (CSV)" build={() => needHarmCsv(data, need, harm, name, csvMeta)} />
+      <CsvButton
+        fileName={`need-and-harm-${need.id}-${harm.id}.csv`}
+        label="Download need and harm (CSV)"
+        build={() => needHarmCsv(data, need, harm, name, csvMeta)}
+      />
     </figure>
   );
 }
@@ -219,7 +359,11 @@ function needHarmCsv(
   const rows = [...data.points, ...(data.vru ? [data.vru] : [])];
   const sym = (p: NeedHarmPoint, axis: 'need' | 'harm') => (isSymbol(p[axis].flag) ? p[axis].flag : p[axis].stat.value);
   const flagOf = (p: NeedHarmPoint): PublicFlag =>
-    p.need.flag === 'c' || p.harm.flag === 'c' ? 'c' : p.need.flag === 'rounded' || p.harm.flag === 'rounded' ? 'rounded' : 'shown';
+    p.need.flag === 'c' || p.harm.flag === 'c'
+      ? 'c'
+      : p.need.flag === 'rounded' || p.harm.flag === 'rounded'
+        ? 'rounded'
+        : 'shown';
   return protectedCsv<NeedHarmPoint>(
     {
       title: `Need and harm by district: ${need.title} (${data.needYear}) against ${harm.title} (${data.harmYear})`,

@@ -10,9 +10,13 @@ import { cohortSuppressedReason } from './FigureCell';
 import { Figure } from '../../ui/Figure';
 import { formatRate, indicatorName, SYMBOL_NOTES } from './cohort-format';
 import { labelNudges, lastPoints, pathwayFinding, TIER_SHORT } from './pathway-labels';
+import { niceAxis } from './chart-axes';
+
+/** Direct labels at the lines' ends: short, as the description says what each tier is. */
+const TIER_LABEL_SHORT: Record<Tier, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
 
 const HEIGHT = 320;
-const MARGIN = { top: 16, right: 150, bottom: 8, left: 8 };
+const MARGIN = { top: 16, right: 90, bottom: 8, left: 8 };
 const X_AXIS_HEIGHT = 30;
 
 /** Each tier has its own colour, dash pattern and point shape, and a direct label: never colour alone. */
@@ -33,12 +37,12 @@ function PointShape({ tier, cx, cy }: { tier: Tier; cx: number; cy: number }) {
   return <path d={`M${cx},${cy - 5} L${cx + 5},${cy + 4} L${cx - 5},${cy + 4}Z`} fill={stroke} />;
 }
 
-function yDomain(tiers: readonly TierLine[]): [number, number] {
+function yAxisOf(tiers: readonly TierLine[]): { domain: [number, number]; ticks: number[] } {
   const values = tiers.flatMap((t) => t.points.flatMap((p) => (p.index === null ? [] : [p.index])));
   const lo = Math.min(100, ...values);
   const hi = Math.max(100, ...values);
-  const pad = Math.max(5, (hi - lo) * 0.1);
-  return [Math.floor((lo - pad) / 5) * 5, Math.ceil((hi + pad) / 5) * 5];
+  const pad = Math.max(4, (hi - lo) * 0.08);
+  return niceAxis(lo - pad, hi + pad, 5, false);
 }
 
 /** The cohort's tiers over time, indexed on the first year, with the table and CSV behind the chart. */
@@ -59,7 +63,8 @@ export function PathwayChart({
     period,
     ...Object.fromEntries(tiers.map((t) => [t.tier, t.points[i]?.index ?? null])),
   }));
-  const domain = yDomain(tiers);
+  const yAxis = yAxisOf(tiers);
+  const domain = yAxis.domain;
   const ends = lastPoints(tiers);
   const nudges = labelNudges(ends, domain, HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT);
   const finding = pathwayFinding(tiers);
@@ -72,20 +77,51 @@ export function PathwayChart({
           {cohortName}: {finding}
         </h4>
         <p className="hint">
-          Each line is the mean of its tier&apos;s indicators, each indexed so that its rate in the first {unit === 'year' ? 'year' : 'year (mean of its four quarters)'} = 100.
-          A gap is a {unit} where a figure is hidden to protect privacy (c) or missing (x).
+          Each line is the mean of its tier&apos;s indicators (primary = universal, secondary = early help, tertiary = harm), each
+          indexed so that its rate in the first year = 100
+          {unit === 'quarter'
+            ? ' (each quarter against the same quarter of the first year, so the seasons do not move the lines)'
+            : ''}
+          . A gap is a {unit} where a figure is hidden to protect privacy (c) or missing (x).
         </p>
       </figcaption>
       {drawn.length === 0 ? (
-        <p className="notice">No tier has enough figures to draw for this cohort: it is too small over time. Widen the cohort (more age bands, both sexes, or the whole VRU area).</p>
+        <p className="notice">
+          No tier has enough figures to draw for this cohort: it is too small over time. Widen the cohort (more age bands, both
+          sexes, or the whole VRU area).
+        </p>
       ) : (
         <div className="chart__plot" role="img" aria-label={`Line chart: ${finding}. The table below gives every point.`}>
           <LineChart responsive width="100%" height={HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>
             <CartesianGrid stroke="#dcdcdc" vertical={false} />
-            <XAxis dataKey="period" tickFormatter={periodLabel} height={X_AXIS_HEIGHT} tick={{ fill: '#0b0c0c', fontSize: 12 }} interval="preserveStartEnd" minTickGap={12} />
-            <YAxis domain={domain} tick={{ fill: '#0b0c0c', fontSize: 12 }} width={48} allowDataOverflow={false} />
-            <ReferenceLine y={100} stroke="#505a5f" strokeDasharray="2 2" label={{ value: 'first year = 100', position: 'insideBottomLeft', fill: '#505a5f', fontSize: 12 }} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(0) : 'c')} labelFormatter={(l) => periodLabel(String(l))} />
+            <XAxis
+              dataKey="period"
+              tickFormatter={periodLabel}
+              height={X_AXIS_HEIGHT}
+              tick={{ fill: '#0b0c0c', fontSize: 12 }}
+              interval="preserveStartEnd"
+              minTickGap={12}
+            />
+            <YAxis
+              domain={domain}
+              ticks={yAxis.ticks}
+              tick={{ fill: '#0b0c0c', fontSize: 12 }}
+              width={62}
+              label={{
+                value: 'Index, first year = 100',
+                angle: -90,
+                position: 'insideLeft',
+                offset: 4,
+                fill: '#0b0c0c',
+                fontSize: 12,
+                style: { textAnchor: 'middle' },
+              }}
+            />
+            <ReferenceLine y={100} stroke="#505a5f" strokeDasharray="2 2" />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? v.toFixed(0) : 'c')}
+              labelFormatter={(l) => periodLabel(String(l))}
+            />
             {drawn.map((t) => {
               const style = TIER_STYLE[t.tier];
               const end = ends.find((e) => e.tier === t.tier);
@@ -101,13 +137,14 @@ export function PathwayChart({
                   isAnimationActive={false}
                   dot={(props) => {
                     const { cx, cy, index } = props;
-                    if (typeof cx !== 'number' || typeof cy !== 'number' || props.value === null || props.value === undefined) return null;
+                    if (typeof cx !== 'number' || typeof cy !== 'number' || props.value === null || props.value === undefined)
+                      return null;
                     return (
                       <g key={`${t.tier}-${index}`}>
                         <PointShape tier={t.tier} cx={cx} cy={cy} />
                         {end && end.index === index ? (
                           <text x={cx + 10} y={cy + 4 + (nudges[t.tier] ?? 0)} fill={style.stroke} fontSize={13} fontWeight={700}>
-                            {TIER_SHORT[t.tier]}
+                            {TIER_LABEL_SHORT[t.tier]}
                           </text>
                         ) : null}
                       </g>
@@ -120,6 +157,7 @@ export function PathwayChart({
           </LineChart>
         </div>
       )}
+      {drawn.length > 0 ? <TierGaps tiers={tiers} /> : null}
       <details className="chart-table">
         <summary>Table of the pathway for {cohortName}</summary>
         <PathwayTable pathway={pathway} cohortName={cohortName} indicators={indicators} captionId={`${id}-caption`} />
@@ -133,9 +171,41 @@ export function PathwayChart({
   );
 }
 
+/** Says, in words, which tiers have no line or only a point, and why. */
+function TierGaps({ tiers }: { tiers: readonly TierLine[] }) {
+  const notes = tiers.flatMap((t) => {
+    const shown = t.points.filter((p) => p.index !== null);
+    const name = TIER_LABELS[t.tier].toLowerCase();
+    if (t.included.length === 0)
+      return [`No line for ${name}: none of its indicators can be indexed for this cohort (the table says why).`];
+    if (shown.length === 0) return [`No line for ${name}: every point is hidden to protect privacy (c) or missing (x).`];
+    if (shown.length === 1)
+      return [
+        `Only ${periodLabel(shown[0]?.period ?? '')} can be shown for ${name}: the other points are hidden (c) or missing (x).`,
+      ];
+    return [];
+  });
+  if (notes.length === 0) return null;
+  return (
+    <ul className="compact chart__gaps">
+      {notes.map((n) => (
+        <li key={n}>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
 function PointCell({ index, flag }: { index: number | null; flag: string }) {
-  if (flag === 'x' || flag === 'z') return <SymbolWithReason flag={flag} reason={flag === 'x' ? 'a figure is missing for this period' : null} />;
-  return <Figure value={index === null ? null : Math.round(index)} flag={flag === 'c' ? 'c' : flag === 'rounded' ? 'rounded' : 'shown'} suppressedReason={cohortSuppressedReason()} roundedReason="Calculated from counts rounded to protect privacy." />;
+  if (flag === 'x' || flag === 'z')
+    return <SymbolWithReason flag={flag} reason={flag === 'x' ? 'a figure is missing for this period' : null} />;
+  return (
+    <Figure
+      value={index === null ? null : Math.round(index)}
+      flag={flag === 'c' ? 'c' : flag === 'rounded' ? 'rounded' : 'shown'}
+      suppressedReason={cohortSuppressedReason()}
+      roundedReason="Calculated from counts rounded to protect privacy."
+    />
+  );
 }
 
 function PathwayTable({
@@ -157,7 +227,8 @@ function PathwayTable({
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table cohort-table">
         <caption id={captionId}>
-          Index by tier for {cohortName}, by {pathway.granularity} (first year = 100; the number of indicators averaged in brackets)
+          Index by tier for {cohortName}, by {pathway.granularity} (first year = 100; the number of indicators averaged in
+          brackets)
         </caption>
         <thead>
           <tr>
@@ -194,8 +265,12 @@ function PathwayTable({
       <ul className="compact">
         {pathway.tiers.map((t) => (
           <li key={t.tier}>
-            <strong>{TIER_LABELS[t.tier]}:</strong> {t.included.length ? `averages ${t.included.map(name).join(', ')}` : 'no indicator can be indexed'}
-            {t.excluded.length ? `. Not included: ${t.excluded.map((e) => `${name(e.indicatorId)} (${e.reason})`).join('; ')}` : ''}.
+            <strong>{TIER_LABELS[t.tier]}:</strong>{' '}
+            {t.included.length ? `averages ${t.included.map(name).join(', ')}` : 'no indicator can be indexed'}
+            {t.excluded.length
+              ? `. Not included: ${t.excluded.map((e) => `${name(e.indicatorId)} (${e.reason})`).join('; ')}`
+              : ''}
+            .
           </li>
         ))}
       </ul>
@@ -220,14 +295,27 @@ interface CsvRow {
   flag: string;
 }
 
-function pathwayCsv(pathway: CohortPathway, cohortName: string, meta: { source: string; synthetic: boolean; audience: string }): string {
-  const rows: CsvRow[] = pathway.tiers.flatMap((t) => t.points.map((p) => ({ tier: t.tier, period: p.period, index: p.index, members: p.members, flag: p.flag })));
+function pathwayCsv(
+  pathway: CohortPathway,
+  cohortName: string,
+  meta: { source: string; synthetic: boolean; audience: string },
+): string {
+  const rows: CsvRow[] = pathway.tiers.flatMap((t) =>
+    t.points.map((p) => ({ tier: t.tier, period: p.period, index: p.index, members: p.members, flag: p.flag })),
+  );
   return protectedCsv<CsvRow>(
-    { title: `Pathway over time: ${cohortName} (index, first year = 100)`, ...meta, notes: [...SYMBOL_NOTES, 'members = number of indicators averaged'] },
+    {
+      title: `Pathway over time: ${cohortName} (index, first year = 100)`,
+      ...meta,
+      notes: [...SYMBOL_NOTES, 'members = number of indicators averaged'],
+    },
     [
       { header: 'tier', value: (r) => r.tier },
       { header: 'period', value: (r) => r.period },
-      { header: 'value', value: (r) => (r.flag === 'x' || r.flag === 'z' ? r.flag : r.index === null ? 'x' : Number(r.index.toFixed(2))) },
+      {
+        header: 'value',
+        value: (r) => (r.flag === 'x' || r.flag === 'z' ? r.flag : r.index === null ? 'x' : Number(r.index.toFixed(2))),
+      },
       { header: 'members', value: (r) => r.members },
     ],
     rows,

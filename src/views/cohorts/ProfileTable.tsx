@@ -3,15 +3,17 @@ import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { MarkerIcon } from './ComparisonMarker';
+import { MIN_DISTRICTS_FOR_RANGE } from './SpineChart';
 import { CsvButton } from './CsvButton';
 import { FigureCell, SymbolWithReason } from './FigureCell';
 import { bandList } from './cohort-name';
-import { formatRate, indicatorName, isSymbol, OUTCOME_TEXT, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, formatValue, indicatorName, isSymbol, OUTCOME_TEXT, SYMBOL_NOTES } from './cohort-format';
 
 export function coverageText(row: ProfileRow): string {
   const s = row.selection;
   if (s.flag !== 'available') return s.reason ?? 'not recorded for this cohort';
-  if (s.cellBands.includes('all')) return s.coveredBands.includes('all') ? 'all ages' : `all ages it records (${bandList(s.coveredBands)})`;
+  if (s.cellBands.includes('all'))
+    return s.coveredBands.includes('all') ? 'all ages' : `all ages it records (${bandList(s.coveredBands)})`;
   if (s.missingBands.length === 0) return bandList(s.coveredBands);
   return `${bandList(s.coveredBands)} only (not recorded for ${bandList(s.missingBands)})`;
 }
@@ -21,6 +23,7 @@ function rangeText(row: ProfileRow): string {
   const r = row.range;
   const hidden = row.districts.filter((d) => d.figure.flag === 'c').length;
   if (!r) return hidden ? `every district c (${hidden})` : 'none';
+  if (r.shown < MIN_DISTRICTS_FOR_RANGE) return `too few districts shown for a range (${r.shown} shown, ${r.hidden} c)`;
   const extent = `${formatRate(r.min)} to ${formatRate(r.max)} (middle half ${formatRate(r.q25)} to ${formatRate(r.q75)})`;
   return `${extent}; ${r.shown} districts${r.hidden ? `, ${r.hidden} c` : ''}`;
 }
@@ -28,7 +31,11 @@ function rangeText(row: ProfileRow): string {
 function Limits({ row, policy }: { row: ProfileRow; policy: Pick<DisclosurePolicy, 'roundTo'> | null }) {
   const f = row.figure;
   if (isSymbol(f.flag) || f.stat.lower95 === null || f.stat.upper95 === null) {
-    return f.flag === 'x' || f.flag === 'z' ? <SymbolWithReason flag={f.flag} reason={f.reason} /> : <FigureCell figure={f} field="lower95" policy={policy} />;
+    return f.flag === 'x' || f.flag === 'z' ? (
+      <SymbolWithReason flag={f.flag} reason={f.reason} />
+    ) : (
+      <FigureCell figure={f} field="lower95" policy={policy} />
+    );
   }
   return (
     <>
@@ -110,7 +117,7 @@ export function ProfileTable({
                       <FigureCell figure={row.figure} field="count" policy={policy} />
                     </td>
                     <td className="num">
-                      <FigureCell figure={row.figure} policy={policy} />
+                      <FigureCell figure={row.figure} policy={policy} format={(v) => formatValue(v, row.statistic)} />
                       {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
                     </td>
                     <td className="num">
@@ -118,12 +125,22 @@ export function ProfileTable({
                     </td>
                     {hasBenchmark ? (
                       <>
-                        <td className="num">{row.benchmark ? <FigureCell figure={row.benchmark} policy={policy} /> : 'z'}</td>
+                        <td className="num">
+                          {row.benchmark ? (
+                            <FigureCell figure={row.benchmark} policy={policy} format={(v) => formatValue(v, row.statistic)} />
+                          ) : (
+                            'z'
+                          )}
+                        </td>
                         <td>
-                          <span className="outcome">
-                            <MarkerIcon outcome={row.comparison} />
-                            {OUTCOME_TEXT[row.comparison]}
-                          </span>
+                          {row.figure.flag === 'x' || row.figure.flag === 'z' ? (
+                            'not compared'
+                          ) : (
+                            <span className="cohort-outcome">
+                              <MarkerIcon outcome={row.comparison} />
+                              {OUTCOME_TEXT[row.comparison]}
+                            </span>
+                          )}
                         </td>
                       </>
                     ) : null}
@@ -144,9 +161,18 @@ const csvSymbol = (row: ProfileRow, v: number | null): string | number | null =>
   isSymbol(row.figure.flag) ? row.figure.flag : v === null ? 'x' : Number(v.toFixed(4));
 
 /** The profile as a CSV of protected figures, with its symbols explained. */
-export function profileCsv(profile: CohortProfile, indicators: ReadonlyMap<string, Indicator>, cohortName: string, meta: { source: string; synthetic: boolean; audience: string }): string {
+export function profileCsv(
+  profile: CohortProfile,
+  indicators: ReadonlyMap<string, Indicator>,
+  cohortName: string,
+  meta: { source: string; synthetic: boolean; audience: string },
+): string {
   return protectedCsv<ProfileRow>(
-    { title: `Tier profile: ${cohortName}`, ...meta, notes: [...SYMBOL_NOTES, 'value is a rate, proportion or count as the indicator states; limits are 95%'] },
+    {
+      title: `Tier profile: ${cohortName}`,
+      ...meta,
+      notes: [...SYMBOL_NOTES, 'value is a rate, proportion or count as the indicator states; limits are 95%'],
+    },
     [
       { header: 'tier', value: (r) => r.tier },
       { header: 'indicator_id', value: (r) => r.indicatorId },
@@ -156,9 +182,18 @@ export function profileCsv(profile: CohortProfile, indicators: ReadonlyMap<strin
       { header: 'ages_covered', value: (r) => coverageText(r) },
       { header: 'count', value: (r) => csvSymbol(r, r.figure.count) },
       { header: 'value', value: (r) => csvSymbol(r, r.figure.stat.value) },
-      { header: 'lower_95', value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)) },
-      { header: 'upper_95', value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.upper95)) },
-      { header: 'vru_value', value: (r) => (r.benchmark ? (isSymbol(r.benchmark.flag) ? r.benchmark.flag : r.benchmark.stat.value) : 'z') },
+      {
+        header: 'lower_95',
+        value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)),
+      },
+      {
+        header: 'upper_95',
+        value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.upper95)),
+      },
+      {
+        header: 'vru_value',
+        value: (r) => (r.benchmark ? (isSymbol(r.benchmark.flag) ? r.benchmark.flag : r.benchmark.stat.value) : 'z'),
+      },
       { header: 'compared_with_vru', value: (r) => OUTCOME_TEXT[r.comparison] },
       { header: 'districts_shown', value: (r) => r.range?.shown ?? 0 },
       { header: 'districts_c', value: (r) => r.districts.filter((d) => d.figure.flag === 'c').length },
@@ -172,7 +207,21 @@ export function profileCsv(profile: CohortProfile, indicators: ReadonlyMap<strin
   );
 }
 
-export function CohortCsvButton(props: { profile: CohortProfile; indicators: ReadonlyMap<string, Indicator>; cohortName: string; meta: { source: string; synthetic: boolean; audience: string } }) {
-  const file = `cohort-profile-${props.cohortName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.csv`;
-  return <CsvButton fileName={file} label="Download the profile (CSV)" build={() => profileCsv(props.profile, props.indicators, props.cohortName, props.meta)} />;
+export function CohortCsvButton(props: {
+  profile: CohortProfile;
+  indicators: ReadonlyMap<string, Indicator>;
+  cohortName: string;
+  meta: { source: string; synthetic: boolean; audience: string };
+}) {
+  const file = `cohort-profile-${props.cohortName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.csv`;
+  return (
+    <CsvButton
+      fileName={file}
+      label="Download the profile (CSV)"
+      build={() => profileCsv(props.profile, props.indicators, props.cohortName, props.meta)}
+    />
+  );
 }

@@ -1,7 +1,10 @@
 import { TIER_LABELS, type Indicator, type Tier } from '../../contract';
 import type { ProfileRow } from '../../queries/cohort-profile';
 import { MarkerShape } from './ComparisonMarker';
-import { formatRate, indicatorName, isSymbol, OUTCOME_TEXT } from './cohort-format';
+import { formatValue, indicatorName, isSymbol, OUTCOME_TEXT } from './cohort-format';
+
+/** A range of fewer districts than this says little about where the districts lie, so it is not drawn. */
+export const MIN_DISTRICTS_FOR_RANGE = 3;
 
 /**
  * Where a value sits on a row of the spine, as a percentage of its width. As on Fingertips, the benchmark
@@ -9,12 +12,13 @@ import { formatRate, indicatorName, isSymbol, OUTCOME_TEXT } from './cohort-form
  * range and the cohort's value; values increase to the right.
  */
 export function spineScale(row: ProfileRow): ((v: number) => number) | null {
-  const cohortIsVru = row.benchmark === null;
-  const centre = cohortIsVru
-    ? row.figure.stat.value
-    : (row.benchmark?.stat.value ?? (row.range ? (row.range.min + row.range.max) / 2 : row.figure.stat.value));
-  if (centre === null || centre === undefined) return null;
-  const values = [row.range?.min, row.range?.max, row.figure.stat.value].filter((v): v is number => typeof v === 'number');
+  const range = row.range && row.range.shown >= MIN_DISTRICTS_FOR_RANGE ? row.range : null;
+  const centre =
+    (row.benchmark === null ? null : row.benchmark.stat.value) ??
+    row.figure.stat.value ??
+    (range ? (range.min + range.max) / 2 : null);
+  if (centre === null) return null;
+  const values = [range?.min, range?.max, row.figure.stat.value].filter((v): v is number => typeof v === 'number');
   let half = Math.max(0, ...values.map((v) => Math.abs(v - centre))) * 1.08;
   if (!(half > 0)) half = Math.abs(centre) * 0.1 || 1;
   return (v: number) => 50 + ((v - centre) / half) * 45;
@@ -35,22 +39,35 @@ function summary(rows: readonly ProfileRow[], tier: Tier, cohortName: string, ha
   if (counts.get('c')) tail.push(`${counts.get('c')} hidden to protect privacy`);
   const na = (counts.get('x') ?? 0) + (counts.get('z') ?? 0);
   if (na) tail.push(`${na} not recorded for this cohort`);
-  const compared = hasBenchmark && parts.length ? `${parts.join(', ')} compared with the VRU area` : 'not compared with the VRU area';
+  const compared =
+    hasBenchmark && parts.length ? `${parts.join(', ')} compared with the VRU area` : 'not compared with the VRU area';
   return `Spine chart of ${TIER_LABELS[tier].toLowerCase()} indicators for ${cohortName}: ${compared}${tail.length ? `; ${tail.join(', ')}` : ''}. The table below gives every figure.`;
 }
 
 function SpineSvg({ row }: { row: ProfileRow }) {
   const pos = spineScale(row);
   if (!pos) return <span className="spine__note">no figures to place</span>;
-  const range = row.range;
+  const range = row.range && row.range.shown >= MIN_DISTRICTS_FOR_RANGE ? row.range : null;
   const value = row.figure.stat.value;
   const hasCentre = row.benchmark === null || row.benchmark.stat.value !== null;
   return (
     <svg className="spine__svg" width="100%" height="26" focusable="false" aria-hidden="true">
       {range ? (
         <>
-          <rect className="spine__range" x={`${pos(range.min)}%`} width={`${Math.max(0.5, pos(range.max) - pos(range.min))}%`} y="7" height="12" />
-          <rect className="spine__iqr" x={`${pos(range.q25)}%`} width={`${Math.max(0.5, pos(range.q75) - pos(range.q25))}%`} y="7" height="12" />
+          <rect
+            className="spine__range"
+            x={`${pos(range.min)}%`}
+            width={`${Math.max(0.5, pos(range.max) - pos(range.min))}%`}
+            y="7"
+            height="12"
+          />
+          <rect
+            className="spine__iqr"
+            x={`${pos(range.q25)}%`}
+            width={`${Math.max(0.5, pos(range.q75) - pos(range.q25))}%`}
+            y="7"
+            height="12"
+          />
         </>
       ) : null}
       {hasCentre ? <line className="spine__benchmark" x1="50%" x2="50%" y1="1" y2="25" /> : null}
@@ -66,7 +83,7 @@ function SpineSvg({ row }: { row: ProfileRow }) {
 /** x and z rows, and counts, have nothing to place; a suppressed row still shows where the districts lie. */
 function showSpine(row: ProfileRow): boolean {
   if (row.figure.flag === 'x' || row.figure.flag === 'z' || row.statistic === 'count') return false;
-  return row.figure.flag !== 'c' || row.range !== null;
+  return row.figure.flag !== 'c' || (row.range !== null && row.range.shown >= MIN_DISTRICTS_FOR_RANGE);
 }
 
 function rowNote(row: ProfileRow): string {
@@ -98,7 +115,7 @@ export function SpineChart({
           <div className="spine__row" key={row.indicatorId}>
             <span className="spine__name">{ind ? indicatorName(ind) : row.indicatorId}</span>
             <span className={`spine__value${isSymbol(row.figure.flag) ? ' spine__value--symbol' : ''}`}>
-              {isSymbol(row.figure.flag) || value === null ? row.figure.flag : formatRate(value)}
+              {isSymbol(row.figure.flag) || value === null ? row.figure.flag : formatValue(value, row.statistic)}
               {row.lowCount ? <span className="spine__low">low count</span> : null}
             </span>
             {showSpine(row) ? <SpineSvg row={row} /> : <span className="spine__note">{rowNote(row)}</span>}

@@ -12,6 +12,11 @@ export function formatRate(value: number): string {
   return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A value as the indicator's statistic reads: whole numbers for counts, rates to one decimal place. */
+export function formatValue(value: number, statistic: Indicator['statistic']): string {
+  return statistic === 'count' ? Math.round(value).toLocaleString('en-GB') : formatRate(value);
+}
+
 /** The figure as a plain string for CSV and labels: the rate, or its symbol. */
 export function figureSymbol(f: Pick<CohortFigure, 'flag' | 'stat'>): string {
   if (isSymbol(f.flag)) return f.flag;

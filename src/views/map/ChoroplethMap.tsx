@@ -59,7 +59,16 @@ function tooltipElement(s: AreaStyle | undefined, fallback: string): HTMLElement
  * Building the layer is marked `map-draw-start` / `map-draw-end` (measure `map-draw`), and the first
  * draw marks `view-ready:map`.
  */
-function ChoroplethLayer({ joined, styles, selected, onSelect, zoomBox, resetZoom, attribution, tiles }: Omit<ChoroplethMapProps, 'label'>) {
+function ChoroplethLayer({
+  joined,
+  styles,
+  selected,
+  onSelect,
+  zoomBox,
+  resetZoom,
+  attribution,
+  tiles,
+}: Omit<ChoroplethMapProps, 'label'>) {
   const map = useMap();
   const [paths, setPaths] = useState<Map<string, L.Path[]> | null>(null);
   const latest = useRef({ styles, onSelect });
@@ -72,7 +81,10 @@ function ChoroplethLayer({ joined, styles, selected, onSelect, zoomBox, resetZoo
     const byCode = new Map<string, L.Path[]>();
     const codeOf = new Map<Feature, string>();
     for (const s of joined.shapes) codeOf.set(s.feature, s.code);
-    const collection: FeatureCollection<Geometry, Record<string, unknown>> = { type: 'FeatureCollection', features: joined.shapes.map((s) => s.feature) };
+    const collection: FeatureCollection<Geometry, Record<string, unknown>> = {
+      type: 'FeatureCollection',
+      features: joined.shapes.map((s) => s.feature),
+    };
     const small = joined.shapes.length > FOCUSABLE_PATHS_UP_TO;
     const focusable = !small;
     const layer = L.geoJSON(collection, {
@@ -149,10 +161,11 @@ function ChoroplethLayer({ joined, styles, selected, onSelect, zoomBox, resetZoo
     markOnce('view-ready:map');
   }, [paths, styles, selected, tiles.enabled, joined]);
 
-  const boxKey = JSON.stringify(zoomBox ?? joined.box);
+  // A selected district is shown with room around it for its neighbours; the whole area fills the frame.
+  const boxKey = JSON.stringify({ box: zoomBox ?? joined.box, pad: zoomBox ? 64 : 12 });
   useEffect(() => {
-    const box = (JSON.parse(boxKey) as LatLngBox | null) ?? null;
-    if (box) map.fitBounds(box, { padding: [12, 12], animate: false });
+    const { box, pad } = JSON.parse(boxKey) as { box: LatLngBox | null; pad: number };
+    if (box) map.fitBounds(box, { padding: [pad, pad], animate: false });
   }, [map, boxKey, resetZoom]);
   return null;
 }
@@ -173,7 +186,12 @@ export default function ChoroplethMap(props: ChoroplethMapProps) {
           m?.getContainer().setAttribute('role', 'region');
         }}
       >
-        {tiles.enabled ? <TileLayer url={tiles.url} attribution={escapeHtml(tiles.attribution || new URL(tiles.url, window.location.href).host)} /> : null}
+        {tiles.enabled ? (
+          <TileLayer
+            url={tiles.url}
+            attribution={escapeHtml(tiles.attribution || new URL(tiles.url, window.location.href).host)}
+          />
+        ) : null}
         <ChoroplethLayer {...props} />
       </MapContainer>
     </div>

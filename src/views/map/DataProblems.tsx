@@ -30,7 +30,17 @@ function CodeList({ items }: { items: readonly CodeAndName[] }) {
  * Codes in the data with no shape, and shapes with no data: listed, never dropped silently. The table
  * still lists every area with figures, whether it is drawn or not.
  */
-export function BoundaryProblems({ match, blankCodes, levelNoun, file }: { match: BoundaryMatch; blankCodes: number; levelNoun: string; file: string }) {
+export function BoundaryProblems({
+  match,
+  blankCodes,
+  levelNoun,
+  file,
+}: {
+  match: BoundaryMatch;
+  blankCodes: number;
+  levelNoun: string;
+  file: string;
+}) {
   const groups: { key: string; title: string; items: CodeAndName[] }[] = [
     {
       key: 'no-shape',
@@ -66,7 +76,9 @@ export function BoundaryProblems({ match, blankCodes, levelNoun, file }: { match
         </div>
       ))}
       {blankCodes > 0 ? <p>{blankCodes} shapes have no area code and are drawn with no data.</p> : null}
-      <p className="hint">Check the boundaries are for the same areas and boundary year (for example 2011 or 2021 LSOAs) as the data.</p>
+      <p className="hint">
+        Check the boundaries are for the same areas and boundary year (for example 2011 or 2021 LSOAs) as the data.
+      </p>
     </section>
   );
 }

@@ -64,7 +64,11 @@ export function MapControls({ levels, level, onLevel, options, onOptions, hasRat
         <>
           <div className="field">
             <label htmlFor={`${id}-method`}>Classes</label>
-            <select id={`${id}-method`} value={options.method} onChange={(e) => onOptions({ ...options, method: e.target.value as ClassMethod })}>
+            <select
+              id={`${id}-method`}
+              value={options.method}
+              onChange={(e) => onOptions({ ...options, method: e.target.value as ClassMethod })}
+            >
               {(Object.keys(CLASS_METHOD_LABELS) as ClassMethod[]).map((m) => (
                 <option key={m} value={m}>
                   {CLASS_METHOD_LABELS[m]}
@@ -100,7 +104,11 @@ export function MapControls({ levels, level, onLevel, options, onOptions, hasRat
           ) : (
             <div className="field">
               <label htmlFor={`${id}-k`}>Number of classes</label>
-              <select id={`${id}-k`} value={options.classes} onChange={(e) => onOptions({ ...options, classes: Number(e.target.value) })}>
+              <select
+                id={`${id}-k`}
+                value={options.classes}
+                onChange={(e) => onOptions({ ...options, classes: Number(e.target.value) })}
+              >
                 {[3, 4, 5, 6, 7].map((k) => (
                   <option key={k} value={k}>
                     {k}
@@ -111,7 +119,11 @@ export function MapControls({ levels, level, onLevel, options, onOptions, hasRat
           )}
           <div className="field">
             <label htmlFor={`${id}-palette`}>Colours</label>
-            <select id={`${id}-palette`} value={options.palette} onChange={(e) => onOptions({ ...options, palette: e.target.value as PaletteKind })}>
+            <select
+              id={`${id}-palette`}
+              value={options.palette}
+              onChange={(e) => onOptions({ ...options, palette: e.target.value as PaletteKind })}
+            >
               {(Object.keys(PALETTE_LABELS) as PaletteKind[]).map((p) => (
                 <option key={p} value={p}>
                   {PALETTE_LABELS[p]}
@@ -145,13 +157,28 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
       </p>
       <div className="field">
         <label htmlFor={`${id}-url`}>
-          Tile address <span className="hint">(https, with {'{z}'}, {'{x}'} and {'{y}'})</span>
+          Tile address{' '}
+          <span className="hint">
+            (https, with {'{z}'}, {'{x}'} and {'{y}'})
+          </span>
         </label>
-        <input id={`${id}-url`} className="text-input text-input--wide" type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input
+          id={`${id}-url`}
+          className="text-input text-input--wide"
+          type="url"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-attr`}>Attribution the tile provider asks for</label>
-        <input id={`${id}-attr`} className="text-input text-input--wide" type="text" value={attribution} onChange={(e) => setAttribution(e.target.value)} />
+        <input
+          id={`${id}-attr`}
+          className="text-input text-input--wide"
+          type="text"
+          value={attribution}
+          onChange={(e) => setAttribution(e.target.value)}
+        />
       </div>
       <div className="map-basemap__actions">
         <button type="button" className="button" disabled={!valid} onClick={() => onChange({ url, attribution, enabled: true })}>
@@ -161,7 +188,11 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
           Hide base map
         </button>
       </div>
-      {url && !valid ? <p className="field-error">The address must start with https:// and contain {'{z}'}, {'{x}'} and {'{y}'}.</p> : null}
+      {url && !valid ? (
+        <p className="field-error">
+          The address must start with https:// and contain {'{z}'}, {'{x}'} and {'{y}'}.
+        </p>
+      ) : null}
     </details>
   );
 }

@@ -62,7 +62,17 @@ export function sortAreas(
   });
 }
 
-function FlaggedFigure({ value, flag, format, reasons }: { value: number | null; flag: FigureFlag; format: (v: number) => string; reasons: { c: string; r: string } }) {
+function FlaggedFigure({
+  value,
+  flag,
+  format,
+  reasons,
+}: {
+  value: number | null;
+  flag: FigureFlag;
+  format: (v: number) => string;
+  reasons: { c: string; r: string };
+}) {
   if (flag === 'x' || (value === null && flag !== 'c')) {
     return (
       <span className="figure figure--missing" title="No figure in the loaded data">
@@ -83,6 +93,7 @@ export function MapTable(props: MapTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: Direction }>({ key: showRate ? 'rate' : 'count', dir: 'descending' });
   const sorted = useMemo(() => sortAreas(areas, sort.key, sort.dir, districtNames), [areas, sort, districtNames]);
   const reasons = { c: props.suppressedReason, r: props.roundedReason };
+  const notes = areas.some((a) => a.lowCount) || props.benchmark?.lowCount === true;
   const header = (key: SortKey, text: string, numeric = false, hint?: string) => {
     const current = sort.key === key;
     return (
@@ -91,7 +102,16 @@ export function MapTable(props: MapTableProps) {
           type="button"
           className="sort-button"
           onClick={() =>
-            setSort({ key, dir: current ? (sort.dir === 'ascending' ? 'descending' : 'ascending') : key === 'name' || key === 'district' ? 'ascending' : 'descending' })
+            setSort({
+              key,
+              dir: current
+                ? sort.dir === 'ascending'
+                  ? 'descending'
+                  : 'ascending'
+                : key === 'name' || key === 'district'
+                  ? 'ascending'
+                  : 'descending',
+            })
           }
         >
           <span>
@@ -133,11 +153,16 @@ export function MapTable(props: MapTableProps) {
           <td>{isBenchmark ? 'Benchmark' : comparisonLabel(f.comparison, props.polarity)}</td>
         </>
       ) : null}
-      <td>{f.lowCount ? `Low count (fewer than ${props.lowCountBelow})` : ''}</td>
+      {notes ? <td>{f.lowCount ? `Low count (fewer than ${props.lowCountBelow})` : ''}</td> : null}
     </tr>
   );
   return (
-    <div className="table-scroll map-table" role="region" aria-labelledby="map-table-caption" tabIndex={0}>
+    <div
+      className={`table-scroll map-table${areas.length > 30 ? ' map-table--long' : ''}`}
+      role="region"
+      aria-labelledby="map-table-caption"
+      tabIndex={0}
+    >
       <table className="data-table">
         <caption id="map-table-caption">{props.caption}</caption>
         <thead>
@@ -154,7 +179,7 @@ export function MapTable(props: MapTableProps) {
                 {header('comparison', 'Compared with whole area')}
               </>
             ) : null}
-            <th scope="col">Notes</th>
+            {notes ? <th scope="col">Notes</th> : null}
           </tr>
         </thead>
         <tbody>{sorted.map((f) => row(f, false))}</tbody>

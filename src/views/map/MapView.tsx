@@ -1,5 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { GeographyLevel, Indicator } from '../../contract';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { GeographyLevel } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
@@ -17,7 +17,15 @@ import { useViewState } from '../../url-state/use-view-state';
 import { BoundaryProblems } from './DataProblems';
 import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
 import { MapLegend } from './MapLegend';
-import { buildMapModel, comparisonLabel, findingTitle, levelNoun, periodText, type MapStyleOptions } from './map-model';
+import {
+  buildMapModel,
+  comparisonLabel,
+  defaultIndicator,
+  findingTitle,
+  levelNoun,
+  periodText,
+  type MapStyleOptions,
+} from './map-model';
 import { MapPatterns } from './MapPatterns';
 import { MapTable } from './MapTable';
 import { TileGridCartogram } from './TileGridCartogram';
@@ -29,22 +37,6 @@ const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
 const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
 const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
 const SEX_LABEL = { all: 'persons', female: 'females', male: 'males' } as const;
-
-/**
- * With no indicator chosen, the map opens on one most of whose areas can be shown at this level (a map of
- * nothing but `c` tells nobody anything): a headline rate first, then the rate with the most areas shown.
- */
-function defaultIndicator(indicators: readonly Indicator[], shownShare: ReadonlyMap<string, number>): Indicator | null {
-  const share = (i: Indicator) => shownShare.get(i.id) ?? -1;
-  const rates = indicators.filter((i) => i.statistic !== 'count');
-  const headline = rates.find((i) => i.headline && share(i) >= 0.5);
-  if (headline) return headline;
-  const most = (list: readonly Indicator[]) => list.reduce<Indicator | null>((a, b) => (a === null || share(b) > share(a) ? b : a), null);
-  const rate = most(rates);
-  if (rate && share(rate) >= 0.5) return rate;
-  const any = most(indicators);
-  return any && share(any) >= 0 ? any : (indicators.find((i) => i.headline) ?? indicators[0] ?? null);
-}
 
 /**
  * The Map view. Figures: the protected cell of the latest full calendar year for the indicator, or of the
@@ -93,7 +85,13 @@ export function MapView() {
   const hasFigures = indicator ? here.has(indicator.id) : false;
   const hasRate = indicator ? indicator.statistic !== 'count' : false;
 
-  const [options, setOptions] = useState<MapStyleOptions>({ measure: 'rate', method: 'quantile', palette: 'sequential', classes: 5, fixedBreaks: [] });
+  const [options, setOptions] = useState<MapStyleOptions>({
+    measure: 'rate',
+    method: 'quantile',
+    palette: 'sequential',
+    classes: 5,
+    fixedBreaks: [],
+  });
   const effective = useMemo<MapStyleOptions>(() => (hasRate ? options : { ...options, measure: 'count' }), [hasRate, options]);
   const [tiles, setTiles] = useMapBaseTiles();
   const [resetZoom, setResetZoom] = useState(0);
@@ -116,6 +114,8 @@ export function MapView() {
   const figures = useMapFigures(params);
   const boundary = useMapBoundary(level);
   const data = figures.data ?? null;
+  // The table of 941 rows follows a moment later, so the map recolours first after a filter change.
+  const tableData = useDeferredValue(data);
 
   const benchmarkName = `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
   const ctx = useMemo(
@@ -131,10 +131,21 @@ export function MapView() {
     () => new Map((areas.data ?? []).filter((a) => a.level === 'district').map((a) => [a.code, a.name])),
     [areas.data],
   );
+  // ONS names of small areas start with their district's ("Preston 013A"); then a District column adds nothing.
+  const namesCarryDistrict = useMemo(
+    () => (data?.areas ?? []).every((a) => a.name.startsWith(districtNames.get(a.districtCode ?? '') ?? '\u0000')),
+    [data, districtNames],
+  );
   const layout = useMemo(() => (data ? cartogramLayout(data.areas, districtNames) : null), [data, districtNames]);
   const joined = boundary.status === 'ready' ? boundary.joined : null;
   const match = useMemo(
-    () => (joined && data ? matchBoundary(joined, data.areas.map((a) => ({ code: a.code, name: a.name, hasFigure: a.countFlag !== 'x' }))) : null),
+    () =>
+      joined && data
+        ? matchBoundary(
+            joined,
+            data.areas.map((a) => ({ code: a.code, name: a.name, hasFigure: a.countFlag !== 'x' })),
+          )
+        : null,
     [joined, data],
   );
   const zoomBox = useMemo(() => {
@@ -162,7 +173,8 @@ export function MapView() {
   const nounPlural = levelNoun(level);
   const when = periodText(data?.period ?? null);
   const breakdown = `${AGE_LABEL(small ? 'all' : state.age)}, ${SEX_LABEL[small ? 'all' : state.sex]}`;
-  const measureWord = effective.measure === 'count' ? 'Count' : effective.measure === 'rate' ? 'Rate' : `Rate compared with ${benchmarkName}`;
+  const measureWord =
+    effective.measure === 'count' ? 'count' : effective.measure === 'rate' ? 'rate' : `rate compared with ${benchmarkName}`;
   const finding = data && ctx ? findingTitle(data, effective.measure, { ...ctx, level }) : null;
   const mapLabel = indicator ? `${indicator.title} by ${levelNoun(level, false)}, ${when}` : 'Map';
   const suppressedReason = policy ? suppressionExplanation(policy) : '';
@@ -188,7 +200,10 @@ export function MapView() {
             { header: 'rate_lower_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.lower95 ?? null)) },
             { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
             { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
-            { header: 'compared_with_whole_area', value: (r: AreaFigure) => (r.level === 'vru' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity)) },
+            {
+              header: 'compared_with_whole_area',
+              value: (r: AreaFigure) => (r.level === 'vru' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity)),
+            },
           ]
         : []),
       { header: 'low_count', value: (r) => (r.lowCount ? 'yes' : 'no') },
@@ -227,7 +242,7 @@ export function MapView() {
       {small && (state.age !== 'all' || state.sex !== 'all') ? (
         <div className="notice notice--warning map-notice" role="status">
           <p>
-            {levelNoun(level)} figures are published for all ages and persons only (smaller breakdowns would nearly all be
+            {levelNoun(level, false)} figures are published for all ages and persons only (smaller breakdowns would nearly all be
             suppressed), so this map shows all ages and persons, not {AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]}.
           </p>
           <p>
@@ -235,7 +250,7 @@ export function MapView() {
               Set the filters to all ages and persons
             </button>{' '}
             <button type="button" className="button" onClick={() => update({ level: 'district' })}>
-              Show districts, by {AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]}
+              Show districts instead ({AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]})
             </button>
           </p>
         </div>
@@ -244,9 +259,7 @@ export function MapView() {
         <div className="notice notice--warning map-notice" role="status">
           <p>
             {indicator.title} has no figures by {levelNoun(level, false)}.{' '}
-            {[...byLevel].filter(([l, set]) => l !== 'vru' && set.has(indicator.id)).length
-              ? 'It is available by: '
-              : ''}
+            {[...byLevel].filter(([l, set]) => l !== 'vru' && set.has(indicator.id)).length ? 'It is available by: ' : ''}
             {[...byLevel]
               .filter(([l, set]) => l !== 'vru' && set.has(indicator.id) && levels.some((x) => x.level === l))
               .map(([l]) => (
@@ -261,7 +274,12 @@ export function MapView() {
               {indicators
                 .filter((i) => here.has(i.id))
                 .map((i) => (
-                  <button key={i.id} type="button" className="link-button map-notice__choice" onClick={() => update({ indicator: i.id })}>
+                  <button
+                    key={i.id}
+                    type="button"
+                    className="link-button map-notice__choice"
+                    onClick={() => update({ indicator: i.id })}
+                  >
                     {i.title}
                   </button>
                 ))}
@@ -278,7 +296,7 @@ export function MapView() {
                 {finding}
               </h2>
               <p className="map-subtitle">
-                {indicator.title}: {measureWord.toLowerCase()}
+                {indicator.title}: {measureWord}
                 {effective.measure !== 'count' ? ` (${indicator.rateLabel})` : ''}, by {levelNoun(level, false)}, {when},{' '}
                 {breakdown}. {state.audience[0]!.toUpperCase() + state.audience.slice(1)} disclosure rules.
               </p>
@@ -328,9 +346,14 @@ export function MapView() {
                       : `Figures for the calendar year ${when}, the latest full year loaded. Choose a month under “Latest month” to map one month.`}
                 </p>
                 {data.ageBands ? (
-                  <p>Rates for all ages are per head of the population aged {data.ageBands.join(', ')}: the ages this indicator covers.</p>
+                  <p>
+                    Rates for all ages are per head of the population aged {data.ageBands.join(', ')}: the ages this indicator
+                    covers.
+                  </p>
                 ) : null}
-                {data.populationYear !== null ? <p>Rates use {data.populationYear} population estimates, the nearest year loaded.</p> : null}
+                {data.populationYear !== null ? (
+                  <p>Rates use {data.populationYear} population estimates, the nearest year loaded.</p>
+                ) : null}
                 {showCartogram ? (
                   <p>
                     {boundary.status === 'loading'
@@ -361,12 +384,12 @@ export function MapView() {
             </div>
             <div className="map-side">
               <MapTable
-                areas={data.areas}
-                benchmark={data.benchmark}
+                areas={(tableData ?? data).areas}
+                benchmark={(tableData ?? data).benchmark}
                 benchmarkName={benchmarkName}
                 caption={`${indicator.shortTitle ?? indicator.title} by ${levelNoun(level, false)}, ${when}, ${breakdown}`}
                 levelLabel={levels.find((l) => l.level === level)?.title.replace(/\s*\(.*\)$/, '') ?? 'Area'}
-                districtNames={small ? districtNames : null}
+                districtNames={small && !namesCarryDistrict ? districtNames : null}
                 showRate={hasRate}
                 rateLabel={indicator.rateLabel}
                 polarity={indicator.polarity}
@@ -382,7 +405,12 @@ export function MapView() {
             </div>
           </div>
           {match && boundary.status === 'ready' ? (
-            <BoundaryProblems match={match} blankCodes={joined?.blankCodes ?? 0} levelNoun={nounPlural} file={boundary.layer.file} />
+            <BoundaryProblems
+              match={match}
+              blankCodes={joined?.blankCodes ?? 0}
+              levelNoun={nounPlural}
+              file={boundary.layer.file}
+            />
           ) : null}
         </>
       ) : figures.isError ? (

@@ -25,7 +25,9 @@ export function TileGridCartogram({ layout, styles, selected, onSelect, label }:
   const [active, setActive] = useState<string | null>(null);
   const [tip, setTip] = useState<string | null>(null);
   const roving = layout.tiles.length > ROVING_ABOVE;
-  const tabStop = active ?? (selected && styles.has(selected) ? selected : (layout.tiles[0]?.code ?? null));
+  // The Tab stop: the square last focused, else the selected one, else the first (of this layout).
+  const has = (code: string | null) => code !== null && layout.tiles.some((t) => t.code === code);
+  const tabStop = has(active) ? active : has(selected) ? selected : (layout.tiles[0]?.code ?? null);
   const focusTile = (t: CartogramTile | null | undefined) => {
     if (!t) return;
     setActive(t.code);
@@ -59,7 +61,11 @@ export function TileGridCartogram({ layout, styles, selected, onSelect, label }:
       >
         {layout.groups.map((g) => (
           <text key={g.code} className="cartogram__group" x={g.x} y={g.y} aria-hidden="true">
-            {g.name}
+            {g.lines.map((line, i) => (
+              <tspan key={i} x={g.x} dy={i === 0 ? 0 : 12}>
+                {line}
+              </tspan>
+            ))}
           </text>
         ))}
         {layout.tiles.map((t) => {

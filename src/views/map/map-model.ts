@@ -2,14 +2,7 @@ import type { Indicator } from '../../contract';
 import type { AreaFigure, FigureFlag, MapFigures, MapPeriod } from '../../queries/map-figures';
 import type { BenchmarkComparison, NotCompared, Polarity } from '../../stats';
 import { classify, classifyCentred, classIndex, classLabels, type ClassMethod, type Classes } from '../../geo/classify';
-import {
-  comparisonColour,
-  HATCH_FILL,
-  NO_DATA_FILL,
-  paletteColours,
-  textColourOn,
-  type PaletteKind,
-} from '../../geo/palettes';
+import { comparisonColour, HATCH_FILL, NO_DATA_FILL, paletteColours, textColourOn, type PaletteKind } from '../../geo/palettes';
 import { formatMonth } from '../../ui/format';
 
 /** What the colours show: the count, the rate, or the comparison with the whole VRU area. */
@@ -63,6 +56,11 @@ export function formatRate(v: number): string {
   return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
+/** "12.3 per 1,000 residents", or "42.7% of residents" when the label starts with %. */
+export function rateWithLabel(v: number, rateLabel: string): string {
+  return `${formatRate(v)}${rateLabel.startsWith('%') ? '' : ' '}${rateLabel}`;
+}
+
 export function formatCountValue(v: number): string {
   return v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
@@ -111,7 +109,7 @@ export function describeArea(f: AreaFigure, ctx: Context): { title: string; line
     if (f.rateFlag === 'c') lines.push('Rate: c (suppressed)');
     else if (f.rateFlag === 'x' || f.rate.value === null) lines.push(`Rate: x (${f.rate.reason ?? 'not available'})`);
     else {
-      lines.push(`Rate: ${formatRate(f.rate.value)} ${ctx.indicator.rateLabel}`);
+      lines.push(`Rate: ${rateWithLabel(f.rate.value, ctx.indicator.rateLabel)}`);
       if (f.rate.lower95 !== null && f.rate.upper95 !== null) {
         lines.push(`95% confidence interval: ${formatRate(f.rate.lower95)} to ${formatRate(f.rate.upper95)}`);
       }
@@ -162,7 +160,14 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
     } else if (opts.measure === 'compare') {
       idx = COMPARISONS.indexOf(f.comparison);
       fill = comparisonColour(f.comparison, polarity);
-      valueText = f.comparison === 'not-compared' ? 'Not compared' : f.comparison === 'similar' ? 'Similar' : f.comparison === 'higher' ? 'Higher' : 'Lower';
+      valueText =
+        f.comparison === 'not-compared'
+          ? 'Not compared'
+          : f.comparison === 'similar'
+            ? 'Similar'
+            : f.comparison === 'higher'
+              ? 'Higher'
+              : 'Lower';
     } else {
       idx = classIndex(v, classes!);
       fill = colours[idx] ?? NO_DATA_FILL;
@@ -190,13 +195,14 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
   let legendNote: string;
   if (opts.measure === 'compare') {
     legendTitle = `Compared with ${ctx.benchmarkName} (95% confidence)`;
-    legendNote = 'An area is significantly higher or lower when its whole 95% confidence interval lies above or below the whole area\u2019s rate.';
+    legendNote =
+      'An area is significantly higher or lower when its whole 95% confidence interval lies above or below the whole area\u2019s rate.';
     for (const c of COMPARISONS) {
       if (c === 'not-compared' && !tally.get(c)) continue;
       legend.push({ key: c, label: comparisonLabel(c, polarity), fill: comparisonColour(c, polarity), areas: tally.get(c) ?? 0 });
     }
   } else {
-    legendTitle = opts.measure === 'count' ? `Count (${ctx.indicator.unit})` : `Rate ${ctx.indicator.rateLabel}`;
+    legendTitle = opts.measure === 'count' ? `Count (${ctx.indicator.unit})` : `Rate (${ctx.indicator.rateLabel})`;
     const labels = classLabels(classes!, format);
     labels.forEach((label, i) => legend.push({ key: String(i), label, fill: colours[i]!, areas: tally.get(String(i)) ?? 0 }));
     const how =
@@ -210,7 +216,8 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
     legendNote = classes!.count === 0 ? 'No figures to class.' : `Classes by ${how}. Each range includes its upper value.`;
   }
   legend.push({ key: 'c', label: 'c: suppressed to protect privacy', fill: HATCH_FILL, areas: tally.get('c') ?? 0 });
-  if (tally.get('x')) legend.push({ key: 'x', label: 'x: no figure in the loaded data', fill: NO_DATA_FILL, areas: tally.get('x') ?? 0 });
+  if (tally.get('x'))
+    legend.push({ key: 'x', label: 'x: no figure in the loaded data', fill: NO_DATA_FILL, areas: tally.get('x') ?? 0 });
   return { byCode, classes, legend, legendTitle, legendNote };
 }
 
@@ -232,7 +239,8 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
   const when = periodText(figures.period);
   const shown = figures.areas.filter((f) => measureValue(f, measure) !== null);
   const total = figures.areas.length;
-  if (shown.length === 0) return `No ${levelNoun(ctx.level, false)} figures can be shown for ${when}: they are suppressed or not in the data`;
+  if (shown.length === 0)
+    return `No ${levelNoun(ctx.level, false)} figures can be shown for ${when}: they are suppressed or not in the data`;
   if (measure === 'compare') {
     const polarity = ctx.indicator.polarity;
     const higher = shown.filter((f) => f.comparison === 'higher').length;
@@ -243,8 +251,28 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
   const top = Math.max(...shown.map((f) => measureValue(f, measure) ?? -Infinity));
   const leaders = shown.filter((f) => measureValue(f, measure) === top);
   const what = measure === 'count' ? 'the most' : 'the highest rate';
-  const value = measure === 'count' ? `${formatCountValue(top)} ${ctx.indicator.unit}` : `${formatRate(top)} ${ctx.indicator.rateLabel}`;
-  if (top === 0) return `None of the ${shown.length} ${levelNoun(ctx.level)} with figures had any ${ctx.indicator.unit} in ${when}`;
+  const value =
+    measure === 'count' ? `${formatCountValue(top)} ${ctx.indicator.unit}` : rateWithLabel(top, ctx.indicator.rateLabel);
+  if (top === 0)
+    return `None of the ${shown.length} ${levelNoun(ctx.level)} with figures had any ${ctx.indicator.unit} in ${when}`;
   if (leaders.length > 1) return `${leaders.length} ${levelNoun(ctx.level)} shared ${what} in ${when}: ${value} each`;
   return `${leaders[0]!.name} had ${what} in ${when}: ${value}`;
+}
+
+const TIER_ORDER = { tertiary: 0, secondary: 1, primary: 2 } as const;
+
+/**
+ * With no indicator chosen, the map opens on one most of whose areas can be shown at this level (a map of
+ * nothing but `c` tells nobody anything): a headline rate first, then a rate of harm (tertiary, then
+ * secondary tier) before context indicators, in manifest order.
+ */
+export function defaultIndicator(indicators: readonly Indicator[], shownShare: ReadonlyMap<string, number>): Indicator | null {
+  const share = (i: Indicator) => shownShare.get(i.id) ?? -1;
+  const rates = indicators.filter((i) => i.statistic !== 'count' && share(i) >= 0.5);
+  const headline = rates.find((i) => i.headline);
+  if (headline) return headline;
+  const byTier = [...rates].sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier]);
+  if (byTier[0]) return byTier[0];
+  const any = indicators.reduce<Indicator | null>((a, b) => (a === null || share(b) > share(a) ? b : a), null);
+  return any && share(any) >= 0 ? any : (indicators.find((i) => i.headline) ?? indicators[0] ?? null);
 }

@@ -9,7 +9,8 @@ import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureCsv, measureSource, measureTitle, significanceText } from './briefing-csv';
 import { Sparkline } from './Sparkline';
 
-const fmtStat = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+const fmtStat = (v: number) =>
+  v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
 
 /** A figure that may be a gap in the data ('x', ONS "not available") as well as shown, rounded or hidden. */
 export function BriefingFigure({
@@ -40,7 +41,11 @@ export function BriefingFigure({
       flag={flag as PublicFlag}
       format={format}
       suppressedReason={suppressionExplanation(policy)}
-      roundedReason={derived ? `Worked out from a count rounded to the nearest ${policy.roundTo} to protect privacy.` : roundingExplanation(policy)}
+      roundedReason={
+        derived
+          ? `Worked out from a count rounded to the nearest ${policy.roundTo} to protect privacy.`
+          : roundingExplanation(policy)
+      }
     />
   );
 }
@@ -82,7 +87,13 @@ export function MeasureCard({
             {isCount ? (
               <BriefingFigure value={current.value} flag={current.flag} policy={policy} />
             ) : (
-              <BriefingFigure value={statValue} flag={current.flag} policy={policy} format={fmtStat} derived={current.flag === 'rounded'} />
+              <BriefingFigure
+                value={statValue}
+                flag={current.flag}
+                policy={policy}
+                format={fmtStat}
+                derived={current.flag === 'rounded'}
+              />
             )}
             <span className="measure-card__unit">
               {isCount ? ` ${ind.unit}` : ` ${ind.rateLabel}`}, {current.period}
@@ -100,11 +111,14 @@ export function MeasureCard({
                 <span>
                   Change on {previous.period}: <strong>{change || 'not worked out'}</strong>
                 </span>{' '}
-                <span className={`significance significance--${tested?.significant ? tested.direction : 'none'}`}>{significance}</span>
+                <span className={`significance significance--${tested?.significant ? tested.direction : 'none'}`}>
+                  {significance}
+                </span>
                 {tested && tested.ratioUpper !== null ? (
                   <span className="measure-card__ci">
                     {' '}
-                    ({ind.statistic === 'rate' ? 'rate' : 'count'} ratio {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence interval{' '}
+                    ({ind.statistic === 'rate' ? 'rate' : 'count'} ratio{' '}
+                    {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence interval{' '}
                     {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
                   </span>
                 ) : null}
@@ -117,7 +131,12 @@ export function MeasureCard({
       ) : (
         <p className="measure-card__value">No full calendar year of figures.</p>
       )}
-      <Sparkline ref={chart} points={measure.months} label={`${title}: monthly ${isCount ? 'number' : 'number of ' + ind.unit}, last 24 months`} unit={unitWords} />
+      <Sparkline
+        ref={chart}
+        points={measure.months}
+        label={`${title}: monthly ${isCount ? 'number' : 'number of ' + ind.unit}, last 24 months`}
+        unit={unitWords}
+      />
       <p className="measure-card__summary">{measure.sentence}</p>
       <details className="measure-card__table no-print">
         <summary>Monthly figures for {title}</summary>

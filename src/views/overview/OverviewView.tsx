@@ -42,7 +42,8 @@ export function OverviewView() {
       <section aria-labelledby="overview-title">
         <h1 id="overview-title">Overview</h1>
         <p role="alert" className="notice notice--error">
-          The briefing could not be worked out: {briefing.error instanceof Error ? briefing.error.message : String(briefing.error)}
+          The briefing could not be worked out:{' '}
+          {briefing.error instanceof Error ? briefing.error.message : String(briefing.error)}
         </p>
       </section>
     );
@@ -74,21 +75,24 @@ export function OverviewView() {
           {year ? `, ${year}` : ''}
         </h1>
         <p className="lede">
-          The Home Office success measures for violence reduction units{otherHeadline.length > 0 ? ' and other headline measures' : ''}, each for
-          the latest full calendar year against the year before, with a test of whether the change is more than chance would give.
+          The Home Office success measures for violence reduction units
+          {otherHeadline.length > 0 ? ' and other headline measures' : ''}, each for the latest full calendar year against the
+          year before, with a test of whether the change is more than chance would give.
         </p>
         <ul className="briefing__meta">
           <li>Data up to {data.endMonth ? formatMonth(data.endMonth) : 'no month loaded'}</li>
           <li>Produced {formatDate(today)}</li>
           <li>
-            {audience[0]!.toUpperCase() + audience.slice(1)} disclosure rules: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
+            {audience[0]!.toUpperCase() + audience.slice(1)} disclosure rules: counts from 1 to {policy.suppressBelowOrEqual}{' '}
+            hidden (c)
             {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
           </li>
           {bundle ? <li>From a partner bundle published {formatDate(bundle.createdAt.slice(0, 10))}</li> : null}
         </ul>
         {synthetic ? (
           <p className="notice notice--synthetic briefing__synthetic">
-            <strong>Synthetic data.</strong> Every figure here is made up for demonstration. It describes no real people and must not be quoted.
+            <strong>Synthetic data.</strong> Every figure here is made up for demonstration. It describes no real people and must
+            not be quoted.
           </p>
         ) : null}
         {data.areaNotFound ? (
@@ -97,7 +101,10 @@ export function OverviewView() {
           </p>
         ) : null}
         {state.age !== 'all' || state.sex !== 'all' ? (
-          <p className="hint">Headline measures follow their own definitions (for example, people aged under 25), so the age and sex filters do not change them.</p>
+          <p className="hint">
+            Headline measures follow their own definitions (for example, people aged under 25), so the age and sex filters do not
+            change them.
+          </p>
         ) : null}
         <div className="no-print briefing__actions">
           <button type="button" className="action-button" onClick={() => window.print()}>
@@ -139,8 +146,8 @@ export function OverviewView() {
         <h2 id="method-title">How to read these figures</h2>
         <ul>
           <li>
-            Change on the year before is tested with the exact conditional test for two Poisson rates at 95% confidence. &quot;Not a statistically
-            significant change&quot; means the difference could well be chance; it does not mean nothing changed.
+            Change on the year before is tested with the exact conditional test for two Poisson rates at 95% confidence. &quot;Not
+            a statistically significant change&quot; means the difference could well be chance; it does not mean nothing changed.
           </li>
           <li>The summaries describe the figures only. They do not say why a figure changed.</li>
           <li>c: {suppressionExplanation(policy)}</li>

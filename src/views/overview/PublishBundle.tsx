@@ -4,11 +4,21 @@ import type { BundleAudience } from '../../bundle/bundle-format';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { usePublishBundle } from '../../hooks/use-briefing-publish';
 
-const LEVEL_NAMES: Record<GeographyLevel, string> = { vru: 'VRU area', district: 'Districts', ward: 'Wards', msoa: 'MSOAs', lsoa: 'LSOAs' };
+const LEVEL_NAMES: Record<GeographyLevel, string> = {
+  vru: 'VRU area',
+  district: 'Districts',
+  ward: 'Wards',
+  msoa: 'MSOAs',
+  lsoa: 'LSOAs',
+};
 const DEFAULT_LEVELS: GeographyLevel[] = ['vru', 'district'];
 
 function sizeText(bytes: number): string {
-  return bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} bytes`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**
@@ -23,7 +33,13 @@ export function PublishBundle() {
   const available = (loaded.manifest?.geographies ?? []).map((g) => g.level);
 
   const links = useMemo(
-    () => (state.kind === 'done' ? state.bundle.files.map((f) => ({ ...f, url: URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type })) })) : []),
+    () =>
+      state.kind === 'done'
+        ? state.bundle.files.map((f) => ({
+            ...f,
+            url: URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type })),
+          }))
+        : [],
     [state],
   );
   useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
@@ -38,19 +54,27 @@ export function PublishBundle() {
   return (
     <div className="publish">
       <p>
-        Makes a set of files holding only the figures the chosen audience may see (the disclosure rules applied, small numbers hidden), the
-        areas and population lookups, and the manifest. Raw extracts are never part of it. Put the files in one folder on a web server and
-        share a link to the dashboard with <code>?bundle=</code> and that folder&apos;s address.
+        Makes a set of files holding only the figures the chosen audience may see (the disclosure rules applied, small numbers
+        hidden), the areas and population lookups, and the manifest. Raw extracts are never part of it. Put the files in one
+        folder on a web server and share a link to the dashboard with <code>?bundle=</code> and that folder&apos;s address.
       </p>
       <form onSubmit={submit} className="publish__form">
         <fieldset>
           <legend>Audience</legend>
           {(['partner', 'public'] as const).map((a) => (
             <div key={a} className="choice">
-              <input type="radio" id={`publish-${a}`} name="publish-audience" value={a} checked={audience === a} onChange={() => setAudience(a)} />
+              <input
+                type="radio"
+                id={`publish-${a}`}
+                name="publish-audience"
+                value={a}
+                checked={audience === a}
+                onChange={() => setAudience(a)}
+              />
               <label htmlFor={`publish-${a}`}>
-                {a === 'partner' ? 'Partners' : 'The public'} (counts under {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden,
-                others rounded to the nearest {loaded.manifest?.disclosure[a].roundTo})
+                {a === 'partner' ? 'Partners' : 'The public'} (counts under{' '}
+                {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden, others rounded to the nearest{' '}
+                {loaded.manifest?.disclosure[a].roundTo})
               </label>
             </div>
           ))}
@@ -59,7 +83,12 @@ export function PublishBundle() {
           <legend>Geography levels</legend>
           {available.map((level) => (
             <div key={level} className="choice">
-              <input type="checkbox" id={`publish-level-${level}`} checked={levels.includes(level)} onChange={(e) => toggle(level, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`publish-level-${level}`}
+                checked={levels.includes(level)}
+                onChange={(e) => toggle(level, e.target.checked)}
+              />
               <label htmlFor={`publish-level-${level}`}>{LEVEL_NAMES[level]}</label>
             </div>
           ))}
@@ -72,8 +101,8 @@ export function PublishBundle() {
         {state.kind === 'working' ? <p>{state.step}…</p> : null}
         {state.kind === 'done' ? (
           <p>
-            The bundle is ready: {state.bundle.metadata.cells.toLocaleString('en-GB')} cells for the {state.bundle.metadata.audience} audience,{' '}
-            {state.bundle.metadata.suppressed.toLocaleString('en-GB')} of them hidden.
+            The bundle is ready: {state.bundle.metadata.cells.toLocaleString('en-GB')} cells for the{' '}
+            {state.bundle.metadata.audience} audience, {state.bundle.metadata.suppressed.toLocaleString('en-GB')} of them hidden.
           </p>
         ) : null}
       </div>
@@ -89,8 +118,8 @@ export function PublishBundle() {
             {state.bundle.metadata.audit.map((a) => (
               <li key={a.model}>
                 {a.model === 'publisher' ? 'With the small numbers known (as the publisher)' : 'As a recipient sees it (only c)'}:{' '}
-                <strong>{a.pass ? 'passed' : 'failed'}</strong>, {a.checked.toLocaleString('en-GB')} hidden figures checked, {a.unsafe} could be
-                narrowed down{a.contradictions > 0 ? `, ${a.contradictions} contradictions` : ''}.
+                <strong>{a.pass ? 'passed' : 'failed'}</strong>, {a.checked.toLocaleString('en-GB')} hidden figures checked,{' '}
+                {a.unsafe} could be narrowed down{a.contradictions > 0 ? `, ${a.contradictions} contradictions` : ''}.
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@ import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureTitle, significanceText, summaryCsv } from './briefing-csv';
 import { BriefingFigure } from './MeasureCard';
 
-const fmtStat = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+const fmtStat = (v: number) =>
+  v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
 
 /** Every measure loaded, grouped by prevention tier: latest full year, rate and change on the year before. */
 export function TierSummary({
@@ -59,7 +60,9 @@ export function TierSummary({
                   <tr key={m.indicator.id} data-indicator={m.indicator.id}>
                     <th scope="row">{measureTitle(m)}</th>
                     <td>{m.current?.period ?? 'x'}</td>
-                    <td className="num">{m.current ? <BriefingFigure value={m.current.value} flag={m.current.flag} policy={policy} /> : 'x'}</td>
+                    <td className="num">
+                      {m.current ? <BriefingFigure value={m.current.value} flag={m.current.flag} policy={policy} /> : 'x'}
+                    </td>
                     <td className="num">
                       {m.current && m.indicator.statistic !== 'count' ? (
                         <BriefingFigure

@@ -10,7 +10,7 @@ const X_NOTE = 'x = no figure in the data for this period (not available)';
 const round = (v: number | null | undefined, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
 
 export function measureTitle(m: BriefingMeasure): string {
-  return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among /, '')}` : ''}`;
+  return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among (people )?/, '')}` : ''}`;
 }
 
 export function measureSource(ind: Indicator, datasetTitle: string | undefined): string {
@@ -65,7 +65,14 @@ export function significanceText(m: BriefingMeasure): string {
 /** The per-tier summary table. */
 export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta): string {
   return protectedCsv<BriefingMeasure>(
-    { ...meta, notes: [...(meta.notes ?? []), X_NOTE, 'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)'] },
+    {
+      ...meta,
+      notes: [
+        ...(meta.notes ?? []),
+        X_NOTE,
+        'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)',
+      ],
+    },
     [
       { header: 'tier', value: (m) => m.indicator.tier },
       { header: 'indicator_id', value: (m) => m.indicator.id },
@@ -77,7 +84,10 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
       { header: 'rate_label', value: (m) => (m.indicator.statistic === 'count' ? null : m.indicator.rateLabel) },
       { header: 'previous_year', value: (m) => m.previous?.period ?? null },
-      { header: 'previous_value', value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : m.previous.value) },
+      {
+        header: 'previous_value',
+        value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : m.previous.value),
+      },
       { header: 'change', value: (m) => changeText(m) || null },
       { header: 'ratio_lower_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioLower, 3) : null) },
       { header: 'ratio_upper_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioUpper, 3) : null) },

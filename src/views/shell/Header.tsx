@@ -7,6 +7,13 @@ import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url
 import { CopyLinkButton } from './CopyLinkButton';
 
 const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
+const LEVEL_NAMES: Record<string, string> = {
+  vru: 'VRU area',
+  district: 'districts',
+  ward: 'wards',
+  msoa: 'MSOAs',
+  lsoa: 'LSOAs',
+};
 
 export function Header() {
   const { state: loaded, demo, bundle } = useSessionSnapshot();
@@ -53,7 +60,8 @@ export function Header() {
             {bundle ? (
               <>
                 {' '}
-                Opened from a bundle published on {formatDate(bundle.createdAt.slice(0, 10))} (levels: {bundle.levels.join(', ')}
+                Opened from a bundle published on {formatDate(bundle.createdAt.slice(0, 10))} (levels:{' '}
+                {bundle.levels.map((l) => LEVEL_NAMES[l] ?? l).join(', ')}
                 ); no raw data are in it.{' '}
                 {audit ? (
                   <span data-testid="bundle-audit">

@@ -36,7 +36,13 @@ export function TrendFigure({
   }
   return (
     <>
-      <Figure value={value} flag={flag} format={format} suppressedReason={explanations.suppressed} roundedReason={explanations.rounded} />
+      <Figure
+        value={value}
+        flag={flag}
+        format={format}
+        suppressedReason={explanations.suppressed}
+        roundedReason={explanations.rounded}
+      />
       {lowCount && value !== null ? (
         <span className="figure__low" title={LOW_COUNT_TEXT}>
           <span aria-hidden="true">u</span>
@@ -53,26 +59,45 @@ export function Limits({ lower, upper, format }: { lower: number | null; upper: 
   return <span className="limits">{`${format(lower)} to ${format(upper)}`}</span>;
 }
 
-/** The key to the symbols used in the tables, shown under each one. */
-export function SymbolKey({ explanations, lowCountBelow }: { explanations: FlagExplanations; lowCountBelow: number }) {
+export interface SymbolsUsed {
+  c: boolean;
+  x: boolean;
+  r: boolean;
+  u: boolean;
+}
+
+/** Which symbols a table's rows use, so the key explains exactly those. */
+export function symbolsIn(points: readonly { flag: TrendFlag; rateFlag?: TrendFlag; lowCount?: boolean }[]): SymbolsUsed {
+  const has = (f: TrendFlag) => points.some((p) => p.flag === f || p.rateFlag === f);
+  return { c: has('c'), x: has('x'), r: has('rounded'), u: points.some((p) => p.lowCount === true) };
+}
+
+/** The key to the symbols a table uses, shown under it. */
+export function SymbolKey({
+  explanations,
+  lowCountBelow,
+  used,
+}: {
+  explanations: FlagExplanations;
+  lowCountBelow: number;
+  used: SymbolsUsed;
+}) {
+  const all: [boolean, string, string][] = [
+    [used.c, 'c', explanations.suppressed],
+    [used.x, 'x', NOT_AVAILABLE_TEXT],
+    [used.r, 'r', explanations.rounded],
+    [used.u, 'u', `Fewer than ${lowCountBelow} events: the rate is unreliable.`],
+  ];
+  const entries = all.filter(([on]) => on).map(([, symbol, text]) => [symbol, text] as const);
+  if (entries.length === 0) return null;
   return (
-    <dl className="symbol-key">
-      <div>
-        <dt>c</dt>
-        <dd>{explanations.suppressed}</dd>
-      </div>
-      <div>
-        <dt>x</dt>
-        <dd>{NOT_AVAILABLE_TEXT}</dd>
-      </div>
-      <div>
-        <dt>r</dt>
-        <dd>{explanations.rounded}</dd>
-      </div>
-      <div>
-        <dt>u</dt>
-        <dd>{`Fewer than ${lowCountBelow} events: the rate is unreliable.`}</dd>
-      </div>
+    <dl className="symbol-key" aria-label="Symbols in the table">
+      {entries.map(([symbol, text]) => (
+        <div key={symbol}>
+          <dt>{symbol}</dt>
+          <dd>{text}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -28,7 +28,15 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-function textBlock(doc: Document, lines: readonly string[], x: number, y: number, size: number, weight: number, fill: string): SVGTextElement {
+function textBlock(
+  doc: Document,
+  lines: readonly string[],
+  x: number,
+  y: number,
+  size: number,
+  weight: number,
+  fill: string,
+): SVGTextElement {
   const text = doc.createElementNS(SVG_NS, 'text');
   text.setAttribute('x', String(x));
   text.setAttribute('y', String(y));
@@ -76,7 +84,8 @@ export function chartSvgText(container: HTMLElement, meta: ChartImageMeta): { sv
   bg.setAttribute('fill', '#ffffff');
   root.append(bg);
   root.append(textBlock(doc, titleLines, pad, pad + 16, 17, 700, '#0b0c0c'));
-  if (subtitleLines.length > 0) root.append(textBlock(doc, subtitleLines, pad, pad + titleLines.length * 22 + 12, 13, 400, '#484949'));
+  if (subtitleLines.length > 0)
+    root.append(textBlock(doc, subtitleLines, pad, pad + titleLines.length * 22 + 12, 13, 400, '#484949'));
   const clone = chart.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('x', '0');
   clone.setAttribute('y', String(top));

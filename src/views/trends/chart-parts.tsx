@@ -20,7 +20,19 @@ export function pick<T>(xs: readonly T[], i: number): T {
 }
 
 /** A marker shape centred on (x, y). */
-export function Marker({ kind, x, y, colour, size = 4 }: { kind: MarkerKind; x: number; y: number; colour: string; size?: number }) {
+export function Marker({
+  kind,
+  x,
+  y,
+  colour,
+  size = 4,
+}: {
+  kind: MarkerKind;
+  x: number;
+  y: number;
+  colour: string;
+  size?: number;
+}) {
   const s = size;
   switch (kind) {
     case 'circle':
@@ -34,7 +46,13 @@ export function Marker({ kind, x, y, colour, size = 4 }: { kind: MarkerKind; x: 
     case 'diamond':
       return <path d={`M${x},${y - s - 1} L${x + s + 1},${y} L${x},${y + s + 1} L${x - s - 1},${y} Z`} fill={colour} />;
     case 'cross':
-      return <path d={`M${x - s},${y - s} L${x + s},${y + s} M${x - s},${y + s} L${x + s},${y - s}`} stroke={colour} strokeWidth={2.5} />;
+      return (
+        <path
+          d={`M${x - s},${y - s} L${x + s},${y + s} M${x - s},${y + s} L${x + s},${y - s}`}
+          stroke={colour}
+          strokeWidth={2.5}
+        />
+      );
   }
 }
 
@@ -42,27 +60,48 @@ export function Marker({ kind, x, y, colour, size = 4 }: { kind: MarkerKind; x: 
 export function markerDot(kind: MarkerKind, colour: string, size = 4) {
   function MarkerDot(props: { cx?: number; cy?: number; value?: unknown; index?: number }) {
     const { cx, cy, value } = props;
-    if (cx === undefined || cy === undefined || value === null || value === undefined || Number.isNaN(cy)) return <g key={props.index} />;
+    if (cx === undefined || cy === undefined || value === null || value === undefined || Number.isNaN(cy))
+      return <g key={props.index} />;
     return <Marker key={props.index} kind={kind} x={cx} y={cy} colour={colour} size={size} />;
   }
   return MarkerDot;
 }
 
+/** Space to leave under the plot for GapMarks' row. */
+export const GAP_ROW_MARGIN = 30;
+
 /**
- * Writes a symbol ("c" or "x") just above the horizontal axis at each listed category, so a gap in a
- * line is labelled with its reason rather than left to look like a zero or an error.
+ * Writes a symbol ("c" or "x") in a row under the horizontal axis at each listed category, so a gap in
+ * a line is labelled with its reason rather than left to look like a zero or an error. The row sits
+ * below the axis labels, away from the data, with its key at the left.
  */
-export function GapMarks({ periods, symbol }: { periods: readonly string[]; symbol: 'c' | 'x' }) {
+export function GapMarks({ hidden, missing }: { hidden: readonly string[]; missing: readonly string[] }) {
   const xScale = useXAxisScale();
   const plot = usePlotArea();
-  if (!xScale || !plot || periods.length === 0) return null;
+  if (!xScale || !plot || hidden.length + missing.length === 0) return null;
+  const y = plot.y + plot.height + 36;
+  const key = hidden.length > 0 && missing.length > 0 ? 'gaps: c, x' : hidden.length > 0 ? 'hidden: c' : 'no data: x';
+  const marks = [...hidden.map((p) => [p, 'c'] as const), ...missing.map((p) => [p, 'x'] as const)];
   return (
-    <g className={`gap-marks gap-marks--${symbol}`} aria-hidden="true">
-      {periods.map((p) => {
+    <g className="gap-marks" aria-hidden="true">
+      <text x={plot.x - 8} y={y} textAnchor="end" fontSize={10} fill={AXIS_TEXT} fontFamily={CHART_FONT}>
+        {key}
+      </text>
+      {marks.map(([p, symbol]) => {
         const x = xScale(p, { position: 'middle' });
         if (x === undefined) return null;
         return (
-          <text key={p} x={x} y={plot.y + plot.height - 4} textAnchor="middle" fontSize={11} fontWeight={700} fill="#0b0c0c" fontFamily={CHART_FONT}>
+          <text
+            key={p}
+            className={`gap-mark gap-mark--${symbol}`}
+            x={x}
+            y={y}
+            textAnchor="middle"
+            fontSize={11}
+            fontWeight={700}
+            fill="#0b0c0c"
+            fontFamily={CHART_FONT}
+          >
             {symbol}
           </text>
         );
@@ -89,18 +128,23 @@ export interface EndLabel {
   x: string;
   y: number;
   colour: string;
+  /** Write the label to the left of and above the point instead (e.g. where the right is taken). */
+  before?: boolean;
+  /** Dark text (4.5:1 contrast whatever the series colour); the label sits at the end of its line. */
+  darkText?: boolean;
 }
 
 /**
  * Direct labels at the right-hand end of each line, nudged apart so they never overlap (GOV.UK: label
  * lines directly rather than with a legend).
  */
-export function EndLabels({ labels, lineHeight = 15 }: { labels: readonly EndLabel[]; lineHeight?: number }) {
+export function EndLabels({ labels, lineHeight = 16 }: { labels: readonly EndLabel[]; lineHeight?: number }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
   if (!xScale || !yScale || !plot) return null;
   const placed = labels
+    .filter((l) => !l.before)
     .map((l) => ({ ...l, px: xScale(l.x, { position: 'middle' }), py: yScale(l.y) }))
     .filter((l): l is typeof l & { px: number; py: number } => l.px !== undefined && l.py !== undefined)
     .sort((a, b) => a.py - b.py);
@@ -118,10 +162,37 @@ export function EndLabels({ labels, lineHeight = 15 }: { labels: readonly EndLab
     const limit = next ? next.py - lineHeight : bottom;
     if (cur.py > limit) cur.py = limit;
   }
+  const before = labels.flatMap((l) => {
+    const px = l.before ? xScale(l.x, { position: 'middle' }) : undefined;
+    const py = l.before ? yScale(l.y) : undefined;
+    return px === undefined || py === undefined ? [] : [{ ...l, px, py }];
+  });
   return (
     <g className="end-labels">
       {placed.map((l) => (
-        <text key={l.key} x={l.px + 10} y={l.py + 4} fontSize={12} fontWeight={700} fill={l.colour} fontFamily={CHART_FONT}>
+        <text
+          key={l.key}
+          x={l.px + 10}
+          y={l.py + 4}
+          fontSize={12}
+          fontWeight={700}
+          fill={l.darkText ? '#0b0c0c' : l.colour}
+          fontFamily={CHART_FONT}
+        >
+          {l.text}
+        </text>
+      ))}
+      {before.map((l) => (
+        <text
+          key={l.key}
+          x={l.px - 8}
+          y={l.py - 10}
+          textAnchor="end"
+          fontSize={12}
+          fontWeight={700}
+          fill={l.colour}
+          fontFamily={CHART_FONT}
+        >
           {l.text}
         </text>
       ))}

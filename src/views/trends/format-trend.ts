@@ -7,6 +7,21 @@ export function formatRate(v: number): string {
   return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumSignificantDigits: 3 });
 }
 
+/**
+ * One number format for a whole series of rates, so a column lines up: enough decimal places to give
+ * the typical (median) rate three significant figures, e.g. 0.447, 5.97, 44.4, 712.
+ */
+export function rateFormatter(values: readonly (number | null)[]): (v: number) => string {
+  const shown = values
+    .filter((v): v is number => v !== null && Number.isFinite(v) && v !== 0)
+    .map(Math.abs)
+    .sort((a, b) => a - b);
+  const median = shown[Math.floor(shown.length / 2)];
+  if (median === undefined) return formatRate;
+  const decimals = Math.min(4, Math.max(0, 2 - Math.floor(Math.log10(median))));
+  return (v: number) => v.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
 /** A count's confidence limit: one decimal place (limits of a whole count are not whole). */
 export function formatLimit(v: number): string {
   return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -50,7 +65,20 @@ export function sliceLabel(age: AgeBand, sex: Sex): string {
 }
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2024-03" -> "Mar 2024". */
 export function shortPeriod(period: string): string {

@@ -10,12 +10,22 @@ import { ctx, districtFigures } from './fixtures';
 
 function renderCartogram(onSelect = vi.fn(), selected: string | null = null) {
   const figures = districtFigures();
-  const model = buildMapModel(figures, { measure: 'rate', method: 'quantile', palette: 'sequential', classes: 5, fixedBreaks: [] }, ctx(figures));
+  const model = buildMapModel(
+    figures,
+    { measure: 'rate', method: 'quantile', palette: 'sequential', classes: 5, fixedBreaks: [] },
+    ctx(figures),
+  );
   const layout = cartogramLayout(figures.areas);
   render(
     <>
       <MapPatterns />
-      <TileGridCartogram layout={layout} styles={model.byCode} selected={selected} onSelect={onSelect} label="Violence by district" />
+      <TileGridCartogram
+        layout={layout}
+        styles={model.byCode}
+        selected={selected}
+        onSelect={onSelect}
+        label="Violence by district"
+      />
     </>,
   );
   return { onSelect, model };
@@ -33,7 +43,9 @@ describe('TileGridCartogram', () => {
       expect(a).toHaveAttribute('tabindex', '0');
       expect(a.getAttribute('aria-label')).toMatch(/\. Count: /);
     }
-    const preston = within(group).getByRole('button', { name: /^Preston\. Count: \d+ offences\. Rate: [\d.]+ per 1,000 residents\. 95% confidence interval/ });
+    const preston = within(group).getByRole('button', {
+      name: /^Preston\. Count: \d+ offences\. Rate: [\d.]+ per 1,000 residents\. 95% confidence interval/,
+    });
     expect(preston).toHaveAttribute('aria-pressed', 'false');
   });
 
@@ -77,5 +89,35 @@ describe('TileGridCartogram', () => {
     renderCartogram(vi.fn(), 'E07000123');
     expect(screen.getByRole('button', { name: /^Preston\./ })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: /^Preston\./ })).toHaveClass('cartogram__tile--selected');
+  });
+});
+
+describe('TileGridCartogram with many squares', () => {
+  it('keeps a single Tab stop and moves it with the arrow keys', () => {
+    const areas = Array.from({ length: 60 }, (_, i) => ({
+      code: `A${String(i).padStart(2, '0')}`,
+      name: `Area ${i}`,
+      districtCode: null,
+    }));
+    const layout = cartogramLayout(areas);
+    const { rerender } = render(
+      <TileGridCartogram layout={layout} styles={new Map()} selected="A99" onSelect={vi.fn()} label="Areas" />,
+    );
+    const stops = () => screen.getAllByRole('button').filter((b) => b.getAttribute('tabindex') === '0');
+    expect(stops()).toHaveLength(1);
+    const first = stops()[0]!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    expect(stops()).toHaveLength(1);
+    expect(stops()[0]).toBe(document.activeElement);
+    expect(stops()[0]).not.toBe(first);
+    // A new layout (another level) without the focused square still has one Tab stop.
+    const focused = document.activeElement?.getAttribute('data-code');
+    const rest = areas.filter((a) => a.code !== focused).slice(0, 50);
+    rerender(
+      <TileGridCartogram layout={cartogramLayout(rest)} styles={new Map()} selected={null} onSelect={vi.fn()} label="Areas" />,
+    );
+    expect(screen.getAllByRole('button')).toHaveLength(50);
+    expect(stops()).toHaveLength(1);
   });
 });

@@ -41,12 +41,31 @@ export function districtFigures(): MapFigures {
       outcome: flag !== 'shown' ? 'not-compared' : i < 4 ? 'better' : i > 9 ? 'worse' : 'similar',
     };
   });
-  const benchmark: AreaFigure = { ...areas[0]!, code: 'VRN-LANCS', name: 'Lancashire VRN area', level: 'vru', districtCode: null, count: 1500, rate: crudeRate(1500, 1_400_000, { multiplier: 1000 }) };
-  return { period: { type: 'year', period: '2025', months: 12, firstMonth: '2025-01', lastMonth: '2025-12' }, populationYear: null, ageBands: null, areas, benchmark };
+  const benchmark: AreaFigure = {
+    ...areas[0]!,
+    code: 'VRN-LANCS',
+    name: 'Lancashire VRN area',
+    level: 'vru',
+    districtCode: null,
+    count: 1500,
+    rate: crudeRate(1500, 1_400_000, { multiplier: 1000 }),
+  };
+  return {
+    period: { type: 'year', period: '2025', months: 12, firstMonth: '2025-01', lastMonth: '2025-12' },
+    populationYear: null,
+    ageBands: null,
+    areas,
+    benchmark,
+  };
 }
 
 export const ctx = (figures: MapFigures) => ({
-  indicator: { unit: 'offences', rateLabel: 'per 1,000 residents', polarity: 'higher-is-worse' as const, statistic: 'rate' as const },
+  indicator: {
+    unit: 'offences',
+    rateLabel: 'per 1,000 residents',
+    polarity: 'higher-is-worse' as const,
+    statistic: 'rate' as const,
+  },
   benchmarkName: 'the Lancashire VRN area',
   benchmark: figures.benchmark,
   lowCountBelow: 10,

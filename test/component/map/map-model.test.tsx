@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { HATCH_FILL, NO_DATA_FILL, paletteColours } from '../../../src/geo/palettes';
-import { buildMapModel, findingTitle, periodText } from '../../../src/views/map/map-model';
+import type { Indicator } from '../../../src/contract';
+import { buildMapModel, defaultIndicator, findingTitle, periodText } from '../../../src/views/map/map-model';
 import { ctx, districtFigures } from './fixtures';
 
-const opts = { measure: 'rate' as const, method: 'quantile' as const, palette: 'sequential' as const, classes: 5, fixedBreaks: [] };
+const opts = {
+  measure: 'rate' as const,
+  method: 'quantile' as const,
+  palette: 'sequential' as const,
+  classes: 5,
+  fixedBreaks: [],
+};
 
 describe('buildMapModel', () => {
   it('colours shown areas by class, hatches c and dots x, and lists both in the legend', () => {
@@ -15,7 +22,11 @@ describe('buildMapModel', () => {
     expect(model.byCode.get('E06000008')!.fill).toBe(colours[0]);
     expect(model.byCode.get('E07000128')!.fill).toBe(colours[4]);
     expect(model.legend.map((e) => e.key)).toEqual(['0', '1', '2', '3', '4', 'c', 'x']);
-    expect(model.legend.find((e) => e.key === 'c')).toMatchObject({ label: 'c: suppressed to protect privacy', fill: HATCH_FILL, areas: 1 });
+    expect(model.legend.find((e) => e.key === 'c')).toMatchObject({
+      label: 'c: suppressed to protect privacy',
+      fill: HATCH_FILL,
+      areas: 1,
+    });
     expect(model.legend.slice(0, 5).reduce((n, e) => n + e.areas, 0)).toBe(12);
     expect(model.legend[0]!.label).toMatch(/^[\d.]+ to [\d.]+$/);
     expect(model.legend[1]!.label).toMatch(/^over [\d.]+ to [\d.]+$/);
@@ -37,11 +48,57 @@ describe('buildMapModel', () => {
 
   it('states the finding in the title', () => {
     const figures = districtFigures();
-    expect(findingTitle(figures, 'rate', { ...ctx(figures), level: 'district' })).toMatch(/^Wyre had the highest rate in 2025: [\d.]+ per 1,000 residents$/);
+    expect(findingTitle(figures, 'rate', { ...ctx(figures), level: 'district' })).toMatch(
+      /^Wyre had the highest rate in 2025: [\d.]+ per 1,000 residents$/,
+    );
     expect(findingTitle(figures, 'compare', { ...ctx(figures), level: 'district' })).toBe(
       'In 2025, 3 of 14 districts had a rate significantly higher than the Lancashire VRN area',
     );
-    expect(periodText({ type: 'year', period: '2025', months: 6, firstMonth: '2025-01', lastMonth: '2025-06' })).toBe('January to June 2025 (part year)');
-    expect(periodText({ type: 'month', period: '2025-06', months: 1, firstMonth: '2025-06', lastMonth: '2025-06' })).toBe('June 2025');
+    expect(periodText({ type: 'year', period: '2025', months: 6, firstMonth: '2025-01', lastMonth: '2025-06' })).toBe(
+      'January to June 2025 (part year)',
+    );
+    expect(periodText({ type: 'month', period: '2025-06', months: 1, firstMonth: '2025-06', lastMonth: '2025-06' })).toBe(
+      'June 2025',
+    );
+  });
+});
+
+describe('defaultIndicator', () => {
+  const ind = (id: string, extra: Partial<Indicator> = {}) =>
+    ({ id, headline: false, statistic: 'rate', tier: 'primary', ...extra }) as Indicator;
+  const list = [
+    ind('context', { tier: 'primary' }),
+    ind('knife', { headline: true, tier: 'tertiary' }),
+    ind('homicide', { headline: true, statistic: 'count', tier: 'tertiary' }),
+    ind('violence', { tier: 'tertiary' }),
+  ];
+  it('opens on a headline rate most of whose areas can be shown', () => {
+    expect(
+      defaultIndicator(
+        list,
+        new Map([
+          ['knife', 0.9],
+          ['violence', 1],
+          ['context', 1],
+        ]),
+      )?.id,
+    ).toBe('knife');
+  });
+  it('passes over a headline that is mostly suppressed, and counts, for a rate of harm', () => {
+    expect(
+      defaultIndicator(
+        list,
+        new Map([
+          ['knife', 0],
+          ['homicide', 1],
+          ['violence', 1],
+          ['context', 1],
+        ]),
+      )?.id,
+    ).toBe('violence');
+  });
+  it('falls back to whatever has most figures, then to the first headline', () => {
+    expect(defaultIndicator(list, new Map([['homicide', 0.2]]))?.id).toBe('homicide');
+    expect(defaultIndicator(list, new Map())?.id).toBe('knife');
   });
 });

@@ -11,7 +11,6 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { briefingFigures } from '../../../src/queries/briefing-figures';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { withArrowInsert } from './node-engine-arrow';
 
 const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
 
@@ -25,7 +24,7 @@ const fileOf = (name: string) => bundle.files.find((f) => f.name === name)!;
 const ab = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 beforeAll(async () => {
-  analystEngine = await withArrowInsert(await createNodeEngine());
+  analystEngine = await createNodeEngine();
   analyst = await DashboardSession.start(analystEngine, protectInline);
   const outcomes = await analyst.load(
     DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) })),
@@ -35,10 +34,14 @@ beforeAll(async () => {
   expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
   await analyst.ensureProtected('partner');
   const t0 = performance.now();
-  bundle = await publishBundle(analystEngine, { audience: 'partner', levels: ['vru', 'district'], manifest: analyst.getSnapshot().state.manifest! });
+  bundle = await publishBundle(analystEngine, {
+    audience: 'partner',
+    levels: ['vru', 'district'],
+    manifest: analyst.getSnapshot().state.manifest!,
+  });
   console.log(`published ${bundle.metadata.cells} cells in ${Math.round(performance.now() - t0)} ms`, bundle.metadata.audit);
 
-  partnerEngine = await withArrowInsert(await createNodeEngine());
+  partnerEngine = await createNodeEngine();
   partner = await DashboardSession.start(partnerEngine, protectInline);
   const t1 = performance.now();
   await partner.openBundle(bundle.files, 'test');
@@ -73,7 +76,9 @@ describe('a partner bundle, published and opened with the real engine', () => {
 
   it('cells.parquet has no count column, and no suppressed cell carries a value', async () => {
     const bytes = ab(fileOf('cells.parquet').bytes);
-    const names = parquetMetadata(bytes).schema.slice(1).map((s) => s.name);
+    const names = parquetMetadata(bytes)
+      .schema.slice(1)
+      .map((s) => s.name);
     expect(names).toEqual(['indicator_id', 'area_code', 'level', 'period', 'period_type', 'age_band', 'sex', 'value', 'flag']);
     const rows = (await parquetReadObjects({ file: bytes })) as { level: string; value: number | null; flag: string }[];
     expect(rows.length).toBe(bundle.metadata.cells);
@@ -99,7 +104,9 @@ describe('a partner bundle, published and opened with the real engine', () => {
     const snap = partner.getSnapshot();
     expect(snap.bundle).toMatchObject({ audience: 'partner', levels: ['vru', 'district'] });
     expect(snap.state.manifest?.title).toBe(analyst.getSnapshot().state.manifest?.title);
-    const tables = (await partnerEngine.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables')).map((r) => r.t);
+    const tables = (await partnerEngine.query<{ t: string }>('SELECT table_name AS t FROM information_schema.tables')).map(
+      (r) => r.t,
+    );
     expect(tables).toContain('protected_partner');
     expect(tables).not.toContain('cube');
     expect(tables).not.toContain('protected_analyst');
@@ -123,20 +130,28 @@ describe('a partner bundle, published and opened with the real engine', () => {
     const fromData = await briefingFigures(analystEngine, 'protected_partner', req);
     const fromBundle = await briefingFigures(partnerEngine, 'protected_partner', req);
     expect(fromBundle).toEqual(fromData);
-    expect(fromBundle.measures.filter((m) => m.homeOffice).map((m) => m.indicator.id).sort()).toEqual([
-      'hes_sharp_object_admissions',
-      'homicides_u25',
-      'knife_serious_violence_u25',
-    ]);
+    expect(
+      fromBundle.measures
+        .filter((m) => m.homeOffice)
+        .map((m) => m.indicator.id)
+        .sort(),
+    ).toEqual(['hes_sharp_object_admissions', 'homicides_u25', 'knife_serious_violence_u25']);
   });
 
   it('refuses a bundle whose cells carry a count column, even with matching checksums', async () => {
-    const rows = (await parquetReadObjects({ file: ab(fileOf('cells.parquet').bytes) })) as Record<string, string | number | null>[];
+    const rows = (await parquetReadObjects({ file: ab(fileOf('cells.parquet').bytes) })) as Record<
+      string,
+      string | number | null
+    >[];
     const col = (n: string) => rows.map((r) => r[n]);
     const tampered = new Uint8Array(
       parquetWriteBuffer({
         columnData: [
-          ...['indicator_id', 'area_code', 'level', 'period', 'period_type', 'age_band', 'sex'].map((n) => ({ name: n, data: col(n), type: 'STRING' as const })),
+          ...['indicator_id', 'area_code', 'level', 'period', 'period_type', 'age_band', 'sex'].map((n) => ({
+            name: n,
+            data: col(n),
+            type: 'STRING' as const,
+          })),
           { name: 'value', data: col('value'), type: 'DOUBLE' },
           { name: 'flag', data: col('flag'), type: 'STRING' },
           { name: 'count', data: rows.map(() => 3), type: 'DOUBLE' },
@@ -179,12 +194,24 @@ describe('a partner bundle, published and opened with the real engine', () => {
     ]);
     const policy = { suppressBelowOrEqual: 7, roundTo: 1, showZeros: true };
     // Total 20 and one part 17 shown: the hidden part is exactly 3.
-    expect(auditAsRecipient([cell('V', 'vru', 20, 'shown'), cell('A', 'district', 17, 'shown'), cell('B', 'district', null, 'c')], policy, hierarchy)).toMatchObject({
+    expect(
+      auditAsRecipient(
+        [cell('V', 'vru', 20, 'shown'), cell('A', 'district', 17, 'shown'), cell('B', 'district', null, 'c')],
+        policy,
+        hierarchy,
+      ),
+    ).toMatchObject({
       pass: false,
       unsafe: 1,
     });
     // With the total hidden too, nothing can be worked out.
-    expect(auditAsRecipient([cell('V', 'vru', null, 'c'), cell('A', 'district', 17, 'shown'), cell('B', 'district', null, 'c')], policy, hierarchy)).toMatchObject({
+    expect(
+      auditAsRecipient(
+        [cell('V', 'vru', null, 'c'), cell('A', 'district', 17, 'shown'), cell('B', 'district', null, 'c')],
+        policy,
+        hierarchy,
+      ),
+    ).toMatchObject({
       pass: true,
       checked: 2,
     });

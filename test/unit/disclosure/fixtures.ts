@@ -190,3 +190,59 @@ export function randomCube(
     leaf: (a) => Math.floor(-Math.log(1 - rnd()) * mean.get(a)!),
   });
 }
+
+/**
+ * A cube shaped like the dashboard's demo data: one indicator by LSOA (through MSOAs and districts) and month
+ * with no breakdown, and `districtIndicators` indicators by district, month, 8 age bands and sex. Means are per
+ * leaf cell per month. About 610,000 cells with the defaults.
+ */
+export function demoLikeCube(
+  seed: number,
+  opts: { districts?: number; msoas?: number; lsoas?: number; months?: number; districtIndicators?: number } = {},
+): { cells: CubeCell[]; hierarchy: AreaHierarchy } {
+  const rnd = prng(seed);
+  const districts = opts.districts ?? 14;
+  const months = monthsFrom(2021, opts.months ?? 60);
+  // Poisson (Knuth) with a mean jittered by up to +/-50%: over-dispersed like real counts, and deterministic.
+  const poissonish = (mean: number): number => {
+    const limit = Math.exp(-mean * (0.5 + rnd()));
+    let k = 0;
+    let p = rnd();
+    while (p > limit) {
+      k++;
+      p *= rnd();
+    }
+    return k;
+  };
+  const lsoaAreas = areaTree(districts, opts.msoas ?? 13, opts.lsoas ?? 5);
+  const lsoaMean = new Map(lsoaAreas.map((a) => [a.code, 0.4 + 2.2 * rnd() * rnd()]));
+  const parts = [
+    makeCube({
+      indicatorId: 'violence_with_injury',
+      areas: lsoaAreas,
+      months,
+      ages: ['all'],
+      sexes: ['all'],
+      leaf: (a) => poissonish(lsoaMean.get(a)!),
+    }),
+  ];
+  const districtAreas = areaTree(districts, 0, 0).filter((a) => a.level !== 'lsoa');
+  for (let i = 0; i < (opts.districtIndicators ?? 15); i++) {
+    const scale = 0.3 + 6 * rnd() * rnd();
+    const bandMean = new Map<AgeBand, number>(AGE_BANDS.map((g) => [g, scale * (0.2 + 1.6 * rnd())]));
+    const areaMean = new Map(districtAreas.map((a) => [a.code, 0.5 + rnd()]));
+    parts.push(
+      makeCube({
+        indicatorId: `district_indicator_${i + 1}`,
+        areas: districtAreas,
+        months,
+        ages: AGE_BANDS,
+        sexes: ['female', 'male'],
+        leaf: (a, _m, g, s) => poissonish(bandMean.get(g)! * areaMean.get(a)! * (s === 'male' ? 1.3 : 0.7)),
+      }),
+    );
+  }
+  const parentOf = new Map<string, string>();
+  for (const p of parts) for (const [c, par] of p.hierarchy.parentOf) parentOf.set(c, par);
+  return { cells: parts.flatMap((p) => p.cells), hierarchy: { parentOf } };
+}

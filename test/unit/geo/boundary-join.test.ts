@@ -6,7 +6,10 @@ import { geometryBox, joinBoundary, matchBoundary, unionBox } from '../../../src
 
 // Real Lancashire boundaries, read from ../shared/geo (never copied into the repository).
 const geo = (file: string) =>
-  JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/geo', file), 'utf8')) as FeatureCollection<Geometry, Record<string, unknown>>;
+  JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/geo', file), 'utf8')) as FeatureCollection<
+    Geometry,
+    Record<string, unknown>
+  >;
 const areas = readFileSync('data/areas.csv', 'utf8')
   .trim()
   .split('\n')
@@ -18,12 +21,21 @@ const areas = readFileSync('data/areas.csv', 'utf8')
 
 describe('joining boundaries to areas', () => {
   it('joins the 14 real district boundaries to the 14 districts in the lookup with nothing left over', () => {
-    const joined = joinBoundary({ codeProperty: 'LAD13CD', nameProperty: 'LAD13NM', features: geo('lancashire-lad-2013.geojson') });
+    const joined = joinBoundary({
+      codeProperty: 'LAD13CD',
+      nameProperty: 'LAD13NM',
+      features: geo('lancashire-lad-2013.geojson'),
+    });
     expect(joined.shapes).toHaveLength(14);
     expect(joined.byCode.get('E07000123')?.[0]?.name).toBe('Preston');
     const districts = areas.filter((a) => a.level === 'district').map((a) => ({ ...a, hasFigure: true }));
     const match = matchBoundary(joined, districts);
-    expect(match).toEqual({ figuresWithoutShape: [], shapesNotInLookup: [], shapesWithoutFigure: [], areasWithoutShapeOrFigure: [] });
+    expect(match).toEqual({
+      figuresWithoutShape: [],
+      shapesNotInLookup: [],
+      shapesWithoutFigure: [],
+      areasWithoutShapeOrFigure: [],
+    });
     // Lancashire lies between about 53.48 and 54.24 degrees north, 3.06 and 2.05 degrees west.
     const [[s, w], [n, e]] = joined.box!;
     expect(s).toBeCloseTo(53.48, 1);
@@ -33,7 +45,11 @@ describe('joining boundaries to areas', () => {
   });
 
   it('joins the 941 real LSOA boundaries to the LSOAs in the lookup', () => {
-    const joined = joinBoundary({ codeProperty: 'LSOA11CD', nameProperty: 'LSOA11NM', features: geo('lancashire-lsoa-2011.geojson') });
+    const joined = joinBoundary({
+      codeProperty: 'LSOA11CD',
+      nameProperty: 'LSOA11NM',
+      features: geo('lancashire-lsoa-2011.geojson'),
+    });
     expect(joined.byCode.size).toBe(941);
     const lsoas = areas.filter((a) => a.level === 'lsoa').map((a) => ({ ...a, hasFigure: true }));
     expect(matchBoundary(joined, lsoas).figuresWithoutShape).toEqual([]);
@@ -62,7 +78,18 @@ describe('joining boundaries to areas', () => {
   });
 
   it('counts shapes with a blank code and keeps every shape of an area drawn in several parts', () => {
-    const square = (x: number): Geometry => ({ type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] });
+    const square = (x: number): Geometry => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 1],
+          [x, 0],
+        ],
+      ],
+    });
     const joined = joinBoundary({
       codeProperty: 'code',
       nameProperty: null,
@@ -77,7 +104,10 @@ describe('joining boundaries to areas', () => {
     });
     expect(joined.blankCodes).toBe(1);
     expect(joined.byCode.get('A')).toHaveLength(2);
-    expect(unionBox(joined.byCode.get('A')!.map((s) => s.box))).toEqual([[0, 0], [1, 3]]);
+    expect(unionBox(joined.byCode.get('A')!.map((s) => s.box))).toEqual([
+      [0, 0],
+      [1, 3],
+    ]);
     expect(geometryBox(null)).toBeNull();
   });
 });

@@ -60,9 +60,21 @@ describe('classify', () => {
   });
 
   it('merges quantile classes made equal by ties rather than making empty ones', () => {
-    const c = classify([1, 1, 1, 1, 1, 1, 1, 1, 2, 9], 'quantile', 5);
-    expect(c.count).toBeLessThan(5);
-    expect(new Set(c.edges).size).toBe(c.edges.length);
+    const c = classify([1, 1, 1, 1, 1, 1, 1, 1, 1, 2], 'quantile', 5);
+    expect(c).toEqual({ edges: [1, 1, 2], count: 2, n: 10 });
+    expect(classIndex(1, c)).toBe(0);
+    expect(classIndex(2, c)).toBe(1);
+  });
+
+  it('gives a lowest value shared by most areas a class of its own, so the rest are still told apart', () => {
+    const values = [...Array(80).fill(0), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+    const c = classify(values, 'quantile', 5);
+    expect(c.count).toBe(5);
+    expect(c.edges.slice(0, 2)).toEqual([0, 0]);
+    expect(classIndex(0, c)).toBe(0);
+    expect(classIndex(1, c)).toBe(1);
+    expect(classIndex(20, c)).toBe(4);
+    expect(classLabels(c, fmt)[0]).toBe('0.0 or less');
   });
 
   it('centres equal intervals on the reference value for a diverging palette', () => {

@@ -30,7 +30,13 @@ describe('the Lancashire tile grid', () => {
 
   it('lays the districts out roughly where they lie', () => {
     const at = (code: string) => LANCASHIRE_DISTRICT_GRID.find((g) => g.code === code)!;
-    const [lancaster, blackpool, burnley, westLancs, preston] = ['E07000121', 'E06000009', 'E07000117', 'E07000127', 'E07000123'].map(at);
+    const [lancaster, blackpool, burnley, westLancs, preston] = [
+      'E07000121',
+      'E06000009',
+      'E07000117',
+      'E07000127',
+      'E07000123',
+    ].map(at);
     expect(lancaster!.row).toBe(0); // the north
     expect(blackpool!.col).toBe(0); // the coast
     expect(burnley!.col).toBeGreaterThan(preston!.col); // east of Preston
@@ -50,7 +56,9 @@ describe('the Lancashire tile grid', () => {
   });
 
   it('groups the 941 LSOAs inside their districts without overlaps', () => {
-    const lsoas = areas.filter((a) => a.level === 'lsoa').map((a) => ({ code: a.code, name: a.name, districtCode: districtOf(a.code) }));
+    const lsoas = areas
+      .filter((a) => a.level === 'lsoa')
+      .map((a) => ({ code: a.code, name: a.name, districtCode: districtOf(a.code) }));
     expect(lsoas).toHaveLength(941);
     const layout = cartogramLayout(lsoas, new Map(districts.map((d) => [d.code, d.name])));
     expect(layout.arrangement).toBe('grouped-by-district');

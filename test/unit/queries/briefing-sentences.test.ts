@@ -30,7 +30,9 @@ const CAUSAL = /\b(because of|due to|thanks to|as a result|caused|led to|driven 
 describe('briefing sentences say what the figures support, and no more', () => {
   it('a significant rise', () => {
     const s = briefingSentence(withCounts(400, 300));
-    expect(s).toContain('The number of emergency admissions for assault by a sharp object among people aged under 25 in the test area in 2025 was 400');
+    expect(s).toContain(
+      'The number of emergency admissions for assault by a sharp object among people aged under 25 in the test area in 2025 was 400',
+    );
     expect(s).toContain('a rate of 12.0 per 100,000 residents');
     expect(s).toMatch(/The rate was 33% higher than in 2024, a statistically significant increase\./);
     expect(s).not.toMatch(CAUSAL);
@@ -54,8 +56,18 @@ describe('briefing sentences say what the figures support, and no more', () => {
   });
 
   it('counts compare numbers, with the earlier figure', () => {
-    const s = briefingSentence(withCounts(12, 10, { statistic: 'count', rateText: null, measure: 'homicides of people aged under 25', scope: null, lowCountBelow: null }));
-    expect(s).toMatch(/^The number of homicides of people aged under 25 in the test area in 2025 was 12\. The number was 20% more than in 2024 \(10\), which is not a statistically significant change\.$/);
+    const s = briefingSentence(
+      withCounts(12, 10, {
+        statistic: 'count',
+        rateText: null,
+        measure: 'homicides of people aged under 25',
+        scope: null,
+        lowCountBelow: null,
+      }),
+    );
+    expect(s).toMatch(
+      /^The number of homicides of people aged under 25 in the test area in 2025 was 12\. The number was 20% more than in 2024 \(10\), which is not a statistically significant change\.$/,
+    );
   });
 
   it('a hidden current figure gives no number and no comparison', () => {

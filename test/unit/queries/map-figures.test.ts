@@ -3,7 +3,13 @@ import { AGE_BANDS, type ManifestInput } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { protectInline } from '../../../src/disclosure/protect-inline';
-import { mapFigures, mapIndicatorLevels, type MapFiguresParams } from '../../../src/queries/map-figures';
+import {
+  choosePeriod,
+  fastCrudeRate,
+  mapFigures,
+  mapIndicatorLevels,
+  type MapFiguresParams,
+} from '../../../src/queries/map-figures';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { compareWithBenchmark, crudeRate, proportion } from '../../../src/stats';
 import { enc, miniManifest } from '../../fixtures/mini-contract';
@@ -18,8 +24,21 @@ const manifest: ManifestInput = {
   indicators: [
     { ...miniManifest.indicators[0]!, id: 'vwi' },
     { ...miniManifest.indicators[1]!, id: 'reoff' },
-    { ...miniManifest.indicators[0]!, id: 'ksv', title: 'Knife violence, under 18', multiplier: 100000, rateLabel: 'per 100,000 aged 10-17' },
-    { ...miniManifest.indicators[0]!, id: 'hom', title: 'Homicide', statistic: 'count', denominatorSource: 'none', multiplier: 1 },
+    {
+      ...miniManifest.indicators[0]!,
+      id: 'ksv',
+      title: 'Knife violence, under 18',
+      multiplier: 100000,
+      rateLabel: 'per 100,000 aged 10-17',
+    },
+    {
+      ...miniManifest.indicators[0]!,
+      id: 'hom',
+      title: 'Homicide',
+      statistic: 'count',
+      denominatorSource: 'none',
+      multiplier: 1,
+    },
   ],
   geographies: [
     { level: 'vru', title: 'VRU area', parentLevel: null },
@@ -57,14 +76,17 @@ const extracts = ['indicator_id,period,area_code,age_band,sex,count,denominator'
 months.forEach((period, m) => {
   for (const [code, f] of Object.entries(lsoaMonthly)) extracts.push(`vwi,${period},${code},all,all,${f(m)},`);
   for (const d of ['D1', 'D2']) {
-    for (const age of ['10-14', '15-17']) for (const sex of ['female', 'male']) extracts.push(`ksv,${period},${d},${age},${sex},${d === 'D1' ? 3 : 6},`);
+    for (const age of ['10-14', '15-17'])
+      for (const sex of ['female', 'male']) extracts.push(`ksv,${period},${d},${age},${sex},${d === 'D1' ? 3 : 6},`);
     extracts.push(`reoff,${period},${d},all,all,${d === 'D1' ? 5 : 11},${d === 'D1' ? 40 : 52}`);
     extracts.push(`hom,${period},${d},all,all,${m === 0 ? 1 : 0},`);
   }
 });
 
 const population = ['area_code,year,age_band,sex,population'];
-for (const d of ['D1', 'D2', 'D3']) for (const age of AGE_BANDS) for (const sex of ['female', 'male']) population.push(`${d},2024,${age},${sex},${age === '10-14' ? 3000 : 5000}`);
+for (const d of ['D1', 'D2', 'D3'])
+  for (const age of AGE_BANDS)
+    for (const sex of ['female', 'male']) population.push(`${d},2024,${age},${sex},${age === '10-14' ? 3000 : 5000}`);
 for (const l of Object.keys(lsoaMonthly)) population.push(`${l},2024,all,all,1500`);
 
 let engine: Engine;
@@ -86,13 +108,14 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 /** The engine, recording every statement the map's queries send. */
-const recording: () => Engine = () => ({
-  ...engine,
-  query: (sql: string) => {
-    sqlSeen.push(sql);
-    return engine.query(sql);
-  },
-} as Engine);
+const recording: () => Engine = () =>
+  ({
+    ...engine,
+    query: (sql: string) => {
+      sqlSeen.push(sql);
+      return engine.query(sql);
+    },
+  }) as Engine;
 
 const base: MapFiguresParams = {
   indicatorId: 'vwi',
@@ -194,7 +217,14 @@ describe('mapFigures (real engine, protected table)', () => {
   });
 
   it('flags low counts and gives no rate for count-only indicators', async () => {
-    const f = await mapFigures(engine, 'protected_analyst', { ...base, indicatorId: 'hom', level: 'district', statistic: 'count', denominatorSource: 'none', multiplier: 1 });
+    const f = await mapFigures(engine, 'protected_analyst', {
+      ...base,
+      indicatorId: 'hom',
+      level: 'district',
+      statistic: 'count',
+      denominatorSource: 'none',
+      multiplier: 1,
+    });
     const d1 = f.areas.find((a) => a.code === 'D1')!;
     expect(d1.rate).toBeNull();
     expect(d1.comparison).toBe('not-compared');
@@ -231,5 +261,53 @@ describe('mapFigures (real engine, protected table)', () => {
       expect(sql).not.toMatch(/\bextracts\b/);
       expect(sql).not.toMatch(/\bcube\b/);
     }
+  });
+});
+
+describe('helpers of the map query', () => {
+  it('gives the same rates and limits as crudeRate, from limits worked out once per count', () => {
+    for (const [count, den, mult] of [
+      [0, 1500, 1000],
+      [3, 1500, 1000],
+      [9, 820, 100000],
+      [10, 1500, 1000],
+      [250, 76000, 1000],
+    ] as const) {
+      const fast = fastCrudeRate(count, den, mult);
+      const slow = crudeRate(count, den, { multiplier: mult });
+      for (const k of ['value', 'lower95', 'upper95', 'lower998', 'upper998'] as const) {
+        if (slow[k] === null) expect(fast[k]).toBeNull();
+        else expect(fast[k]).toBeCloseTo(slow[k]!, 9);
+      }
+      expect(fast.method).toBe(slow.method);
+    }
+    expect(fastCrudeRate(null, 1500, 1000).value).toBeNull();
+    expect(fastCrudeRate(5, 0, 1000).reason).toBe(crudeRate(5, 0, { multiplier: 1000 }).reason);
+  });
+
+  it('chooses the latest full year, else the latest part year, else the month asked for', () => {
+    const months = [
+      '2023-01',
+      '2023-02',
+      ...Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`),
+      '2025-01',
+    ];
+    expect(choosePeriod(months, null)).toEqual({
+      type: 'year',
+      period: '2024',
+      months: 12,
+      firstMonth: '2024-01',
+      lastMonth: '2024-12',
+    });
+    expect(choosePeriod(['2025-01', '2025-02'], null)).toEqual({
+      type: 'year',
+      period: '2025',
+      months: 2,
+      firstMonth: '2025-01',
+      lastMonth: '2025-02',
+    });
+    expect(choosePeriod(months, '2023-02')).toMatchObject({ type: 'month', period: '2023-02', months: 1 });
+    expect(choosePeriod(months, '2022-06')).toMatchObject({ type: 'month', months: 0 });
+    expect(choosePeriod([], null)).toBeNull();
   });
 });

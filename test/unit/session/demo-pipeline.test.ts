@@ -29,7 +29,7 @@ describe('the demo data through the whole data path (real engine)', () => {
     expect(session.getSnapshot().state.manifest?.synthetic).toBe(true);
   });
 
-  it('protects the whole cube for each audience and the audit passes', async () => {
+  it('protects the whole cube for each audience and the audit passes', { timeout: 900_000 }, async () => {
     for (const audience of ['analyst', 'partner', 'public'] as const) {
       const t0 = performance.now();
       const summary = await session.ensureProtected(audience);

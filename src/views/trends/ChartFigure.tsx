@@ -1,0 +1,136 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { downloadFile } from '../../ui/download-file';
+import { formatDate } from '../../ui/format';
+import { chartSvgText, fileNameFor, svgToPng } from './chart-download';
+
+export interface ExportMeta {
+  source: string;
+  synthetic: boolean;
+  audience: string;
+}
+
+/**
+ * One figure of the Trends view: a title that states the finding, the chart (if any), notes, the
+ * data table behind it (always available, folded), and downloads of the data (CSV) and chart (SVG, PNG).
+ */
+export function ChartFigure({
+  title,
+  subtitle,
+  controls,
+  chart,
+  chartLabel,
+  notes,
+  table,
+  tableSummary = 'Show the data table',
+  csv,
+  fileStem,
+  exportMeta,
+  headingLevel = 2,
+  tableOpen = false,
+}: {
+  title: string;
+  subtitle?: string;
+  controls?: ReactNode;
+  chart?: ReactNode;
+  /** What the chart shows, for screen readers (the table has the figures). */
+  chartLabel?: string;
+  notes?: ReactNode;
+  table: ReactNode;
+  tableSummary?: string;
+  csv: () => string;
+  fileStem: string;
+  exportMeta: ExportMeta;
+  headingLevel?: 2 | 3;
+  /** Show the table itself rather than folded (when the table is the figure). */
+  tableOpen?: boolean;
+}) {
+  const headingId = useId();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const produced = `Produced ${formatDate(new Date().toISOString().slice(0, 10))}`;
+
+  const image = () => {
+    if (!chartRef.current) throw new Error('There is no chart to download yet.');
+    return chartSvgText(chartRef.current, {
+      title,
+      subtitle,
+      source: exportMeta.source,
+      synthetic: exportMeta.synthetic,
+      produced,
+    });
+  };
+  const run = async (task: () => Promise<void> | void) => {
+    setProblem(null);
+    try {
+      await task();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : 'The download could not be made.');
+    }
+  };
+
+  return (
+    <section className="trend-figure" aria-labelledby={headingId}>
+      <Heading id={headingId} className="trend-figure__title">
+        {title}
+      </Heading>
+      {subtitle ? <p className="trend-figure__subtitle">{subtitle}</p> : null}
+      {controls}
+      {chart ? (
+        <div className="trend-figure__chart" ref={chartRef} role="img" aria-label={chartLabel ?? title}>
+          {chart}
+        </div>
+      ) : null}
+      {notes}
+      {tableOpen ? (
+        table
+      ) : (
+        <details className="trend-figure__table">
+          <summary>{tableSummary}</summary>
+          {table}
+        </details>
+      )}
+      <div className="trend-figure__downloads">
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => run(() => downloadFile(fileNameFor(fileStem, 'csv'), csv()))}
+        >
+          Download the data (CSV)
+        </button>
+        {chart ? (
+          <>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                run(() => {
+                  downloadFile(fileNameFor(fileStem, 'svg'), image().svg, 'image/svg+xml;charset=utf-8');
+                })
+              }
+            >
+              Download the chart (SVG)
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                run(async () => {
+                  const { svg, width, height } = image();
+                  downloadFile(fileNameFor(fileStem, 'png'), await svgToPng(svg, width, height));
+                })
+              }
+            >
+              Download the chart (PNG)
+            </button>
+          </>
+        ) : null}
+        {problem ? (
+          <p role="alert" className="trend-figure__problem">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

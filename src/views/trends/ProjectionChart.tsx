@@ -1,0 +1,138 @@
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { TrendProjection } from '../../queries/trend-projection';
+import {
+  AXIS_TEXT,
+  AxisTitle,
+  CHART_FONT,
+  EndLabels,
+  GAP_ROW_MARGIN,
+  GapMarks,
+  GRID,
+  januaryTicks,
+  markerDot,
+  PALETTE,
+  type EndLabel,
+} from './chart-parts';
+
+type Projection = Extract<TrendProjection, { kind: 'projection' }>;
+
+/**
+ * Recorded months, then the projection's mean (dashed) inside its 80% (darker) and 95% (lighter)
+ * prediction intervals, labelled directly. Hidden months break the recorded line and carry a "c".
+ */
+export function ProjectionChart({
+  projection,
+  width,
+  height = 360,
+}: {
+  projection: Projection;
+  width?: number;
+  height?: number;
+}) {
+  const lastRecorded = projection.history.at(-1)?.period ?? '';
+  const rows = [
+    ...projection.history.map((h) => ({ period: h.period, recorded: h.count, mean: null, band80: null, band95: null })),
+    ...projection.forecast.map((f) => ({
+      period: f.period,
+      recorded: null,
+      mean: f.mean,
+      band80: [f.lower80, f.upper80] as [number, number],
+      band95: [f.lower95, f.upper95] as [number, number],
+    })),
+  ];
+  const periods = rows.map((r) => r.period);
+  const hidden = projection.history.filter((h) => h.flag === 'c').map((h) => h.period);
+  const missing = projection.history.filter((h) => h.flag === 'x').map((h) => h.period);
+  const last = projection.forecast.at(-1);
+  const lastShown = [...projection.history].reverse().find((h) => h.count !== null);
+  const labels: EndLabel[] = [
+    ...(lastShown && lastShown.count !== null
+      ? [{ key: 'recorded', text: 'Recorded', x: lastShown.period, y: lastShown.count, colour: PALETTE[0], before: true }]
+      : []),
+    ...(last
+      ? [
+          { key: 'mean', text: 'Projection', x: last.period, y: last.mean, colour: '#0b0c0c' },
+          {
+            key: 'p80',
+            text: '80% interval',
+            x: last.period,
+            y: (last.lower80 + last.upper80) / 2 + (last.upper80 - last.lower80) / 4,
+            colour: '#0b0c0c',
+          },
+          { key: 'p95', text: '95% interval', x: last.period, y: last.upper95, colour: '#0b0c0c' },
+        ]
+      : []),
+  ];
+  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
+  return (
+    <ComposedChart
+      data={rows}
+      {...sizing}
+      margin={{ top: 30, right: 110, bottom: 8 + GAP_ROW_MARGIN, left: 8 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid vertical={false} stroke={GRID} />
+      <XAxis
+        dataKey="period"
+        ticks={januaryTicks(periods)}
+        tickFormatter={(p: string) => (p.endsWith('-01') ? p.slice(0, 4) : p)}
+        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        stroke={AXIS_TEXT}
+        interval={0}
+      />
+      <YAxis
+        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        stroke={AXIS_TEXT}
+        width={56}
+        domain={[0, 'auto']}
+        tickFormatter={(v: number) => v.toLocaleString('en-GB')}
+      />
+      <Area
+        dataKey="band95"
+        stroke="none"
+        fill="#c8d9ea"
+        fillOpacity={1}
+        isAnimationActive={false}
+        activeDot={false}
+        connectNulls={false}
+      />
+      <Area
+        dataKey="band80"
+        stroke="none"
+        fill="#8fb1d1"
+        fillOpacity={1}
+        isAnimationActive={false}
+        activeDot={false}
+        connectNulls={false}
+      />
+      <Line
+        dataKey="recorded"
+        stroke={PALETTE[0]}
+        strokeWidth={2}
+        connectNulls={false}
+        isAnimationActive={false}
+        dot={markerDot('circle', PALETTE[0], 2.5)}
+        activeDot={false}
+      />
+      <Line
+        dataKey="mean"
+        stroke="#0b0c0c"
+        strokeWidth={2}
+        strokeDasharray="6 4"
+        connectNulls={false}
+        isAnimationActive={false}
+        dot={false}
+        activeDot={false}
+      />
+      <ReferenceLine
+        x={lastRecorded}
+        stroke={AXIS_TEXT}
+        strokeDasharray="2 3"
+        label={{ value: 'Projection starts', position: 'insideTopRight', fill: '#0b0c0c', fontSize: 12, fontFamily: CHART_FONT }}
+      />
+      <GapMarks hidden={hidden} missing={missing} />
+      <EndLabels labels={labels} />
+      <AxisTitle text="Count in the month" />
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,51 @@
+import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { SeasonalMonth } from '../../queries/trend-series';
+import { AXIS_TEXT, AxisTitle, CHART_FONT, GAP_ROW_MARGIN, GapMarks, GRID, PALETTE } from './chart-parts';
+
+const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Average count in each calendar month as bars; a hidden month has no bar and a "c" instead. */
+export function SeasonalityChart({
+  months,
+  width,
+  height = 280,
+}: {
+  months: readonly SeasonalMonth[];
+  width?: number;
+  height?: number;
+}) {
+  const rows = months.map((m) => ({ month: SHORT[m.month - 1] ?? String(m.month), mean: m.mean }));
+  const hidden = months.filter((m) => m.flag === 'c').map((m) => SHORT[m.month - 1] ?? '');
+  const missing = months.filter((m) => m.flag === 'x').map((m) => SHORT[m.month - 1] ?? '');
+  const shown = months.every((m) => m.mean !== null);
+  const average = shown ? months.reduce((s, m) => s + (m.mean ?? 0), 0) / 12 : null;
+  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', maxWidth: 760, height } };
+  return (
+    <BarChart
+      data={rows}
+      {...sizing}
+      margin={{ top: 30, right: 100, bottom: 8 + GAP_ROW_MARGIN, left: 8 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid vertical={false} stroke={GRID} />
+      <XAxis dataKey="month" tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }} stroke={AXIS_TEXT} interval={0} />
+      <YAxis
+        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        stroke={AXIS_TEXT}
+        width={56}
+        tickFormatter={(v: number) => v.toLocaleString('en-GB')}
+      />
+      <Bar dataKey="mean" fill={PALETTE[0]} isAnimationActive={false} activeBar={false} />
+      {average !== null ? (
+        <ReferenceLine
+          y={average}
+          stroke="#0b0c0c"
+          strokeDasharray="6 4"
+          label={{ value: 'Average month', position: 'right', fill: '#0b0c0c', fontSize: 12, fontFamily: CHART_FONT }}
+        />
+      ) : null}
+      <GapMarks hidden={hidden} missing={missing} />
+      <AxisTitle text="Average count in the month" />
+    </BarChart>
+  );
+}

@@ -1,0 +1,111 @@
+import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
+import type { TrendPoint } from '../../queries/trend-series';
+import {
+  AXIS_TEXT,
+  AxisTitle,
+  BAND_FILL,
+  CHART_FONT,
+  GAP_ROW_MARGIN,
+  GapMarks,
+  GRID,
+  januaryTicks,
+  markerDot,
+  PALETTE,
+} from './chart-parts';
+import { formatRate } from './format-trend';
+
+export type TrendMeasureChoice = 'count' | 'rate';
+
+interface ChartRow {
+  period: string;
+  value: number | null;
+  band: [number, number] | null;
+}
+
+/** The figures a chart draws for one measure: value and 95% limits, null where hidden or missing. */
+export function chartRows(points: readonly TrendPoint[], measure: TrendMeasureChoice): ChartRow[] {
+  return points.map((p) => {
+    const value = measure === 'rate' ? p.rate : p.count;
+    const lower = measure === 'rate' ? p.rateLower95 : p.countLower95;
+    const upper = measure === 'rate' ? p.rateUpper95 : p.countUpper95;
+    return { period: p.period, value, band: value !== null && lower !== null && upper !== null ? [lower, upper] : null };
+  });
+}
+
+/**
+ * A monthly (or rolling 12-month) series as a line with markers, optionally with its 95% confidence
+ * band. Hidden months break the line (never drawn as 0) and carry a "c" above the axis; months with no
+ * data carry an "x".
+ */
+export function TrendChart({
+  points,
+  measure,
+  showLimits,
+  axisTitle,
+  width,
+  height = 340,
+}: {
+  points: readonly TrendPoint[];
+  measure: TrendMeasureChoice;
+  showLimits: boolean;
+  axisTitle: string;
+  /** Fixed width (tests); the chart fills its container otherwise. */
+  width?: number;
+  height?: number;
+}) {
+  const rows = chartRows(points, measure);
+  const flagOf = (p: TrendPoint) => (measure === 'rate' ? p.rateFlag : p.flag);
+  const hidden = points.filter((p) => flagOf(p) === 'c').map((p) => p.period);
+  const missing = points.filter((p) => flagOf(p) === 'x').map((p) => p.period);
+  const periods = points.map((p) => p.period);
+  const format = measure === 'rate' ? formatRate : (v: number) => v.toLocaleString('en-GB');
+  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
+  return (
+    <ComposedChart
+      data={rows}
+      {...sizing}
+      margin={{ top: 30, right: 24, bottom: 8 + GAP_ROW_MARGIN, left: 8 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid vertical={false} stroke={GRID} />
+      <XAxis
+        dataKey="period"
+        ticks={januaryTicks(periods)}
+        tickFormatter={(p: string) => (p.endsWith('-01') ? p.slice(0, 4) : p)}
+        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        stroke={AXIS_TEXT}
+        interval={0}
+      />
+      <YAxis
+        tickFormatter={format}
+        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        stroke={AXIS_TEXT}
+        domain={[0, 'auto']}
+        allowDecimals={measure === 'rate'}
+        width={64}
+      />
+      {showLimits ? (
+        <Area
+          dataKey="band"
+          stroke="none"
+          fill={BAND_FILL}
+          fillOpacity={0.55}
+          connectNulls={false}
+          isAnimationActive={false}
+          activeDot={false}
+        />
+      ) : null}
+      <Line
+        dataKey="value"
+        stroke={PALETTE[0]}
+        strokeWidth={2}
+        connectNulls={false}
+        isAnimationActive={false}
+        dot={markerDot('circle', PALETTE[0], 2.5)}
+        activeDot={false}
+      />
+      <GapMarks hidden={hidden} missing={missing} />
+      <AxisTitle text={axisTitle} />
+    </ComposedChart>
+  );
+}

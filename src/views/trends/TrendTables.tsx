@@ -1,0 +1,259 @@
+import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
+import {
+  formatChange,
+  formatCount,
+  formatLimit,
+  formatSignificance,
+  longPeriod,
+  monthOfYearName,
+  rateFormatter,
+} from './format-trend';
+import { Limits, TrendFigure, type FlagExplanations } from './TrendFigure';
+
+function Notes({ point }: { point: TrendPoint }) {
+  const notes = [point.partial ? 'partial: some parts of the area sent no data' : null].filter(Boolean);
+  return <>{notes.join('; ')}</>;
+}
+
+function PointCells({
+  point,
+  series,
+  explanations,
+  formatRate,
+}: {
+  point: TrendPoint;
+  series: TrendSeries;
+  explanations: FlagExplanations;
+  formatRate: (v: number) => string;
+}) {
+  return (
+    <>
+      <td className="num">
+        <TrendFigure value={point.count} flag={point.flag} format={formatCount} explanations={explanations} />
+      </td>
+      <td className="num">
+        <Limits lower={point.countLower95} upper={point.countUpper95} format={formatLimit} />
+      </td>
+      {series.measure.hasRate ? (
+        <>
+          <td className="num">
+            <TrendFigure
+              value={point.rate}
+              flag={point.rateFlag}
+              format={formatRate}
+              explanations={explanations}
+              lowCount={point.lowCount}
+            />
+          </td>
+          <td className="num">
+            <Limits lower={point.rateLower95} upper={point.rateUpper95} format={formatRate} />
+          </td>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function PointHeaders({ series, rateLabel }: { series: TrendSeries; rateLabel: string }) {
+  return (
+    <>
+      <th scope="col" className="num">
+        Count
+      </th>
+      <th scope="col" className="num">
+        95% limits
+      </th>
+      {series.measure.hasRate ? (
+        <>
+          <th scope="col" className="num">
+            Rate <span className="hint">{rateLabel}</span>
+          </th>
+          <th scope="col" className="num">
+            95% limits
+          </th>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Each month: count, its limits, rate and its limits, with `c`, `x`, `r` and `u` where they apply. */
+export function MonthlyTable({
+  series,
+  explanations,
+  caption,
+}: {
+  series: TrendSeries;
+  explanations: FlagExplanations;
+  caption: string;
+}) {
+  const formatRate = rateFormatter(series.months.map((p) => p.rate));
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table trend-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <PointHeaders series={series} rateLabel={series.measure.monthlyRateLabel} />
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.months.map((m) => (
+            <tr key={m.period} data-period={m.period}>
+              <th scope="row">{longPeriod(m.period)}</th>
+              <PointCells point={m} series={series} explanations={explanations} formatRate={formatRate} />
+              <td>
+                <Notes point={m} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ChangeCells({ row }: { row: TrendPeriodWithChange }) {
+  return (
+    <>
+      <td className="num">{formatChange(row.change)}</td>
+      <td className="wrap">{formatSignificance(row.change)}</td>
+    </>
+  );
+}
+
+/** Rolling 12-month totals with the change on the same 12 months a year earlier. */
+export function RollingTable({
+  series,
+  explanations,
+  caption,
+}: {
+  series: TrendSeries;
+  explanations: FlagExplanations;
+  caption: string;
+}) {
+  const formatRate = rateFormatter(series.rolling.map((p) => p.rate));
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table trend-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">12 months to</th>
+            <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
+            <th scope="col" className="num">
+              Change on a year earlier
+            </th>
+            <th scope="col">Significance</th>
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.rolling.map((r) => (
+            <tr key={r.period} data-period={r.period}>
+              <th scope="row">{longPeriod(r.period)}</th>
+              <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
+              <ChangeCells row={r} />
+              <td>
+                <Notes point={r} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Calendar years from the protected year cells, with the change on the year before. */
+export function YearTable({
+  series,
+  explanations,
+  caption,
+}: {
+  series: TrendSeries;
+  explanations: FlagExplanations;
+  caption: string;
+}) {
+  const formatRate = rateFormatter(series.years.map((p) => p.rate));
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table trend-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
+            <th scope="col" className="num">
+              Change on the year before
+            </th>
+            <th scope="col">Significance</th>
+            <th scope="col">Notes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.years.map((y: TrendYear) => (
+            <tr key={y.period} data-period={y.period}>
+              <th scope="row">{y.period}</th>
+              <PointCells point={y} series={series} explanations={explanations} formatRate={formatRate} />
+              <ChangeCells row={y} />
+              <td>
+                {[
+                  y.complete ? null : `part year: ${y.monthsWithData} months`,
+                  y.partial ? 'partial: some parts of the area sent no data' : null,
+                ]
+                  .filter(Boolean)
+                  .join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Average count in each calendar month, with its index against an average month. */
+export function SeasonalityTable({
+  months,
+  years,
+  explanations,
+  caption,
+}: {
+  months: readonly SeasonalMonth[];
+  years: readonly string[];
+  explanations: FlagExplanations;
+  caption: string;
+}) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table trend-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="num">
+              Average count <span className="hint">({years.join(', ')})</span>
+            </th>
+            <th scope="col" className="num">
+              Index <span className="hint">(average month = 100)</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.month}>
+              <th scope="row">{monthOfYearName(m.month)}</th>
+              <td className="num">
+                <TrendFigure value={m.mean} flag={m.flag} format={formatCount} explanations={explanations} />
+              </td>
+              <td className="num">{m.index === null ? '' : Math.round(m.index)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useState } from 'react';
+import type { Indicator, Manifest } from '../../contract';
+import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
+import { useSessionSnapshot } from '../../hooks/session-context';
+import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useTrendComparison } from '../../hooks/use-trend-compare';
+import { useTrendHotspots } from '../../hooks/use-trend-hotspots';
+import { predictionsAllowed, useTrendProjection } from '../../hooks/use-trend-projection';
+import { useTrendIndicator, useTrendSeries } from '../../hooks/use-trend-series';
+import { useViewState } from '../../url-state/use-view-state';
+import { markOnce } from '../../ui/performance-marks';
+import { sliceLabel } from './format-trend';
+import {
+  CompareSection,
+  HotspotSection,
+  MainTrendSection,
+  ProjectionCaveat,
+  ProjectionSection,
+  SeasonalitySection,
+  YearsSection,
+  type SectionContext,
+} from './TrendSections';
+import './trends.css';
+
+/** The chosen indicator plus one indicator from each other partner in the same prevention tier (up to 4). */
+export function defaultComparison(indicators: readonly Indicator[], chosen: Indicator): string[] {
+  const picked = [chosen.id];
+  const datasets = new Set([chosen.dataset]);
+  for (const i of indicators) {
+    if (picked.length >= 4) break;
+    if (i.tier === chosen.tier && !datasets.has(i.dataset)) {
+      picked.push(i.id);
+      datasets.add(i.dataset);
+    }
+  }
+  return picked;
+}
+
+function sourceOf(manifest: Manifest | null, indicator: Indicator): string {
+  const dataset = manifest?.datasets.find((d) => d.id === indicator.dataset);
+  return dataset ? `${dataset.agency}, ${dataset.title}` : indicator.dataset;
+}
+
+/** Trends for the chosen indicator, area, age band and sex: see docs/contributing-views.md. */
+export function TrendsView() {
+  const { state: loaded, protecting } = useSessionSnapshot();
+  const { state } = useViewState();
+  const policy = useDisclosurePolicy();
+  const { indicator, isDefault, unknownId } = useTrendIndicator();
+  const series = useTrendSeries();
+  const manifest = loaded.manifest;
+
+  useEffect(() => {
+    if (series.data?.available) markOnce('view-ready:trends');
+  }, [series.data]);
+
+  if (!manifest || !indicator) {
+    return (
+      <section aria-labelledby="trends-title">
+        <h1 id="trends-title">Trends</h1>
+        <p>No indicators are loaded yet. Use Load data to add a manifest and its extracts.</p>
+      </section>
+    );
+  }
+  const ctx: SectionContext = {
+    exportMeta: { source: sourceOf(manifest, indicator), synthetic: manifest.synthetic, audience: state.audience },
+    explanations: {
+      suppressed: suppressionExplanation(policy ?? { suppressBelowOrEqual: 0 }),
+      rounded: roundingExplanation(policy ?? { roundTo: 1 }),
+    },
+    lowCountBelow: policy?.lowCountBelow ?? 10,
+  };
+  const data = series.data;
+  return (
+    <section aria-labelledby="trends-title" className="trends">
+      <h1 id="trends-title">
+        <span className="trends__caption">Trends</span> {indicator.title}
+      </h1>
+      {manifest.synthetic ? (
+        <p className="notice notice--synthetic">
+          <strong>Synthetic data.</strong> Every figure here is made up for demonstration. It describes no real person and no real
+          area&apos;s rates.
+        </p>
+      ) : null}
+      {unknownId ? (
+        <p className="notice notice--warning">{`The link names an indicator ("${unknownId}") that is not in the loaded data, so the first headline indicator is shown.`}</p>
+      ) : isDefault ? (
+        <p className="hint">Showing the first headline indicator. Choose another with the Indicator filter above.</p>
+      ) : null}
+      {indicator.caveats.length > 0 || indicator.method ? <IndicatorAbout indicator={indicator} /> : null}
+
+      {series.isError ? (
+        <p role="alert" className="notice notice--error">
+          {`The figures could not be prepared: ${series.error instanceof Error ? series.error.message : 'unknown error'}.`}
+        </p>
+      ) : data === null ? (
+        <p className="notice notice--warning">
+          The area in the link is not among the loaded areas. Choose an area with the Area filter above.
+        </p>
+      ) : !data ? (
+        <p role="status" className="trends__loading">
+          {protecting
+            ? `Protecting the figures under ${protecting.audience} disclosure rules (${Math.round((100 * protecting.done) / Math.max(1, protecting.total))}%)…`
+            : 'Preparing the figures…'}
+        </p>
+      ) : !data.available ? (
+        <p className="notice">{data.unavailableReason}</p>
+      ) : (
+        <div aria-busy={series.isPlaceholderData} className={series.isPlaceholderData ? 'trends__stale' : undefined}>
+          {series.isPlaceholderData ? (
+            <p role="status" className="trends__updating">
+              Updating the figures for your new choice…
+            </p>
+          ) : null}
+          <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${state.audience.charAt(0).toUpperCase()}${state.audience.slice(1)} disclosure rules`}</p>
+          <MainTrendSection key={`${data.indicatorId}|${data.area.code}`} series={data} ctx={ctx} />
+          <YearsSection series={data} ctx={ctx} />
+          <SeasonalitySection series={data} ctx={ctx} />
+        </div>
+      )}
+
+      <h2 className="trends__part">Indicators from several partners, side by side</h2>
+      <ComparePart
+        key={indicator.id}
+        manifest={manifest}
+        indicator={indicator}
+        sliceText={sliceLabel(state.age, state.sex).toLowerCase()}
+        ctx={ctx}
+      />
+
+      <h2 className="trends__part">Projection and emerging hotspots</h2>
+      {predictionsAllowed(state.audience) ? (
+        <PredictionsPart indicator={indicator} selectedCode={data?.area.code ?? state.area} ctx={ctx} />
+      ) : (
+        <p className="notice">
+          Projections and hotspot tests are made under analyst disclosure rules only. Under partner and public rules the monthly
+          figures are rounded and more small months are hidden, so a model fitted to them would be biased and overconfident; and a
+          published list of &ldquo;hotspots&rdquo; can stigmatise neighbourhoods. An analyst can review a projection and share it
+          with its caveats.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function IndicatorAbout({ indicator }: { indicator: Indicator }) {
+  return (
+    <details className="trends__about">
+      <summary>About this indicator</summary>
+      <dl className="meta-list">
+        <div>
+          <dt>Counts</dt>
+          <dd>{indicator.numerator}</dd>
+        </div>
+        <div>
+          <dt>Divided by</dt>
+          <dd>{indicator.denominator}</dd>
+        </div>
+        <div>
+          <dt>Method</dt>
+          <dd>{indicator.method}</dd>
+        </div>
+        {indicator.caveats.length > 0 ? (
+          <div>
+            <dt>Caveats</dt>
+            <dd>
+              <ul className="compact">
+                {indicator.caveats.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </details>
+  );
+}
+
+function ComparePart({
+  manifest,
+  indicator,
+  sliceText,
+  ctx,
+}: {
+  manifest: Manifest;
+  indicator: Indicator;
+  sliceText: string;
+  ctx: SectionContext;
+}) {
+  const [chosen, setChosen] = useState(() => defaultComparison(manifest.indicators, indicator));
+  // In the order chosen: the view's own indicator first, drawn in the first style.
+  const indicators = chosen.flatMap((id) => manifest.indicators.filter((i) => i.id === id));
+  const comparison = useTrendComparison(indicators);
+  return (
+    <CompareSection
+      comparison={comparison.data}
+      pending={comparison.isPending}
+      indicators={manifest.indicators}
+      chosen={chosen}
+      onChange={setChosen}
+      sliceText={sliceText}
+      ctx={ctx}
+    />
+  );
+}
+
+function PredictionsPart({
+  indicator,
+  selectedCode,
+  ctx,
+}: {
+  indicator: Indicator;
+  selectedCode: string | null;
+  ctx: SectionContext;
+}) {
+  const projection = useTrendProjection(indicator);
+  const hotspots = useTrendHotspots(indicator);
+  return (
+    <>
+      <ProjectionCaveat />
+      {projection.data ? (
+        <ProjectionSection projection={projection.data} indicator={indicator} ctx={ctx} />
+      ) : projection.isSuccess ? null : (
+        <p role="status">{projection.isError ? 'The projection could not be made.' : 'Fitting the projection…'}</p>
+      )}
+      {hotspots.data ? (
+        <HotspotSection hotspots={hotspots.data} selectedCode={selectedCode} ctx={ctx} />
+      ) : (
+        <p role="status">{hotspots.isError ? 'The hotspot tests could not be run.' : 'Testing each district…'}</p>
+      )}
+    </>
+  );
+}
+
+export default TrendsView;

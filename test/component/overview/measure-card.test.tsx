@@ -1,0 +1,152 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_POLICIES, type Indicator } from '../../../src/contract';
+import { SessionContext } from '../../../src/hooks/session-context';
+import type { BriefingMeasure } from '../../../src/queries/briefing-figures';
+import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
+import { rateChange } from '../../../src/stats';
+import { MeasureCard } from '../../../src/views/overview/MeasureCard';
+import { CopyLinkButton } from '../../../src/views/shell/CopyLinkButton';
+
+afterEach(cleanup);
+
+const snapshot = {
+  state: {
+    manifest: { synthetic: true, disclosure: DEFAULT_POLICIES } as unknown as SessionSnapshot['state']['manifest'],
+    boundaries: {},
+  },
+  version: 1,
+  lastLoad: [],
+  demo: true,
+  protecting: null,
+  protection: {},
+  bundle: null,
+} as SessionSnapshot;
+const session = { subscribe: () => () => {}, getSnapshot: () => snapshot } as unknown as DashboardSession;
+const wrap = (ui: ReactNode) => render(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>);
+
+const indicator = {
+  id: 'knife_serious_violence_u25',
+  title: 'Knife-enabled serious violence against people aged under 25',
+  shortTitle: 'Knife serious violence, under 25',
+  dataset: 'police',
+  tier: 'tertiary',
+  polarity: 'higher-is-worse',
+  unit: 'people aged under 25 harmed in knife-enabled serious violence',
+  multiplier: 100000,
+  rateLabel: 'per 100,000 people aged under 25',
+  numerator: 'x',
+  denominator: 'y',
+  denominatorSource: 'population',
+  statistic: 'rate',
+  method: 'Home Office VRU success measure.',
+  caveats: [],
+  headline: true,
+} as Indicator;
+
+const months = Array.from({ length: 24 }, (_, i) => {
+  const period = `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return i === 5
+    ? { period, value: null, flag: 'c' as const }
+    : i === 6
+      ? { period, value: null, flag: 'x' as const }
+      : { period, value: 10 + i, flag: 'shown' as const };
+});
+
+const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
+  indicator,
+  homeOffice: true,
+  ageScope: { label: null, bands: null },
+  current: {
+    period: '2025',
+    value: 240,
+    flag: 'shown',
+    denominator: 400_000,
+    statistic: { value: 60, lower95: 52.7, upper95: 68.1, lower998: 50, upper998: 70, method: 'byars', reason: null },
+    lowCount: false,
+  },
+  previous: { period: '2024', value: 200, flag: 'shown', denominator: 400_000, statistic: null, lowCount: false },
+  change: rateChange({ count: 240, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
+  months,
+  sentence: 'The number of people aged under 25 harmed in knife-enabled serious violence in the area in 2025 was 240.',
+  ...over,
+});
+
+describe('a headline measure card', () => {
+  it('shows the rate, the count, the change with its test in words, and a sparkline with a text alternative', () => {
+    wrap(
+      <MeasureCard
+        measure={measure()}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(within(card).getByText('60.0')).toBeInTheDocument();
+    expect(card).toHaveTextContent('Change on 2024: +20%');
+    expect(card).toHaveTextContent(/Not a statistically significant change|Statistically significant increase/);
+    const chart = within(card).getByRole('img', { name: /last 24 months/ });
+    expect(chart.querySelector('desc')?.textContent).toMatch(
+      /from January 2024 to December 2025: lowest 10 \(January 2024\), highest 33 \(December 2025\)\. 1 month is hidden .* 1 month has no data/,
+    );
+    // The line breaks at the hidden and missing months rather than dropping to zero.
+    expect(chart.querySelectorAll('path')).toHaveLength(2);
+    expect(within(card).getByRole('group', { name: /Download Knife serious violence/ })).toBeInTheDocument();
+  });
+
+  it('shows a hidden figure as c with its reason, never as a number', () => {
+    wrap(
+      <MeasureCard
+        measure={measure({
+          current: { period: '2025', value: null, flag: 'c', denominator: 400_000, statistic: null, lowCount: false },
+          change: null,
+          sentence: 'The number in 2025 is hidden to protect privacy.',
+        })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.partner}
+        datasetTitle="Police"
+        synthetic
+        audience="partner"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(
+      within(card).getAllByText(/suppressed \(c\)\. Hidden to protect privacy: the number is fewer than 8/).length,
+    ).toBeGreaterThan(0);
+    expect(card).toHaveTextContent('Not tested: a figure is hidden');
+    expect(card).not.toHaveTextContent('240');
+  });
+});
+
+describe('the copy link button', () => {
+  it('copies the address and says so', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    window.history.replaceState(null, '', '/?view=overview&sex=female');
+    render(<CopyLinkButton />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link to this view' }));
+    expect(writeText).toHaveBeenCalledWith(window.location.href);
+    expect(await screen.findByRole('status')).toHaveTextContent('Link copied');
+  });
+
+  it('falls back to a selected read-only field when the clipboard is refused', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn().mockRejectedValue(new Error('denied')) },
+      configurable: true,
+    });
+    window.history.replaceState(null, '', '/?view=overview&period=2024-06');
+    render(<CopyLinkButton />);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy link to this view' }));
+    const field = await screen.findByLabelText('Link to this view');
+    expect(field).toHaveValue(window.location.href);
+    expect(field).toHaveAttribute('readonly');
+    expect(field).toHaveFocus();
+    expect(screen.getByRole('status')).toHaveTextContent('did not let the page copy');
+  });
+});

@@ -1,0 +1,190 @@
+import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
+
+const shots = path.resolve('test-results/screenshots');
+mkdirSync(shots, { recursive: true });
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Protection runs once per audience in a worker; the first figures can take a while on a slow machine. */
+const FIRST_FIGURES = 240_000;
+
+function mainFigure(page: Page): Locator {
+  return page.locator('section.trend-figure').first();
+}
+
+async function download(page: Page, button: Locator): Promise<{ name: string; file: string }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = await d.path();
+  return { name: d.suggestedFilename(), file };
+}
+
+/** CSV rows (without the # comment lines) as arrays of cells; no quoted commas in these files' figures. */
+function parseCsv(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split(','));
+}
+
+function periodOf(label: string): string {
+  const [month, year] = label.split(' ');
+  return `${year}-${String(LONG_MONTHS.indexOf(month ?? '') + 1).padStart(2, '0')}`;
+}
+
+test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloads, accessible and local', async ({ page }) => {
+  test.setTimeout(600_000);
+  const foreign = watchForeignRequests(page);
+  await openDashboard(page, '?view=trends&indicator=ed_assault_attendances&area=E07000123');
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Trends\W*Emergency department attendances after assault/ }),
+  ).toBeVisible();
+  const figure = mainFigure(page);
+  await expect(figure.locator('.trend-figure__chart svg.recharts-surface')).toBeVisible({ timeout: FIRST_FIGURES });
+  await expect(figure.getByRole('heading', { level: 2 })).toHaveText(
+    /^Emergency department attendances after assault in Preston (rose|fell) \d+% in 2025 compared with 2024/,
+  );
+  expect(await page.evaluate(() => performance.getEntriesByName('view-ready:trends', 'mark').length)).toBe(1);
+  // The line has points, and the hidden months are marked c above the axis.
+  expect(await figure.locator('.recharts-line-dots > *').count()).toBeGreaterThan(40);
+  await page.screenshot({ path: path.join(shots, 'trends-main.png') });
+
+  // Toggle to rates without limits, then with limits: real radios and a checkbox.
+  await figure.getByRole('radio', { name: /Rate \(per 1,000 residents\)/ }).check();
+  await expect(figure.getByRole('heading', { level: 2 })).toHaveText(
+    /^The rate of emergency department attendances after assault in Preston/,
+  );
+  await expect(figure.locator('.recharts-area')).toHaveCount(1);
+  await figure.getByRole('checkbox', { name: 'Show 95% confidence limits' }).uncheck();
+  await expect(figure.locator('.recharts-area')).toHaveCount(0);
+  await figure.getByRole('checkbox', { name: 'Show 95% confidence limits' }).check();
+  await expect(figure.locator('.trend-figure__subtitle')).toContainText('Rate per 1,000 residents, in the month');
+  await figure.screenshot({ path: path.join(shots, 'trends-rate-limits.png') });
+  await figure.getByRole('radio', { name: 'Count' }).check();
+
+  // The table behind the chart, and its CSV, agree figure for figure (flags included).
+  await figure.getByText(/Show the data table/).click();
+  const table = figure.getByRole('table');
+  await expect(table).toBeVisible();
+  const tableRows = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('th')?.textContent ?? '', (r.querySelector('td') as HTMLElement | null)?.innerText ?? '']),
+    );
+  expect(tableRows).toHaveLength(60);
+  const csvFile = await download(page, figure.getByRole('button', { name: 'Download the data (CSV)' }));
+  expect(csvFile.name).toBe('ed-assault-attendances-preston-all-all-monthly.csv');
+  const csvText = readFileSync(csvFile.file, 'utf8');
+  expect(csvText).toContain('# SYNTHETIC DATA');
+  const [header, ...csvRows] = parseCsv(csvText);
+  expect(header?.[0]).toBe('period');
+  expect(header?.[1]).toBe('value');
+  expect(header?.at(-1)).toBe('flag');
+  const csvByPeriod = new Map(csvRows.map((r) => [r[0], r]));
+  for (const [label, shown] of tableRows) {
+    const row = csvByPeriod.get(periodOf(label ?? ''));
+    expect(row, label).toBeDefined();
+    const text = (shown ?? '').trim();
+    if (text.startsWith('c')) {
+      expect(row?.[1]).toBe('c');
+      expect(row?.at(-1)).toBe('c');
+    } else {
+      expect(row?.[1]).toBe(text.replace(/,/g, '').replace(/r$/, ''));
+      expect(row?.at(-1)).not.toBe('c');
+    }
+  }
+
+  // SVG and PNG of the chart, with title, source and the synthetic-data warning.
+  const svg = await download(page, figure.getByRole('button', { name: 'Download the chart (SVG)' }));
+  const svgText = readFileSync(svg.file, 'utf8');
+  expect(svgText).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svgText).toContain('SYNTHETIC DATA');
+  expect(svgText).toContain('Source: NHS');
+  const png = await download(page, figure.getByRole('button', { name: 'Download the chart (PNG)' }));
+  expect(readFileSync(png.file).subarray(1, 4).toString()).toBe('PNG');
+  copyFileSync(png.file, path.join(shots, 'trends-download.png'));
+
+  // A narrow age band in a district: small numbers, so months are hidden and shown as c, never 0.
+  await page.getByLabel('Age band').selectOption('15-17');
+  await page.getByLabel('Sex').selectOption('female');
+  await expect(page).toHaveURL(/age=15-17/);
+  await expect(figure.locator('.trend-figure__subtitle')).toContainText('aged 15-17, females', { timeout: 60_000 });
+  await expect(page.getByText('Updating the figures for your new choice…')).toHaveCount(0);
+  await expect(figure.getByRole('table')).toContainText('suppressed (c)');
+  const hiddenCells = figure.getByRole('table').locator('.figure--suppressed');
+  expect(await hiddenCells.count()).toBeGreaterThan(0);
+  await expect(figure.locator('.gap-mark--c').first()).toBeAttached();
+  await figure.screenshot({ path: path.join(shots, 'trends-small-numbers.png') });
+
+  // Back to all ages: the other figures.
+  await page.getByLabel('Age band').selectOption('all');
+  await page.getByLabel('Sex').selectOption('all');
+  await expect(figure.locator('.trend-figure__subtitle')).toContainText('all ages, persons', { timeout: 60_000 });
+  await expect(figure.getByRole('heading', { level: 2 })).toHaveText(/in Preston (rose|fell) \d+% in 2025/);
+  const years = page.locator('section.trend-figure').nth(1);
+  await expect(years.getByRole('table')).toContainText('2025');
+  await years.screenshot({ path: path.join(shots, 'trends-years.png') });
+  await page
+    .locator('section.trend-figure')
+    .nth(2)
+    .screenshot({ path: path.join(shots, 'trends-seasonality.png') });
+
+  const compare = page.locator('section.trend-figure').filter({ has: page.getByText(/Choose the indicators to compare/) });
+  await expect(compare.locator('svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
+  await compare.screenshot({ path: path.join(shots, 'trends-compare.png') });
+
+  await expect(page.getByRole('heading', { name: 'What a projection can and cannot tell you' })).toBeVisible();
+  const projection = page
+    .locator('section.trend-figure')
+    .filter({ has: page.getByRole('heading', { level: 3, name: /^If the pattern since 2021 continued/ }) });
+  await expect(projection.locator('svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
+  await expect(projection.getByText(/Refitted without the last 12 recorded months/)).toBeVisible();
+  await page.locator('.projection-caveat').screenshot({ path: path.join(shots, 'trends-caveat.png') });
+  await projection.screenshot({ path: path.join(shots, 'trends-projection.png') });
+  const hotspots = page
+    .locator('section.trend-figure')
+    .filter({ has: page.getByRole('table', { name: /Emerging hotspot tests/ }) });
+  await expect(hotspots.getByRole('row')).toHaveCount(15);
+  await expect(hotspots.getByText('Preston (selected)')).toBeVisible();
+  await hotspots.screenshot({ path: path.join(shots, 'trends-hotspots.png') });
+
+  await page.screenshot({ path: path.join(shots, 'trends-full.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  expect(foreign.map((r) => r.url())).toEqual([]);
+});
+
+test('trends: the default indicator stays out of the URL, and projections are for analysts only', async ({ page }) => {
+  test.setTimeout(600_000);
+  const foreign = watchForeignRequests(page);
+  await openDashboard(page, '?view=trends');
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Trends\W*Knife-enabled serious violence against people aged under 25/ }),
+  ).toBeVisible();
+  await expect(page.getByText('Showing the first headline indicator.', { exact: false })).toBeVisible();
+  await expect(mainFigure(page).getByRole('heading', { level: 2 })).toBeVisible({ timeout: FIRST_FIGURES });
+  expect(page.url()).not.toContain('indicator=');
+  await page.screenshot({ path: path.join(shots, 'trends-default.png') });
+
+  await page.getByLabel('Disclosure rules for').selectOption('partner');
+  await expect(page.getByText(/Projections and hotspot tests are made under analyst disclosure rules only/)).toBeVisible();
+  await expect(page.getByText('Updating the figures for your new choice…')).toHaveCount(0, { timeout: FIRST_FIGURES });
+  await expect(mainFigure(page).getByRole('heading', { level: 2 })).toBeVisible();
+  await expect(page.getByText(/Partner disclosure rules/)).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'trends-partner.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  expect(foreign.map((r) => r.url())).toEqual([]);
+});
