@@ -157,7 +157,7 @@ export function matchBoundary(boundary: Pick<JoinedBoundary, 'byCode'>, areas: r
     if (!area) out.shapesNotInLookup.push({ code, name });
     else if (!area.hasFigure) out.shapesWithoutFigure.push({ code, name });
   }
-  const byCodeOrder = (a: CodeAndName, b: CodeAndName) => a.code.localeCompare(b.code);
+  const byCodeOrder = (a: CodeAndName, b: CodeAndName) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   Object.values(out).forEach((list: CodeAndName[]) => list.sort(byCodeOrder));
   return out;
 }

@@ -73,6 +73,8 @@ export interface CartogramLayout {
   arrangement: 'districts-in-place' | 'grouped-by-district' | 'alphabetical';
 }
 
+const BY_NAME = new Intl.Collator('en-GB', { numeric: true }).compare;
+
 const BIG = 100;
 const GAP = 6;
 const SMALL = 11;
@@ -102,7 +104,7 @@ export function wrapLabel(name: string, width = 12): string[] {
 }
 
 function alphabetical(areas: readonly CartogramArea[]): CartogramLayout {
-  const sorted = [...areas].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const sorted = [...areas].sort((a, b) => BY_NAME(a.name, b.name));
   const cols = Math.max(1, Math.ceil(Math.sqrt(sorted.length * 1.5)));
   const size = sorted.length <= 40 ? BIG : SMALL;
   const gap = size === BIG ? GAP : 1;
@@ -178,7 +180,7 @@ export function cartogramLayout(
       width: block,
     });
     list
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { numeric: true }))
+      .sort((a, b) => BY_NAME(a.name, b.name))
       .forEach((a, i) =>
         tiles.push({
           code: a.code,

@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MapContainer, TileLayer, useMap } from 'react-leaflet';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { JoinedBoundary, LatLngBox } from '../../geo/boundary-join';
@@ -24,6 +24,15 @@ export interface ChoroplethMapProps {
   attribution: string;
   tiles: BaseTiles;
   label: string;
+}
+
+function widen([[s, w], [n, e]]: LatLngBox, by: number): LatLngBox {
+  const dLat = (n - s) * by;
+  const dLng = (e - w) * by;
+  return [
+    [s - dLat, w - dLng],
+    [n + dLat, e + dLng],
+  ];
 }
 
 function escapeHtml(text: string): string {
@@ -136,7 +145,9 @@ function ChoroplethLayer({
     };
   }, [map, joined, attribution]);
 
-  useEffect(() => {
+  // Restyled in the same commit as the legend and table (a layout effect), so no frame shows old colours
+  // beside a new legend.
+  useLayoutEffect(() => {
     if (!paths) return;
     performance.mark('map-recolour-start');
     const small = joined.shapes.length > FOCUSABLE_PATHS_UP_TO;
@@ -161,11 +172,12 @@ function ChoroplethLayer({
     markOnce('view-ready:map');
   }, [paths, styles, selected, tiles.enabled, joined]);
 
-  // A selected district is shown with room around it for its neighbours; the whole area fills the frame.
-  const boxKey = JSON.stringify({ box: zoomBox ?? joined.box, pad: zoomBox ? 64 : 12 });
+  // A selected district is shown with half its size again on each side, so its neighbours stay in view;
+  // the whole area fills the frame.
+  const boxKey = JSON.stringify(zoomBox ? widen(zoomBox, 0.5) : joined.box);
   useEffect(() => {
-    const { box, pad } = JSON.parse(boxKey) as { box: LatLngBox | null; pad: number };
-    if (box) map.fitBounds(box, { padding: [pad, pad], animate: false });
+    const box = JSON.parse(boxKey) as LatLngBox | null;
+    if (box) map.fitBounds(box, { padding: [12, 12], animate: false });
   }, [map, boxKey, resetZoom]);
   return null;
 }

@@ -25,6 +25,7 @@ export interface MapTableProps {
   lowCountBelow: number;
 }
 
+const COLLATE = new Intl.Collator('en-GB', { numeric: true }).compare;
 const COMPARISON_ORDER = { higher: 0, similar: 1, lower: 2, 'not-compared': 3 } as const;
 
 function missing(flag: FigureFlag): boolean {
@@ -39,7 +40,7 @@ export function sortAreas(
   districtNames: ReadonlyMap<string, string> | null = null,
 ): AreaFigure[] {
   const sign = dir === 'ascending' ? 1 : -1;
-  const byName = (a: AreaFigure, b: AreaFigure) => a.name.localeCompare(b.name, 'en-GB', { numeric: true });
+  const byName = (a: AreaFigure, b: AreaFigure) => COLLATE(a.name, b.name);
   const value = (f: AreaFigure): number | null => {
     if (key === 'count') return missing(f.countFlag) ? null : f.count;
     if (key === 'rate') return missing(f.rateFlag) ? null : (f.rate?.value ?? null);
@@ -51,7 +52,7 @@ export function sortAreas(
     if (key === 'district') {
       const da = districtNames?.get(a.districtCode ?? '') ?? '';
       const db = districtNames?.get(b.districtCode ?? '') ?? '';
-      return sign * da.localeCompare(db, 'en-GB') || byName(a, b);
+      return sign * COLLATE(da, db) || byName(a, b);
     }
     const va = value(a);
     const vb = value(b);

@@ -136,8 +136,11 @@ export function MapView() {
     () => (data?.areas ?? []).every((a) => a.name.startsWith(districtNames.get(a.districtCode ?? '') ?? '\u0000')),
     [data, districtNames],
   );
-  const layout = useMemo(() => (data ? cartogramLayout(data.areas, districtNames) : null), [data, districtNames]);
   const joined = boundary.status === 'ready' ? boundary.joined : null;
+  const layout = useMemo(
+    () => (data && !joined ? cartogramLayout(data.areas, districtNames) : null),
+    [data, districtNames, joined],
+  );
   const match = useMemo(
     () =>
       joined && data
@@ -345,6 +348,12 @@ export function MapView() {
                       ? `Figures for ${when}: no calendar year has all twelve months loaded, so the latest part year is shown. Choose a month under “Latest month” to map one month.`
                       : `Figures for the calendar year ${when}, the latest full year loaded. Choose a month under “Latest month” to map one month.`}
                 </p>
+                {hasRate && data.benchmark && (data.benchmark.rateFlag === 'c' || data.benchmark.rateFlag === 'x') ? (
+                  <p>
+                    The figure for {benchmarkName} is {data.benchmark.rateFlag === 'c' ? 'suppressed (c)' : 'not available (x)'}{' '}
+                    for this period, so no area can be compared with it. Try the latest full year.
+                  </p>
+                ) : null}
                 {data.ageBands ? (
                   <p>
                     Rates for all ages are per head of the population aged {data.ageBands.join(', ')}: the ages this indicator

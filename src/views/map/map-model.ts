@@ -52,8 +52,13 @@ export interface MapModel {
 
 const COMPARISONS: (BenchmarkComparison | NotCompared)[] = ['higher', 'similar', 'lower', 'not-compared'];
 
+// One formatter each, made once: toLocaleString with options builds a new one per call, which adds up
+// over 941 areas on every recolour.
+const RATE_FORMAT = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const COUNT_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
 export function formatRate(v: number): string {
-  return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return RATE_FORMAT.format(v);
 }
 
 /** "12.3 per 1,000 residents", or "42.7% of residents" when the label starts with %. */
@@ -62,7 +67,7 @@ export function rateWithLabel(v: number, rateLabel: string): string {
 }
 
 export function formatCountValue(v: number): string {
-  return v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return COUNT_FORMAT.format(v);
 }
 
 export function comparisonLabel(c: BenchmarkComparison | NotCompared, polarity: Polarity): string {
@@ -114,7 +119,12 @@ export function describeArea(f: AreaFigure, ctx: Context): { title: string; line
         lines.push(`95% confidence interval: ${formatRate(f.rate.lower95)} to ${formatRate(f.rate.upper95)}`);
       }
       if (ctx.benchmark && f.code !== ctx.benchmark.code) {
-        lines.push(`Compared with ${ctx.benchmarkName}: ${comparisonLabel(f.comparison, ctx.indicator.polarity).toLowerCase()}`);
+        const benchmarkMissing = ctx.benchmark.rateFlag === 'c' || ctx.benchmark.rateFlag === 'x';
+        lines.push(
+          benchmarkMissing
+            ? `Not compared with ${ctx.benchmarkName}: its figure is ${ctx.benchmark.rateFlag === 'c' ? 'suppressed' : 'not available'}`
+            : `Compared with ${ctx.benchmarkName}: ${comparisonLabel(f.comparison, ctx.indicator.polarity).toLowerCase()}`,
+        );
       }
     }
   }

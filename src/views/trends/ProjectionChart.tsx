@@ -68,7 +68,7 @@ export function ProjectionChart({
     <ComposedChart
       data={rows}
       {...sizing}
-      margin={{ top: 30, right: 110, bottom: 8 + GAP_ROW_MARGIN, left: 8 }}
+      margin={{ top: 30, right: 110, bottom: hidden.length + missing.length > 0 ? 8 + GAP_ROW_MARGIN : 8, left: 8 }}
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke={GRID} />

@@ -1,6 +1,6 @@
 import type { TrendHotspots } from '../../queries/trend-hotspots';
 import type { TrendProjection } from '../../queries/trend-projection';
-import { formatCount, formatP, formatRate, longPeriod } from './format-trend';
+import { formatCount, formatP, longPeriod } from './format-trend';
 import { TrendFigure, type FlagExplanations } from './TrendFigure';
 
 type Projection = Extract<TrendProjection, { kind: 'projection' }>;
@@ -50,7 +50,7 @@ export function backtestSummary(projection: Projection): string {
 /** The fitted model in plain words. */
 export function modelSummary(projection: Projection): string {
   const m = projection.model;
-  const pct = (v: number) => `${v >= 0 ? '+' : '−'}${formatRate(Math.abs(v * 100))}%`;
+  const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}%`;
   const season =
     m.seasonality === 'monthly'
       ? 'a level for each calendar month'

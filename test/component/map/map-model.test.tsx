@@ -102,3 +102,12 @@ describe('defaultIndicator', () => {
     expect(defaultIndicator(list, new Map())?.id).toBe('knife');
   });
 });
+
+describe('describeArea', () => {
+  it('says when the whole area is suppressed, so nothing can be compared with it', () => {
+    const figures = districtFigures();
+    figures.benchmark = { ...figures.benchmark!, count: null, countFlag: 'c', rateFlag: 'c', rate: null };
+    const model = buildMapModel(figures, opts, ctx(figures));
+    expect(model.byCode.get('E07000123')!.lines).toContain('Not compared with the Lancashire VRN area: its figure is suppressed');
+  });
+});
