@@ -95,7 +95,7 @@ async function main() {
       console.log(`\n--- ${size}: browser (load average ${load()}) ---`);
       const browserRun = size === 'demo' ? await demoInBrowser(browser) : await extractInBrowser(browser, size);
       await remoteReads(size);
-      if (flag('no-bare')) continue;
+      if (flag('no-bare') || browserRun.failed) continue;
       console.log(`--- ${size}: bare engine in Node (load average ${load()}) ---`);
       await bareEngine(size, browserRun);
     }
@@ -199,6 +199,8 @@ interface InteractionSample {
 
 interface BrowserRun {
   samples: InteractionSample[];
+  /** The extract could not be loaded in the page. */
+  failed?: boolean;
   /** Wall time of the load in the page (file chosen to result shown) and of its protection. */
   loadMs?: number;
   protectMs?: number;
@@ -270,6 +272,16 @@ async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRu
     `A file dropped on opening waits for the demo's own protection first (${ms((await waited.jsonValue()) as number)} after navigation here).`,
   );
   const run = await importFiles(page, browser, [files.manifest, files.parquet, ...files.boundaries], s, 'Parquet');
+  if (!run.ok) {
+    // Nothing else at this size means anything without its data: say so, with the memory at the failure.
+    note(
+      s,
+      `the ${size} extract did not load, so first chart, interactions and the Node comparison are not measured at this size.`,
+    );
+    await memoryRows(browser, page, s, 'after the failed load');
+    await context.close();
+    return { samples: [], failed: true };
+  }
   // First chart after the load: the Overview (the default view) needs the new data protected first.
   const trace0 = await engineTraceLength(page);
   const cpu0 = await browserCpuSeconds(browser);
@@ -334,7 +346,7 @@ async function importFiles(
   paths: string[],
   s: Section,
   label: string,
-): Promise<{ loadMs: number }> {
+): Promise<{ loadMs: number; ok: boolean }> {
   const before = (await pageTexts(page)).length;
   const cpu0 = await browserCpuSeconds(browser);
   const t0 = await page.evaluate(() => performance.now());
@@ -346,7 +358,14 @@ async function importFiles(
   const ok = /All \d+ files loaded/.test(outcome);
   add(s, [
     `${label}: files chosen to result shown (read, validate, commit, cube)`,
-    ok ? `${ms(loadMs)} (browser CPU ${cpu.toFixed(1)} s)` : `FAILED: ${outcome.slice(0, 300)}`,
+    ok
+      ? `${ms(loadMs)} (browser CPU ${cpu.toFixed(1)} s)`
+      : `FAILED after ${ms(loadMs)}: ${
+          outcome
+            .split('\n')
+            .filter((l) => /Error|could not/i.test(l))
+            .join(' ') || outcome.slice(0, 400)
+        }`,
   ]);
   // Phases from the progress texts the Load data screen shows.
   const texts = (await pageTexts(page)).slice(before).filter((t) => t.text.startsWith('load:'));
@@ -358,7 +377,7 @@ async function importFiles(
     add(s, [`  ${label} phase: "${phase}"`, ms(next - t.t)]);
   }
   json[`${label}-texts-${Date.now()}`] = texts;
-  return { loadMs };
+  return { loadMs, ok };
 }
 
 interface InteractionKind {

@@ -15,7 +15,17 @@ function validity(isNull: (i: number) => boolean, length: number): { bitmap: Uin
 
 export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
   const encoder = new TextEncoder();
-  const encoded = values.map((v) => (v === null ? null : encoder.encode(v)));
+  // Cube columns repeat a few thousand distinct strings hundreds of thousands of times: encode each once.
+  const cache = new Map<string, Uint8Array>();
+  const encoded = values.map((v) => {
+    if (v === null) return null;
+    let bytes = cache.get(v);
+    if (!bytes) {
+      bytes = encoder.encode(v);
+      cache.set(v, bytes);
+    }
+    return bytes;
+  });
   const offsets = new Int32Array(values.length + 1);
   let total = 0;
   for (let i = 0; i < encoded.length; i++) {
