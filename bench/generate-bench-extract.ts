@@ -142,7 +142,10 @@ export function generateBenchExtract(outDir: string, rows: number, opts: { csv?:
   type TextColumns = Record<'indicator_id' | 'period' | 'area_code' | 'age_band' | 'sex', string[]>;
   const eachIndicator = (emit: (id: string, cols: TextColumns, counts: Int32Array) => void) => {
     const rand = mulberry32(20261126);
-    for (const [i, id] of indicators.entries()) {
+    // In the order of their ids as text (bench_1, bench_10, bench_11, bench_2...), so the file is sorted by
+    // indicator_id as a reader comparing row-group statistics expects.
+    const order = indicators.map((id, i) => [id, i] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [id, i] of order) {
       const n = areasOf(i) * perArea;
       const cols: TextColumns = {
         indicator_id: new Array<string>(n),

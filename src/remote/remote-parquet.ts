@@ -117,9 +117,10 @@ export async function openRemoteParquet(url: string, opts: OpenOptions = {}): Pr
 }
 
 /**
- * Could this row group hold `value` in `column`? Undefined statistics mean "perhaps". String statistics may be
- * truncated prefixes (writers cut them, to 16 bytes by default in hyparquet-writer): a truncated maximum is a
- * prefix of the true one, so a value that starts with it may still be in the group.
+ * Could this row group hold `value` in `column`? Undefined statistics mean "perhaps". A writer that cuts long
+ * string statistics short either rounds the maximum up (as the Parquet format asks, and hyparquet-writer and
+ * DuckDB do) or says the maximum is not exact; in that case the cut maximum is a prefix of the true one, and a
+ * value that starts with it may still be in the group.
  */
 export function mayContain(group: RowGroupInfo, column: string, value: string | number): boolean {
   const s = group.stats[column];
@@ -128,7 +129,7 @@ export function mayContain(group: RowGroupInfo, column: string, value: string | 
   if (typeof value === 'number') return Number(min) <= value && value <= Number(max);
   const lo = String(min);
   const hi = String(max);
-  return lo <= value && (value <= hi || value.startsWith(hi));
+  return lo <= value && (value <= hi || (!s.exact && value.startsWith(hi)));
 }
 
 export interface ReadRequest {

@@ -101,7 +101,8 @@ export class DashboardSession {
     if (this.snapshot.bundle) return Promise.resolve(files.map((f) => refusedInBundle(f.name)));
     return this.serial(async () => {
       const { state, outcomes } = await loadFiles(this.engine, this.snapshot.state, files, onProgress);
-      const changed = outcomes.some((o) => o.status === 'loaded');
+      // Boundaries only change how areas are drawn: no figures to rebuild or protect again.
+      const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
       if (changed) {
         onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
         await prepareDerivedTables(this.engine);

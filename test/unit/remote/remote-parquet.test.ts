@@ -160,20 +160,23 @@ describe('remote Parquet over HTTP range requests (local static server)', () => 
 });
 
 describe('row-group statistics', () => {
-  const group = (min: string, max: string): RowGroupInfo => ({
+  const group = (min: string, max: string, exact = true): RowGroupInfo => ({
     index: 0,
     rowStart: 0,
     rowEnd: 1,
-    stats: { id: { min, max, exact: true } },
+    stats: { id: { min, max, exact } },
     bytes: {},
   });
   it('skips groups whose range cannot hold the value', () => {
     expect(mayContain(group('a', 'c'), 'id', 'b')).toBe(true);
     expect(mayContain(group('a', 'c'), 'id', 'd')).toBe(false);
     expect(mayContain(group('b', 'c'), 'id', 'a')).toBe(false);
+    // "bench_11" sorts after "bench_1": a group holding only bench_1 is skipped.
+    expect(mayContain(group('bench_1', 'bench_1'), 'id', 'bench_11')).toBe(false);
   });
-  it('treats a truncated maximum as a prefix (a value starting with it may be in the group)', () => {
-    expect(mayContain(group('imd_most_depriv', 'imd_most_depriv'), 'id', 'imd_most_deprived_decile')).toBe(true);
+  it('treats a maximum flagged as not exact as a prefix (a value starting with it may be in the group)', () => {
+    expect(mayContain(group('imd_most_depriv', 'imd_most_depriv', false), 'id', 'imd_most_deprived_decile')).toBe(true);
+    expect(mayContain(group('imd_most_depriv', 'imd_most_depriv', true), 'id', 'imd_most_deprived_decile')).toBe(false);
   });
   it('reads every group without statistics', () => {
     expect(mayContain({ index: 0, rowStart: 0, rowEnd: 1, stats: {}, bytes: {} }, 'id', 'x')).toBe(true);
