@@ -9,6 +9,8 @@ import { PRIMARY, ROUNDED, SECONDARY, SHOWN, STATUS_NAMES } from './status-codes
 
 /** Relation hops around newly hidden cells that a local re-check covers. */
 const LOCAL_RADIUS = 3;
+/** Audit rounds allowed for the headline-only fallback. */
+const HEADLINE_ONLY_ROUNDS = 50;
 
 export interface ProtectOptions {
   /** Called with (done, total) as work proceeds; total is fixed, done never decreases and ends equal to total. */
@@ -127,35 +129,47 @@ export function protectCube(
       totals.audits++;
       return auditRegion(judge, attack, status, state.priorLo, state.priorHi, part.relations, part.cells);
     };
-    let result = audit();
-    let unsafe = result.unsafe;
-    let changed = false;
-    let rounds = 0;
-    while (opts.auditRepair !== false && unsafe.length > 0 && rounds < maxRounds) {
-      rounds++;
-      const mark = state.addedCells.length;
-      repairRound(state, judge, attack, unsafe);
-      if (state.addedCells.length === mark) break; // cannot happen (see step 3 above); guards against looping
-      state.runToFixedPoint();
-      changed = true;
-      // Re-check cheaply around what changed; only a clean local check earns a full audit of the indicator.
-      const seeds = state.addedCells.slice(mark).concat(unsafe);
-      const region = regions.around(seeds, status, LOCAL_RADIUS, part.relations.length >> 2);
-      unsafe = region
-        ? auditRegion(judge, attack, status, state.priorLo, state.priorHi, region, regionCells(rel, region, idx.rank)).unsafe
-        : [];
-      if (unsafe.length === 0) {
-        result = audit();
-        changed = false;
-        unsafe = result.unsafe;
+    // Repairs until the audit passes or the round cap is hit; returns the last full audit.
+    const repair = (): RegionAudit => {
+      let result = audit();
+      let unsafe = result.unsafe;
+      let changed = false;
+      while (opts.auditRepair !== false && unsafe.length > 0 && rounds < maxRounds) {
+        rounds++;
+        const mark = state.addedCells.length;
+        repairRound(state, judge, attack, unsafe);
+        if (state.addedCells.length === mark) break; // cannot happen (see step 3 above); guards against looping
+        state.runToFixedPoint();
+        changed = true;
+        // Re-check cheaply around what changed; only a clean local check earns a full audit of the indicator.
+        const seeds = state.addedCells.slice(mark).concat(unsafe);
+        const region = regions.around(seeds, status, LOCAL_RADIUS, part.relations.length >> 2);
+        unsafe = region
+          ? auditRegion(judge, attack, status, state.priorLo, state.priorHi, region, regionCells(rel, region, idx.rank)).unsafe
+          : [];
+        if (unsafe.length === 0) {
+          result = audit();
+          changed = false;
+          unsafe = result.unsafe;
+        }
       }
-    }
-    if (changed) result = audit();
+      return changed ? audit() : result;
+    };
+    let rounds = 0;
+    let result = repair();
     if (opts.auditRepair !== false && !result.pass) {
-      // Last resort if the round cap is hit: hide every visible cell of the indicator. The audit then sees only
-      // the suppression marks, which is its own baseline, so it passes.
-      for (const c of part.cells) state.suppress(c);
-      result = audit();
+      // The round cap was hit (an indicator so sparse that nearly every detail is small). Fall back to the
+      // headline figures alone: hide every other visible cell, restore the fixed point and repair what is left,
+      // which is only the period relations among the headline cells. If even that fails, hide every visible
+      // cell: the audit then sees only the suppression marks, which is its own baseline, so it passes.
+      for (const c of part.cells) if (state.headline[c] === 0) state.suppress(c);
+      state.runToFixedPoint();
+      rounds = Math.min(rounds, maxRounds - HEADLINE_ONLY_ROUNDS);
+      result = repair();
+      if (!result.pass) {
+        for (const c of part.cells) state.suppress(c);
+        result = audit();
+      }
     }
     totals.rounds += rounds;
     totals.checked += result.checked;

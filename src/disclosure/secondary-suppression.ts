@@ -1,7 +1,7 @@
 import { attackerPriors } from './attacker-priors';
 import type { IntervalAttack } from './interval-attack';
 import type { SuppressionPolicy } from './primary-policy';
-import type { CubeRelations } from './relations';
+import { RELATION_DIMENSIONS, type CubeRelations } from './relations';
 import { PRIMARY, SECONDARY } from './status-codes';
 
 /*
@@ -21,6 +21,10 @@ import { PRIMARY, SECONDARY } from './status-codes';
 
 /** Cells examined per repair search: keeps one repair cheap on a 600,000-cell cube (the audit re-checks). */
 const REPAIR_SEARCH_BUDGET = 2_000;
+/** Cost added for a complement that links primaries together (see cost). */
+const LINK_PENALTY = 100;
+/** Cost added for hiding a headline figure (see headline): more than any other candidate can cost. */
+const HEADLINE_PENALTY = 1e12;
 
 export class SuppressionState {
   /** Suppressed cells per relation. */
@@ -36,6 +40,12 @@ export class SuppressionState {
   private readonly queued: Uint8Array;
   private head = 0;
   private size = 0;
+  /**
+   * 1 for a headline figure: a cell that is no part of any area, age or sex total (the whole VRU area, all ages,
+   * persons, for any period). Readers need these most, and a complement of that size protects little that a
+   * smaller one would not, so complements and repairs take one only when nothing else will do.
+   */
+  readonly headline: Uint8Array;
   /** Cells hidden by this state (secondary), in the order hidden. */
   readonly addedCells: number[] = [];
 
@@ -59,6 +69,11 @@ export class SuppressionState {
     this.priorLo = priors.lo;
     this.priorHi = priors.hi;
     const { start, members } = rel;
+    this.headline = new Uint8Array(rel.cellCount).fill(1);
+    for (let r = 0; r < rel.count; r++) {
+      if (RELATION_DIMENSIONS[rel.dimension[r]!] === 'period') continue;
+      for (let j = start[r]! + 1; j < start[r + 1]!; j++) this.headline[members[j]!] = 0;
+    }
     for (let r = 0; r < rel.count; r++) {
       let k = 0;
       let sec = 0;
@@ -118,47 +133,69 @@ export class SuppressionState {
     this.size++;
   }
 
-  /** True when a is a better complement than b: smaller count first, then canonical order. */
-  private better(a: number, b: number): boolean {
-    const ca = this.counts[a]!;
-    const cb = this.counts[b]!;
-    return ca < cb || (ca === cb && this.rank[a]! < this.rank[b]!);
-  }
-
   /**
-   * True when hiding m would make it the only non-primary hidden cell of another relation that already hides
-   * primary cells. Such a complement chains primaries together: with p + m and m + q both published, p - q is
-   * known exactly and each pins the other (the classic failure of greedy secondary suppression, cf. the
-   * hypercube method of tau-Argus, which avoids primaries at linked corners).
-   */
-  private links(m: number, except: number): boolean {
-    const { cellStart, cellRelations } = this.rel;
-    for (let q = cellStart[m]!; q < cellStart[m + 1]!; q++) {
-      const r = cellRelations[q]!;
-      if (r !== except && this.relSupp[r]! > 0 && this.relSec[r] === 0) return true;
-    }
-    return false;
-  }
-
-  /**
-   * Picks a complement among candidates: the smallest non-zero count (least information lost; ONS/NHS
-   * practice) among those that do not chain primaries together (links), then among the rest; ties by canonical
-   * order. A shown zero is known exactly, so hiding one is a last resort, taken only when every candidate is
-   * zero (e.g. a hidden total whose visible parts are all 0); once hidden it is as unknown as any other cell.
+   * Picks a complement among candidates: the cheapest to hide, where the cost counts the information lost and
+   * the complements it will force. Greedy "smallest count first" ignores the second part and, across four linked
+   * dimensions, cascades: one hidden month pulls in its area, age and sex totals, each of those pulls in more,
+   * and large totals end up hidden. Weighing the cascade makes complements line up into rectangles (the idea
+   * behind tau-Argus's hypercube method), which close each other's relations. See cost. A shown zero is known
+   * exactly, so hiding one is a last resort, taken only when every candidate is zero (e.g. a hidden total whose
+   * visible parts are all 0). Ties by canonical order.
    */
   private pick(cands: Iterable<number>, except: number): number {
     let best = -1;
-    let bestLinked = -1;
+    let bestCost = Infinity;
     let bestZero = -1;
     for (const m of cands) {
       if (this.counts[m] === 0) {
         if (bestZero < 0 || this.rank[m]! < this.rank[bestZero]!) bestZero = m;
-      } else if (best >= 0 && !this.better(m, best)) {
-        continue; // cannot beat the best unlinked candidate; skip the link test
-      } else if (!this.links(m, except)) best = m;
-      else if (bestLinked < 0 || this.better(m, bestLinked)) bestLinked = m;
+        continue;
+      }
+      const cost = this.cost(m, except);
+      if (cost < bestCost || (cost === bestCost && this.rank[m]! < this.rank[best]!)) {
+        best = m;
+        bestCost = cost;
+      }
     }
-    return best >= 0 ? best : bestLinked >= 0 ? bestLinked : bestZero;
+    return best >= 0 ? best : bestZero;
+  }
+
+  /**
+   * The cost of hiding m to mend relation `except`:
+   * - its count, doubled for each relation it is the total of (readers need totals more than details);
+   * - in each other relation of m that hides nothing yet, a new "one hidden cell" problem, which will cost about
+   *   that relation's smallest visible count; in one that hides exactly one cell, a problem solved, saving it;
+   * - a penalty for each relation where it would be the only complement of hidden primaries: with p + m and
+   *   m + q both published, p - q is known and each pins the other (the classic failure of greedy secondary
+   *   suppression, which tau-Argus's hypercube method avoids); the audit would probably have to repair it.
+   */
+  private cost(m: number, except: number): number {
+    const { start, members, cellStart, cellRelations } = this.rel;
+    const own = this.counts[m]!;
+    let cost = 0;
+    let weight = 1;
+    for (let q = cellStart[m]!; q < cellStart[m + 1]!; q++) {
+      const r = cellRelations[q]!;
+      if (members[start[r]!] === m) weight *= 2;
+      if (r === except) continue;
+      const k = this.relSupp[r]!;
+      if (k === 0) cost += this.smallestVisible(r, m);
+      else if (k === 1) cost -= Math.min(own, this.smallestVisible(r, m));
+      if (k > 0 && this.relSec[r] === 0) cost += LINK_PENALTY;
+    }
+    return cost + own * weight + (this.headline[m] === 1 ? HEADLINE_PENALTY : 0);
+  }
+
+  /** The smallest visible non-zero count in relation r other than cell m (about what a complement there costs). */
+  private smallestVisible(r: number, m: number): number {
+    const { start, members } = this.rel;
+    let min = Infinity;
+    for (let j = start[r]!; j < start[r + 1]!; j++) {
+      const y = members[j]!;
+      const c = this.counts[y]!;
+      if (y !== m && this.status[y]! < PRIMARY && c > 0 && c < min) min = c;
+    }
+    return min === Infinity ? 0 : min;
   }
 
   /** The complement for a relation holding one hidden cell (or only pinned primaries): see pick. */
@@ -226,11 +263,13 @@ export class SuppressionState {
     };
     if (loTight) push(frontier, p, LO);
     if (hiTight) push(frontier, p, HI);
-    let fallback = -1;
+    // Preference: not a headline before a headline (see headline), then a cell whose hiding loosens the bound at
+    // once before a weak one (it would not in one step, though the fixed point around it may), then the nearest.
+    const found = { cand: -1, weak: -1, headCand: -1, headWeak: -1 };
     let budget = REPAIR_SEARCH_BUDGET;
-    while (frontier.length > 0 && budget > 0) {
-      const cands = new Set<number>();
-      const weak = new Set<number>();
+    while (frontier.length > 0 && budget > 0 && found.cand < 0) {
+      const cands: number[][] = [[], []];
+      const weak: number[][] = [[], []];
       const next: number[] = [];
       for (const key of frontier) {
         const x = Math.floor(key / 2);
@@ -250,19 +289,25 @@ export class SuppressionState {
             if (need === LO ? attack.lo[y]! > 0 : true) {
               // Hiding y only helps if its other relations would not pin it to the same bound anyway (a zero
               // part under a shown zero total stays 0 however it is marked).
-              if (this.wouldLoosen(y, need === HI, attack)) cands.add(y);
-              else weak.add(y);
+              (this.wouldLoosen(y, need === HI, attack) ? cands : weak)[this.headline[y]!]!.push(y);
             }
           } else push(next, y, need);
         }
       }
-      if (cands.size > 0) return this.pick(cands, -1);
-      if (fallback < 0 && weak.size > 0) fallback = this.pick(weak, -1);
+      if (found.cand < 0 && cands[0]!.length > 0) found.cand = this.pick(cands[0]!, -1);
+      if (found.weak < 0 && weak[0]!.length > 0) found.weak = this.pick(weak[0]!, -1);
+      if (found.headCand < 0 && cands[1]!.length > 0) found.headCand = this.pick(cands[1]!, -1);
+      if (found.headWeak < 0 && weak[1]!.length > 0) found.headWeak = this.pick(weak[1]!, -1);
       frontier = next;
     }
-    if (fallback >= 0) return fallback;
+    if (found.cand >= 0) return found.cand;
+    if (found.weak >= 0) return found.weak;
     const { cellStart, cellRelations } = this.rel;
-    return this.searchFrom(p, (c) => Array.from(cellRelations.subarray(cellStart[c]!, cellStart[c + 1]!)));
+    const searched = this.searchFrom(p, (c) => Array.from(cellRelations.subarray(cellStart[c]!, cellStart[c + 1]!)));
+    if (searched >= 0 && this.headline[searched] === 0) return searched;
+    if (found.headCand >= 0) return found.headCand;
+    if (found.headWeak >= 0) return found.headWeak;
+    return searched;
   }
 
   /**
@@ -299,6 +344,7 @@ export class SuppressionState {
     const seenRel = new Set<number>();
     const seenCell = new Set<number>([p]);
     let frontier = next(p);
+    let head = -1;
     let budget = REPAIR_SEARCH_BUDGET;
     while (frontier.length > 0 && budget > 0) {
       const cands = new Set<number>();
@@ -316,10 +362,12 @@ export class SuppressionState {
           }
         }
       }
-      if (cands.size > 0) return this.pick(cands, -1);
+      const plain = [...cands].filter((m) => this.headline[m] === 0);
+      if (plain.length > 0) return this.pick(plain, -1);
+      if (head < 0 && cands.size > 0) head = this.pick(cands, -1);
       frontier = hidden.flatMap(next);
     }
-    return -1;
+    return head;
   }
 }
 

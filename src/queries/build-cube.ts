@@ -11,7 +11,11 @@ export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
  *
  * Small areas (LSOA, MSOA, ward) are published for all ages and persons only: their age-by-sex cells
  * would nearly all be suppressed, and leaving them out keeps the cube (and its protection) small enough
- * for a browser at 10 million input rows. Where an indicator has banded rows, "all" rows supplied
+ * for a browser at 10 million input rows. Months are published by age band or by sex (not both) for the
+ * whole VRU area only, and for all ages and persons elsewhere; quarters and years keep every breakdown.
+ * A district's month by age and sex is nearly always 0-4: publishing those cells hid little that was not
+ * already hidden, but their relations forced the audit to hide large totals (on the demo, the VRU area's
+ * yearly knife-crime and sharp-object figures) and doubled protection time. Where an indicator has banded rows, "all" rows supplied
  * beside them are ignored, as they would be double counted.
  */
 export const BUILD_CUBE_SQL = `
@@ -68,6 +72,7 @@ SELECT * FROM coarse UNION ALL SELECT * FROM fine;
 CREATE OR REPLACE TABLE cube AS
 SELECT indicator_id, area_code, level, period, 'month' AS period_type, age_band, sex, CAST(count AS INTEGER) AS count
 FROM cube_month
+WHERE (age_band = 'all' AND sex = 'all') OR (level = 'vru' AND (age_band = 'all' OR sex = 'all'))
 UNION ALL
 SELECT indicator_id, area_code, level,
        substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR), 'quarter',

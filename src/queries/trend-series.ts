@@ -285,7 +285,9 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     const reason =
       periods.length === 0
         ? 'No months of data are loaded for this indicator.'
-        : `This indicator has no figures for ${describeSlice(input.age, input.sex)} in ${input.area.name}. It may not be recorded by this age band or sex; try "All ages" and "Persons".`;
+        : input.years.size > 0
+          ? `Monthly figures for ${describeSlice(input.age, input.sex)} in ${input.area.name} are not published: by age band and sex most months are too few to show safely, and publishing them would force larger figures to be hidden. Months are published for all ages and persons in every area, and by one age band or by sex for the whole VRU area. The Cohorts view shows this group by quarter and year.`
+          : `This indicator has no figures for ${describeSlice(input.age, input.sex)} in ${input.area.name}. It may not be recorded by this age band or sex; try "All ages" and "Persons".`;
     return {
       ...base,
       available: false,

@@ -42,4 +42,22 @@ describe('the demo data through the whole data path (real engine)', () => {
       expect(bad?.n).toBe(0);
     }
   });
+
+  it('keeps the headline figures visible: the VRU area by year and districts by month are not hidden as complements', async () => {
+    // Session 1 hid the VRU area's yearly sharp-object admissions (161) and 15 of Preston's 60 months of
+    // violence with injury (100-250 a month); the complement choice and the cube's shape now avoid that.
+    const headline = ['hes_sharp_object_admissions', 'knife_serious_violence_u25', 'police_violence_with_injury'];
+    for (const audience of ['analyst', 'partner'] as const) {
+      const hidden = await engine.query<{ indicator_id: string; period: string }>(`
+        SELECT indicator_id, period FROM protected_${audience}
+        WHERE level = 'vru' AND period_type = 'year' AND age_band = 'all' AND sex = 'all' AND flag = 'c'
+          AND indicator_id IN (${headline.map((h) => `'${h}'`).join(', ')})`);
+      expect(hidden, audience).toEqual([]);
+    }
+    const [preston] = await engine.query<{ hidden: number; months: number }>(`
+      SELECT count(*) FILTER (WHERE flag = 'c')::DOUBLE AS hidden, count(*)::DOUBLE AS months FROM protected_analyst
+      WHERE indicator_id = 'police_violence_with_injury' AND area_code = 'E07000123' AND period_type = 'month'
+        AND age_band = 'all' AND sex = 'all'`);
+    expect(preston).toEqual({ hidden: 0, months: 60 });
+  });
 });
