@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { areaList, loadedPeriods } from '../queries/area-list';
+import { useLoadedRowsSource } from './loaded-rows-source';
 import { useSession, useSessionSnapshot } from './session-context';
 
 export function useAreas() {
@@ -11,5 +12,6 @@ export function useAreas() {
 export function usePeriods() {
   const session = useSession();
   const { version } = useSessionSnapshot();
-  return useQuery({ queryKey: ['periods', version], queryFn: () => loadedPeriods(session.engine) });
+  const source = useLoadedRowsSource();
+  return useQuery({ queryKey: ['periods', version, source], queryFn: () => loadedPeriods(session.engine, source) });
 }

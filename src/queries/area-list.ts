@@ -14,7 +14,8 @@ export async function areaList(engine: Engine): Promise<AreaOption[]> {
     ORDER BY CASE level WHEN 'vru' THEN 0 WHEN 'district' THEN 1 WHEN 'ward' THEN 2 WHEN 'msoa' THEN 3 ELSE 4 END, name`);
 }
 
-export async function loadedPeriods(engine: Engine): Promise<string[]> {
-  const rows = await engine.query<{ period: string }>('SELECT DISTINCT period FROM extracts ORDER BY period');
+/** Months loaded, from `source` (see loaded-rows.ts). */
+export async function loadedPeriods(engine: Engine, source = 'extracts'): Promise<string[]> {
+  const rows = await engine.query<{ period: string }>(`SELECT DISTINCT period FROM ${source} e ORDER BY period`);
   return rows.map((r) => r.period);
 }

@@ -12,14 +12,15 @@ export interface IndicatorLoadSummary {
 
 /**
  * What has been loaded, per indicator: rows, areas, periods. These describe the extract's shape, not
- * the people in it, so they are metadata rather than figures for the disclosure layer.
+ * the people in it, so they are metadata rather than figures for the disclosure layer. `source`: see
+ * loaded-rows.ts.
  */
-export async function catalogueSummary(engine: Engine): Promise<IndicatorLoadSummary[]> {
+export async function catalogueSummary(engine: Engine, source = 'extracts'): Promise<IndicatorLoadSummary[]> {
   return engine.query<IndicatorLoadSummary & Record<string, string | number>>(`
     SELECT e.indicator_id AS "indicatorId", count(*)::INTEGER AS rows, count(DISTINCT e.area_code)::INTEGER AS areas,
            min(e.period) AS "firstPeriod", max(e.period) AS "lastPeriod", count(DISTINCT e.period)::INTEGER AS months,
            string_agg(DISTINCT a.level, ', ' ORDER BY a.level) AS levels
-    FROM extracts e LEFT JOIN areas a ON a.code = e.area_code
+    FROM ${source} e LEFT JOIN areas a ON a.code = e.area_code
     GROUP BY 1 ORDER BY 1`);
 }
 

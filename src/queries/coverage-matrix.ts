@@ -14,17 +14,17 @@ export interface CoverageMatrix {
   expectedAreas: Record<string, number>;
 }
 
-/** Indicator x month: which months have data and from how many areas, so gaps are visible. */
-export async function coverageMatrix(engine: Engine): Promise<CoverageMatrix> {
+/** Indicator x month: which months have data and from how many areas, so gaps are visible. `source`: see loaded-rows.ts. */
+export async function coverageMatrix(engine: Engine, source = 'extracts'): Promise<CoverageMatrix> {
   const [range] = await engine.query<{ first: string | null; last: string | null }>(
-    'SELECT min(period) AS first, max(period) AS last FROM extracts',
+    `SELECT min(period) AS first, max(period) AS last FROM ${source} e`,
   );
   if (!range?.first || !range.last) return { periods: [], cells: [], expectedAreas: {} };
   const cells = await engine.query<CoverageCell & Record<string, string | number>>(`
     SELECT indicator_id AS "indicatorId", period, count(DISTINCT area_code)::INTEGER AS "areasReporting"
-    FROM extracts GROUP BY 1, 2 ORDER BY 1, 2`);
+    FROM ${source} e GROUP BY 1, 2 ORDER BY 1, 2`);
   const expected = await engine.query<{ indicatorId: string; areas: number }>(`
-    SELECT indicator_id AS "indicatorId", count(DISTINCT area_code)::INTEGER AS areas FROM extracts GROUP BY 1`);
+    SELECT indicator_id AS "indicatorId", count(DISTINCT area_code)::INTEGER AS areas FROM ${source} e GROUP BY 1`);
   return {
     periods: monthsBetween(range.first, range.last),
     cells,

@@ -31,8 +31,8 @@ export interface MapFiguresParams {
 }
 
 export interface MapPeriod {
-  type: 'year' | 'month';
-  /** The protected table's period key: 'YYYY' or 'YYYY-MM'. */
+  type: 'year' | 'quarter' | 'month';
+  /** The protected table's period key: 'YYYY', 'YYYY-Qn' or 'YYYY-MM'. */
   period: string;
   /** Months of data in the period for this indicator and level (12 for a full year; 0 when none). */
   months: number;
@@ -116,7 +116,20 @@ export async function mapMeta(engine: Engine, table: string, indicatorId: string
  * The period shown: the month asked for, or else the latest calendar year with all twelve months (the
  * latest part year when none is complete).
  */
-export function choosePeriod(months: readonly string[], month: string | null): MapPeriod | null {
+export function choosePeriod(months: readonly string[], month: string | null, byBreakdown = false): MapPeriod | null {
+  if (month && byBreakdown) {
+    // Months are not published by age band or sex below the VRU area (build-cube.ts): the month's quarter is.
+    const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3);
+    const inQuarter = [1, 2, 3].map((k) => `${month.slice(0, 4)}-${String(3 * q + k).padStart(2, '0')}`);
+    const present = inQuarter.filter((m) => months.includes(m));
+    return {
+      type: 'quarter',
+      period: `${month.slice(0, 4)}-Q${q + 1}`,
+      months: present.length,
+      firstMonth: inQuarter[0] ?? null,
+      lastMonth: inQuarter[2] ?? null,
+    };
+  }
   if (month) {
     const has = months.includes(month);
     return { type: 'month', period: month, months: has ? 1 : 0, firstMonth: month, lastMonth: month };
@@ -172,7 +185,7 @@ interface CellRow extends Record<string, string | number | null> {
  */
 export async function mapFigures(engine: Engine, table: string, p: MapFiguresParams, known?: MapMeta): Promise<MapFigures> {
   const meta = known ?? (await mapMeta(engine, table, p.indicatorId, p.level));
-  const period = choosePeriod(meta.months, p.month);
+  const period = choosePeriod(meta.months, p.month, p.level !== 'vru' && (p.age !== 'all' || p.sex !== 'all'));
 
   // An "all ages" rate of an indicator that covers some ages only is per head of those ages.
   const bands = meta.bands;

@@ -36,7 +36,10 @@ export function encodeCohort(c: CohortSpec): string {
 
 export function decodeCohort(text: string): CohortSpec | null {
   const [ages = '', sex = '', area = '', ...name] = text.split('|');
-  const bands = ages.split('+').filter(Boolean);
+  // Bands are joined with '+', and "65+" ends with one, so bands are matched rather than split.
+  const BAND = /\d+-\d+|\d+\+/g;
+  const bands = ages.match(BAND) ?? [];
+  if (ages.replace(BAND, '').replace(/\+/g, '') !== '') return null;
   if (bands.length === 0 || !bands.every((b) => (AGE_BAND_VALUES as readonly string[]).includes(b))) return null;
   if (!(SEX_VALUES as readonly string[]).includes(sex)) return null;
   if (area && !/^[A-Za-z0-9_-]{1,32}$/.test(area)) return null;

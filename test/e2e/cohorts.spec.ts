@@ -135,9 +135,9 @@ test('a cohort too small to show says so and suggests widening it', async ({ pag
   test.setTimeout(400_000);
   await openDashboard(
     page,
-    '?view=cohorts&cohort=0-9|female|E07000124|Girls%20under%2010%20in%20Ribble%20Valley&audience=public',
+    '?view=cohorts&cohort=65%2B|female|E07000124|Women%2065%20and%20over%20in%20Ribble%20Valley&audience=public',
   );
-  const profile = await expectProfile(page, /^Girls under 10 in Ribble Valley/);
+  const profile = await expectProfile(page, /^Women 65 and over in Ribble Valley/);
   await expect(profile.getByRole('status')).toContainText(
     /too small — widen the cohort \(more age bands, both sexes, or the whole VRU area\)/,
   );

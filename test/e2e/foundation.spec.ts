@@ -24,8 +24,17 @@ test('the demo data load and the catalogue shows datasets, indicators, coverage 
   expect(await canvases.count()).toBeGreaterThanOrEqual(6);
   await canvases.first().locator('summary').click();
   await expect(canvases.first().getByText('Negative effects on people')).toBeVisible();
+  // The audience in use is protected and audited at once; the others only when asked.
+  const rules = page.getByRole('table', { name: /Disclosure rules and the audit/ });
+  const row = (name: RegExp) => rules.getByRole('row', { name });
+  await expect(row(/Analysts in the partnership/).getByText('Passed')).toBeVisible({ timeout: 120_000 });
+  const partnerButton = row(/Partner organisations/).getByRole('button', { name: /Apply these rules and audit them/ });
+  await expect(partnerButton).toBeVisible();
+  await expect(row(/The public/).getByRole('button')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'data-ethics.png'), fullPage: false });
   await expectNoAxeViolations(page);
+  await partnerButton.click();
+  await expect(row(/Partner organisations/).getByText('Passed')).toBeVisible({ timeout: 120_000 });
   expect(foreign.map((r) => r.url())).toEqual([]);
 });
 

@@ -249,9 +249,12 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   expect(requests.filter((p) => /extracts|manifest-|areas-|population-/.test(p))).toEqual([]);
   expect(requests).toContain('/bundles/test/cells.parquet');
 
-  // The audience is fixed: choosing the analyst's rules changes nothing.
-  await view.getByLabel('Disclosure rules for', { exact: true }).selectOption('analyst');
-  await expect(view.getByLabel('Disclosure rules for', { exact: true })).toHaveValue('partner');
+  // The audience is fixed: the other rules cannot be chosen, and the field says why.
+  const rulesField = view.getByLabel('Disclosure rules for', { exact: true });
+  await expect(rulesField).toHaveValue('partner');
+  await expect(rulesField.locator('option[value="analyst"]')).toBeDisabled();
+  await expect(rulesField.locator('option[value="public"]')).toBeDisabled();
+  await expect(view.getByText('This bundle holds the partner figures only.')).toBeVisible();
   expect(new URL(view.url()).searchParams.get('audience')).toBe('partner');
   await view.screenshot({ path: path.join(shots, 'bundle-partner-overview.png'), fullPage: true });
   await expectNoAxeViolations(view);
@@ -266,6 +269,11 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ bundle: './bundles/test/bundle.json', audience: 'partner' });
   await view.getByRole('link', { name: 'Data and ethics' }).click();
   expect(new URL(view.url()).searchParams.get('bundle')).toBe('./bundles/test/bundle.json');
+  // The bundle has no extracts; the catalogue, the coverage matrix and the month list read its cells instead.
+  await expect(view.getByRole('table', { name: /Months with data, by indicator/ })).toBeVisible();
+  const latestMonth = view.getByLabel('Latest month', { exact: true });
+  await expect(latestMonth.locator('option').first()).not.toHaveText(/none loaded/);
+  expect(await latestMonth.locator('option').count()).toBeGreaterThan(12);
   expect(foreign.map((r) => r.url())).toEqual([]);
   await analyst.close();
   await partner.close();

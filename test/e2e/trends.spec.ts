@@ -118,11 +118,18 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   expect(readFileSync(png.file).subarray(1, 4).toString()).toBe('PNG');
   copyFileSync(png.file, path.join(shots, 'trends-download.png'));
 
-  // A narrow age band in a district: small numbers, so months are hidden and shown as c, never 0.
-  await page.getByLabel('Age band').selectOption('15-17');
+  // A narrow age band and one sex in a district: its months are not published (too small to show safely); the
+  // view says so and offers the whole area by age band, where small months are hidden and shown as c, never 0.
+  await page.getByLabel('Age band').selectOption('65+');
   await page.getByLabel('Sex').selectOption('female');
-  await expect(page).toHaveURL(/age=15-17/);
-  await expect(figure.locator('.trend-figure__subtitle')).toContainText('aged 15-17, females', { timeout: 60_000 });
+  await expect(page).toHaveURL(/age=65/);
+  await expect(page.getByText(/Monthly figures for females aged 65\+ in Preston are not published/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.getByRole('button', { name: /^Show aged 65\+, persons for / }).click();
+  await expect(page).not.toHaveURL(/area=/);
+  await expect(page).not.toHaveURL(/sex=/);
+  await expect(figure.locator('.trend-figure__subtitle')).toContainText('aged 65+, persons', { timeout: 60_000 });
   await expect(page.getByText('Updating the figures for your new choice…')).toHaveCount(0);
   await expect(figure.getByRole('table')).toContainText('suppressed (c)');
   const hiddenCells = figure.getByRole('table').locator('.figure--suppressed');
@@ -130,9 +137,9 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   await expect(figure.locator('.gap-mark--c').first()).toBeAttached();
   await figure.screenshot({ path: path.join(shots, 'trends-small-numbers.png') });
 
-  // Back to all ages: the other figures.
+  // Back to all ages in Preston: the other figures.
   await page.getByLabel('Age band').selectOption('all');
-  await page.getByLabel('Sex').selectOption('all');
+  await page.getByLabel('Area', { exact: true }).selectOption('E07000123');
   await expect(figure.locator('.trend-figure__subtitle')).toContainText('all ages, persons', { timeout: 60_000 });
   await expect(figure.getByRole('heading', { level: 2 })).toHaveText(/in Preston (rose|fell) \d+% in 2025/);
   const years = page.locator('section.trend-figure').nth(1);

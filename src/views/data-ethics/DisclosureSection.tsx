@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { AUDIENCES, type Audience, type Manifest } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
+import { useViewState } from '../../url-state/use-view-state';
 
 const AUDIENCE_TEXT: Record<Audience, string> = {
   analyst: 'Analysts in the partnership',
@@ -12,6 +14,7 @@ const AUDIENCE_TEXT: Record<Audience, string> = {
  * audit: for every small number hidden, the range an attacker could narrow it to from everything shown.
  */
 export function DisclosureSection({ manifest }: { manifest: Manifest }) {
+  const { state } = useViewState();
   return (
     <>
       <p>
@@ -41,7 +44,7 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
           </thead>
           <tbody>
             {AUDIENCES.map((a) => (
-              <AudienceRow key={a} audience={a} manifest={manifest} />
+              <AudienceRow key={a} audience={a} manifest={manifest} inUse={a === state.audience} />
             ))}
           </tbody>
         </table>
@@ -50,9 +53,11 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
   );
 }
 
-function AudienceRow({ audience, manifest }: { audience: Audience; manifest: Manifest }) {
+/** The audience in use is protected at once; the others on request (each takes the worker a few seconds). */
+function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manifest: Manifest; inUse: boolean }) {
   const policy = manifest.disclosure[audience];
-  const summary = useProtectionSummary(audience);
+  const [requested, setRequested] = useState(false);
+  const summary = useProtectionSummary(audience, inUse || requested);
   const rule = `Counts 1 to ${policy.suppressBelowOrEqual} hidden${policy.roundTo > 1 ? `; others rounded to the nearest ${policy.roundTo}` : ''}${policy.showZeros ? '' : '; zeros hidden'}; rates from fewer than ${policy.lowCountBelow} events flagged as low counts.`;
   const s = summary.data;
   return (
@@ -65,6 +70,11 @@ function AudienceRow({ audience, manifest }: { audience: Audience; manifest: Man
       <td>
         {summary.isError ? (
           <span role="alert">The rules could not be applied: {summary.error.message}</span>
+        ) : !s && !summary.isFetching ? (
+          <button type="button" className="button" onClick={() => setRequested(true)}>
+            Apply these rules and audit them
+            <span className="visually-hidden">{` (${AUDIENCE_TEXT[audience].toLowerCase()})`}</span>
+          </button>
         ) : !s ? (
           'Running…'
         ) : s.audit.pass ? (

@@ -83,6 +83,10 @@ export function comparisonLabel(c: BenchmarkComparison | NotCompared, polarity: 
 export function periodText(period: MapPeriod | null): string {
   if (!period) return 'no period loaded';
   if (period.type === 'month') return formatMonth(period.period);
+  if (period.type === 'quarter') {
+    const first = formatMonth(period.firstMonth ?? '').split(' ')[0];
+    return `${first} to ${formatMonth(period.lastMonth ?? '')}`;
+  }
   if (period.months >= 12 || !period.firstMonth || !period.lastMonth) return period.period;
   const first = formatMonth(period.firstMonth).split(' ')[0];
   return `${first} to ${formatMonth(period.lastMonth)} (part year)`;

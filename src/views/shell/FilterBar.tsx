@@ -1,7 +1,7 @@
 import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS } from '../../contract';
 import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useViewState } from '../../url-state/use-view-state';
+import { lockedAudience, useViewState } from '../../url-state/use-view-state';
 import { formatMonth } from '../../ui/format';
 
 const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
@@ -10,6 +10,7 @@ const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Publi
 export function FilterBar() {
   const { state: loaded } = useSessionSnapshot();
   const { state, update } = useViewState();
+  const locked = lockedAudience();
   const areas = useAreas();
   const periods = usePeriods();
   const indicators = loaded.manifest?.indicators ?? [];
@@ -85,14 +86,21 @@ export function FilterBar() {
         <select
           id="f-audience"
           value={state.audience}
+          aria-describedby={locked !== null ? 'f-audience-hint' : undefined}
           onChange={(e) => update({ audience: e.target.value as typeof state.audience })}
         >
           {AUDIENCES.map((a) => (
-            <option key={a} value={a}>
+            <option key={a} value={a} disabled={locked !== null && a !== locked}>
               {AUDIENCE_LABELS[a]}
+              {locked !== null && a !== locked ? ' (not in this bundle)' : ''}
             </option>
           ))}
         </select>
+        {locked !== null ? (
+          <p className="hint" id="f-audience-hint">
+            This bundle holds the {AUDIENCE_LABELS[locked].toLowerCase()} figures only.
+          </p>
+        ) : null}
       </div>
     </form>
   );

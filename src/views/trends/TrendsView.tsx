@@ -44,7 +44,7 @@ function sourceOf(manifest: Manifest | null, indicator: Indicator): string {
 /** Trends for the chosen indicator, area, age band and sex: see docs/contributing-views.md. */
 export function TrendsView() {
   const { state: loaded, protecting } = useSessionSnapshot();
-  const { state } = useViewState();
+  const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
   const { indicator, isDefault, unknownId } = useTrendIndicator();
   const series = useTrendSeries();
@@ -104,7 +104,25 @@ export function TrendsView() {
             : 'Preparing the figures…'}
         </p>
       ) : !data.available ? (
-        <p className="notice">{data.unavailableReason}</p>
+        <div className="notice">
+          <p>{data.unavailableReason}</p>
+          {state.age !== 'all' || state.sex !== 'all' ? (
+            <p className="notice__actions">
+              {state.area !== null || (state.age !== 'all' && state.sex !== 'all') ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
+                >
+                  {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
+                </button>
+              ) : null}{' '}
+              <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
+                {`Show all ages, persons in ${data.area.name}`}
+              </button>
+            </p>
+          ) : null}
+        </div>
       ) : (
         <div aria-busy={series.isPlaceholderData} className={series.isPlaceholderData ? 'trends__stale' : undefined}>
           {series.isPlaceholderData ? (

@@ -9,7 +9,12 @@ import { publishBundle, type PublishedBundle } from '../../../src/bundle/publish
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
+import { protectedTable } from '../../../src/disclosure/protected-tables';
+import { loadedPeriods } from '../../../src/queries/area-list';
 import { briefingFigures } from '../../../src/queries/briefing-figures';
+import { catalogueSummary } from '../../../src/queries/catalogue-summary';
+import { coverageMatrix } from '../../../src/queries/coverage-matrix';
+import { loadedRows } from '../../../src/queries/loaded-rows';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 
 const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
@@ -114,6 +119,21 @@ describe('a partner bundle, published and opened with the real engine', () => {
     expect(extracts?.n).toBe(0);
     await expect(partner.ensureProtected('analyst')).rejects.toThrow(/partner audience only/);
     await expect(partner.ensureProtected('partner')).resolves.toMatchObject({ cells: bundle.metadata.cells });
+  });
+
+  it('lists the same months and catalogue from the bundle (which has no extracts) as from the full data', async () => {
+    const fromBundle = loadedRows(protectedTable('partner'));
+    const months = await loadedPeriods(partnerEngine, fromBundle);
+    expect(months).toEqual(await loadedPeriods(analystEngine));
+    expect(months).toHaveLength(60);
+    const coverage = await coverageMatrix(partnerEngine, fromBundle);
+    expect(coverage.periods).toEqual(months);
+    expect(coverage.cells.length).toBeGreaterThan(0);
+    const catalogue = await catalogueSummary(partnerEngine, fromBundle);
+    const full = await catalogueSummary(analystEngine);
+    expect(catalogue.map((c) => [c.indicatorId, c.firstPeriod, c.lastPeriod])).toEqual(
+      full.map((c) => [c.indicatorId, c.firstPeriod, c.lastPeriod]),
+    );
   });
 
   it('gives the partner exactly the cells the analyst would see under partner rules', async () => {

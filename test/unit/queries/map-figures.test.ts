@@ -199,6 +199,16 @@ describe('mapFigures (real engine, protected table)', () => {
     const band = await mapFigures(engine, 'protected_analyst', { ...ksv, age: '10-14', sex: 'female' });
     expect(band.ageBands).toBeNull();
     expect(band.areas.find((a) => a.code === 'D1')!.denominator).toBe(3000);
+    // A chosen month by age band and sex maps its quarter, from the protected quarterly cells.
+    const quarter = await mapFigures(engine, 'protected_analyst', { ...ksv, age: '10-14', sex: 'female', month: '2024-05' });
+    expect(quarter.period).toMatchObject({ type: 'quarter', period: '2024-Q2' });
+    const [cell] = await engine.query<{ value: number | null; flag: string }>(
+      `SELECT value::DOUBLE AS value, flag FROM protected_analyst WHERE indicator_id = 'ksv' AND area_code = 'D1'
+       AND period = '2024-Q2' AND age_band = '10-14' AND sex = 'female'`,
+    );
+    const d1q = quarter.areas.find((a) => a.code === 'D1')!;
+    expect(d1q.countFlag).toBe(cell?.flag);
+    expect(d1q.count).toBe(cell?.flag === 'c' ? null : cell?.value);
   });
 
   it('makes proportions from the protected denominator pseudo-indicator', async () => {
@@ -309,5 +319,18 @@ describe('helpers of the map query', () => {
     expect(choosePeriod(months, '2023-02')).toMatchObject({ type: 'month', period: '2023-02', months: 1 });
     expect(choosePeriod(months, '2022-06')).toMatchObject({ type: 'month', months: 0 });
     expect(choosePeriod([], null)).toBeNull();
+  });
+
+  it('maps the quarter holding the chosen month when the map is by age band or sex (months are not published so)', () => {
+    const months = ['2024-04', '2024-05', '2024-06', '2024-07'];
+    expect(choosePeriod(months, '2024-05', true)).toEqual({
+      type: 'quarter',
+      period: '2024-Q2',
+      months: 3,
+      firstMonth: '2024-04',
+      lastMonth: '2024-06',
+    });
+    expect(choosePeriod(months, '2024-07', true)).toMatchObject({ type: 'quarter', period: '2024-Q3', months: 1 });
+    expect(choosePeriod(months, null, true)).toMatchObject({ type: 'year', period: '2024' });
   });
 });

@@ -42,5 +42,15 @@ describe('view state in the URL', () => {
     expect(decodeCohort(encodeCohort(c))).toEqual(c);
     expect(decodeCohort('99-100|male||x')).toBeNull();
     expect(decodeCohort('15-17|nobody||x')).toBeNull();
+    expect(decodeCohort('15-17+junk|male||x')).toBeNull();
+  });
+
+  it('round-trips the 65+ band, whose name ends with the separator, alone and beside others', () => {
+    for (const ages of [['65+'], ['50-64', '65+'], ['65+', '0-9']] as const) {
+      const c = { name: 'Older people', ages: [...ages], sex: 'all' as const, area: 'E07000124' };
+      expect(decodeCohort(encodeCohort(c))).toEqual(c);
+      const viaUrl = parseViewState(serializeViewState({ ...parseViewState('').state, cohort: c })).state.cohort;
+      expect(viaUrl).toEqual(c);
+    }
   });
 });
