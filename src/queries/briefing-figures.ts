@@ -4,7 +4,7 @@ import { ident, str, strList } from '../engine/sql-literals';
 import { protectGrouping } from '../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
-import { crudeRate, proportion, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
+import { crudeRate, proportion, proportionChange, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
 import { briefingSentence } from './briefing-sentences';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
@@ -231,7 +231,12 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     const previous = yearFigure(previousYear);
 
     let change: RateChangeResult | null = null;
-    if (current?.value != null && previous?.value != null && ind.statistic !== 'proportion') {
+    if (current?.value != null && previous?.value != null && ind.statistic === 'proportion') {
+      change = proportionChange(
+        { count: current.value, denominator: current.denominator },
+        { count: previous.value, denominator: previous.denominator },
+      );
+    } else if (current?.value != null && previous?.value != null) {
       const withDenominators = ind.statistic === 'rate';
       change = rateChange(
         { count: current.value, ...(withDenominators ? { denominator: current.denominator } : {}) },

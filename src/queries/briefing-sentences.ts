@@ -37,7 +37,7 @@ export function changeSentence(input: BriefingSentenceInput): string {
   if (input.previous.suppressed) {
     return `The ${previousYear} figure is hidden to protect privacy, so no comparison with ${previousYear} is made.`;
   }
-  if (statistic === 'proportion' || change === null) {
+  if (change === null) {
     const prev = input.previous.value;
     return prev === null
       ? `There are no figures for ${previousYear} to compare with.`
@@ -47,7 +47,7 @@ export function changeSentence(input: BriefingSentenceInput): string {
     if (input.current.value === 0 && input.previous.value === 0) return `None were recorded in ${previousYear} either.`;
     return `No test of the change on ${previousYear} was possible (${change.reason}).`;
   }
-  const noun = statistic === 'rate' ? 'The rate' : 'The number';
+  const noun = statistic === 'rate' ? 'The rate' : statistic === 'proportion' ? 'The proportion' : 'The number';
   const significant = `a statistically significant ${change.direction === 'increase' ? 'increase' : 'decrease'}`;
   const notSignificant = 'not a statistically significant change';
   const verdict = change.significant ? significant : `which is ${notSignificant}`;
@@ -58,9 +58,10 @@ export function changeSentence(input: BriefingSentenceInput): string {
   const pct = Math.round(Math.abs(change.percentChange));
   if (pct === 0) return `${noun} was about the same as in ${previousYear}, ${verdict}.`;
   const more = change.percentChange > 0;
-  const word = statistic === 'rate' ? (more ? 'higher' : 'lower') : more ? 'more' : 'fewer';
+  const word = statistic === 'count' ? (more ? 'more' : 'fewer') : more ? 'higher' : 'lower';
   const previousCount = statistic === 'count' && input.previous.value !== null ? ` (${fmt(input.previous.value)})` : '';
-  return `${noun} was ${pct}% ${word} than in ${previousYear}${previousCount}, ${verdict}.`;
+  const relative = statistic === 'proportion' ? ' (a relative change, not percentage points)' : '';
+  return `${noun} was ${pct}% ${word} than in ${previousYear}${previousCount}${relative}, ${verdict}.`;
 }
 
 /** The whole summary for one measure: the latest figure, the change on the year before, and any caution. */

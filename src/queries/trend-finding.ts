@@ -2,7 +2,7 @@
 // what the figures support: a change that is not statistically significant is called so, and a figure
 // that is hidden or missing is said to be so rather than guessed at.
 import type { PublicFlag } from '../disclosure/protected-tables';
-import { rateChange, type RateChangeResult } from '../stats';
+import { proportionChange, rateChange, type RateChangeResult } from '../stats';
 
 /** A protected flag, or 'x' when no data were received for the period (ONS: not available). */
 export type TrendFlag = PublicFlag | 'x';
@@ -31,8 +31,16 @@ export interface PeriodFigures {
   denominatorFlag: TrendFlag | 'z';
 }
 
-/** Tests the change from `previous` to `current` with the exact conditional test (src/stats rateChange). */
-export function summariseChange(current: PeriodFigures, previous: PeriodFigures, basis: 'rate' | 'count'): ChangeSummary {
+/**
+ * Tests the change from `previous` to `current`: rates and counts with the exact conditional test (src/stats
+ * rateChange), proportions with the ratio of two proportions (proportionChange).
+ */
+export function summariseChange(
+  current: PeriodFigures,
+  previous: PeriodFigures,
+  basis: 'rate' | 'count',
+  isProportion = false,
+): ChangeSummary {
   for (const p of [current, previous]) {
     if (p.flag === 'c' || (basis === 'rate' && p.denominatorFlag === 'c')) {
       return { kind: 'not-available', flag: 'c', reason: 'a figure is hidden to protect privacy' };
@@ -48,12 +56,17 @@ export function summariseChange(current: PeriodFigures, previous: PeriodFigures,
     }
   }
   const result: RateChangeResult =
-    basis === 'rate'
-      ? rateChange(
+    basis === 'rate' && isProportion
+      ? proportionChange(
           { count: current.count, denominator: current.denominator },
           { count: previous.count, denominator: previous.denominator },
         )
-      : rateChange({ count: current.count }, { count: previous.count });
+      : basis === 'rate'
+        ? rateChange(
+            { count: current.count, denominator: current.denominator },
+            { count: previous.count, denominator: previous.denominator },
+          )
+        : rateChange({ count: current.count }, { count: previous.count });
   if (result.kind === 'not-tested') return { kind: 'not-available', flag: null, reason: result.reason };
   return {
     kind: 'tested',

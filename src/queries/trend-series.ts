@@ -349,7 +349,12 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     rolling.push({
       ...point,
       change: previous
-        ? summariseChange(figuresOf(window), figuresOf(previous), measure.hasRate ? 'rate' : 'count')
+        ? summariseChange(
+            figuresOf(window),
+            figuresOf(previous),
+            measure.hasRate ? 'rate' : 'count',
+            measure.statistic === 'proportion',
+          )
         : { kind: 'not-available', flag: null, reason: 'no 12 months a year earlier' },
     });
   }
@@ -498,7 +503,13 @@ function buildYears(
     if (!previous) change = { kind: 'not-available', flag: null, reason: 'first year shown' };
     else if (!complete || !previous.complete)
       change = { kind: 'not-available', flag: null, reason: 'not a complete year of data' };
-    else change = summariseChange(figuresOf(part), figuresOf(previous.part), measure.hasRate ? 'rate' : 'count');
+    else
+      change = summariseChange(
+        figuresOf(part),
+        figuresOf(previous.part),
+        measure.hasRate ? 'rate' : 'count',
+        measure.statistic === 'proportion',
+      );
     out.push({ ...point, change, monthsWithData: monthParts.filter((p) => p.flag !== 'x').length, complete });
     previous = { part, complete };
   }

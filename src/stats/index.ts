@@ -32,6 +32,7 @@ export {
   type RateChangeTested,
   type RateChangeNotTested,
 } from './rate-change';
+export { proportionChange, type PeriodProportion } from './proportion-change';
 export {
   normalQuantile,
   normalCdf,

@@ -30,7 +30,7 @@ export interface RateChangeTested {
   pValue: number;
   significant: boolean;
   direction: 'increase' | 'decrease' | 'no-significant-change';
-  method: 'exact conditional binomial';
+  method: 'exact conditional binomial' | 'Katz log ratio of proportions';
 }
 
 export interface RateChangeNotTested {
@@ -74,17 +74,21 @@ export function rateChange(current: PeriodCount, previous: PeriodCount, confiden
   const pValue = Math.min(1, 2 * Math.min(lowerTail, upperTail));
 
   const ratio = c0 === 0 ? null : c1 / d1 / (c0 / d0);
-  const significant = ratioLower > 1 || (ratioUpper !== null && ratioUpper < 1);
+  return testedChange({ ratio, ratioLower, ratioUpper, confidence, pValue }, 'exact conditional binomial');
+}
+
+/** A tested change from its ratio and interval: significant exactly when the interval excludes 1. */
+export function testedChange(
+  r: Pick<RateChangeTested, 'ratio' | 'ratioLower' | 'ratioUpper' | 'confidence' | 'pValue'>,
+  method: RateChangeTested['method'],
+): RateChangeTested {
+  const significant = r.ratioLower > 1 || (r.ratioUpper !== null && r.ratioUpper < 1);
   return {
     kind: 'tested',
-    ratio,
-    percentChange: ratio === null ? null : (ratio - 1) * 100,
-    ratioLower,
-    ratioUpper,
-    confidence,
-    pValue,
+    ...r,
+    percentChange: r.ratio === null ? null : (r.ratio - 1) * 100,
     significant,
-    direction: !significant ? 'no-significant-change' : ratioLower > 1 ? 'increase' : 'decrease',
-    method: 'exact conditional binomial',
+    direction: !significant ? 'no-significant-change' : r.ratioLower > 1 ? 'increase' : 'decrease',
+    method,
   };
 }

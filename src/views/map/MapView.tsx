@@ -217,14 +217,11 @@ export function MapView() {
         source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
         synthetic: manifest.synthetic,
         audience: state.audience,
-        notes: [
-          `rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`,
-          'x = no figure for this area in the loaded data',
-        ],
+        notes: [`rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`],
       },
       columns,
       rows,
-      (r) => (r.countFlag === 'x' ? 'shown' : r.countFlag),
+      (r) => r.countFlag,
     );
     downloadFile(`map-${indicator.id}-${level}-${data.period?.period ?? 'none'}-${state.audience}.csv`, csv);
   };

@@ -1,7 +1,5 @@
 // CSV files behind the Trends view's charts, built with the disclosure layer's protectedCsv: a hidden
-// figure is written `c`, never blank or 0, and each row carries its flag. A period with no data at all
-// has no protected cell and so no flag: it is left out of the rows and listed in a note instead.
-import type { PublicFlag } from '../../disclosure/protected-tables';
+// figure is written `c` and a period with no data `x`, never blank or 0, and each row carries its flag.
 import { protectedCsv, type CsvColumn, type CsvMeta } from '../../disclosure/export-csv';
 import { SUPPRESSED_SYMBOL } from '../../disclosure/suppression-text';
 import type { TrendIndexComparison } from '../../queries/trend-compare';
@@ -16,19 +14,6 @@ import type {
   TrendYear,
 } from '../../queries/trend-series';
 import { csvNumber, formatChange, formatSignificance, monthOfYearName } from './format-trend';
-
-type Flagged = { flag: TrendFlag };
-
-function published<T extends Flagged>(rows: readonly T[]): { rows: (T & { flag: PublicFlag })[]; missing: T[] } {
-  return {
-    rows: rows.filter((r): r is T & { flag: PublicFlag } => r.flag !== 'x'),
-    missing: rows.filter((r) => r.flag === 'x'),
-  };
-}
-
-function missingNote(periods: readonly string[]): string[] {
-  return periods.length === 0 ? [] : [`x (no data received, not listed): ${periods.join(' ')}`];
-}
 
 /** A figure that is hidden with its row, or a hidden rate when only the denominator is hidden. */
 function figure(v: number | null, flag: TrendFlag): string | number | null {
@@ -80,18 +65,17 @@ export function seriesNotes(series: TrendSeries): string[] {
 }
 
 export function monthlyCsv(meta: CsvMeta, series: TrendSeries): string {
-  const { rows, missing } = published(series.months);
+  const rows = series.months;
   const notes = [
     ...(meta.notes ?? []),
     ...seriesNotes(series),
     ...(series.measure.hasRate ? [`monthly rate: ${series.measure.monthlyRateLabel}`] : []),
-    ...missingNote(missing.map((m) => m.period)),
   ];
   return protectedCsv({ ...meta, notes }, pointColumns(series), rows, (r) => r.flag);
 }
 
 export function rollingCsv(meta: CsvMeta, series: TrendSeries): string {
-  const { rows, missing } = published(series.rolling);
+  const rows = series.rolling;
   const cols: CsvColumn<TrendPeriodWithChange>[] = [
     ...pointColumns(series).map((c) => (c.header === 'period' ? { header: 'twelve_months_to', value: c.value } : c)),
     ...changeColumns<TrendPeriodWithChange>(),
@@ -101,13 +85,12 @@ export function rollingCsv(meta: CsvMeta, series: TrendSeries): string {
     ...seriesNotes(series),
     ...(series.measure.hasRate ? [`rolling rate: ${series.measure.rollingRateLabel}`] : []),
     'A 12-month total is c when any of its months is c (protectGrouping), and x when any month has no data',
-    ...missingNote(missing.map((m) => m.period)),
   ];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }
 
 export function yearsCsv(meta: CsvMeta, series: TrendSeries): string {
-  const { rows, missing } = published(series.years);
+  const rows = series.years;
   const cols: CsvColumn<TrendYear>[] = [
     ...pointColumns(series).map((c) => (c.header === 'period' ? { header: 'year', value: c.value } : c)),
     { header: 'months_with_data', value: (r) => r.monthsWithData },
@@ -118,13 +101,12 @@ export function yearsCsv(meta: CsvMeta, series: TrendSeries): string {
     ...(meta.notes ?? []),
     ...seriesNotes(series),
     'Years are the protected calendar-year figures, not sums of months',
-    ...missingNote(missing.map((m) => m.period)),
   ];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }
 
 export function seasonalityCsv(meta: CsvMeta, series: TrendSeries): string {
-  const { rows, missing } = published(series.seasonality.months);
+  const rows = series.seasonality.months;
   const cols: CsvColumn<SeasonalMonth>[] = [
     { header: 'month', value: (r) => monthOfYearName(r.month) },
     { header: 'value', value: (r) => figure(r.mean, r.flag) },
@@ -133,7 +115,6 @@ export function seasonalityCsv(meta: CsvMeta, series: TrendSeries): string {
   const notes = [
     ...(meta.notes ?? []),
     `value = average count in the calendar month over ${series.seasonality.years.join(', ')}; c when that month is hidden in any of the years`,
-    ...missingNote(missing.map((m) => monthOfYearName(m.month))),
   ];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }
@@ -151,7 +132,7 @@ export function compareCsv(meta: CsvMeta, comparison: TrendIndexComparison): str
   const all: CompareRow[] = comparison.series.flatMap((s) =>
     s.points.map((p) => ({ indicator: s.title, basis: s.basis, period: p.period, value: p.value, index: p.index, flag: p.flag })),
   );
-  const { rows, missing } = published(all);
+  const rows = all;
   const cols: CsvColumn<CompareRow>[] = [
     { header: 'indicator', value: (r) => r.indicator },
     { header: 'measure', value: (r) => r.basis },
@@ -165,7 +146,7 @@ export function compareCsv(meta: CsvMeta, comparison: TrendIndexComparison): str
   const unavailable = comparison.series
     .filter((s) => s.unavailableReason !== null)
     .map((s) => `${s.title}: ${s.unavailableReason}`);
-  const notes = [...(meta.notes ?? []), ...unavailable, ...missingNote(missing.map((m) => `${m.indicator} ${m.period}`))];
+  const notes = [...(meta.notes ?? []), ...unavailable];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }
 
@@ -219,7 +200,7 @@ export function projectionCsv(meta: CsvMeta, projection: Extract<TrendProjection
         }))
       : []),
   ];
-  const { rows, missing } = published(all);
+  const rows = all;
   const cols: CsvColumn<ProjectionRow>[] = [
     { header: 'row', value: (r) => r.kind },
     { header: 'month', value: (r) => r.period },
@@ -236,7 +217,6 @@ export function projectionCsv(meta: CsvMeta, projection: Extract<TrendProjection
     'back-test = the model refitted without the last 12 recorded months and projected over them; value is what was recorded',
     'A projection shows what would happen if past patterns continued. It is not a prediction and says nothing about individuals.',
     ...(projection.hiddenNote ? [projection.hiddenNote] : []),
-    ...missingNote(missing.map((m) => m.period)),
   ];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { briefingSentence, type BriefingSentenceInput } from '../../../src/queries/briefing-sentences';
-import { rateChange } from '../../../src/stats';
+import { proportionChange, rateChange } from '../../../src/stats';
 
 const base: BriefingSentenceInput = {
   measure: 'emergency admissions for assault by a sharp object',
@@ -94,6 +94,21 @@ describe('briefing sentences say what the figures support, and no more', () => {
   it('none in either year', () => {
     const s = briefingSentence(withCounts(0, 0, { statistic: 'count', rateText: null }));
     expect(s).toMatch(/was 0\. None were recorded in 2024 either\./);
+  });
+
+  it('a proportion is tested as a ratio of proportions, and the change is said to be relative', () => {
+    const change = proportionChange({ count: 300, denominator: 1000 }, { count: 240, denominator: 1000 });
+    const s = briefingSentence({
+      ...base,
+      statistic: 'proportion',
+      current: { value: 300, suppressed: false },
+      previous: { value: 240, suppressed: false, missing: false },
+      rateText: '30.0% of pupils',
+      change,
+    });
+    expect(s).toMatch(
+      /The proportion was 25% higher than in 2024 \(a relative change, not percentage points\), a statistically significant increase\./,
+    );
   });
 
   it('a missing earlier year', () => {
