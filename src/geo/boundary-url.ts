@@ -4,6 +4,7 @@
  * or referrer, and read by the same function as a dropped file, so the same checks and problems apply.
  */
 import type { GeographyLevel, Manifest } from '../contract';
+import { blockedReason } from '../deployment/allowed-origins';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from '../import/boundary-file';
 import { FileRejected, problemText, type Problem } from '../import/problems';
 
@@ -17,18 +18,27 @@ export function boundaryUrlFor(manifest: Manifest | null, level: GeographyLevel)
   return source && isBoundaryUrl(source) ? source.trim() : null;
 }
 
+/**
+ * Fetches and reads a level's boundaries. With `pageOrigin` (the browser), an address the page's content
+ * security policy would block is refused before any request, with what to do about it.
+ */
 export async function fetchBoundary(
   url: string,
   manifest: Manifest | null,
   areas: readonly KnownArea[],
   fetcher: typeof fetch = fetch,
+  pageOrigin: string | null = null,
 ): Promise<{ layer: BoundaryLayer; problems: Problem[] }> {
+  const blocked = pageOrigin === null ? null : blockedReason(url, pageOrigin);
+  if (blocked) {
+    throw new Error(`The boundaries at ${url} were not fetched. ${blocked} Or download the file and load it in Load data.`);
+  }
   let response: Response;
   try {
     response = await fetcher(url, { credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors' });
   } catch (e) {
     throw new Error(
-      `The boundaries at ${url} could not be fetched (${(e as Error).message}). Check you are online, that the address is right, and that this dashboard's content security policy allows ${new URL(url).origin}; or download the file and load it in Load data.`,
+      `The boundaries at ${url} could not be fetched (${(e as Error).message}). Check you are online, that the address is right, and that the server allows other sites to read it (CORS); or download the file and load it in Load data.`,
       { cause: e },
     );
   }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { blockedReason } from '../deployment/allowed-origins';
 
 export interface BaseTiles {
   /** Tile URL template with {z}, {x} and {y}; empty when none is configured. */
@@ -11,10 +12,21 @@ export interface BaseTiles {
 const KEY = 'vrn-dashboard:map-base-tiles';
 const NONE: BaseTiles = { url: '', attribution: '', enabled: false };
 
-/** A usable tile template: https (or the page's own origin) with {z}, {x} and {y}. */
+/** A usable tile template: https (or the page's own origin, or a tile server on this computer) with {z}, {x} and {y}. */
 export function validTileUrl(url: string): boolean {
   const u = url.trim();
-  return /^(https:\/\/|\/)/i.test(u) && u.includes('{z}') && u.includes('{x}') && u.includes('{y}');
+  const scheme = /^(https:\/\/|\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/i.test(u);
+  return scheme && u.includes('{z}') && u.includes('{x}') && u.includes('{y}');
+}
+
+/** Why the page's content security policy would block these tiles (null when it allows them). */
+export function blockedTiles(url: string): string | null {
+  if (typeof window === 'undefined' || !validTileUrl(url)) return null;
+  return blockedReason(url.trim().replace(/\{[a-z]\}/g, '0'), window.location.origin);
+}
+
+function usable(url: string): boolean {
+  return validTileUrl(url) && blockedTiles(url) === null;
 }
 
 function read(): BaseTiles {
@@ -26,7 +38,7 @@ function read(): BaseTiles {
     return {
       url,
       attribution: typeof v.attribution === 'string' ? v.attribution : '',
-      enabled: v.enabled === true && validTileUrl(url),
+      enabled: v.enabled === true && usable(url),
     };
   } catch {
     return NONE;
@@ -40,7 +52,7 @@ function read(): BaseTiles {
 export function useMapBaseTiles(): [BaseTiles, (next: BaseTiles) => void] {
   const [tiles, setTiles] = useState<BaseTiles>(read);
   const save = useCallback((next: BaseTiles) => {
-    const clean = { ...next, enabled: next.enabled && validTileUrl(next.url) };
+    const clean = { ...next, enabled: next.enabled && usable(next.url) };
     setTiles(clean);
     try {
       window.localStorage.setItem(KEY, JSON.stringify(clean));

@@ -27,7 +27,7 @@ export function useMapBoundary(level: GeographyLevel): MapBoundary {
   const url = fileLayer ? null : boundaryUrlFor(state.manifest, level);
   const fetched = useQuery({
     queryKey: ['map-boundary-url', version, level, url],
-    queryFn: () => fetchBoundary(url!, state.manifest, (areas.data ?? []) as KnownArea[]),
+    queryFn: () => fetchBoundary(url!, state.manifest, (areas.data ?? []) as KnownArea[], fetch, window.location.origin),
     enabled: url !== null && areas.isSuccess,
     staleTime: Infinity,
   });

@@ -8,6 +8,7 @@ import {
   type GeographyLevel,
   type Sex,
 } from '../contract';
+import { parseViewOptions, VIEW_OPTION_PARAMS, writeViewOptions, type ViewOptions } from './view-options';
 
 export const VIEWS = ['overview', 'map', 'trends', 'cohorts', 'data', 'import'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -63,6 +64,8 @@ export interface ViewState {
   /** The cohort shown on the Cohorts view, and a second one to compare it with. */
   cohort: CohortSpec | null;
   compare: CohortSpec | null;
+  /** How the view draws its figures (see view-options.ts); empty means every view's defaults. */
+  options: ViewOptions;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -76,10 +79,11 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   audience: 'analyst',
   cohort: null,
   compare: null,
+  options: {},
 };
 
 const SIMPLE_PARAMS = ['view', 'indicator', 'area', 'level', 'period', 'age', 'sex', 'audience'] as const;
-const PARAMS = [...SIMPLE_PARAMS, 'cohort', 'compare'] as const;
+const PARAMS = [...SIMPLE_PARAMS, 'cohort', 'compare', ...VIEW_OPTION_PARAMS] as const;
 
 /**
  * Parameters that are not view state but must travel with every link made from the page: `bundle` names the
@@ -126,6 +130,7 @@ export function parseViewState(search: string): { state: ViewState; notices: str
     if (cohort) state[key] = cohort;
     else notices.push(`The link's ${key === 'cohort' ? 'cohort' : 'comparison cohort'} could not be read, so it is not shown.`);
   }
+  state.options = parseViewOptions(params, notices);
   for (const key of params.keys()) {
     if (!(PARAMS as readonly string[]).includes(key) && !(RESERVED_PARAMS as readonly string[]).includes(key))
       notices.push(`The link's setting "${key}" is not used by this version and was ignored.`);
@@ -152,6 +157,7 @@ export function serializeViewState(state: ViewState, current?: string): string {
   }
   if (state.cohort) params.set('cohort', encodeCohort(state.cohort));
   if (state.compare) params.set('compare', encodeCohort(state.compare));
+  writeViewOptions(state.options, params);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

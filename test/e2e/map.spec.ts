@@ -101,6 +101,19 @@ test.describe('map without boundaries', () => {
     expect(csv).toContain('# flag: c = suppressed to protect privacy');
     expect(csv).toContain(',value,rate,rate_lower_95,rate_upper_95,rate_flag,compared_with_whole_area,low_count,flag');
     expect(csv.split('\n').filter((l) => /^E0[67]/.test(l))).toHaveLength(14);
+    // How the map is drawn is in the link: reloading it draws the same map.
+    const settings = page.getByRole('form', { name: 'Map settings' });
+    await settings.getByRole('radio', { name: 'Count' }).check();
+    await settings.getByLabel('Classes', { exact: true }).selectOption('equal');
+    await expect(page).toHaveURL(/measure=count/);
+    await expect(page).toHaveURL(/method=equal/);
+    await page.reload();
+    await expect(cartogram.getByRole('button')).toHaveCount(14, SLOW);
+    await expect(settings.getByRole('radio', { name: 'Count' })).toBeChecked();
+    await expect(settings.getByLabel('Classes', { exact: true })).toHaveValue('equal');
+    await settings.getByRole('radio', { name: 'Rate' }).check();
+    await settings.getByLabel('Classes', { exact: true }).selectOption('quantile');
+    await expect(page).not.toHaveURL(/measure=|method=/);
     await page.mouse.move(0, 0);
     await page.locator('main').evaluate((m) => (m as HTMLElement).focus());
     await page.screenshot({ path: path.join(shots, 'map-cartogram.png'), fullPage: true });

@@ -71,10 +71,18 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   await expect(figure.locator('.recharts-area')).toHaveCount(1);
   await figure.getByRole('checkbox', { name: 'Show 95% confidence limits' }).uncheck();
   await expect(figure.locator('.recharts-area')).toHaveCount(0);
+  // How the chart is drawn is in the link too: reloading it draws the same chart.
+  await expect(page).toHaveURL(/measure=rate/);
+  await expect(page).toHaveURL(/limits=off/);
+  await page.reload();
+  await expect(figure.getByRole('radio', { name: /Rate \(per 1,000 residents\)/ })).toBeChecked({ timeout: FIRST_FIGURES });
+  await expect(figure.getByRole('checkbox', { name: 'Show 95% confidence limits' })).not.toBeChecked();
+  await expect(figure.locator('.recharts-area')).toHaveCount(0);
   await figure.getByRole('checkbox', { name: 'Show 95% confidence limits' }).check();
   await expect(figure.locator('.trend-figure__subtitle')).toContainText('Rate per 1,000 residents, in the month');
   await figure.screenshot({ path: path.join(shots, 'trends-rate-limits.png') });
   await figure.getByRole('radio', { name: 'Count' }).check();
+  await expect(page).not.toHaveURL(/measure=/);
 
   // The table behind the chart, and its CSV, agree figure for figure (flags included).
   await figure.getByText(/Show the data table/).click();
@@ -123,7 +131,9 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   await page.getByLabel('Age band').selectOption('65+');
   await page.getByLabel('Sex').selectOption('female');
   await expect(page).toHaveURL(/age=65/);
-  await expect(page.getByText(/Monthly figures for females aged 65\+ in Preston are not published/)).toBeVisible({
+  await expect(
+    page.getByRole('paragraph').filter({ hasText: /^Monthly figures for females aged 65\+ in Preston are not published/ }),
+  ).toBeVisible({
     timeout: 60_000,
   });
   await page.getByRole('button', { name: /^Show aged 65\+, persons for / }).click();
@@ -131,6 +141,15 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   await expect(page).not.toHaveURL(/sex=/);
   await expect(figure.locator('.trend-figure__subtitle')).toContainText('aged 65+, persons', { timeout: 60_000 });
   await expect(page.getByText('Updating the figures for your new choice…')).toHaveCount(0);
+  // Another area is another chart, with its table folded again: open it (again, if a redraw folds it).
+  const tableToggle = figure
+    .locator('details')
+    .filter({ hasText: /Show the data table/ })
+    .first();
+  await expect(async () => {
+    if (!(await tableToggle.evaluate((d) => (d as HTMLDetailsElement).open))) await tableToggle.locator('summary').click();
+    await expect(figure.getByRole('table')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(figure.getByRole('table')).toContainText('suppressed (c)');
   const hiddenCells = figure.getByRole('table').locator('.figure--suppressed');
   expect(await hiddenCells.count()).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { PathwayGranularity } from '../../queries/cohort-pathway';
 import { useAreas } from '../../hooks/use-areas';
@@ -10,6 +10,7 @@ import { useCohortProfile } from '../../hooks/use-cohort-profile';
 import { useCohortPyramid } from '../../hooks/use-cohort-pyramid';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import { useViewState } from '../../url-state/use-view-state';
+import { withOption } from '../../url-state/view-options';
 import type { CohortSpec } from '../../url-state/view-state';
 import { AgeSexPyramid } from './AgeSexPyramid';
 import { CohortControls, type AreaChoice } from './CohortBuilder';
@@ -172,7 +173,9 @@ function ProfileArea({
 }
 
 function PathwayArea({ cohort, compare, ctx }: { cohort: CohortSpec; compare: CohortSpec | null; ctx: Context }) {
-  const [granularity, setGranularity] = useState<PathwayGranularity>('year');
+  const { state, update } = useViewState();
+  const granularity: PathwayGranularity = state.options.pathway ?? 'year';
+  const setGranularity = (g: PathwayGranularity) => update({ options: withOption(state.options, 'pathway', g, 'year') });
   const id = useId();
   const a = useCohortPathway(cohort, granularity);
   const b = useCohortPathway(compare, granularity);
@@ -280,6 +283,7 @@ function PyramidSection({ ctx }: { ctx: Context }) {
 
 function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string | null }) {
   const id = useId();
+  const { state, update } = useViewState();
   const all = [...ctx.indicators.values()];
   const needs = all.filter((i) => i.tier === 'primary' && i.statistic !== 'count');
   const harms = all.filter((i) => i.tier === 'tertiary' && i.statistic !== 'count');
@@ -288,8 +292,10 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
     needs.find((i) => /absence/i.test(i.id)) ??
     needs[0] ??
     null;
-  const [needId, setNeedId] = useState<string | null>(null);
-  const [harmId, setHarmId] = useState<string | null>(null);
+  const needId = state.options.need ?? null;
+  const harmId = state.options.harm ?? null;
+  const setNeedId = (id: string | null) => update({ options: withOption(state.options, 'need', id ?? undefined, undefined) });
+  const setHarmId = (id: string | null) => update({ options: withOption(state.options, 'harm', id ?? undefined, undefined) });
   const need = (needId ? ctx.indicators.get(needId) : null) ?? preferred;
   const harm = (harmId ? ctx.indicators.get(harmId) : null) ?? harms[0] ?? null;
   const q = useCohortNeedHarm(need, harm);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { GeographyLevel } from '../../contract';
 import { CLASS_METHOD_LABELS, parseBreaks, type ClassMethod } from '../../geo/classify';
 import { MAX_CLASSES, PALETTE_LABELS, type PaletteKind } from '../../geo/palettes';
-import { validTileUrl, type BaseTiles } from '../../hooks/use-map-base-tiles';
+import { blockedTiles, validTileUrl, type BaseTiles } from '../../hooks/use-map-base-tiles';
 import type { MapMeasure, MapStyleOptions } from './map-model';
 
 export interface LevelOption {
@@ -147,6 +147,7 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
   const [url, setUrl] = useState(tiles.url);
   const [attribution, setAttribution] = useState(tiles.attribution);
   const valid = validTileUrl(url);
+  const blocked = blockedTiles(url);
   return (
     <details className="map-basemap">
       <summary>Base map {tiles.enabled ? '(on)' : '(off)'}</summary>
@@ -166,6 +167,7 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
           id={`${id}-url`}
           className="text-input text-input--wide"
           type="url"
+          aria-describedby={(url && !valid) || blocked ? `${id}-error` : undefined}
           value={url}
           onChange={(e) => setUrl(e.target.value)}
         />
@@ -181,7 +183,12 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
         />
       </div>
       <div className="map-basemap__actions">
-        <button type="button" className="button" disabled={!valid} onClick={() => onChange({ url, attribution, enabled: true })}>
+        <button
+          type="button"
+          className="button"
+          disabled={!valid || blocked !== null}
+          onClick={() => onChange({ url, attribution, enabled: true })}
+        >
           Show base map
         </button>
         <button type="button" className="button" disabled={!tiles.enabled} onClick={() => onChange({ ...tiles, enabled: false })}>
@@ -189,8 +196,13 @@ export function BaseMapSettings({ tiles, onChange }: { tiles: BaseTiles; onChang
         </button>
       </div>
       {url && !valid ? (
-        <p className="field-error">
+        <p className="field-error" id={`${id}-error`}>
           The address must start with https:// and contain {'{z}'}, {'{x}'} and {'{y}'}.
+        </p>
+      ) : null}
+      {blocked && valid ? (
+        <p className="field-error" id={`${id}-error`}>
+          {blocked}
         </p>
       ) : null}
     </details>

@@ -14,6 +14,7 @@ import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
+import { withOption } from '../../url-state/view-options';
 import { BoundaryProblems } from './DataProblems';
 import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
 import { MapLegend } from './MapLegend';
@@ -37,6 +38,14 @@ const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
 const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
 const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
 const SEX_LABEL = { all: 'persons', female: 'females', male: 'males' } as const;
+
+const MAP_DEFAULTS: MapStyleOptions = {
+  measure: 'rate',
+  method: 'quantile',
+  palette: 'sequential',
+  classes: 5,
+  fixedBreaks: [],
+};
 
 /**
  * The Map view. Figures: the protected cell of the latest full calendar year for the indicator, or of the
@@ -85,13 +94,30 @@ export function MapView() {
   const hasFigures = indicator ? here.has(indicator.id) : false;
   const hasRate = indicator ? indicator.statistic !== 'count' : false;
 
-  const [options, setOptions] = useState<MapStyleOptions>({
-    measure: 'rate',
-    method: 'quantile',
-    palette: 'sequential',
-    classes: 5,
-    fixedBreaks: [],
-  });
+  // The drawing options live in the link (view-options.ts), so a shared map is drawn the same way.
+  const o = state.options;
+  const options = useMemo<MapStyleOptions>(
+    () => ({
+      measure: o.measure ?? MAP_DEFAULTS.measure,
+      method: o.method ?? MAP_DEFAULTS.method,
+      palette: o.palette ?? MAP_DEFAULTS.palette,
+      classes: o.classes ?? MAP_DEFAULTS.classes,
+      fixedBreaks: o.breaks ?? MAP_DEFAULTS.fixedBreaks,
+    }),
+    [o.measure, o.method, o.palette, o.classes, o.breaks],
+  );
+  const setOptions = useCallback(
+    (next: MapStyleOptions) => {
+      let opts = state.options;
+      opts = withOption(opts, 'measure', next.measure, MAP_DEFAULTS.measure);
+      opts = withOption(opts, 'method', next.method, MAP_DEFAULTS.method);
+      opts = withOption(opts, 'palette', next.palette, MAP_DEFAULTS.palette);
+      opts = withOption(opts, 'classes', next.classes, MAP_DEFAULTS.classes);
+      opts = withOption(opts, 'breaks', next.fixedBreaks, MAP_DEFAULTS.fixedBreaks);
+      update({ options: opts });
+    },
+    [state.options, update],
+  );
   const effective = useMemo<MapStyleOptions>(() => (hasRate ? options : { ...options, measure: 'count' }), [hasRate, options]);
   const [tiles, setTiles] = useMapBaseTiles();
   const [resetZoom, setResetZoom] = useState(0);

@@ -1,7 +1,7 @@
 import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS } from '../../contract';
 import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { lockedAudience, useViewState } from '../../url-state/use-view-state';
+import { useViewState } from '../../url-state/use-view-state';
 import { formatMonth } from '../../ui/format';
 
 const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
@@ -9,8 +9,7 @@ const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Publi
 /** The shared filters. Every choice is written to the URL, so the link always reproduces the view. */
 export function FilterBar() {
   const { state: loaded } = useSessionSnapshot();
-  const { state, update } = useViewState();
-  const locked = lockedAudience();
+  const { state, update, lockedAudience: locked } = useViewState();
   const areas = useAreas();
   const periods = usePeriods();
   const indicators = loaded.manifest?.indicators ?? [];

@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { useViewState } from '../../url-state/use-view-state';
+import { withOption } from '../../url-state/view-options';
 import type { Indicator } from '../../contract';
 import type { TrendIndexComparison } from '../../queries/trend-compare';
 import type { TrendHotspots } from '../../queries/trend-hotspots';
@@ -36,9 +38,14 @@ function gapNote(hidden: number, missing: number, unit: string): string | null {
 /** The main chart: each month or rolling 12 months, count or rate, with or without 95% limits. */
 export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: SectionContext }) {
   const id = useId();
-  const [period, setPeriod] = useState<'month' | 'rolling'>('month');
-  const [measure, setMeasure] = useState<TrendMeasureChoice>('count');
-  const [limits, setLimits] = useState(true);
+  // The choices live in the link (view-options.ts), so a shared trend is drawn the same way.
+  const { state, update } = useViewState();
+  const period = state.options.series ?? 'month';
+  const measure: TrendMeasureChoice = state.options.measure === 'rate' ? 'rate' : 'count';
+  const limits = state.options.limits !== 'off';
+  const setPeriod = (v: 'month' | 'rolling') => update({ options: withOption(state.options, 'series', v, 'month') });
+  const setMeasure = (v: TrendMeasureChoice) => update({ options: withOption(state.options, 'measure', v, 'count') });
+  const setLimits = (on: boolean) => update({ options: withOption(state.options, 'limits', on ? 'on' : 'off', 'on') });
   const effective: TrendMeasureChoice = series.measure.hasRate ? measure : 'count';
   const points = period === 'month' ? series.months : series.rolling;
   const flagOf = (p: (typeof points)[number]) => (effective === 'rate' ? p.rateFlag : p.flag);

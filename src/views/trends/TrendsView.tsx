@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Indicator, Manifest } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -8,6 +8,7 @@ import { useTrendHotspots } from '../../hooks/use-trend-hotspots';
 import { predictionsAllowed, useTrendProjection } from '../../hooks/use-trend-projection';
 import { useTrendIndicator, useTrendSeries } from '../../hooks/use-trend-series';
 import { useViewState } from '../../url-state/use-view-state';
+import { withOption } from '../../url-state/view-options';
 import { markOnce } from '../../ui/performance-marks';
 import { sliceLabel } from './format-trend';
 import {
@@ -206,7 +207,10 @@ function ComparePart({
   sliceText: string;
   ctx: SectionContext;
 }) {
-  const [chosen, setChosen] = useState(() => defaultComparison(manifest.indicators, indicator));
+  const { state, update } = useViewState();
+  const defaults = useMemo(() => defaultComparison(manifest.indicators, indicator), [manifest.indicators, indicator]);
+  const chosen = state.options.with ?? defaults;
+  const setChosen = (ids: string[]) => update({ options: withOption(state.options, 'with', ids, defaults) });
   // In the order chosen: the view's own indicator first, drawn in the first style.
   const indicators = chosen.flatMap((id) => manifest.indicators.filter((i) => i.id === id));
   const comparison = useTrendComparison(indicators);

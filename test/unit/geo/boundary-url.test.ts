@@ -104,9 +104,17 @@ describe('boundaries from a URL the manifest configures', () => {
     const offline = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    await expect(fetchBoundary(URL_, manifest, areas, offline)).rejects.toThrow(
-      /content security policy allows https:\/\/example\.org/,
+    await expect(fetchBoundary(URL_, manifest, areas, offline)).rejects.toThrow(/Check you are online/);
+    // In the browser, a site the deployment has not allowed is refused before any request is made.
+    let asked = 0;
+    const counting = (async () => {
+      asked++;
+      return new Response('{}');
+    }) as typeof fetch;
+    await expect(fetchBoundary(URL_, manifest, areas, counting, 'https://vrn.example.gov.uk')).rejects.toThrow(
+      /were not fetched\. This dashboard was set up to fetch only from its own site, so the browser would block https:\/\/example\.org/,
     );
+    expect(asked).toBe(0);
     await expect(fetchBoundary(URL_, manifest, areas, respond('nope', 404))).rejects.toThrow(/answered 404/);
     await expect(fetchBoundary(URL_, manifest, areas, respond('<html>'))).rejects.toThrow(/not JSON/);
     await expect(fetchBoundary(URL_, manifest, areas, respond({ type: 'Feature' }))).rejects.toThrow(

@@ -11,14 +11,16 @@ export interface StaticServer {
 /**
  * A static file server on 127.0.0.1 and a random port, answering HEAD and single byte-range GETs (206 with
  * Content-Range), as S3, Azure Blob, GCS and any ordinary web server do. `ranges: false` makes it ignore Range
- * and send the whole file, as some servers do.
+ * and send the whole file, as some servers do. `port` fixes the port (else random); `cors` lets other origins read.
  */
 export async function startStaticServer(
   files: Record<string, Uint8Array>,
-  opts: { ranges?: boolean } = {},
+  opts: { ranges?: boolean; port?: number; cors?: boolean } = {},
 ): Promise<StaticServer> {
   const served: StaticServer['served'] = { bytes: 0, requests: [] };
   const server: Server = createServer((req, res) => {
+    // As ONS's ArcGIS services do: any site may read the files (needed for a page on another origin).
+    if (opts.cors) res.setHeader('Access-Control-Allow-Origin', '*');
     const name = decodeURIComponent((req.url ?? '/').slice(1).split('?')[0] ?? '');
     const body = files[name];
     const range = req.headers.range ?? null;
@@ -63,7 +65,7 @@ export async function startStaticServer(
   });
   // Longer than any test step, so the client never reuses a keep-alive socket the server has just closed.
   server.keepAliveTimeout = 120_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: (name) => `http://127.0.0.1:${port}/${encodeURIComponent(name)}`,

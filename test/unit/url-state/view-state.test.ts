@@ -6,6 +6,7 @@ import {
   parseViewState,
   serializeViewState,
 } from '../../../src/url-state/view-state';
+import { withOption, type ViewOptions } from '../../../src/url-state/view-options';
 
 describe('view state in the URL', () => {
   it('writes only what differs from the defaults, and reads it back', () => {
@@ -52,5 +53,36 @@ describe('view state in the URL', () => {
       const viaUrl = parseViewState(serializeViewState({ ...parseViewState('').state, cohort: c })).state.cohort;
       expect(viaUrl).toEqual(c);
     }
+  });
+
+  it('keeps how a view draws its figures in the link, writes no defaults, and gives notices for bad values', () => {
+    const options: ViewOptions = {
+      measure: 'compare',
+      method: 'fixed',
+      palette: 'diverging',
+      classes: 4,
+      breaks: [2.5, 10, 20],
+      series: 'rolling',
+      limits: 'off',
+      pathway: 'quarter',
+      need: 'persistent_absence',
+      harm: 'hes_sharp_object_admissions',
+      with: ['police_violence_with_injury', 'ed_assault_attendances'],
+    };
+    const search = serializeViewState({ ...DEFAULT_VIEW_STATE, view: 'map', options });
+    expect(search).toContain('breaks=2.5_10_20');
+    expect(search).toContain('with=police_violence_with_injury.ed_assault_attendances');
+    const back = parseViewState(search);
+    expect(back.notices).toEqual([]);
+    expect(back.state.options).toEqual(options);
+
+    expect(withOption({ measure: 'count' }, 'measure', 'rate', 'rate')).toEqual({});
+    expect(withOption({}, 'breaks', [], [])).toEqual({});
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, options: withOption({}, 'series', 'month', 'month') })).toBe('');
+
+    const bad = parseViewState('?measure=volume&classes=12&breaks=5_3&with=a.B!&limits=maybe');
+    expect(bad.state.options).toEqual({});
+    expect(bad.notices).toHaveLength(5);
+    expect(bad.notices.join(' ')).toMatch(/measure "volume" is not recognised/);
   });
 });
