@@ -36,11 +36,11 @@ const STAGE_ENDS: [number, string][] = [
 
 /** protectInline, timing its stages by the progress it reports. */
 function stagedProtect(record: (s: ProtectStages) => void): ProtectRunner {
-  return async (cells, policy, hierarchy, onProgress) => {
+  return async (cube, policy, parents, onProgress) => {
     const stages: Record<string, number> = {};
     let stage = 0;
     let last = performance.now();
-    const result = await protectInline(cells, policy, hierarchy, (done, total) => {
+    const result = await protectInline(cube, policy, parents, (done, total) => {
       onProgress(done, total);
       while (stage < STAGE_ENDS.length && done >= STAGE_ENDS[stage]![0]) {
         const now = performance.now();
@@ -49,7 +49,7 @@ function stagedProtect(record: (s: ProtectStages) => void): ProtectRunner {
         stage++;
       }
     });
-    record({ cells: cells.length, stages, summary: result.summary });
+    record({ cells: result.flag.length, stages, summary: result.summary });
     return result;
   };
 }
@@ -141,16 +141,16 @@ export async function bareDataPath(extract?: { manifest: string; data: string })
   return run;
 }
 
-/** The JavaScript before dropping the old protected table is protectCube plus building the Arrow vectors: split it. */
+/** The JavaScript before dropping the old protected table is decoding the cube's columns plus protectCube: split it. */
 function splitProtection(steps: StepTiming[], last: ProtectStages | undefined): StepTiming[] {
-  const js = steps.find((s) => s.step === 'protect: protectCube (JS) + protected cells -> Arrow vectors (JS)');
+  const js = steps.find((s) => s.step === 'protect: protectCubeColumns (JS: decode, cells, protectCube)');
   if (!js || !last) return steps;
   const cube = Object.values(last.stages).reduce((a, b) => a + b, 0);
   return [
     ...steps.filter((s) => s !== js),
     { step: 'protect: protectCube (JS)', engineMs: 0, jsMs: cube, calls: 0 },
     {
-      step: 'protect: protected cells -> Arrow vectors (JS)',
+      step: 'protect: decode the cube columns, make cells, flag and value arrays (JS)',
       engineMs: js.engineMs,
       jsMs: Math.max(0, js.jsMs - cube),
       calls: js.calls,

@@ -58,7 +58,7 @@ export function installProbes(): void {
   const watched = new WeakSet<Worker>();
   const post = Worker.prototype.postMessage as (this: Worker, message: unknown, ...rest: unknown[]) => void;
   Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-    const m = message as { messageId?: unknown; type?: unknown; data?: unknown; id?: unknown; cells?: unknown } | null;
+    const m = message as { messageId?: unknown; type?: unknown; data?: unknown; id?: unknown } | null;
     if (m && typeof m === 'object') {
       if (!watched.has(this)) {
         watched.add(this);
@@ -82,8 +82,8 @@ export function installProbes(): void {
         const entry = { type: m.type, sql, start: performance.now(), end: 0, cells: 0 };
         state.engine.push(entry);
         pending.set(m.messageId, entry);
-      } else if (typeof m.id === 'number' && Array.isArray(m.cells)) {
-        const entry = { type: 'PROTECT', sql: '', start: performance.now(), end: 0, cells: m.cells.length };
+      } else if (typeof m.id === 'number' && (m as { kind?: unknown }).kind === 'protect') {
+        const entry = { type: 'PROTECT', sql: '', start: performance.now(), end: 0, cells: 0 };
         state.engine.push(entry);
         jobs.set(m.id, entry);
       }

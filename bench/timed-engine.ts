@@ -32,6 +32,7 @@ export function timedEngine(engine: Engine): { engine: Engine; calls: EngineCall
   const wrapped: Engine = {
     query: <T extends Row = Row>(sql: string) => timed('query', sql, () => engine.query<T>(sql)),
     queryArrow: (sql: string): Promise<Table> => timed('queryArrow', sql, () => engine.queryArrow(sql)),
+    queryIpc: (sql: string): Promise<Uint8Array> => timed('queryIpc', sql, () => engine.queryIpc(sql)),
     exec: (sql: string) => timed('exec', sql, () => engine.exec(sql)),
     insertArrow: (table: Table, name: string, mode: 'create' | 'append') =>
       timed('insertArrow', `${name} (${table.numRows.toLocaleString('en-GB')} rows)`, () =>
@@ -58,12 +59,12 @@ export function timedEngine(engine: Engine): { engine: Engine; calls: EngineCall
 export function classifyCall(c: EngineCall): string {
   const t = c.text.replace(/\s+/g, ' ');
   if (c.phase === 'protect') {
-    if (c.method === 'queryArrow') return 'protect: read cube out of the engine';
-    // The JavaScript before these calls: building cell objects from the Arrow result, then protecting them.
-    if (/SELECT code, parent_code FROM areas/.test(t)) return 'protect: cube rows -> JS cell objects (Arrow get(i))';
-    if (/DROP TABLE IF EXISTS "protected_/.test(t)) return 'protect: protectCube (JS) + protected cells -> Arrow vectors (JS)';
-    if (c.method === 'insertArrow') return 'protect: insert protected table (Arrow IPC)';
-    if (/ORDER BY indicator_id, level/.test(t)) return 'protect: sort protected table';
+    if (c.method === 'queryIpc') return 'protect: read cube out of the engine (IPC bytes)';
+    if (/SELECT code, parent_code FROM areas/.test(t)) return 'protect: other';
+    // The JavaScript before this call: decoding the cube's columns, making cells, protecting them (protectCubeColumns).
+    if (/DROP TABLE IF EXISTS "protected_/.test(t)) return 'protect: protectCubeColumns (JS: decode, cells, protectCube)';
+    if (c.method === 'insertArrow') return 'protect: insert flag and value columns (Arrow IPC)';
+    if (/JOIN .* USING \(cell_id\)/.test(t)) return 'protect: join to the cube and sort the protected table';
     return 'protect: other';
   }
   if (c.phase === 'prepare') {

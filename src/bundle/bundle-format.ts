@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GEOGRAPHY_LEVELS } from '../contract';
+import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
 
 /*
  * A partner bundle: what one audience may see, ready to put on any static web host.
@@ -28,17 +29,7 @@ export const BUNDLE_FILE_NAMES = {
 export type BundleFileRole = Exclude<keyof typeof BUNDLE_FILE_NAMES, 'metadata'>;
 
 /** The columns of cells.parquet, in order. Anything else (a count above all) makes a bundle invalid. */
-export const BUNDLE_CELL_COLUMNS = [
-  'indicator_id',
-  'area_code',
-  'level',
-  'period',
-  'period_type',
-  'age_band',
-  'sex',
-  'value',
-  'flag',
-] as const;
+export const BUNDLE_CELL_COLUMNS = [...CELL_KEY_COLUMNS, 'value', 'flag'] as const;
 export const BUNDLE_AREA_COLUMNS = ['code', 'name', 'level', 'parent_code'] as const;
 export const BUNDLE_POPULATION_COLUMNS = ['area_code', 'level', 'year', 'age_band', 'sex', 'population'] as const;
 

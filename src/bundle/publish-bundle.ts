@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
 import { auditAsPublisher, auditAsRecipient, hierarchyFrom, type BundleCell } from './audit-bundle';
+import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
 import {
   BUNDLE_FILE_NAMES,
   BUNDLE_FORMAT,
@@ -82,18 +83,9 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
     if (!child) throw new Error(`the protected table has no ${name} column`);
     return child.toArray() as ArrayLike<unknown>;
   };
-  const [ind, area, level, period, ptype, age, sex, value, flag, count] = [
-    'indicator_id',
-    'area_code',
-    'level',
-    'period',
-    'period_type',
-    'age_band',
-    'sex',
-    'value',
-    'flag',
-    'count',
-  ].map(column) as [
+  const [ind, area, level, period, ptype, age, sex, value, flag, count] = [...CELL_KEY_COLUMNS, 'value', 'flag', 'count'].map(
+    column,
+  ) as [
     ArrayLike<string>,
     ArrayLike<string>,
     ArrayLike<string>,

@@ -19,6 +19,9 @@ export interface CubeCell {
   count: number;
 }
 
+/** The columns that name a cell in the cube and the protected tables, in their usual order. */
+export const CELL_KEY_COLUMNS = ['indicator_id', 'area_code', 'level', 'period', 'period_type', 'age_band', 'sex'] as const;
+
 /** Why a figure is shown as it is. */
 export type CellStatus = 'shown' | 'rounded' | 'primary' | 'secondary';
 

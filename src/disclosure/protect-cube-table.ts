@@ -1,23 +1,27 @@
-import { Table } from 'apache-arrow';
-import { float64Vector, utf8Vector } from '../engine/arrow-vectors';
-import type { Audience, DisclosurePolicy, GeographyLevel, AgeBand, Sex } from '../contract';
+import { makeVector, Table } from 'apache-arrow';
+import type { Audience, DisclosurePolicy } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
-import type { AreaHierarchy, CubeCell, PeriodType, ProtectedCell } from './cube-types';
 import type { ProtectionSummary } from './protect-cube';
-import { protectedTable, publicFlag } from './protected-tables';
+import { CUBE_COLUMNS_SQL, FLAG_CODES, type ProtectedColumns } from './protect-columns';
+import { protectedTable } from './protected-tables';
 
-/** Runs protectCube somewhere: inline in Node, in a Web Worker in the browser. */
+/**
+ * Runs protectCubeColumns somewhere: inline in Node, in a Web Worker in the browser. Takes the cube's columns as
+ * Arrow IPC bytes and the area hierarchy as (child, parent) pairs, so both cross to a worker cheaply.
+ */
 export type ProtectRunner = (
-  cells: CubeCell[],
+  cube: Uint8Array,
   policy: DisclosurePolicy,
-  hierarchy: AreaHierarchy,
+  parents: [string, string][],
   onProgress: (done: number, total: number) => void,
-) => Promise<{ cells: ProtectedCell[]; summary: ProtectionSummary }>;
+) => Promise<ProtectedColumns>;
 
 /**
  * Protects the whole `cube` for one audience and stores the result as that audience's protected table.
- * Everything an audience sees is read from that table, so every view, export and link agrees.
+ * Everything an audience sees is read from that table, so every view, export and link agrees. The cube leaves
+ * the engine as IPC bytes and comes back as a flag code and a value per cell, joined to the cube by cell_id in
+ * SQL: no cell objects are made or copied on the page's main thread.
  */
 export async function protectCubeTable(
   engine: Engine,
@@ -26,58 +30,37 @@ export async function protectCubeTable(
   run: ProtectRunner,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ProtectionSummary> {
-  const rows = await engine.queryArrow(
-    'SELECT indicator_id, area_code, level, period, period_type, age_band, sex, count FROM cube',
-  );
-  const col = (name: string) => rows.getChild(name)!;
-  const [ind, area, level, period, ptype, age, sex, count] = [
-    col('indicator_id'),
-    col('area_code'),
-    col('level'),
-    col('period'),
-    col('period_type'),
-    col('age_band'),
-    col('sex'),
-    col('count'),
-  ];
-  const cells: CubeCell[] = new Array<CubeCell>(rows.numRows);
-  for (let i = 0; i < rows.numRows; i++) {
-    cells[i] = {
-      indicatorId: ind.get(i) as string,
-      areaCode: area.get(i) as string,
-      level: level.get(i) as GeographyLevel,
-      period: period.get(i) as string,
-      periodType: ptype.get(i) as PeriodType,
-      ageBand: age.get(i) as AgeBand,
-      sex: sex.get(i) as Sex,
-      count: Number(count.get(i)),
-    };
-  }
+  const cube = await engine.queryIpc(CUBE_COLUMNS_SQL);
   const parents = await engine.query<{ code: string; parent_code: string }>(
     'SELECT code, parent_code FROM areas WHERE parent_code IS NOT NULL',
   );
-  const hierarchy: AreaHierarchy = { parentOf: new Map(parents.map((p) => [p.code, p.parent_code])) };
-  const result = await run(cells, policy, hierarchy, onProgress);
-
-  const strings = (pick: (c: ProtectedCell) => string) => utf8Vector(result.cells.map(pick));
+  const result = await run(
+    cube,
+    policy,
+    parents.map((p) => [p.code, p.parent_code]),
+    onProgress,
+  );
+  const n = result.flag.length;
+  const cellId = new Int32Array(n);
+  for (let i = 0; i < n; i++) cellId[i] = i;
   const table = new Table({
-    indicator_id: strings((c) => c.indicatorId),
-    area_code: strings((c) => c.areaCode),
-    level: strings((c) => c.level),
-    period: strings((c) => c.period),
-    period_type: strings((c) => c.periodType),
-    age_band: strings((c) => c.ageBand),
-    sex: strings((c) => c.sex),
-    value: float64Vector(result.cells.map((c) => c.value)),
-    flag: strings((c) => publicFlag(c.status)),
+    cell_id: makeVector(cellId),
+    value: makeVector(result.value),
+    flag_code: makeVector(result.flag),
   });
   const name = protectedTable(audience);
   const staging = `${name}_new`;
   await engine.exec(`DROP TABLE IF EXISTS ${ident(staging)}`);
   await engine.insertArrow(table, staging, 'create');
+  const flag = `CASE p.flag_code ${FLAG_CODES.map((f, i) => `WHEN ${i} THEN '${f}'`).join(' ')} END`;
   // Ordered like the extracts so that filters on indicator, area and period skip blocks.
   await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM ${ident(staging)} ORDER BY indicator_id, level, area_code, period_type, period; DROP TABLE ${ident(staging)}`,
+    `CREATE OR REPLACE TABLE ${ident(name)} AS
+     SELECT c.indicator_id, c.area_code, c.level, c.period, c.period_type, c.age_band, c.sex,
+            CASE WHEN p.flag_code = 2 THEN NULL ELSE p.value END AS value, ${flag} AS flag
+     FROM cube c JOIN ${ident(staging)} p USING (cell_id)
+     ORDER BY c.indicator_id, c.level, c.area_code, c.period_type, c.period;
+     DROP TABLE ${ident(staging)}`,
   );
   return result.summary;
 }

@@ -1,17 +1,16 @@
+import type { ProtectedColumns } from './protect-columns';
 import type { ProtectRunner } from './protect-cube-table';
-import type { ProtectedCell } from './cube-types';
-import type { ProtectionSummary } from './protect-cube';
 
 type Reply =
   | { id: number; type: 'progress'; done: number; total: number }
-  | { id: number; type: 'done'; cells: ProtectedCell[]; summary: ProtectionSummary }
+  | ({ id: number; type: 'done' } & ProtectedColumns)
   | { id: number; type: 'error'; message: string };
 
 let worker: Worker | null = null;
 let nextId = 1;
 
 /** Protection in a dedicated Web Worker, so a whole-dataset run never blocks the page. */
-export const protectInWorker: ProtectRunner = (cells, policy, hierarchy, onProgress) => {
+export const protectInWorker: ProtectRunner = (cube, policy, parents, onProgress) => {
   worker ??= new Worker(new URL('./protect.worker.ts', import.meta.url), { type: 'module' });
   const w = worker;
   const id = nextId++;
@@ -22,11 +21,13 @@ export const protectInWorker: ProtectRunner = (cells, policy, hierarchy, onProgr
       if (msg.type === 'progress') onProgress(msg.done, msg.total);
       else {
         w.removeEventListener('message', onMessage);
-        if (msg.type === 'done') resolve({ cells: msg.cells, summary: msg.summary });
+        if (msg.type === 'done') resolve({ flag: msg.flag, value: msg.value, summary: msg.summary });
         else reject(new Error(msg.message));
       }
     };
     w.addEventListener('message', onMessage);
-    w.postMessage({ id, cells, policy, parents: [...hierarchy.parentOf.entries()] });
+    // The cube's bytes are transferred: the page does not need them again.
+    const bytes = cube.byteOffset === 0 && cube.byteLength === cube.buffer.byteLength ? cube : cube.slice();
+    w.postMessage({ id, kind: 'protect', cube: bytes, policy, parents }, [bytes.buffer]);
   });
 };

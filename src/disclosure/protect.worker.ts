@@ -1,24 +1,24 @@
 /// <reference lib="webworker" />
-import { protectCube } from './protect-cube';
-import type { AreaHierarchy, CubeCell } from './cube-types';
 import type { DisclosurePolicy } from '../contract';
+import { protectCubeColumns } from './protect-columns';
 
 interface Request {
   id: number;
-  cells: CubeCell[];
+  kind: 'protect';
+  cube: Uint8Array;
   policy: DisclosurePolicy;
   parents: [string, string][];
 }
 
-// Protecting a whole dataset takes seconds; doing it here keeps the page responsive meanwhile.
+// Protecting a whole dataset takes seconds; doing it here keeps the page responsive meanwhile. The cube arrives
+// as Arrow IPC bytes and the answer leaves as two typed arrays, both transferred rather than copied.
 self.onmessage = (event: MessageEvent<Request>) => {
-  const { id, cells, policy, parents } = event.data;
+  const { id, cube, policy, parents } = event.data;
   try {
-    const hierarchy: AreaHierarchy = { parentOf: new Map(parents) };
-    const result = protectCube(cells, policy, hierarchy, {
-      onProgress: (done, total) => self.postMessage({ id, type: 'progress', done, total }),
-    });
-    self.postMessage({ id, type: 'done', cells: result.cells, summary: result.summary });
+    const result = protectCubeColumns(cube, policy, parents, (done, total) =>
+      self.postMessage({ id, type: 'progress', done, total }),
+    );
+    self.postMessage({ id, type: 'done', ...result }, [result.flag.buffer, result.value.buffer]);
   } catch (e) {
     self.postMessage({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

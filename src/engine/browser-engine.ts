@@ -38,6 +38,9 @@ export async function createBrowserEngine(): Promise<Engine> {
     queryArrow(sql: string): Promise<Table> {
       return serial(async () => (await conn.query(sql)) as unknown as Table);
     },
+    queryIpc(sql: string): Promise<Uint8Array> {
+      return serial(() => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+    },
     exec(sql: string): Promise<void> {
       return serial(async () => {
         await conn.query(sql);

@@ -14,6 +14,8 @@ export interface Engine {
   query<T extends Row = Row>(sql: string): Promise<T[]>;
   /** Runs SQL and returns the Arrow table unchanged (for bulk transfer to the disclosure layer). */
   queryArrow(sql: string): Promise<Table>;
+  /** Runs SQL and returns the result as Arrow IPC bytes, undecoded (to hand on to a worker as they are). */
+  queryIpc(sql: string): Promise<Uint8Array>;
   /** Runs statements for their effect. */
   exec(sql: string): Promise<void>;
   /** Creates (or appends to) a table from an Arrow table. */

@@ -32,6 +32,9 @@ export async function createNodeEngine(): Promise<Engine> {
     async queryArrow(sql: string): Promise<Table> {
       return conn.query(sql) as unknown as Table;
     },
+    async queryIpc(sql: string): Promise<Uint8Array> {
+      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice();
+    },
     async exec(sql: string): Promise<void> {
       conn.query(sql);
     },

@@ -69,7 +69,10 @@ fine AS (
 )
 SELECT * FROM coarse UNION ALL SELECT * FROM fine;
 
+-- cell_id numbers the cells, so protection can work on bare columns (in its worker) and hand back only a
+-- status and a value per cell, joined here by it.
 CREATE OR REPLACE TABLE cube AS
+SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS cell_id, * FROM (
 SELECT indicator_id, area_code, level, period, 'month' AS period_type, age_band, sex, CAST(count AS INTEGER) AS count
 FROM cube_month
 WHERE (age_band = 'all' AND sex = 'all') OR (level = 'vru' AND (age_band = 'all' OR sex = 'all'))
@@ -80,7 +83,7 @@ SELECT indicator_id, area_code, level,
 FROM cube_month GROUP BY ALL
 UNION ALL
 SELECT indicator_id, area_code, level, substr(period, 1, 4), 'year', age_band, sex, CAST(sum(count) AS INTEGER)
-FROM cube_month GROUP BY ALL;
+FROM cube_month GROUP BY ALL);
 
 DROP TABLE cube_month;
 

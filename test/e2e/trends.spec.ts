@@ -23,8 +23,9 @@ const LONG_MONTHS = [
 /** Protection runs once per audience in a worker; the first figures can take a while on a slow machine. */
 const FIRST_FIGURES = 240_000;
 
+/** The main chart's section: the one with the month / rolling choice (another section may come first while it is absent). */
 function mainFigure(page: Page): Locator {
-  return page.locator('section.trend-figure').first();
+  return page.locator('section.trend-figure').filter({ has: page.getByRole('radio', { name: 'Each month' }) });
 }
 
 async function download(page: Page, button: Locator): Promise<{ name: string; file: string }> {
