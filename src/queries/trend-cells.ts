@@ -163,17 +163,20 @@ export function populationForIndicator(
 export async function partialMonths(
   engine: Engine,
   table: string,
-  indicatorId: string,
+  indicatorIds: readonly string[],
   areaCode: string,
-): Promise<Map<string, number>> {
-  const rows = await engine.query<{ period: string; n: number; expected: number }>(`
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await engine.query<{ indicator_id: string; period: string; n: number; expected: number }>(`
     WITH reporting AS (
-      SELECT t.period, count(DISTINCT t.area_code)::INTEGER AS n
+      SELECT t.indicator_id, t.period, count(DISTINCT t.area_code)::INTEGER AS n
       FROM ${ident(table)} t JOIN areas a ON a.code = t.area_code
-      WHERE a.parent_code = ${str(areaCode)} AND t.indicator_id = ${str(indicatorId)}
+      WHERE a.parent_code = ${str(areaCode)} AND t.indicator_id IN ${strList(indicatorIds)}
         AND t.period_type = 'month' AND t.age_band = 'all' AND t.sex = 'all'
-      GROUP BY t.period
+      GROUP BY t.indicator_id, t.period
     )
-    SELECT period, n, (SELECT max(n) FROM reporting)::INTEGER AS expected FROM reporting ORDER BY period`);
-  return new Map(rows.filter((r) => r.n < r.expected).map((r) => [r.period, r.expected - r.n]));
+    SELECT indicator_id, period, n, (max(n) OVER (PARTITION BY indicator_id))::INTEGER AS expected
+    FROM reporting ORDER BY indicator_id, period`);
+  const out = new Map<string, Map<string, number>>(indicatorIds.map((id) => [id, new Map()]));
+  for (const r of rows) if (r.n < r.expected) out.get(r.indicator_id)?.set(r.period, r.expected - r.n);
+  return out;
 }

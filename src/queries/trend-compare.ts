@@ -61,14 +61,14 @@ export async function trendIndexComparison(
   const area = await resolveTrendArea(engine, request.areaCode);
   if (!area) return null;
   const ids = request.indicators.map((i) => i.id);
-  const [cells, ranges, bands, population] = await Promise.all([
+  const [cells, ranges, bands, population, partial] = await Promise.all([
     readTrendCells(engine, table, ids, area.code, request),
     indicatorMonthRange(engine, table, ids, request.lastPeriod),
     indicatorAgeBands(engine, table, ids, area.code),
     readPopulation(engine, area.code, request.sex),
+    partialMonths(engine, table, ids, area.code),
   ]);
-  const partial = await Promise.all(ids.map((id) => partialMonths(engine, table, id, area.code)));
-  const series = request.indicators.map((indicator, k) =>
+  const series = request.indicators.map((indicator) =>
     buildTrendSeries({
       indicator,
       area,
@@ -80,7 +80,7 @@ export async function trendIndexComparison(
       denominatorMonths: cells.months.get(`${indicator.id}::denominator`) ?? new Map(),
       denominatorYears: cells.years.get(`${indicator.id}::denominator`) ?? new Map(),
       population: populationForIndicator(population, request.age, bands.get(indicator.id) ?? []),
-      partialMonths: partial[k] ?? new Map(),
+      partialMonths: partial.get(indicator.id) ?? new Map(),
       lowCountBelow: request.lowCountBelow,
     }),
   );

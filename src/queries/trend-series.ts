@@ -120,6 +120,11 @@ export interface TrendSeries {
   /** False when the indicator has no figures for this area and breakdown. */
   available: boolean;
   unavailableReason: string | null;
+  /**
+   * Set when the slice's months are not published (a district by age band or sex: see build-cube.ts) but its
+   * calendar years are: then only `years` holds figures, and this says why.
+   */
+  monthsNotPublished: string | null;
   months: TrendPoint[];
   rolling: TrendPeriodWithChange[];
   years: TrendYear[];
@@ -146,7 +151,7 @@ export async function trendSeries(engine: Engine, table: string, request: TrendS
     indicatorMonthRange(engine, table, [id], request.lastPeriod),
     indicatorAgeBands(engine, table, [id], area.code),
     request.indicator.denominatorSource === 'population' ? readPopulation(engine, area.code, request.sex) : Promise.resolve([]),
-    partialMonths(engine, table, id, area.code),
+    partialMonths(engine, table, [id], area.code),
   ]);
   return buildTrendSeries({
     indicator: request.indicator,
@@ -159,7 +164,7 @@ export async function trendSeries(engine: Engine, table: string, request: TrendS
     denominatorMonths: cells.months.get(`${id}::denominator`) ?? new Map(),
     denominatorYears: cells.years.get(`${id}::denominator`) ?? new Map(),
     population: populationForIndicator(population, request.age, bands.get(id) ?? []),
-    partialMonths: partial,
+    partialMonths: partial.get(id) ?? new Map(),
     lowCountBelow: request.lowCountBelow,
   });
 }
@@ -281,17 +286,20 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     measure,
   };
   const periods = input.range ? monthRange(input.range.first, input.range.last) : [];
-  if (periods.length === 0 || input.months.size === 0) {
+  const monthsNotPublished =
+    input.months.size === 0 && input.years.size > 0
+      ? `Monthly figures for ${describeSlice(input.age, input.sex)} in ${input.area.name} are not published: by age band and sex most months are too few to show safely, and publishing them would force larger figures to be hidden. Months are published for all ages and persons in every area, and by one age band or by sex for the whole VRU area. The calendar years are below; the Cohorts view shows this group by quarter too.`
+      : null;
+  if (periods.length === 0 || (input.months.size === 0 && input.years.size === 0)) {
     const reason =
       periods.length === 0
         ? 'No months of data are loaded for this indicator.'
-        : input.years.size > 0
-          ? `Monthly figures for ${describeSlice(input.age, input.sex)} in ${input.area.name} are not published: by age band and sex most months are too few to show safely, and publishing them would force larger figures to be hidden. Months are published for all ages and persons in every area, and by one age band or by sex for the whole VRU area. The Cohorts view shows this group by quarter and year.`
-          : `This indicator has no figures for ${describeSlice(input.age, input.sex)} in ${input.area.name}. It may not be recorded by this age band or sex; try "All ages" and "Persons".`;
+        : `This indicator has no figures for ${describeSlice(input.age, input.sex)} in ${input.area.name}. It may not be recorded by this age band or sex; try "All ages" and "Persons".`;
     return {
       ...base,
       available: false,
       unavailableReason: reason,
+      monthsNotPublished: null,
       months: [],
       rolling: [],
       years: [],
@@ -386,10 +394,27 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     'Limits are 95% confidence limits: exact Poisson below 10 events, Byar’s method from 10 (PHE methods). Change on the year before uses the exact conditional test for two Poisson rates.',
   );
   const yearsTitle = yearOnYearTitle(indicator.title, areaPhrase(input.area), years);
+  if (monthsNotPublished !== null) {
+    // Only the protected calendar-year cells exist for this slice; the months would all be `x`.
+    return {
+      ...base,
+      available: true,
+      unavailableReason: null,
+      monthsNotPublished,
+      months: [],
+      rolling: [],
+      years: years.map((y) => ({ ...y, monthsWithData: periods.filter((p) => p.startsWith(`${y.period}-`)).length })),
+      seasonality: { years: [], months: [], title: monthsNotPublished },
+      comparison: emptyComparison(monthsNotPublished),
+      yearsTitle,
+      notes: notes.filter((n) => !n.startsWith('Incomplete months')),
+    };
+  }
   return {
     ...base,
     available: true,
     unavailableReason: null,
+    monthsNotPublished: null,
     months,
     rolling,
     years,

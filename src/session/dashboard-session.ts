@@ -1,6 +1,7 @@
 import type { Audience } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ensureCommittedTables } from '../engine/committed-tables';
+import { withQueryCache } from '../engine/cached-engine';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
 import type { ProtectionSummary } from '../disclosure/protect-cube';
@@ -71,7 +72,8 @@ export class DashboardSession {
 
   static async start(engine: Engine, protect: ProtectRunner): Promise<DashboardSession> {
     await ensureCommittedTables(engine);
-    return new DashboardSession(engine, protect);
+    // Views ask for the same metadata and cells from several query modules at once: answer repeats from memory.
+    return new DashboardSession(withQueryCache(engine), protect);
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;

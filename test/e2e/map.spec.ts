@@ -259,8 +259,10 @@ test.describe.serial('map with the real Lancashire boundaries', () => {
     ).toBeVisible(SLOW);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(shots, 'map-lsoa-year-compared.png'), fullPage: true });
-    expect(figures.lsoaFirstDrawMs).toBeLessThan(1000);
-    expect(figures.lsoaRecolourMs).toBeLessThan(100);
+    // Timings are reported (test-results/map-timings-demo.json, and by the benchmark), never asserted: tests must
+    // not depend on the machine's speed.
+    expect(figures.lsoaFirstDrawMs).toBeGreaterThan(0);
+    expect(figures.lsoaRecolourMs).toBeGreaterThan(0);
     expect(foreign.map((r) => r.url())).toEqual([]);
   });
 });

@@ -104,26 +104,29 @@ export function TrendsView() {
             ? `Protecting the figures under ${protecting.audience} disclosure rules (${Math.round((100 * protecting.done) / Math.max(1, protecting.total))}%)…`
             : 'Preparing the figures…'}
         </p>
-      ) : !data.available ? (
-        <div className="notice">
-          <p>{data.unavailableReason}</p>
-          {state.age !== 'all' || state.sex !== 'all' ? (
-            <p className="notice__actions">
-              {state.area !== null || (state.age !== 'all' && state.sex !== 'all') ? (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
-                >
-                  {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
+      ) : !data.available || data.monthsNotPublished ? (
+        <>
+          <div className="notice">
+            <p>{data.monthsNotPublished ?? data.unavailableReason}</p>
+            {state.age !== 'all' || state.sex !== 'all' ? (
+              <p className="notice__actions">
+                {state.area !== null || (state.age !== 'all' && state.sex !== 'all') ? (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
+                  >
+                    {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
+                  </button>
+                ) : null}{' '}
+                <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
+                  {`Show all ages, persons in ${data.area.name}`}
                 </button>
-              ) : null}{' '}
-              <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
-                {`Show all ages, persons in ${data.area.name}`}
-              </button>
-            </p>
-          ) : null}
-        </div>
+              </p>
+            ) : null}
+          </div>
+          {data.available ? <YearsSection series={data} ctx={ctx} /> : null}
+        </>
       ) : (
         <div aria-busy={series.isPlaceholderData} className={series.isPlaceholderData ? 'trends__stale' : undefined}>
           {series.isPlaceholderData ? (

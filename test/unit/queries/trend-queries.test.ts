@@ -156,9 +156,19 @@ describe('trendSeries (real engine, demo data, analyst rules)', () => {
 
   it("explains that a district's months are not published by age band and sex, and points to what is", async () => {
     const s = await series('knife_serious_violence_u25', PRESTON, '15-17', 'female');
-    expect(s.available).toBe(false);
-    expect(s.unavailableReason).toMatch(/Monthly figures for females aged 15-17 in Preston are not published/);
-    expect(s.unavailableReason).toMatch(/by one age band or by sex for the whole VRU area/);
+    expect(s.available).toBe(true);
+    expect(s.monthsNotPublished).toMatch(/Monthly figures for females aged 15-17 in Preston are not published/);
+    expect(s.monthsNotPublished).toMatch(/by one age band or by sex for the whole VRU area/);
+    expect(s.months).toEqual([]);
+    // Its calendar years are published, and shown as the protected table has them.
+    const cells = await protectedCells('knife_serious_violence_u25', PRESTON, 'year', '15-17', 'female');
+    expect(s.years.map((y) => y.period)).toEqual([...cells.keys()]);
+    for (const y of s.years) {
+      const cell = cells.get(y.period);
+      expect(y.flag).toBe(cell?.flag);
+      expect(y.count).toBe(cell?.flag === 'c' ? null : cell?.value);
+      expect(y.monthsWithData).toBe(12);
+    }
   });
 
   it('says when an indicator is not recorded for the chosen age band', async () => {
