@@ -166,6 +166,14 @@ export async function mapIndicatorLevels(engine: Engine, table: string): Promise
     GROUP BY 1, 2 ORDER BY 1, 2`);
 }
 
+interface AreaRow extends Record<string, string | number | null> {
+  code: string;
+  name: string;
+  level: string;
+  districtCode: string | null;
+  population: number | null;
+}
+
 interface CellRow extends Record<string, string | number | null> {
   code: string;
   name: string;
@@ -196,32 +204,46 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const popYears = meta.popYears;
   const popYear = popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
 
+  // Two statements: the areas with their population (the same for every month of a year, so a month change is
+  // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.
   const levels = strList([p.level, 'vru']);
-  const cellFilter = (indicator: string) =>
-    `indicator_id = ${str(indicator)} AND level IN ${levels} AND period = ${str(period?.period ?? '')}
-     AND period_type = ${str(period?.type ?? 'year')} AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`;
-  const rows = await engine.query<CellRow>(`
-    WITH lvl AS (
-      SELECT a.code, a.name, a.level, d.ancestor AS district_code
-      FROM areas a LEFT JOIN area_ancestors d ON d.code = a.code AND d.level = 'district'
-      WHERE a.level IN ${levels}
-    ),
-    cell AS (SELECT area_code, value, flag FROM ${table} WHERE ${cellFilter(p.indicatorId)}),
-    den AS (SELECT area_code, value, flag FROM ${table} WHERE ${cellFilter(p.indicatorId + DENOMINATOR_SUFFIX)}),
-    pop AS (
-      SELECT area_code, sum(population) AS population, count(*) AS parts FROM population_cube
-      WHERE level IN ${levels} AND year = ${popYear === null ? 'NULL' : num(popYear)} AND sex = ${str(p.sex)}
-        AND age_band IN ${strList(popBands)}
-      GROUP BY 1
-    )
-    SELECT lvl.code, lvl.name, lvl.level, lvl.district_code AS "districtCode",
-           cell.value::DOUBLE AS value, cell.flag AS flag, den.value::DOUBLE AS den, den.flag AS "denFlag",
-           CASE WHEN pop.parts = ${num(popBands.length)} THEN pop.population::DOUBLE END AS population
-    FROM lvl
-    LEFT JOIN cell ON cell.area_code = lvl.code
-    LEFT JOIN den ON den.area_code = lvl.code
-    LEFT JOIN pop ON pop.area_code = lvl.code
-    ORDER BY lvl.level, lvl.name, lvl.code`);
+  const [areaRows, cellRows] = await Promise.all([
+    engine.query<AreaRow>(`
+      WITH lvl AS (
+        SELECT a.code, a.name, a.level, d.ancestor AS district_code
+        FROM areas a LEFT JOIN area_ancestors d ON d.code = a.code AND d.level = 'district'
+        WHERE a.level IN ${levels}
+      ),
+      pop AS (
+        SELECT area_code, sum(population) AS population, count(*) AS parts FROM population_cube
+        WHERE level IN ${levels} AND year = ${popYear === null ? 'NULL' : num(popYear)} AND sex = ${str(p.sex)}
+          AND age_band IN ${strList(popBands)}
+        GROUP BY 1
+      )
+      SELECT lvl.code, lvl.name, lvl.level, lvl.district_code AS "districtCode",
+             CASE WHEN pop.parts = ${num(popBands.length)} THEN pop.population::DOUBLE END AS population
+      FROM lvl LEFT JOIN pop ON pop.area_code = lvl.code
+      ORDER BY lvl.level, lvl.name, lvl.code`),
+    engine.query<{ indicator_id: string; area_code: string; value: number | null; flag: PublicFlag }>(`
+      SELECT indicator_id, area_code, value::DOUBLE AS value, flag FROM ${table}
+      WHERE indicator_id IN ${strList([p.indicatorId, p.indicatorId + DENOMINATOR_SUFFIX])} AND level IN ${levels}
+        AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
+        AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
+  ]);
+  const cellOf = new Map<string, { value: number | null; flag: PublicFlag }>();
+  const denOf = new Map<string, { value: number | null; flag: PublicFlag }>();
+  for (const c of cellRows) (c.indicator_id === p.indicatorId ? cellOf : denOf).set(c.area_code, c);
+  const rows: CellRow[] = areaRows.map((a) => {
+    const cell = cellOf.get(a.code);
+    const den = denOf.get(a.code);
+    return {
+      ...a,
+      value: cell?.value ?? null,
+      flag: cell?.flag ?? null,
+      den: den?.value ?? null,
+      denFlag: den?.flag ?? null,
+    };
+  });
 
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
   const benchmark = vruRow ? figureOf(vruRow, p, null) : null;
