@@ -9,13 +9,13 @@ export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
  * quarters and years, and age bands and sexes into "all". The disclosure layer protects this whole table
  * at once, so a cell looks the same in every view and no total can be differenced against its parts.
  *
- * Small areas (LSOA, MSOA, ward) are published for all ages and persons only: their age-by-sex cells
- * would nearly all be suppressed, and leaving them out keeps the cube (and its protection) small enough
- * for a browser at 10 million input rows. Months are published by age band or by sex (not both) for the
- * whole VRU area only, and for all ages and persons elsewhere; quarters and years keep every breakdown.
- * A district's month by age and sex is nearly always 0-4: publishing those cells hid little that was not
- * already hidden, but their relations forced the audit to hide large totals (on the demo, the VRU area's
- * yearly knife-crime and sharp-object figures) and doubled protection time. Where an indicator has banded rows, "all" rows supplied
+ * Small areas (LSOA, MSOA, ward) are published for calendar years, all ages and persons only. Months are
+ * published for districts and the VRU area: by age band or by sex (not both) for the whole VRU area, and for
+ * all ages and persons for districts; their quarters and years keep every breakdown.
+ * A district's month by age and sex, or an LSOA's month or quarter, is nearly always 0-4: publishing those
+ * cells hid little that was not already hidden, but their relations forced the audit to hide large totals
+ * (on the demo, the VRU area's yearly knife-crime and sharp-object figures, and two thirds of the LSOAs'
+ * years), and doubled protection time. Where an indicator has banded rows, "all" rows supplied
  * beside them are ignored, as they would be double counted.
  */
 export const BUILD_CUBE_SQL = `
@@ -75,12 +75,13 @@ CREATE OR REPLACE TABLE cube AS
 SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS cell_id, * FROM (
 SELECT indicator_id, area_code, level, period, 'month' AS period_type, age_band, sex, CAST(count AS INTEGER) AS count
 FROM cube_month
-WHERE (age_band = 'all' AND sex = 'all') OR (level = 'vru' AND (age_band = 'all' OR sex = 'all'))
+WHERE level IN ('district', 'vru')
+  AND ((age_band = 'all' AND sex = 'all') OR (level = 'vru' AND (age_band = 'all' OR sex = 'all')))
 UNION ALL
 SELECT indicator_id, area_code, level,
        substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR), 'quarter',
        age_band, sex, CAST(sum(count) AS INTEGER)
-FROM cube_month GROUP BY ALL
+FROM cube_month WHERE level IN ('district', 'vru') GROUP BY ALL
 UNION ALL
 SELECT indicator_id, area_code, level, substr(period, 1, 4), 'year', age_band, sex, CAST(sum(count) AS INTEGER)
 FROM cube_month GROUP BY ALL);

@@ -75,7 +75,7 @@ export interface MapFigures {
 
 /** What the map needs to know about an indicator at a level before asking for its figures. */
 export interface MapMeta {
-  /** Months with figures at the level, oldest first. */
+  /** Months with figures for the whole VRU area (small areas have years only), oldest first. */
   months: string[];
   /** Age bands the indicator is broken down by (none when it is given for all ages only). */
   bands: string[];
@@ -91,7 +91,7 @@ export async function mapMeta(engine: Engine, table: string, indicatorId: string
   const rows = await engine.query<{ kind: string; value: string }>(`
     SELECT 'month' AS kind, period AS value FROM (
       SELECT DISTINCT period FROM ${table}
-      WHERE indicator_id = ${str(indicatorId)} AND level = ${str(level)} AND period_type = 'month')
+      WHERE indicator_id = ${str(indicatorId)} AND level = 'vru' AND period_type = 'month')
     UNION ALL
     SELECT 'band', age_band FROM (
       SELECT DISTINCT age_band FROM ${table}
@@ -116,7 +116,18 @@ export async function mapMeta(engine: Engine, table: string, indicatorId: string
  * The period shown: the month asked for, or else the latest calendar year with all twelve months (the
  * latest part year when none is complete).
  */
-export function choosePeriod(months: readonly string[], month: string | null, byBreakdown = false): MapPeriod | null {
+export function choosePeriod(
+  months: readonly string[],
+  month: string | null,
+  byBreakdown = false,
+  yearsOnly = false,
+): MapPeriod | null {
+  if (month && yearsOnly) {
+    // Small areas are published for calendar years only (build-cube.ts): the month's year is mapped.
+    const year = month.slice(0, 4);
+    const inYear = months.filter((m) => m.startsWith(`${year}-`));
+    return { type: 'year', period: year, months: inYear.length, firstMonth: inYear[0] ?? null, lastMonth: inYear.at(-1) ?? null };
+  }
   if (month && byBreakdown) {
     // Months are not published by age band or sex below the VRU area (build-cube.ts): the month's quarter is.
     const q = Math.floor((Number(month.slice(5, 7)) - 1) / 3);
@@ -193,7 +204,8 @@ interface CellRow extends Record<string, string | number | null> {
  */
 export async function mapFigures(engine: Engine, table: string, p: MapFiguresParams, known?: MapMeta): Promise<MapFigures> {
   const meta = known ?? (await mapMeta(engine, table, p.indicatorId, p.level));
-  const period = choosePeriod(meta.months, p.month, p.level !== 'vru' && (p.age !== 'all' || p.sex !== 'all'));
+  const small = p.level !== 'vru' && p.level !== 'district';
+  const period = choosePeriod(meta.months, p.month, p.level !== 'vru' && (p.age !== 'all' || p.sex !== 'all'), small);
 
   // An "all ages" rate of an indicator that covers some ages only is per head of those ages.
   const bands = meta.bands;

@@ -286,10 +286,13 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     measure,
   };
   const periods = input.range ? monthRange(input.range.first, input.range.last) : [];
+  const smallArea = !['district', 'vru'].includes(input.area.level);
   const monthsNotPublished =
-    input.months.size === 0 && input.years.size > 0
-      ? `Monthly figures for ${describeSlice(input.age, input.sex)} in ${input.area.name} are not published: by age band and sex most months are too few to show safely, and publishing them would force larger figures to be hidden. Months are published for all ages and persons in every area, and by one age band or by sex for the whole VRU area. The calendar years are below; the Cohorts view shows this group by quarter too.`
-      : null;
+    input.months.size === 0 && input.years.size > 0 && smallArea
+      ? `Monthly figures for ${input.area.name} are not published: small areas (LSOAs, MSOAs and wards) are published for calendar years, all ages and persons only, because most of their months would be too small to show safely. The calendar years are below; its district can be shown by month.`
+      : input.months.size === 0 && input.years.size > 0
+        ? `Monthly figures for ${describeSlice(input.age, input.sex)} in ${input.area.name} are not published: by age band and sex most months are too few to show safely, and publishing them would force larger figures to be hidden. Months are published for all ages and persons in every area, and by one age band or by sex for the whole VRU area. The calendar years are below; the Cohorts view shows this group by quarter too.`
+        : null;
   if (periods.length === 0 || (input.months.size === 0 && input.years.size === 0)) {
     const reason =
       periods.length === 0

@@ -365,13 +365,15 @@ export function MapView() {
               <MapLegend model={model} levelNoun={nounPlural} />
               <div className="map-notes">
                 <p>
-                  {data.period?.type === 'month'
-                    ? `Figures for ${when}, the month chosen under “Latest month”. Clear that filter to see the latest full calendar year.`
-                    : data.period?.type === 'quarter'
-                      ? `Figures for the quarter ${when}, which holds the month chosen under “Latest month”: months are published by age band or sex for the whole VRU area only, because for one ${levelNoun(level, false)} most would be too small to show safely.`
-                      : data.period && data.period.months < 12
-                        ? `Figures for ${when}: no calendar year has all twelve months loaded, so the latest part year is shown. Choose a month under “Latest month” to map one month.`
-                        : `Figures for the calendar year ${when}, the latest full year loaded. Choose a month under “Latest month” to map one month.`}
+                  {small
+                    ? `Figures for the calendar year ${when}${state.period ? ', which holds the month chosen under “Latest month”' : ', the latest year loaded'}: ${nounPlural} are published for calendar years only, because most of their months would be too small to show safely. Districts can be mapped by month.`
+                    : data.period?.type === 'month'
+                      ? `Figures for ${when}, the month chosen under “Latest month”. Clear that filter to see the latest full calendar year.`
+                      : data.period?.type === 'quarter'
+                        ? `Figures for the quarter ${when}, which holds the month chosen under “Latest month”: months are published by age band or sex for the whole VRU area only, because for one ${levelNoun(level, false)} most would be too small to show safely.`
+                        : data.period && data.period.months < 12
+                          ? `Figures for ${when}: no calendar year has all twelve months loaded, so the latest part year is shown. Choose a month under “Latest month” to map one month.`
+                          : `Figures for the calendar year ${when}, the latest full year loaded. Choose a month under “Latest month” to map one month.`}
                 </p>
                 {hasRate && data.benchmark && (data.benchmark.rateFlag === 'c' || data.benchmark.rateFlag === 'x') ? (
                   <p>
