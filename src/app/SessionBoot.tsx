@@ -3,7 +3,7 @@ import { createBrowserEngine } from '../engine/browser-engine';
 import { SessionContext } from '../hooks/session-context';
 import { DashboardSession } from '../session/dashboard-session';
 import { fetchDemoFiles } from '../session/demo-files';
-import { protectInWorker } from '../disclosure/protect-in-worker';
+import { protectInWorker, warmProtectionWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
 import { lockAudience } from '../url-state/use-view-state';
 
@@ -26,10 +26,14 @@ function bundleParam(): string | null {
 function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
   started ??= (async () => {
     performance.mark('engine-start');
+    const bundle = bundleParam();
+    // Neither needs the engine: fetch the demo and start the protection worker while the engine starts.
+    const demoFiles = bundle ? null : fetchDemoFiles();
+    demoFiles?.catch(() => undefined);
+    if (!bundle) warmProtectionWorker();
     const engine = await createBrowserEngine();
     performance.mark('engine-ready');
     const session = await DashboardSession.start(engine, protectInWorker);
-    const bundle = bundleParam();
     if (bundle) {
       onPhase({ phase: 'loading-demo', detail: 'Fetching the partner bundle' });
       const files = await fetchBundleFiles(bundle, window.location.href);
@@ -40,7 +44,7 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
       return session;
     }
     onPhase({ phase: 'loading-demo', detail: 'Loading the synthetic demo data' });
-    const files = await fetchDemoFiles();
+    const files = await (demoFiles ?? fetchDemoFiles());
     await session.load(files, undefined, { demo: true });
     performance.mark('demo-loaded');
     // Protection runs in its worker while the shell shows; views that need figures wait for it.

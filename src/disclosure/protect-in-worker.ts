@@ -9,10 +9,19 @@ type Reply =
 let worker: Worker | null = null;
 let nextId = 1;
 
+function protectionWorker(): Worker {
+  worker ??= new Worker(new URL('./protect.worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+/** Starts the worker (and the loading of its code) ahead of the first protection, while other work goes on. */
+export function warmProtectionWorker(): void {
+  protectionWorker();
+}
+
 /** Protection in a dedicated Web Worker, so a whole-dataset run never blocks the page. */
 export const protectInWorker: ProtectRunner = (cube, policy, parents, onProgress) => {
-  worker ??= new Worker(new URL('./protect.worker.ts', import.meta.url), { type: 'module' });
-  const w = worker;
+  const w = protectionWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent<Reply>) => {
