@@ -2,6 +2,7 @@ import type { TrendHotspots } from '../../queries/trend-hotspots';
 import type { TrendProjection } from '../../queries/trend-projection';
 import { formatCount, formatP, longPeriod } from './format-trend';
 import { TrendFigure, type FlagExplanations } from './TrendFigure';
+import { TrendTable } from './TrendTable';
 
 type Projection = Extract<TrendProjection, { kind: 'projection' }>;
 
@@ -70,87 +71,81 @@ export function ProjectionTable({
   caption: string;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" className="num">
-              Recorded
-            </th>
-            <th scope="col" className="num">
-              Projected
-            </th>
-            <th scope="col" className="num">
-              80% interval
-            </th>
-            <th scope="col" className="num">
-              95% interval
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {projection.history.map((h) => (
-            <tr key={h.period}>
-              <th scope="row">{longPeriod(h.period)}</th>
-              <td className="num">
-                <TrendFigure value={h.count} flag={h.flag} format={formatCount} explanations={explanations} />
-              </td>
-              <td />
-              <td />
-              <td />
-            </tr>
-          ))}
-          {projection.forecast.map((f) => (
-            <tr key={f.period} className="trend-table__projected">
-              <th scope="row">{longPeriod(f.period)}</th>
-              <td />
-              <td className="num">{formatCount(Math.round(f.mean))}</td>
-              <td className="num">{`${formatCount(f.lower80)} to ${formatCount(f.upper80)}`}</td>
-              <td className="num">{`${formatCount(f.lower95)} to ${formatCount(f.upper95)}`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Month</th>
+          <th scope="col" className="num">
+            Recorded
+          </th>
+          <th scope="col" className="num">
+            Projected
+          </th>
+          <th scope="col" className="num">
+            80% interval
+          </th>
+          <th scope="col" className="num">
+            95% interval
+          </th>
+        </>
+      }
+    >
+      {projection.history.map((h) => (
+        <tr key={h.period}>
+          <th scope="row">{longPeriod(h.period)}</th>
+          <td className="num">
+            <TrendFigure value={h.count} flag={h.flag} format={formatCount} explanations={explanations} />
+          </td>
+          <td />
+          <td />
+          <td />
+        </tr>
+      ))}
+      {projection.forecast.map((f) => (
+        <tr key={f.period} className="trend-table__projected">
+          <th scope="row">{longPeriod(f.period)}</th>
+          <td />
+          <td className="num">{formatCount(Math.round(f.mean))}</td>
+          <td className="num">{`${formatCount(f.lower80)} to ${formatCount(f.upper80)}`}</td>
+          <td className="num">{`${formatCount(f.lower95)} to ${formatCount(f.upper95)}`}</td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
 
 export function BacktestTable({ projection, caption }: { projection: Projection; caption: string }) {
   if (projection.backtest.kind !== 'backtest') return <p>{backtestSummary(projection)}</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" className="num">
-              Recorded
-            </th>
-            <th scope="col" className="num">
-              Projected
-            </th>
-            <th scope="col" className="num">
-              80% interval
-            </th>
-            <th scope="col">Inside the 80% interval?</th>
-          </tr>
-        </thead>
-        <tbody>
-          {projection.backtest.points.map((b) => (
-            <tr key={b.period}>
-              <th scope="row">{longPeriod(b.period)}</th>
-              <td className="num">{formatCount(b.observed)}</td>
-              <td className="num">{formatCount(Math.round(b.mean))}</td>
-              <td className="num">{`${formatCount(b.lower80)} to ${formatCount(b.upper80)}`}</td>
-              <td>{b.observed >= b.lower80 && b.observed <= b.upper80 ? 'Yes' : 'No'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Month</th>
+          <th scope="col" className="num">
+            Recorded
+          </th>
+          <th scope="col" className="num">
+            Projected
+          </th>
+          <th scope="col" className="num">
+            80% interval
+          </th>
+          <th scope="col">Inside the 80% interval?</th>
+        </>
+      }
+    >
+      {projection.backtest.points.map((b) => (
+        <tr key={b.period}>
+          <th scope="row">{longPeriod(b.period)}</th>
+          <td className="num">{formatCount(b.observed)}</td>
+          <td className="num">{formatCount(Math.round(b.mean))}</td>
+          <td className="num">{`${formatCount(b.lower80)} to ${formatCount(b.upper80)}`}</td>
+          <td>{b.observed >= b.lower80 && b.observed <= b.upper80 ? 'Yes' : 'No'}</td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
 
@@ -165,62 +160,59 @@ export function HotspotTable({
   caption: string;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">District</th>
-            <th scope="col" className="num">
-              Recorded
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">District</th>
+          <th scope="col" className="num">
+            Recorded
+          </th>
+          <th scope="col" className="num">
+            Expected
+          </th>
+          <th scope="col" className="num">
+            Recorded ÷ expected
+          </th>
+          <th scope="col" className="num">
+            p-value
+          </th>
+          <th scope="col">Result</th>
+        </>
+      }
+    >
+      {hotspots.rows.map((r) => {
+        const o = r.outcome;
+        return (
+          <tr key={r.areaCode} className={r.areaCode === selectedCode ? 'trend-table__selected' : undefined}>
+            <th scope="row">
+              {r.areaName}
+              {r.areaCode === selectedCode ? <span className="hint"> (selected)</span> : null}
             </th>
-            <th scope="col" className="num">
-              Expected
-            </th>
-            <th scope="col" className="num">
-              Recorded ÷ expected
-            </th>
-            <th scope="col" className="num">
-              p-value
-            </th>
-            <th scope="col">Result</th>
+            {o.kind === 'tested' ? (
+              <>
+                <td className="num">{formatCount(o.observed)}</td>
+                <td className="num">{formatCount(Math.round(o.expected * 10) / 10)}</td>
+                <td className="num">{o.ratio.toFixed(2)}</td>
+                <td className="num">{formatP(o.pValue).replace('p = ', '').replace('p < ', '< ')}</td>
+                <td>
+                  {o.emerging ? <strong>Emerging hotspot: significantly above expected</strong> : 'Within the expected range'}
+                  {o.periods.length < hotspots.recentMonths ? (
+                    <span className="hint">{` (tested on ${o.periods.length} of the ${hotspots.recentMonths} months; the others are hidden or have no data)`}</span>
+                  ) : null}
+                </td>
+              </>
+            ) : (
+              <>
+                <td colSpan={4} className="hint">
+                  Not enough data
+                </td>
+                <td className="wrap">{`Not tested: ${o.reason}`}</td>
+              </>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {hotspots.rows.map((r) => {
-            const o = r.outcome;
-            return (
-              <tr key={r.areaCode} className={r.areaCode === selectedCode ? 'trend-table__selected' : undefined}>
-                <th scope="row">
-                  {r.areaName}
-                  {r.areaCode === selectedCode ? <span className="hint"> (selected)</span> : null}
-                </th>
-                {o.kind === 'tested' ? (
-                  <>
-                    <td className="num">{formatCount(o.observed)}</td>
-                    <td className="num">{formatCount(Math.round(o.expected * 10) / 10)}</td>
-                    <td className="num">{o.ratio.toFixed(2)}</td>
-                    <td className="num">{formatP(o.pValue).replace('p = ', '').replace('p < ', '< ')}</td>
-                    <td>
-                      {o.emerging ? <strong>Emerging hotspot: significantly above expected</strong> : 'Within the expected range'}
-                      {o.periods.length < hotspots.recentMonths ? (
-                        <span className="hint">{` (tested on ${o.periods.length} of the ${hotspots.recentMonths} months; the others are hidden or have no data)`}</span>
-                      ) : null}
-                    </td>
-                  </>
-                ) : (
-                  <>
-                    <td colSpan={4} className="hint">
-                      Not enough data
-                    </td>
-                    <td className="wrap">{`Not tested: ${o.reason}`}</td>
-                  </>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </TrendTable>
   );
 }

@@ -9,6 +9,7 @@ import {
   rateFormatter,
 } from './format-trend';
 import { Limits, TrendFigure, type FlagExplanations } from './TrendFigure';
+import { TrendTable } from './TrendTable';
 
 function Notes({ point }: { point: TrendPoint }) {
   const notes = [point.partial ? 'partial: some parts of the area sent no data' : null].filter(Boolean);
@@ -89,29 +90,26 @@ export function MonthlyTable({
 }) {
   const formatRate = rateFormatter(series.months.map((p) => p.rate));
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <PointHeaders series={series} rateLabel={series.measure.monthlyRateLabel} />
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.months.map((m) => (
-            <tr key={m.period} data-period={m.period}>
-              <th scope="row">{longPeriod(m.period)}</th>
-              <PointCells point={m} series={series} explanations={explanations} formatRate={formatRate} />
-              <td>
-                <Notes point={m} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Month</th>
+          <PointHeaders series={series} rateLabel={series.measure.monthlyRateLabel} />
+          <th scope="col">Notes</th>
+        </>
+      }
+    >
+      {series.months.map((m) => (
+        <tr key={m.period} data-period={m.period}>
+          <th scope="row">{longPeriod(m.period)}</th>
+          <PointCells point={m} series={series} explanations={explanations} formatRate={formatRate} />
+          <td>
+            <Notes point={m} />
+          </td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
 
@@ -136,34 +134,31 @@ export function RollingTable({
 }) {
   const formatRate = rateFormatter(series.rolling.map((p) => p.rate));
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">12 months to</th>
-            <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
-            <th scope="col" className="num">
-              Change on a year earlier
-            </th>
-            <th scope="col">Significance</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.rolling.map((r) => (
-            <tr key={r.period} data-period={r.period}>
-              <th scope="row">{longPeriod(r.period)}</th>
-              <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
-              <ChangeCells row={r} />
-              <td>
-                <Notes point={r} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">12 months to</th>
+          <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
+          <th scope="col" className="num">
+            Change on a year earlier
+          </th>
+          <th scope="col">Significance</th>
+          <th scope="col">Notes</th>
+        </>
+      }
+    >
+      {series.rolling.map((r) => (
+        <tr key={r.period} data-period={r.period}>
+          <th scope="row">{longPeriod(r.period)}</th>
+          <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
+          <ChangeCells row={r} />
+          <td>
+            <Notes point={r} />
+          </td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
 
@@ -179,39 +174,36 @@ export function YearTable({
 }) {
   const formatRate = rateFormatter(series.years.map((p) => p.rate));
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
-            <th scope="col" className="num">
-              Change on the year before
-            </th>
-            <th scope="col">Significance</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.years.map((y: TrendYear) => (
-            <tr key={y.period} data-period={y.period}>
-              <th scope="row">{y.period}</th>
-              <PointCells point={y} series={series} explanations={explanations} formatRate={formatRate} />
-              <ChangeCells row={y} />
-              <td>
-                {[
-                  y.complete ? null : `part year: ${y.monthsWithData} months`,
-                  y.partial ? 'partial: some parts of the area sent no data' : null,
-                ]
-                  .filter(Boolean)
-                  .join('; ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Year</th>
+          <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
+          <th scope="col" className="num">
+            Change on the year before
+          </th>
+          <th scope="col">Significance</th>
+          <th scope="col">Notes</th>
+        </>
+      }
+    >
+      {series.years.map((y: TrendYear) => (
+        <tr key={y.period} data-period={y.period}>
+          <th scope="row">{y.period}</th>
+          <PointCells point={y} series={series} explanations={explanations} formatRate={formatRate} />
+          <ChangeCells row={y} />
+          <td>
+            {[
+              y.complete ? null : `part year: ${y.monthsWithData} months`,
+              y.partial ? 'partial: some parts of the area sent no data' : null,
+            ]
+              .filter(Boolean)
+              .join('; ')}
+          </td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
 
@@ -228,32 +220,29 @@ export function SeasonalityTable({
   caption: string;
 }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table trend-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col" className="num">
-              Average count <span className="hint">({years.join(', ')})</span>
-            </th>
-            <th scope="col" className="num">
-              Index <span className="hint">(average month = 100)</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{monthOfYearName(m.month)}</th>
-              <td className="num">
-                <TrendFigure value={m.mean} flag={m.flag} format={formatCount} explanations={explanations} />
-              </td>
-              <td className="num">{m.index === null ? '' : Math.round(m.index)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TrendTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col">Month</th>
+          <th scope="col" className="num">
+            Average count <span className="hint">({years.join(', ')})</span>
+          </th>
+          <th scope="col" className="num">
+            Index <span className="hint">(average month = 100)</span>
+          </th>
+        </>
+      }
+    >
+      {months.map((m) => (
+        <tr key={m.month}>
+          <th scope="row">{monthOfYearName(m.month)}</th>
+          <td className="num">
+            <TrendFigure value={m.mean} flag={m.flag} format={formatCount} explanations={explanations} />
+          </td>
+          <td className="num">{m.index === null ? '' : Math.round(m.index)}</td>
+        </tr>
+      ))}
+    </TrendTable>
   );
 }
