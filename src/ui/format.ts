@@ -1,5 +1,5 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
+export const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const LONG_MONTHS = [
   'January',
   'February',
   'March',
@@ -22,7 +22,7 @@ export function formatMonth(period: string): string {
 
 /** "2024-03" -> "Mar" for dense axes and column headers. */
 export function shortMonth(period: string): string {
-  return MONTHS[Number(period.split('-')[1]) - 1] ?? period;
+  return SHORT_MONTHS[Number(period.split('-')[1]) - 1] ?? period;
 }
 
 export function formatCount(n: number): string {

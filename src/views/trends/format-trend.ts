@@ -1,6 +1,7 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
 import type { AgeBand, Sex } from '../../contract';
 import type { ChangeSummary } from '../../queries/trend-series';
+import { formatMonth, LONG_MONTHS, shortMonth } from '../../ui/format';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
 export function formatRate(v: number): string {
@@ -64,32 +65,14 @@ export function sliceLabel(age: AgeBand, sex: Sex): string {
   return `${ages}, ${sexes}`;
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2024-03" -> "Mar 2024". */
 export function shortPeriod(period: string): string {
-  const [y, m] = period.split('-');
-  return `${SHORT_MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return `${shortMonth(period)} ${period.split('-')[0]}`;
 }
 
 /** "2024-03" -> "March 2024". */
 export function longPeriod(period: string): string {
-  const [y, m] = period.split('-');
-  return m === undefined ? period : `${LONG_MONTHS[Number(m) - 1] ?? m} ${y}`;
+  return period.includes('-') ? formatMonth(period) : period;
 }
 
 export function monthOfYearName(month: number): string {
