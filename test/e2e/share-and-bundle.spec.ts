@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { splitCsvLine } from '../fixtures/csv-line';
 import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
 
 const shots = path.resolve('test-results/screenshots');
@@ -47,29 +48,8 @@ function parseCsv(text: string): { comments: string[]; rows: Record<string, stri
   const lines = text.split('\n').filter((l) => l.length > 0);
   const comments = lines.filter((l) => l.startsWith('#'));
   const data = lines.filter((l) => !l.startsWith('#'));
-  const split = (line: string): string[] => {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        out.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    out.push(cur);
-    return out;
-  };
-  const header = split(data[0]!);
-  return { comments, rows: data.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [header[i]!, v]))) };
+  const header = splitCsvLine(data[0]!);
+  return { comments, rows: data.slice(1).map((l) => Object.fromEntries(splitCsvLine(l).map((v, i) => [header[i]!, v]))) };
 }
 
 const plain = (s: string) => s.replaceAll(',', '');

@@ -1,24 +1,12 @@
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LONG_MONTHS } from '../../src/ui/format';
+import { splitCsvLine } from '../fixtures/csv-line';
 import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
 
 const shots = path.resolve('test-results/screenshots');
 mkdirSync(shots, { recursive: true });
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Protection runs once per audience in a worker; the first figures can take a while on a slow machine. */
 const FIRST_FIGURES = 240_000;
@@ -34,12 +22,12 @@ async function download(page: Page, button: Locator): Promise<{ name: string; fi
   return { name: d.suggestedFilename(), file };
 }
 
-/** CSV rows (without the # comment lines) as arrays of cells; no quoted commas in these files' figures. */
+/** CSV rows (without the # comment lines) as arrays of cells. */
 function parseCsv(text: string): string[][] {
   return text
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
-    .map((l) => l.split(','));
+    .map(splitCsvLine);
 }
 
 function periodOf(label: string): string {

@@ -1,39 +1,18 @@
 // Minimal CSV reader for the reference files (handles double-quoted fields with commas).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { splitCsvLine } from '../../fixtures/csv-line';
 
 export const PHE_REFERENCE_DIR = path.resolve(__dirname, '../../../../shared/reference/phe');
-
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 export type CsvRow = Record<string, string>;
 
 export function readReferenceCsv(file: string): CsvRow[] {
   const text = readFileSync(path.join(PHE_REFERENCE_DIR, file), 'utf8');
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = splitLine(lines[0] ?? '');
+  const header = splitCsvLine(lines[0] ?? '');
   return lines.slice(1).map((line) => {
-    const cells = splitLine(line);
+    const cells = splitCsvLine(line);
     const row: CsvRow = {};
     header.forEach((h, i) => {
       row[h] = (cells[i] ?? '').trim();
