@@ -38,6 +38,8 @@ export function timedEngine(engine: Engine): { engine: Engine; calls: EngineCall
       timed('insertArrow', `${name} (${table.numRows.toLocaleString('en-GB')} rows)`, () =>
         engine.insertArrow(table, name, mode),
       ),
+    insertIpc: (bytes: Uint8Array, name: string, mode: 'create' | 'append') =>
+      timed('insertIpc', `${name} (${bytes.length.toLocaleString('en-GB')} bytes)`, () => engine.insertIpc(bytes, name, mode)),
     registerFile: (name: string, bytes: Uint8Array) => timed('registerFile', name, () => engine.registerFile(name, bytes)),
     dropFile: (name: string) => timed('dropFile', name, () => engine.dropFile(name)),
     close: () => engine.close(),

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { createBrowserEngine } from '../engine/browser-engine';
 import { SessionContext } from '../hooks/session-context';
 import { DashboardSession } from '../session/dashboard-session';
-import { fetchDemoFiles } from '../session/demo-files';
+import { fetchDemoFiles, fetchDemoSnapshot } from '../session/demo-files';
 import { protectInWorker, warmProtectionWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
 import { lockAudience } from '../url-state/use-view-state';
@@ -27,10 +27,13 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
   started ??= (async () => {
     performance.mark('engine-start');
     const bundle = bundleParam();
-    // Neither needs the engine: fetch the demo and start the protection worker while the engine starts.
-    const demoFiles = bundle ? null : fetchDemoFiles();
-    demoFiles?.catch(() => undefined);
-    if (!bundle) warmProtectionWorker();
+    // Needs no engine: fetch the demo, already protected by the build, while the engine starts.
+    const demoSnapshot = bundle ? null : fetchDemoSnapshot().then((s) => (performance.mark('demo-snapshot-read'), s));
+    // Without one, the demo must be protected in the page: have its worker ready by then.
+    demoSnapshot?.then(
+      (s) => s ?? warmProtectionWorker(),
+      () => undefined,
+    );
     const engine = await createBrowserEngine();
     performance.mark('engine-ready');
     const session = await DashboardSession.start(engine, protectInWorker);
@@ -44,8 +47,11 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
       return session;
     }
     onPhase({ phase: 'loading-demo', detail: 'Loading the synthetic demo data' });
-    const files = await (demoFiles ?? fetchDemoFiles());
-    await session.load(files, undefined, { demo: true });
+    const snapshot = await demoSnapshot;
+    if (snapshot) {
+      await session.restoreDemo(snapshot);
+      performance.mark('demo-from-snapshot');
+    } else await session.load(await fetchDemoFiles(), undefined, { demo: true });
     performance.mark('demo-loaded');
     // Protection runs in its worker while the shell shows; views that need figures wait for it.
     session.ensureProtected('analyst').then(

@@ -50,6 +50,9 @@ export async function createBrowserEngine(): Promise<Engine> {
       // Serialised on our side with our copy of apache-arrow, as in the Node engine, so the two agree.
       return serial(() => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' }));
     },
+    insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
+      return serial(() => conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' }));
+    },
     registerFile(name: string, bytes: Uint8Array): Promise<void> {
       return serial(() => db.registerFileBuffer(name, bytes));
     },

@@ -59,6 +59,7 @@ export function withQueryCache(engine: Engine): Engine & { readonly cacheStats: 
     queryIpc: (sql) => engine.queryIpc(sql),
     exec: write((sql: string) => engine.exec(sql)),
     insertArrow: write((table, name, mode) => engine.insertArrow(table, name, mode)),
+    insertIpc: write((bytes, name, mode) => engine.insertIpc(bytes, name, mode)),
     registerFile: write((name, bytes) => engine.registerFile(name, bytes)),
     dropFile: write((name) => engine.dropFile(name)),
     close: write(() => engine.close()),

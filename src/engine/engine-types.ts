@@ -20,6 +20,11 @@ export interface Engine {
   exec(sql: string): Promise<void>;
   /** Creates (or appends to) a table from an Arrow table. */
   insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void>;
+  /**
+   * The same from Arrow IPC stream bytes as they are, without decoding them first. The browser engine transfers
+   * the bytes' whole buffer to its worker: the caller must not use it (or any view of it) again.
+   */
+  insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void>;
   /** Makes bytes readable by SQL under a virtual file name (CSV reading is built into the engine). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;

@@ -43,6 +43,9 @@ export async function createNodeEngine(): Promise<Engine> {
       // recognise tables made by the ES-module copy (the dual-package hazard) and silently inserts nothing.
       conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
     },
+    async insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
+      conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' });
+    },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       db.registerFileBuffer(name, bytes);
     },

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { GeographyLevel } from '../contract';
 import type { BundleAudience } from '../bundle/bundle-format';
-import { publishBundle, type PublishedBundle } from '../bundle/publish-bundle';
+import type { PublishedBundle } from '../bundle/publish-bundle';
 import { useSession, useSessionSnapshot } from './session-context';
 
 export type PublishState =
@@ -28,7 +28,7 @@ export function usePublishBundle() {
         setState({ kind: 'working', step: 'Writing the bundle and running its disclosure audit' });
         // Let the status message paint before the audit takes the main thread.
         await new Promise((r) => setTimeout(r, 30));
-        setState({ kind: 'done', bundle: await publishBundle(session.engine, { audience, levels, manifest }) });
+        setState({ kind: 'done', bundle: await session.publishBundle({ audience, levels, manifest }) });
       } catch (e) {
         setState({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
       }

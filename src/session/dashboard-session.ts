@@ -9,6 +9,8 @@ import { DEFAULT_POLICIES } from '../contract';
 import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
+import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type SnapshotTable } from './demo-snapshot';
+import { publishBundle, type PublishedBundle, type PublishOptions } from '../bundle/publish-bundle';
 
 /** The partner bundle the session holds, when it was opened from one instead of raw data. */
 export interface OpenBundleInfo {
@@ -64,6 +66,8 @@ export class DashboardSession {
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private protections = new Map<string, Promise<ProtectionSummary>>();
+  /** Tables of the demo snapshot kept back until something reads them (see RESTORED_ON_DEMAND). */
+  private deferred: SnapshotTable[] = [];
 
   private constructor(
     readonly engine: Engine,
@@ -106,6 +110,8 @@ export class DashboardSession {
       // Boundaries only change how areas are drawn: no figures to rebuild or protect again.
       const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
       if (changed) {
+        // The cube is rebuilt from the extracts below: the snapshot's would be out of date.
+        this.deferred = [];
         onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
         await prepareDerivedTables(this.engine);
         this.protections.clear();
@@ -119,6 +125,50 @@ export class DashboardSession {
       });
       return outcomes;
     });
+  }
+
+  /**
+   * Takes the embedded demo as the build loaded and protected it (see demo-snapshot.ts): its tables replace the
+   * engine's, and the audiences it was protected for need no protecting again at this version.
+   */
+  restoreDemo(snapshot: DemoSnapshot): Promise<void> {
+    return this.serial(async () => {
+      await restoreEngineTables(
+        this.engine,
+        snapshot.tables.filter((t) => !RESTORED_ON_DEMAND.has(t.name)),
+      );
+      this.deferred = snapshot.tables.filter((t) => RESTORED_ON_DEMAND.has(t.name));
+      const version = this.snapshot.version + 1;
+      this.protections.clear();
+      for (const [audience, summary] of Object.entries(snapshot.protection)) {
+        this.protections.set(`${version}|${audience}`, Promise.resolve(summary));
+      }
+      this.publish({
+        state: snapshot.state,
+        version,
+        lastLoad: snapshot.lastLoad,
+        demo: true,
+        protecting: null,
+        protection: snapshot.protection,
+        bundle: null,
+      });
+    });
+  }
+
+  /** Writes a bundle of this audience's protected cells (protecting them first if need be). */
+  publishBundle(opts: PublishOptions): Promise<PublishedBundle> {
+    return this.ensureProtected(opts.audience).then(() =>
+      this.serial(async () => {
+        await this.restoreDeferred();
+        return publishBundle(this.engine, opts);
+      }),
+    );
+  }
+
+  private async restoreDeferred(): Promise<void> {
+    const tables = this.deferred;
+    this.deferred = [];
+    if (tables.length) await restoreEngineTables(this.engine, tables);
   }
 
   /**
@@ -136,6 +186,7 @@ export class DashboardSession {
         );
       }
       await installBundle(this.engine, bundle);
+      this.deferred = [];
       this.protections.clear();
       const m = bundle.metadata;
       const info: OpenBundleInfo = {
@@ -195,6 +246,7 @@ export class DashboardSession {
     let job = this.protections.get(key);
     if (!job) {
       job = this.serial(async () => {
+        await this.restoreDeferred();
         const policy = this.snapshot.state.manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
         let lastShown = -1;
         const summary = await protectCubeTable(this.engine, audience, policy, this.protect, (done, total) => {

@@ -57,3 +57,30 @@ test('the briefing prints to an A4 PDF', async ({ page }) => {
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(5);
 });
+
+test('the demo opens from the snapshot the build made, showing exactly what loading its files shows', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const figures = async (page: Page) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await openOverview(page);
+    const table = page.getByRole('table', { name: /All measures by prevention tier/ });
+    await expect(table.locator('tbody tr:not(.group-row)')).toHaveCount(18);
+    const text = [
+      await page.getByRole('region', { name: 'Home Office success measures' }).innerText(),
+      await table.innerText(),
+    ].join('\n');
+    return { text, requested: requested.map((p) => p.split('/').pop() ?? '') };
+  };
+  const fromSnapshot = await figures(await (await browser.newContext()).newPage());
+  expect(fromSnapshot.requested).toContain('demo-snapshot.bin');
+  expect(fromSnapshot.requested.filter((f) => /^extracts.*\.parquet$/.test(f))).toEqual([]);
+
+  // Without the snapshot (an old or missing file) the page loads and protects the demo files itself.
+  const context = await browser.newContext();
+  await context.route('**/demo-snapshot.bin', (route) => route.fulfill({ status: 404, body: '' }));
+  const fromFiles = await figures(await context.newPage());
+  expect(fromFiles.requested.filter((f) => /^extracts.*\.parquet$/.test(f))).toHaveLength(1);
+  expect(fromFiles.text).toBe(fromSnapshot.text);
+  expect(fromSnapshot.text).toMatch(/\d/);
+});
