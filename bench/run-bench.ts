@@ -15,6 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
 import { bareDataPath, timeStatements, type BareRun } from './bare-engine';
 import { bundleSizes } from './bundle-sizes';
+import { rapidIndicatorChanges } from './rapid-changes';
 import { openRemoteParquet, readRemoteParquet } from '../src/remote/remote-parquet';
 import { startStaticServer } from '../test/unit/remote/static-server';
 import { generateBenchExtract } from './generate-bench-extract';
@@ -495,6 +496,18 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
         note(s, `${view}: changing ${k.kind} failed (${(e as Error).message.split('\n')[0]}); skipped.`);
       }
     }
+  }
+  try {
+    // Values not used above, so no answer comes from the query cache.
+    const indicators = (await options('f-indicator')).filter((v) => v && v !== 'bench_0').reverse();
+    const r = await rapidIndicatorChanges(page, `?view=trends${base}`, indicators.slice(0, 6), { gapMs: 60, quiet, timeout });
+    add(s, [
+      `trends: ${r.changes} indicator changes ${r.gapMs} ms apart (keyboard), last change until redrawn`,
+      `${ms(r.latencyMs)}${r.timedOut ? ' (TIMED OUT)' : ''}; ${r.statementsRun} statements run for the ${r.changes} changes (one change alone: ${r.statementsPerChange})`,
+    ]);
+    json[`rapid-${size}`] = r;
+  } catch (e) {
+    note(s, `trends: rapid indicator changes failed (${(e as Error).message.split('\n')[0]}); skipped.`);
   }
   const all = samples.map((x) => x.latency);
   if (all.length > 0) {

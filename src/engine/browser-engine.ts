@@ -4,6 +4,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { tableToIPC, type Table } from 'apache-arrow';
+import { throwIfSuperseded } from './abort';
+import { statementQueue } from './statement-queue';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
 
@@ -23,17 +25,16 @@ export async function createBrowserEngine(): Promise<Engine> {
   const conn = await db.connect();
   for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
 
-  // The worker runs one statement at a time; chaining keeps callers from interleaving transactions.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  }
+  const serial = statementQueue();
 
   return {
-    query<T extends Row = Row>(sql: string): Promise<T[]> {
-      return serial(async () => arrowToRows<T>((await conn.query(sql)) as unknown as Table));
+    query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]> {
+      // Checked when the statement reaches the head of the queue: a superseded request's later statements are
+      // dropped there, so the worker goes straight on to the request that replaced it.
+      return serial(async () => {
+        throwIfSuperseded(signal);
+        return arrowToRows<T>((await conn.query(sql)) as unknown as Table);
+      });
     },
     queryArrow(sql: string): Promise<Table> {
       return serial(async () => (await conn.query(sql)) as unknown as Table);

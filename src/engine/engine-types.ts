@@ -10,8 +10,11 @@ export type Row = Record<string, Scalar>;
  * every query is exercised against the real engine.
  */
 export interface Engine {
-  /** Runs SQL and returns plain rows (BigInt and DECIMAL already converted to numbers). */
-  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /**
+   * Runs SQL and returns plain rows (BigInt and DECIMAL already converted to numbers). If the signal has aborted
+   * by the time the statement's turn comes, it is not run and the promise rejects with an AbortError.
+   */
+  query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]>;
   /** Runs SQL and returns the Arrow table unchanged (for bulk transfer to the disclosure layer). */
   queryArrow(sql: string): Promise<Table>;
   /** Runs SQL and returns the result as Arrow IPC bytes, undecoded (to hand on to a worker as they are). */

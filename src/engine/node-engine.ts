@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
+import { throwIfSuperseded } from './abort';
+import { statementQueue } from './statement-queue';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
 
@@ -25,36 +27,44 @@ export async function createNodeEngine(): Promise<Engine> {
   const conn = db.connect();
   for (const sql of ENGINE_SETUP_SQL) conn.query(sql);
 
+  // Queued like the browser engine's, so tests see the same ordering and the same cancellation of queued reads.
+  const serial = statementQueue();
+
   return {
-    async query<T extends Row = Row>(sql: string): Promise<T[]> {
-      return arrowToRows<T>(conn.query(sql) as unknown as Table);
+    query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]> {
+      return serial(() => {
+        throwIfSuperseded(signal);
+        return arrowToRows<T>(conn.query(sql) as unknown as Table);
+      });
     },
-    async queryArrow(sql: string): Promise<Table> {
-      return conn.query(sql) as unknown as Table;
+    queryArrow(sql: string): Promise<Table> {
+      return serial(() => conn.query(sql) as unknown as Table);
     },
-    async queryIpc(sql: string): Promise<Uint8Array> {
-      return conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice();
+    queryIpc(sql: string): Promise<Uint8Array> {
+      return serial(() => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice());
     },
-    async exec(sql: string): Promise<void> {
-      conn.query(sql);
+    exec(sql: string): Promise<void> {
+      return serial(() => void conn.query(sql));
     },
-    async insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
+    insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
       // Serialised here: the Node bundle require()s its own CommonJS copy of apache-arrow, which does not
       // recognise tables made by the ES-module copy (the dual-package hazard) and silently inserts nothing.
-      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
+      return serial(() => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' }));
     },
-    async insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
-      conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' });
+    insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
+      return serial(() => conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' }));
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      db.registerFileBuffer(name, bytes);
+    registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      return serial(() => db.registerFileBuffer(name, bytes));
     },
-    async dropFile(name: string): Promise<void> {
-      db.dropFile(name);
+    dropFile(name: string): Promise<void> {
+      return serial(() => db.dropFile(name));
     },
-    async close(): Promise<void> {
-      conn.close();
-      db.reset();
+    close(): Promise<void> {
+      return serial(() => {
+        conn.close();
+        db.reset();
+      });
     },
   };
 }

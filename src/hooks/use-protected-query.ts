@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Engine } from '../engine/engine-types';
+import { withSignal } from '../engine/abort';
 import { protectedTable } from '../disclosure/protected-tables';
 import { useViewState } from '../url-state/use-view-state';
 import { useSession, useSessionSnapshot } from './session-context';
@@ -21,9 +22,11 @@ export function useProtectedQuery<T>(
   const audience = state.audience;
   return useQuery({
     queryKey: [name, version, audience, ...params],
-    queryFn: async () => {
+    // React Query aborts the signal when the view moves on to other parameters before this answer came: the
+    // statements not yet run are then dropped (see withSignal), so a quick run of changes does not queue up.
+    queryFn: async ({ signal }) => {
       await session.ensureProtected(audience);
-      return run(session.engine, protectedTable(audience));
+      return run(withSignal(session.engine, signal), protectedTable(audience));
     },
     placeholderData: keepPreviousData,
     enabled,

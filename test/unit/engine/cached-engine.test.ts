@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSuperseded } from '../../../src/engine/abort';
 import { withQueryCache } from '../../../src/engine/cached-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
@@ -11,9 +12,9 @@ beforeAll(async () => {
   sent = [];
   const counting: Engine = {
     ...raw,
-    query: (sql) => {
+    query: (sql, signal) => {
       sent.push(sql);
-      return raw.query(sql);
+      return raw.query(sql, signal);
     },
   };
   engine = withQueryCache(counting);
@@ -48,5 +49,46 @@ describe('the query cache in front of the engine (real engine)', () => {
     await expect(engine.query(sql)).rejects.toThrow();
     await expect(engine.query(sql)).rejects.toThrow();
     expect(sent).toEqual([sql, sql]);
+  });
+});
+
+describe('superseded reads (real engine, its statement queue)', () => {
+  it('drops a queued read whose asker has given up, and runs the rest in order', async () => {
+    await engine.exec('CREATE SEQUENCE runs START 1');
+    const gaveUp = new AbortController();
+    // The middle read would advance the sequence if it ran; dropped at the head of the queue, it never runs.
+    const first = engine.query('SELECT count(*)::INTEGER AS n FROM range(200000)');
+    const dropped = engine.query("SELECT nextval('runs')::INTEGER AS v", gaveUp.signal);
+    const last = engine.query('SELECT 2 AS two');
+    gaveUp.abort();
+    await expect(dropped).rejects.toSatisfy(isSuperseded);
+    expect(await first).toEqual([{ n: 200000 }]);
+    expect(await last).toEqual([{ two: 2 }]);
+    expect(await engine.query("SELECT nextval('runs')::INTEGER AS v")).toEqual([{ v: 1 }]);
+  });
+
+  it('keeps a shared read for the asker still waiting, and cancels it only when all have gone', async () => {
+    const sql = "SELECT 'shared' AS s, count(*)::INTEGER AS n FROM range(1000)";
+    const blocker = engine.query('SELECT count(*)::INTEGER AS n FROM range(300000)');
+    const [a, b] = [new AbortController(), new AbortController()];
+    const fromA = engine.query(sql, a.signal);
+    const fromB = engine.query(sql, b.signal);
+    a.abort();
+    await expect(fromA).rejects.toSatisfy(isSuperseded);
+    expect(await fromB).toEqual([{ s: 'shared', n: 1000 }]);
+    await blocker;
+
+    const other = "SELECT nextval('runs')::INTEGER AS v, 'alone' AS y";
+    const blocker2 = engine.query('SELECT count(*)::INTEGER AS n FROM range(300000)');
+    const [c, d] = [new AbortController(), new AbortController()];
+    const fromC = engine.query(other, c.signal);
+    const fromD = engine.query(other, d.signal);
+    c.abort();
+    d.abort();
+    await expect(fromC).rejects.toSatisfy(isSuperseded);
+    await expect(fromD).rejects.toSatisfy(isSuperseded);
+    await blocker2;
+    // It never ran, and is not kept as a cancelled answer: asked again, it runs, once.
+    expect(await engine.query(other)).toEqual([{ v: 2, y: 'alone' }]);
   });
 });
