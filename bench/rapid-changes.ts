@@ -20,13 +20,14 @@ export interface RapidChangeResult {
 export async function rapidIndicatorChanges(
   page: Page,
   search: string,
-  values: readonly string[],
+  pick: (indicators: string[]) => string[],
   opts: { gapMs: number; quiet: number; timeout: number },
 ): Promise<RapidChangeResult> {
   await setSearch(page, search);
   await waitSettled(page, { quiet: opts.quiet, timeout: opts.timeout, noChangeAfter: 2 * opts.quiet });
+  const indicators = await page.locator('#f-indicator option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   // One change alone, for comparison.
-  const [single, ...burst] = values;
+  const [single, ...burst] = pick(indicators.filter(Boolean));
   if (!single || burst.length === 0) throw new Error('rapid changes need at least two values');
   let from = await engineTraceLength(page);
   await page.selectOption('#f-indicator', single);

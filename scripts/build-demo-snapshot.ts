@@ -13,14 +13,8 @@ import type { Engine } from '../src/engine/engine-types';
 import { ident } from '../src/engine/sql-literals';
 import { protectInline } from '../src/disclosure/protect-inline';
 import { DashboardSession } from '../src/session/dashboard-session';
-import {
-  decodeSnapshot,
-  dumpEngineTables,
-  encodeSnapshot,
-  restoreEngineTables,
-  tableColumns,
-  type DemoSnapshot,
-} from '../src/session/demo-snapshot';
+import { decodeSnapshot, restoreEngineTables, type DemoSnapshot } from '../src/session/demo-snapshot';
+import { dumpEngineTables, encodeSnapshot, tableColumns } from '../src/session/demo-snapshot-write';
 import { DEMO_FILE_NAMES } from '../src/session/demo-file-names';
 
 /** The embedded demo loaded and protected for analysts, in a session on the given engine. */

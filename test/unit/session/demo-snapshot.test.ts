@@ -5,7 +5,8 @@ import { ident } from '../../../src/engine/sql-literals';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { decodeSnapshot, encodeSnapshot, RESTORED_ON_DEMAND, type DemoSnapshot } from '../../../src/session/demo-snapshot';
+import { decodeSnapshot, RESTORED_ON_DEMAND, type DemoSnapshot } from '../../../src/session/demo-snapshot';
+import { encodeSnapshot } from '../../../src/session/demo-snapshot-write';
 import { loadDemoSession, snapshotOf, verifyDemoSnapshot } from '../../../scripts/build-demo-snapshot';
 
 /** Every row of a table in its stored order, reduced to one hash: equal only if content and order are. */
