@@ -1,12 +1,12 @@
 import type { AgeBand, GeographyLevel, Sex } from '../contract';
 import { attackerPriors } from '../disclosure/attacker-priors';
-import { auditProtection } from '../disclosure/audit';
+import { auditProtection, markBounds, type RuleBounds } from '../disclosure/audit';
 import type { AreaHierarchy, CubeCell, PeriodType, ProtectedCell } from '../disclosure/cube-types';
 import { propagateBounds } from '../disclosure/interval-attack';
 import { isPrimarySuppressed, type SuppressionPolicy } from '../disclosure/primary-policy';
 import type { PublicFlag } from '../disclosure/protected-tables';
 import { deriveRelations } from '../disclosure/relations';
-import { SECONDARY, statusCode } from '../disclosure/status-codes';
+import { PRIMARY, SECONDARY, SHOWN, statusCode } from '../disclosure/status-codes';
 import type { BundleAudit } from './bundle-format';
 
 /** One row of cells.parquet, as the audit reads it. */
@@ -33,17 +33,54 @@ const key = (c: BundleCell) => ({
 });
 
 /**
+ * What the suppression marks of the whole protected cube reveal about each of its cells (an attacker who knows
+ * which hidden cells are small, and nothing else): the yardstick the cube's own audit accepts, since no further
+ * suppression can change it. `counts` are the cube's, cell by cell.
+ */
+export function wholeCubeMarkBounds(
+  cube: readonly BundleCell[],
+  counts: ArrayLike<number>,
+  policy: SuppressionPolicy,
+  hierarchy: AreaHierarchy,
+): RuleBounds {
+  const relations = deriveRelations(
+    cube.map((c, i) => ({ ...key(c), count: counts[i]! })),
+    hierarchy,
+  );
+  const status = new Uint8Array(cube.length);
+  for (let i = 0; i < cube.length; i++) status[i] = isPrimarySuppressed(counts[i]!, policy) ? PRIMARY : SHOWN;
+  return markBounds(relations, status, policy);
+}
+
+/** Bounds for some of the cells, in the order given (a bundle's cells, out of the whole cube's). */
+export function boundsAt(bounds: RuleBounds, picked: ArrayLike<number>): RuleBounds {
+  return {
+    lo: Float64Array.from(picked, (i) => bounds.lo[i]!),
+    hi: Float64Array.from(picked, (i) => bounds.hi[i]!),
+    converged: bounds.converged,
+  };
+}
+
+/**
  * The disclosure audit (src/disclosure/audit.ts) on exactly the cells a bundle holds, run by the publisher, who
  * still has the counts: it knows which hidden cells are small (primary) and how totals relate to their parts in
- * the data. It passes when no small hidden cell can be narrowed below its suppression range from the bundle's
- * own figures. Levels left out of a bundle only remove relations, so this is the audit of what the recipient
- * can actually combine.
+ * the data. Levels left out of a bundle only remove relations, so the attack runs on what the recipient can
+ * actually combine.
+ *
+ * `floor` is {@link wholeCubeMarkBounds} for the bundle's cells: a small hidden cell passes when the bundle pins
+ * it no more narrowly than the suppression rule itself, or than the marks of the whole protected cube already
+ * do. The whole cube passed that same test, and a bundle cut from it derives nothing the whole does not (the
+ * same figures, fewer relations: a bundle holds whole levels, so each of its relations is one of the cube's with
+ * all its members), so a bundle of fewer levels is never judged less safe than one of more.
+ * Without the floor each bundle is judged against its own marks, which is stricter the fewer levels it holds:
+ * on the demo, districts alone failed where the VRU area and districts together passed.
  */
 export function auditAsPublisher(
   cells: readonly BundleCell[],
   counts: ArrayLike<number>,
   policy: SuppressionPolicy,
   hierarchy: AreaHierarchy,
+  floor: RuleBounds | null = null,
 ): BundleAudit {
   const cube: CubeCell[] = cells.map((c, i) => ({ ...key(c), count: counts[i]! }));
   const relations = deriveRelations(cube, hierarchy);
@@ -52,7 +89,7 @@ export function auditAsPublisher(
     value: c.value,
     status: c.flag === 'c' ? (isPrimarySuppressed(counts[i]!, policy) ? 'primary' : 'secondary') : c.flag,
   }));
-  const report = auditProtection(visible, relations, policy);
+  const report = auditProtection(visible, relations, policy, floor);
   return {
     pass: report.pass,
     checked: report.checked,

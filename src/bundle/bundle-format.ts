@@ -51,6 +51,11 @@ const auditSchema = z.object({
 });
 export type BundleAudit = z.infer<typeof auditSchema>;
 
+/** A bundle is offered, and opened, only when every audit it carries passed. */
+export function auditsPassed(audits: readonly BundleAudit[]): boolean {
+  return audits.length > 0 && audits.every((a) => a.pass);
+}
+
 export const bundleMetadataSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   audience: z.enum(BUNDLE_AUDIENCES),

@@ -3,7 +3,14 @@ import type { Audience, GeographyLevel, Manifest } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
-import { auditAsPublisher, auditAsRecipient, hierarchyFrom, type BundleCell } from './audit-bundle';
+import {
+  auditAsPublisher,
+  auditAsRecipient,
+  boundsAt,
+  hierarchyFrom,
+  wholeCubeMarkBounds,
+  type BundleCell,
+} from './audit-bundle';
 import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
 import {
   BUNDLE_FILE_NAMES,
@@ -56,27 +63,20 @@ export function cellsParquet(cells: readonly BundleCell[]): Uint8Array {
   );
 }
 
-/**
- * Builds a bundle for a partner or public audience, in the browser that holds the data: the audience's protected
- * cells at the chosen levels, the public lookups, the manifest, and bundle.json. Both audits run on exactly the
- * cells written; a bundle whose audit fails is still returned (so the publisher sees why) but flagged.
- *
- * The publisher's audit reads the cube's counts for the same cells, only to know which hidden cells are small;
- * no count is written to any file.
- */
-export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
-  const audience: Audience = opts.audience;
-  if ((audience as string) === 'analyst') throw new Error('A bundle is never made for the analyst audience.');
-  if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
-  const levels = strList([...opts.levels]);
-  const table = ident(protectedTable(audience));
+interface AudienceCells {
+  cells: BundleCell[];
+  /** The cube's count for each cell: only for the publisher's audit, never written. */
+  counts: Float64Array;
+}
+
+/** Every cell of the audience's protected table, with the cube's count beside it. */
+async function readProtectedCells(engine: Engine, audience: Audience): Promise<AudienceCells> {
   // Read as Arrow columns: a few hundred thousand cells as row objects would take seconds more.
   const result = await engine.queryArrow(`
     SELECT p.indicator_id, p.area_code, p.level, p.period, p.period_type, p.age_band, p.sex,
            CAST(p.value AS DOUBLE) AS value, p.flag, CAST(c.count AS DOUBLE) AS count
-    FROM ${table} p
+    FROM ${ident(protectedTable(audience))} p
     LEFT JOIN cube c USING (indicator_id, area_code, level, period, period_type, age_band, sex)
-    WHERE p.level IN ${levels}
     ORDER BY ${CELL_ORDER}`);
   const column = (name: string) => {
     const child = result.getChild(name);
@@ -118,6 +118,36 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
     };
     counts[i] = count[i]!;
   }
+  return { cells, counts };
+}
+
+/** The positions of the cells at the chosen levels, in order. */
+function atLevels(cells: readonly BundleCell[], levels: readonly GeographyLevel[]): Uint32Array {
+  const wanted = new Set<string>(levels);
+  const out: number[] = [];
+  for (let i = 0; i < cells.length; i++) if (wanted.has(cells[i]!.level)) out.push(i);
+  return Uint32Array.from(out);
+}
+
+/**
+ * Builds a bundle for a partner or public audience, in the browser that holds the data: the audience's protected
+ * cells at the chosen levels, the public lookups, the manifest, and bundle.json. Both audits run on exactly the
+ * cells written; a bundle whose audit fails is still returned (so the publisher sees why) but flagged, and is
+ * not offered for download.
+ *
+ * The publisher's audit reads the cube's counts for the same cells, only to know which hidden cells are small,
+ * and the whole protected table's, to judge the chosen levels by the same yardstick as the whole (see
+ * auditAsPublisher); no count is written to any file.
+ */
+export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
+  const audience: Audience = opts.audience;
+  if ((audience as string) === 'analyst') throw new Error('A bundle is never made for the analyst audience.');
+  if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
+  const levels = strList([...opts.levels]);
+  const whole = await readProtectedCells(engine, audience);
+  const picked = atLevels(whole.cells, opts.levels);
+  const cells = Array.from(picked, (i) => whole.cells[i]!);
+  const counts = Float64Array.from(picked, (i) => whole.counts[i]!);
 
   const areas = await engine.query<{ code: string; name: string; level: string; parent_code: string | null }>(
     'SELECT code, name, level, parent_code FROM areas ORDER BY level, code',
@@ -128,7 +158,8 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
 
   const policy = opts.manifest.disclosure[audience];
   const hierarchy = hierarchyFrom(areas);
-  const audit = [auditAsPublisher(cells, counts, policy, hierarchy), auditAsRecipient(cells, policy, hierarchy)];
+  const floor = boundsAt(wholeCubeMarkBounds(whole.cells, whole.counts, policy, hierarchy), picked);
+  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)];
 
   const encoder = new TextEncoder();
   // The manifest travels unchanged in schema; it lists no extract files, because none is in the bundle.

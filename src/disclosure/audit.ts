@@ -36,32 +36,54 @@ export interface AuditReport {
   cells: AuditCellResult[];
 }
 
+/** Bounds per cell that an audit judges against (see {@link SafetyJudge}). */
+export interface RuleBounds {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly converged: boolean;
+}
+
+/**
+ * What the suppression marks alone reveal: the interval attack with every primary cell at [1 (0), threshold]
+ * and every other cell unknown. It depends only on which cells are small, i.e. on the counts and the policy.
+ */
+export function markBounds(rel: CubeRelations, status: Uint8Array, policy: SuppressionPolicy): RuleBounds {
+  const b = attackerPriors(status, new Float64Array(status.length), policy, true);
+  return new IntervalAttack(rel).run(b.lo, b.hi);
+}
+
 /**
  * The safety test. A primary cell is safe when its attack interval is no narrower than [1 (0 if zeros are
  * hidden), threshold], or failing that no narrower than the interval the suppression marks alone give (the
  * baseline: every non-primary cell unknown). Since the real attacker knows strictly more than the baseline one,
  * "no narrower than the baseline" means the published figures add nothing.
+ *
+ * `floor` replaces the baseline when the cells audited are cut from a larger protected cube (a bundle's levels):
+ * the marks of the whole cube, which narrow at least as much as the part's own. Judged against its own smaller
+ * baseline, a part could fail where the whole it is cut from passes, although the part lets an attacker derive
+ * less (fewer relations, the same figures), and adding cells back would make it "pass".
  */
 export class SafetyJudge {
-  private baselineResult: AttackResult | null = null;
+  private baselineResult: RuleBounds | null;
   readonly t: number;
   readonly primaryLo: number;
   constructor(
     private readonly rel: CubeRelations,
     private readonly status: Uint8Array,
-    private readonly shown: Float64Array,
     private readonly policy: SuppressionPolicy,
+    floor: RuleBounds | null = null,
   ) {
+    if (floor && (floor.lo.length !== rel.cellCount || floor.hi.length !== rel.cellCount)) {
+      throw new Error(`floor given for ${floor.lo.length} cells, relations over ${rel.cellCount}`);
+    }
+    this.baselineResult = floor;
     this.t = policy.suppressBelowOrEqual;
     this.primaryLo = policy.showZeros ? 1 : 0;
   }
 
   /** Bounds from the marks alone. Depends only on which cells are primary, so it is computed once. */
-  get baseline(): AttackResult {
-    if (!this.baselineResult) {
-      const b = attackerPriors(this.status, this.shown, this.policy, true);
-      this.baselineResult = new IntervalAttack(this.rel).run(b.lo, b.hi);
-    }
+  get baseline(): RuleBounds {
+    this.baselineResult ??= markBounds(this.rel, this.status, this.policy);
     return this.baselineResult;
   }
 
@@ -158,6 +180,7 @@ export function auditProtection(
   visible: readonly ProtectedCell[],
   relations: CubeRelations,
   policy: SuppressionPolicy,
+  floor: RuleBounds | null = null,
 ): AuditReport {
   if (visible.length !== relations.cellCount) {
     throw new Error(`audit given ${visible.length} cells for relations over ${relations.cellCount}`);
@@ -173,7 +196,7 @@ export function auditProtection(
     status[i] = code;
     shown[i] = c.value ?? 0;
   });
-  const judge = new SafetyJudge(relations, status, shown, policy);
+  const judge = new SafetyJudge(relations, status, policy, floor);
   const priors = attackerPriors(status, shown, policy);
   const attack = new IntervalAttack(relations);
   const all = new Uint32Array(n);

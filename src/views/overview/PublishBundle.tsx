@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { GeographyLevel } from '../../contract';
-import type { BundleAudience } from '../../bundle/bundle-format';
+import { auditsPassed, type BundleAudience } from '../../bundle/bundle-format';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { usePublishBundle } from '../../hooks/use-briefing-publish';
+import { PublishResult } from './PublishResult';
 
 const LEVEL_NAMES: Record<GeographyLevel, string> = {
   vru: 'VRU area',
@@ -13,17 +14,9 @@ const LEVEL_NAMES: Record<GeographyLevel, string> = {
 };
 const DEFAULT_LEVELS: GeographyLevel[] = ['vru', 'district'];
 
-function sizeText(bytes: number): string {
-  return bytes < 1024
-    ? `${bytes} bytes`
-    : bytes < 1024 * 1024
-      ? `${Math.round(bytes / 1024)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /**
  * "Publish for partners": writes a bundle of what a partner (or the public) may see, to host on any web server.
- * The files are offered as downloads; nothing is uploaded.
+ * The files are offered as downloads, only when the bundle's audits passed; nothing is uploaded.
  */
 export function PublishBundle() {
   const { state: loaded } = useSessionSnapshot();
@@ -31,18 +24,6 @@ export function PublishBundle() {
   const [audience, setAudience] = useState<BundleAudience>('partner');
   const [levels, setLevels] = useState<GeographyLevel[]>(DEFAULT_LEVELS);
   const available = (loaded.manifest?.geographies ?? []).map((g) => g.level);
-
-  const links = useMemo(
-    () =>
-      state.kind === 'done'
-        ? state.bundle.files.map((f) => ({
-            ...f,
-            url: URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type })),
-          }))
-        : [],
-    [state],
-  );
-  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
 
   if (!canPublish) return null;
   const submit = (e: FormEvent) => {
@@ -100,10 +81,15 @@ export function PublishBundle() {
       <div role="status" aria-live="polite" className="publish__status">
         {state.kind === 'working' ? <p>{state.step}…</p> : null}
         {state.kind === 'done' ? (
-          <p>
-            The bundle is ready: {state.bundle.metadata.cells.toLocaleString('en-GB')} cells for the{' '}
-            {state.bundle.metadata.audience} audience, {state.bundle.metadata.suppressed.toLocaleString('en-GB')} of them hidden.
-          </p>
+          auditsPassed(state.bundle.metadata.audit) ? (
+            <p>
+              The bundle is ready: {state.bundle.metadata.cells.toLocaleString('en-GB')} cells for the{' '}
+              {state.bundle.metadata.audience} audience, {state.bundle.metadata.suppressed.toLocaleString('en-GB')} of them
+              hidden.
+            </p>
+          ) : (
+            <p>The bundle did not pass its disclosure audit, so it is not offered for download.</p>
+          )
         ) : null}
       </div>
       {state.kind === 'failed' ? (
@@ -111,34 +97,7 @@ export function PublishBundle() {
           The bundle could not be made: {state.error}
         </p>
       ) : null}
-      {state.kind === 'done' ? (
-        <div className="publish__result">
-          <h3>Disclosure audit of the bundle</h3>
-          <ul data-testid="publish-audit">
-            {state.bundle.metadata.audit.map((a) => (
-              <li key={a.model}>
-                {a.model === 'publisher' ? 'With the small numbers known (as the publisher)' : 'As a recipient sees it (only c)'}:{' '}
-                <strong>{a.pass ? 'passed' : 'failed'}</strong>, {a.checked.toLocaleString('en-GB')} hidden figures checked,{' '}
-                {a.unsafe} could be narrowed down{a.contradictions > 0 ? `, ${a.contradictions} contradictions` : ''}.
-              </li>
-            ))}
-          </ul>
-          <h3>Files to host together</h3>
-          <ul className="publish__files">
-            {links.map((f) => (
-              <li key={f.name}>
-                <a href={f.url} download={f.name}>
-                  Download {f.name}
-                </a>{' '}
-                ({sizeText(f.bytes.byteLength)})
-              </li>
-            ))}
-          </ul>
-          <p>
-            Link to share once hosted: <code>{`${pageAddress}?bundle=<folder address>/bundle.json&view=overview`}</code>
-          </p>
-        </div>
-      ) : null}
+      {state.kind === 'done' ? <PublishResult bundle={state.bundle} pageAddress={pageAddress} /> : null}
     </div>
   );
 }
