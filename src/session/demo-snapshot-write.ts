@@ -18,7 +18,8 @@ import {
 /** Reads every table the session's engine holds, with what the session knows about them. */
 export async function dumpEngineTables(engine: Engine): Promise<SnapshotTable[]> {
   const names = await engine.query<{ name: string }>(
-    "SELECT table_name AS name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name",
+    `SELECT table_name AS name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = current_schema() AND NOT temporary ORDER BY table_name`,
   );
   const tables: SnapshotTable[] = [];
   for (const { name } of names) {
@@ -50,7 +51,7 @@ export function tableColumns(engine: Engine, table: string): Promise<{ name: str
 
 function columnsSql(table: string): string {
   return `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
-          WHERE schema_name = 'main' AND table_name = '${table.replaceAll("'", "''")}' ORDER BY column_index`;
+          WHERE database_name = current_database() AND schema_name = current_schema() AND table_name = '${table.replaceAll("'", "''")}' ORDER BY column_index`;
 }
 
 /** One gzipped file: a magic word and format number, a JSON header, then each table's IPC bytes in turn. */
