@@ -1,9 +1,10 @@
 import type { Engine } from '../engine/engine-types';
-import { ident, str } from '../engine/sql-literals';
-import { castFromStaging, ensureCommittedTables } from '../engine/committed-tables';
+import { ident } from '../engine/sql-literals';
+import { ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
+import { castStaged, commitTable } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
@@ -184,35 +185,12 @@ async function loadTable(
   const problems = await runRowChecks(engine, file.name, staging, columnChecks(spec, header.columns, staged.numeric));
   if (problems.length > 0) throw new FileRejected(problems);
   // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types. The
-  // typed table replaces the staged one at once: one copy of the file in the engine from here to the commit.
+  // typed table replaces the staged one: one copy of the file in the engine from here to the commit.
   const typed = `${staging}_typed`;
-  await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(typed)} AS SELECT _row, ${castFromStaging(kind, new Set(header.columns), staged.numeric)} FROM ${ident(staging)};
-     DROP TABLE ${ident(staging)}`,
-  );
+  await castStaged(engine, kind, staging, typed, new Set(header.columns), staged.numeric);
   problems.push(...(await meaningProblems(engine, kind, typed, { manifest, latestPeriod, file: file.name })));
   if (problems.some((p) => p.severity === 'error')) throw new FileRejected(problems);
 
-  const columns = spec.columns.map((c) => ident(c.name)).join(', ');
-  // One transaction: a reloaded file replaces its own earlier rows, and a failure leaves them in place.
-  await engine.exec('BEGIN TRANSACTION');
-  try {
-    await engine.exec(`DELETE FROM ${ident(kind)} WHERE source_file = ${str(file.name)};
-      INSERT INTO ${ident(kind)} SELECT ${columns}, ${str(file.name)} FROM ${ident(typed)} ${commitOrder(kind, staged.keyOrdered)}`);
-    await engine.exec('COMMIT');
-  } catch (e) {
-    await engine.exec('ROLLBACK');
-    throw e;
-  }
+  await commitTable(engine, kind, typed, file.name, staged.keyOrdered);
   return { kind, rows: n, problems };
-}
-
-/**
- * Extracts are stored ordered by (indicator, area, period) within each file, so the engine skips blocks by their
- * min/max when a view filters on those columns; a file already in that order (as upstream-extracts.md asks) is
- * not sorted again, which at 10M rows would cost as much memory as the file itself. Other tables keep file order.
- */
-function commitOrder(kind: TableKind, keyOrdered: boolean): string {
-  if (kind !== 'extracts') return 'ORDER BY _row';
-  return keyOrdered ? '' : 'ORDER BY indicator_id, area_code, period, _row';
 }
