@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine-types';
 import { castStaged, commitTable } from '../../../src/import/commit-table';
+import { repeatedCells } from '../../../src/import/table-checks';
 import { sharedBase, snapshot } from '../../fixtures/import-helpers';
 
 // The copy to typed and the commit run in slices of rows (at 10M rows one statement would need gigabytes);
@@ -66,5 +67,19 @@ describe('castStaged and commitTable, in slices', () => {
       `DROP TABLE stg_b_typed; DROP TABLE stg_c_typed; DELETE FROM extracts WHERE source_file = 'versions.csv'`,
     );
     expect(await snapshot(base.engine)).toEqual(base.before);
+  });
+});
+
+describe('repeatedCells, in passes over ranges of the key hash', () => {
+  it('finds the same repeated cells, first rows and total in one pass or in many', async () => {
+    // 40 rows over 12 keys: keys 0-9 once or more, in an order that puts repeats far apart.
+    const rows = Array.from({ length: 40 }, (_, i) => `(${i + 1}, 'k${(i * 7) % 12}', ${i % 3 === 0 ? "'x'" : "'y'"})`);
+    await base.engine.exec(`CREATE OR REPLACE TABLE stg_d AS SELECT * FROM (VALUES ${rows.join(', ')}) AS t(_row, a, b)`);
+    const once = await repeatedCells(base.engine, 'stg_d', ['a', 'b']);
+    const inPasses = await repeatedCells(base.engine, 'stg_d', ['a', 'b'], 4);
+    expect(once.total).toBeGreaterThan(5);
+    expect(inPasses.total).toBe(once.total);
+    expect([...inPasses]).toEqual([...once]);
+    await base.engine.exec('DROP TABLE stg_d');
   });
 });
