@@ -40,7 +40,9 @@ async function probe<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
   return result;
 }
+// Every method is passed through (spread); those that read or write data are probed after each call.
 const engine: Engine = {
+  ...raw,
   query: <T extends Row = Row>(sql: string) => probe(sql, () => raw.query<T>(sql)),
   queryArrow: (sql: string): Promise<Table> => probe(sql, () => raw.queryArrow(sql)),
   queryIpc: (sql: string) => probe(sql, () => raw.queryIpc(sql)),
@@ -49,7 +51,6 @@ const engine: Engine = {
     probe(`insertArrow ${name}`, () => raw.insertArrow(t, name, mode)),
   registerFile: (name: string, bytes: Uint8Array) => probe(`registerFile ${name}`, () => raw.registerFile(name, bytes)),
   dropFile: (name: string) => probe(`dropFile ${name}`, () => raw.dropFile(name)),
-  close: () => raw.close(),
 };
 
 const session = await DashboardSession.start(engine, protectInline);
