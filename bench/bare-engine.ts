@@ -115,8 +115,8 @@ export async function bareDataPath(extract?: { manifest: string; data: string })
   timed.setPhase('load');
   const files = [readInput(extract.manifest), readInput(extract.data)];
   t = performance.now();
-  // The cube build starts with re-sorting the extracts: from there on it is the "prepare" phase.
-  const watch = setPhaseOnSql(timed, 'CREATE OR REPLACE TABLE extracts AS', 'prepare');
+  // The cube build starts with the area ancestors: from there on it is the "prepare" phase.
+  const watch = setPhaseOnSql(timed, 'CREATE OR REPLACE TABLE area_ancestors AS', 'prepare');
   const outcomes = await session.load(files);
   watch.stop();
   const loadMs = performance.now() - t;

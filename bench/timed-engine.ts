@@ -70,18 +70,18 @@ export function classifyCall(c: EngineCall): string {
     return 'protect: other';
   }
   if (c.phase === 'prepare') {
-    if (/CREATE OR REPLACE TABLE extracts AS/.test(t)) return 'prepare: re-sort extracts';
     if (/area_ancestors|cube/.test(t)) return 'prepare: build cube';
     return 'prepare: other';
   }
-  if (c.method === 'insertArrow' || c.method === 'registerFile' || /read_csv|_raw/.test(t))
+  if (c.method === 'insertArrow' || c.method === 'registerFile' || /read_csv|_raw|\(_row DOUBLE/.test(t))
     return 'load: read file into staging (incl. JS decode)';
-  if (/count\(\*\) FILTER \(WHERE TRY_CAST\(trim\("count"\)/.test(t)) return 'load: person-level check';
-  if (/_typed.* AS SELECT _row/.test(t)) return 'load: cast to typed staging';
+  if (/count\(\*\) FILTER \(WHERE (TRY_CAST\(trim\("count"\) AS DOUBLE\)|"count") = 1\)/.test(t))
+    return 'load: person-level check';
+  if (/_typed.* AS SELECT _row|INSERT INTO "stg_\d+_typed"/.test(t)) return 'load: cast to typed staging';
   if (/count\(\*\) FILTER/.test(t)) return 'load: row checks (types, vocab, codes, periods)';
   if (/HAVING count\(\*\) > 1|JOIN "extracts" c|JOIN "population" c|JOIN "areas" c/.test(t)) return 'load: duplicate-cell checks';
   if (/WITH r AS|partsWithWholes|parent/.test(t)) return 'load: geography checks';
-  if (/BEGIN|DELETE FROM|INSERT INTO|COMMIT/.test(t)) return 'load: commit';
+  if (/BEGIN|DELETE FROM|INSERT INTO|UPDATE|COMMIT/.test(t)) return 'load: commit';
   if (/DROP TABLE IF EXISTS/.test(t)) return 'load: drop staging';
   return 'load: other';
 }

@@ -15,11 +15,15 @@ export async function ensureCommittedTables(engine: Engine): Promise<void> {
   for (const kind of Object.keys(TABLE_SPECS) as TableKind[]) await engine.exec(createTableSql(kind));
 }
 
-/** SELECT list that casts a validated staging table's text into the committed types. */
-export function castFromStaging(kind: TableKind, present: ReadonlySet<string>): string {
+/**
+ * SELECT list that casts a validated staging table into the committed types: text is trimmed and parsed,
+ * and columns in `numeric`, staged as DOUBLE already, are only narrowed where the contract says INTEGER.
+ */
+export function castFromStaging(kind: TableKind, present: ReadonlySet<string>, numeric: ReadonlySet<string> = new Set()): string {
   return TABLE_SPECS[kind].columns
     .map((c) => {
       if (!present.has(c.name)) return `NULL::${c.sqlType} AS ${ident(c.name)}`;
+      if (numeric.has(c.name)) return `CAST(${ident(c.name)} AS ${c.sqlType}) AS ${ident(c.name)}`;
       const text = `NULLIF(trim(CAST(${ident(c.name)} AS VARCHAR)), '')`;
       return `CAST(${c.sqlType === 'VARCHAR' ? text : `CAST(${text} AS DOUBLE)`} AS ${c.sqlType}) AS ${ident(c.name)}`;
     })

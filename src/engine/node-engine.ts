@@ -8,11 +8,16 @@ import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
+/** The Node engine, plus the size of its WebAssembly memory (which only grows: the peak of a load). */
+export interface NodeEngine extends Engine {
+  wasmHeapBytes(): number;
+}
+
 /**
  * The same DuckDB-WASM package, through its Node bundle: used by tests, scripts and the benchmark's
  * bare-engine timings. Synchronous underneath; wrapped in promises to share the Engine interface.
  */
-export async function createNodeEngine(): Promise<Engine> {
+export async function createNodeEngine(): Promise<NodeEngine> {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const duckdb = require(entry) as Blocking;
@@ -59,6 +64,9 @@ export async function createNodeEngine(): Promise<Engine> {
     },
     dropFile(name: string): Promise<void> {
       return serial(() => db.dropFile(name));
+    },
+    wasmHeapBytes(): number {
+      return (db.mod as unknown as { HEAPU8: Uint8Array }).HEAPU8.length;
     },
     close(): Promise<void> {
       return serial(() => {

@@ -130,16 +130,35 @@ export function headerProblems(file: string, spec: TableSpec<unknown>, columns: 
   return problems;
 }
 
-/** Type and vocabulary checks for each declared column that is present. */
-export function columnChecks(spec: TableSpec<unknown>, columns: readonly string[]): RowCheck[] {
+/**
+ * Type and vocabulary checks for each declared column that is present. Columns in `numeric` were staged as
+ * DOUBLE (a Parquet file's numbers): the same checks, on the number itself instead of parsed text.
+ */
+export function columnChecks(
+  spec: TableSpec<unknown>,
+  columns: readonly string[],
+  numeric: ReadonlySet<string> = new Set(),
+): RowCheck[] {
   const present = new Set(columns);
-  return spec.columns.filter((c) => present.has(c.name)).flatMap(checksFor);
+  return spec.columns.filter((c) => present.has(c.name)).flatMap((c) => checksFor(c, numeric.has(c.name)));
 }
 
-function checksFor(c: ColumnSpec): RowCheck[] {
+/**
+ * A DOUBLE as JavaScript prints it, so that a message quotes a Parquet number as it quotes the same value
+ * from CSV: -2 not -2.0, NaN not nan.
+ */
+export function numberAsWritten(sql: string): string {
+  return `CASE WHEN isnan(${sql}) THEN 'NaN' WHEN ${sql} = 'inf'::DOUBLE THEN 'Infinity' WHEN ${sql} = '-inf'::DOUBLE THEN '-Infinity'
+    WHEN ${sql} = floor(${sql}) AND abs(${sql}) < 1e18 THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`;
+}
+
+function checksFor(c: ColumnSpec, isNumber: boolean): RowCheck[] {
   const col = ident(c.name);
   const text = `trim(CAST(${col} AS VARCHAR))`;
-  const blank = `(${col} IS NULL OR ${text} = '')`;
+  const blank = isNumber ? `${col} IS NULL` : `(${col} IS NULL OR ${text} = '')`;
+  // The value as a number: the column itself, or its text parsed (NULL when it is not a number).
+  const n = isNumber ? col : `TRY_CAST(${text} AS DOUBLE)`;
+  const shown = isNumber ? { valueSql: numberAsWritten(col) } : {};
   const checks: RowCheck[] = [];
   if (c.required) {
     checks.push({
@@ -159,11 +178,11 @@ function checksFor(c: ColumnSpec): RowCheck[] {
         fix: 'Write periods as four-digit year, hyphen, two-digit month, for example 2024-03.',
       });
       break;
-    case 'count': {
-      const n = `TRY_CAST(${text} AS DOUBLE)`;
+    case 'count':
       checks.push(
         {
           column: c.name,
+          ...shown,
           // 'inf' and 'nan' cast to DOUBLE, so they need saying too, or they would fail at commit instead.
           where: `${notBlank} AND (${n} IS NULL OR NOT isfinite(${n}))`,
           message: (v) => `"${v}" is not a number.`,
@@ -171,29 +190,32 @@ function checksFor(c: ColumnSpec): RowCheck[] {
         },
         {
           column: c.name,
+          ...shown,
           where: `${n} < 0`,
           message: (v) => `${v} is negative.`,
           fix: 'Counts cannot be below zero; check how this value was produced.',
         },
         {
           column: c.name,
+          ...shown,
           where: `isfinite(${n}) AND ${n} <> floor(${n})`,
           message: (v) => `${v} is not a whole number.`,
           fix: 'Counts of events or people are whole numbers; supply the count, not a rate or an average.',
         },
         {
           column: c.name,
+          ...shown,
           where: `isfinite(${n}) AND ${n} > ${INT32_MAX}`,
           message: (v) => `${v} is too large to be a count (the largest is ${INT32_MAX}).`,
           fix: 'Check the column holds a count and not, say, a code or a total in pence.',
         },
       );
       break;
-    }
     case 'number':
       checks.push({
         column: c.name,
-        where: `${notBlank} AND (TRY_CAST(${text} AS DOUBLE) IS NULL OR NOT isfinite(TRY_CAST(${text} AS DOUBLE)) OR TRY_CAST(${text} AS DOUBLE) < 0)`,
+        ...shown,
+        where: `${notBlank} AND (${n} IS NULL OR NOT isfinite(${n}) OR ${n} < 0)`,
         message: (v) => `"${v}" is not a number of 0 or more.`,
         fix: `Give ${c.description} as a plain number, or leave it empty.`,
       });
@@ -201,8 +223,9 @@ function checksFor(c: ColumnSpec): RowCheck[] {
     case 'year':
       checks.push({
         column: c.name,
+        ...shown,
         // Through DOUBLE, so that 2024.0 (a year from a spreadsheet) passes and 2024.5 does not round to a year.
-        where: `${notBlank} AND coalesce(TRY_CAST(${text} AS DOUBLE) NOT BETWEEN 1900 AND 2100 OR TRY_CAST(${text} AS DOUBLE) <> floor(TRY_CAST(${text} AS DOUBLE)), true)`,
+        where: `${notBlank} AND coalesce(${n} NOT BETWEEN 1900 AND 2100 OR ${n} <> floor(${n}), true)`,
         message: (v) => `"${v}" is not a year.`,
         fix: 'Write the calendar year as four digits, for example 2024.',
       });

@@ -1,9 +1,10 @@
 import type { Engine } from '../engine/engine-types';
-import { ident, str } from '../engine/sql-literals';
-import { castFromStaging, ensureCommittedTables } from '../engine/committed-tables';
+import { ident } from '../engine/sql-literals';
+import { ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
+import { castStaged, commitTable } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
@@ -166,7 +167,8 @@ async function loadTable(
   const headerIssues = headerProblems(file.name, spec, header.columns);
   if (headerIssues.length > 0) throw new FileRejected(headerIssues);
 
-  await readTableFile(engine, file, bytes, header, staging);
+  const wantsNumber = new Set(spec.columns.filter((c) => c.sqlType !== 'VARCHAR').map((c) => c.name));
+  const staged = await readTableFile(engine, file, bytes, header, staging, wantsNumber);
   const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${ident(staging)}`);
   if (n === 0) {
     throw new FileRejected([
@@ -178,28 +180,17 @@ async function loadTable(
       },
     ]);
   }
-  if (kind === 'extracts') await checkOneRowPerPerson(engine, file.name, staging);
+  if (kind === 'extracts') await checkOneRowPerPerson(engine, file.name, staging, staged.numeric.has('count'));
 
-  const problems = await runRowChecks(engine, file.name, staging, columnChecks(spec, header.columns));
+  const problems = await runRowChecks(engine, file.name, staging, columnChecks(spec, header.columns, staged.numeric));
   if (problems.length > 0) throw new FileRejected(problems);
-  // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types.
+  // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types. The
+  // typed table replaces the staged one: one copy of the file in the engine from here to the commit.
   const typed = `${staging}_typed`;
-  await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(typed)} AS SELECT _row, ${castFromStaging(kind, new Set(header.columns))} FROM ${ident(staging)}`,
-  );
+  await castStaged(engine, kind, staging, typed, new Set(header.columns), staged.numeric);
   problems.push(...(await meaningProblems(engine, kind, typed, { manifest, latestPeriod, file: file.name })));
   if (problems.some((p) => p.severity === 'error')) throw new FileRejected(problems);
 
-  const columns = spec.columns.map((c) => ident(c.name)).join(', ');
-  // One transaction: a reloaded file replaces its own earlier rows, and a failure leaves them in place.
-  await engine.exec('BEGIN TRANSACTION');
-  try {
-    await engine.exec(`DELETE FROM ${ident(kind)} WHERE source_file = ${str(file.name)};
-      INSERT INTO ${ident(kind)} SELECT ${columns}, ${str(file.name)} FROM ${ident(typed)} ORDER BY _row`);
-    await engine.exec('COMMIT');
-  } catch (e) {
-    await engine.exec('ROLLBACK');
-    throw e;
-  }
+  await commitTable(engine, kind, typed, file.name, staged.keyOrdered);
   return { kind, rows: n, problems };
 }

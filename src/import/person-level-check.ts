@@ -48,9 +48,10 @@ export function personLevelColumns(file: string, columns: readonly string[]): Pr
  * small cells, but with 0s, 2s and 3s among them) pass. This needs the rows, so it runs on the staging
  * table, which is dropped when the file is refused.
  */
-export async function checkOneRowPerPerson(engine: Engine, file: string, staging: string): Promise<void> {
+export async function checkOneRowPerPerson(engine: Engine, file: string, staging: string, countIsNumber = false): Promise<void> {
+  const count = countIsNumber ? ident('count') : `TRY_CAST(trim(${ident('count')}) AS DOUBLE)`;
   const [stats] = await engine.query<{ n: number; ones: number }>(
-    `SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE TRY_CAST(trim(${ident('count')}) AS DOUBLE) = 1)::DOUBLE AS ones FROM ${ident(staging)}`,
+    `SELECT count(*)::DOUBLE AS n, count(*) FILTER (WHERE ${count} = 1)::DOUBLE AS ones FROM ${ident(staging)}`,
   );
   if (stats && stats.n >= 50 && stats.ones / stats.n >= 0.95) {
     throw new FileRejected([

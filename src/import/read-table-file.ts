@@ -1,18 +1,19 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { parquetMetadata, parquetRead } from 'hyparquet';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
 import { columnsToArrow, rowsToColumns } from './columns-to-arrow';
 import type { DetectedFile } from './detect-file-kind';
+import { readParquetIntoStaging, type StagedColumns } from './parquet-staging';
 import { FileRejected, type Problem } from './problems';
 import { FORMAT_LABEL, type TableHeader } from './table-header';
 
 /**
- * Reads a tabular file into a staging table `name` with a 1-based `_row` column and every other column as
- * text, without validating it. CSV is read by the engine itself; Parquet, Arrow and JSON are parsed in
- * JavaScript and handed over as Arrow, because the engine's own readers for them are extensions it would
- * download from the internet. Rows that are blank in every column (a spreadsheet's trailing ",,,,") are
- * left out; they keep their numbers, so later rows are still reported by their place in the file.
+ * Reads a tabular file into a staging table `name` with a 1-based `_row` column, without validating it. CSV is
+ * read by the engine itself, every column as text; Parquet is decoded in JavaScript a row group at a time, its
+ * numeric columns staged as numbers (see parquet-staging.ts); Arrow and JSON are parsed in JavaScript and
+ * handed over as text Arrow, because the engine's own readers for them are extensions it would download from
+ * the internet. Rows that are blank in every column (a spreadsheet's trailing ",,,,") are left out; they keep
+ * their numbers, so later rows are still reported by their place in the file.
  */
 export async function readTableFile(
   engine: Engine,
@@ -20,7 +21,13 @@ export async function readTableFile(
   bytes: Uint8Array,
   header: TableHeader,
   staging: string,
-): Promise<void> {
+  wantsNumber: ReadonlySet<string> = new Set(),
+): Promise<StagedColumns> {
+  const allText: StagedColumns = { numeric: new Set(), keyOrdered: false };
+  const anyValue = header.columns.map((c) => `coalesce(trim(${ident(c)}), '') <> ''`).join(' OR ') || 'true';
+  // Numbered and filtered in the statement that reads, so the file is never held twice.
+  const numbered = (source: string) =>
+    `CREATE OR REPLACE TABLE ${ident(staging)} AS SELECT * FROM (SELECT row_number() OVER () AS _row, * FROM ${source}) WHERE ${anyValue}`;
   const raw = `${staging}_raw`;
   try {
     if (file.format === 'csv') {
@@ -31,27 +38,25 @@ export async function readTableFile(
         // its sniffer, faced with a ragged row, falls back to reading each line as one column.
         const columns = `{${header.columns.map((c) => `${str(c)}: 'VARCHAR'`).join(', ')}}`;
         await engine.exec(
-          `CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${str(vfile)}, auto_detect = false, header = true, delim = ${str(header.delimiter)}, quote = '"', escape = '"', columns = ${columns})`,
+          numbered(
+            `read_csv(${str(vfile)}, auto_detect = false, header = true, delim = ${str(header.delimiter)}, quote = '"', escape = '"', columns = ${columns})`,
+          ),
         );
       } finally {
         await engine.dropFile(vfile);
       }
-    } else if (file.format === 'parquet') {
-      await engine.insertArrow(columnsToArrow(await parquetColumns(bytes, header.columns)), raw, 'create');
-    } else if (file.format === 'arrow') {
-      await engine.insertArrow(arrowAsText(tableFromIPC(bytes)), raw, 'create');
-    } else {
-      await engine.insertArrow(columnsToArrow(rowsToColumns(file.json as unknown[])), raw, 'create');
+      return allText;
     }
+    if (file.format === 'parquet') return await readParquetIntoStaging(engine, bytes, header.columns, wantsNumber, staging);
+    const table =
+      file.format === 'arrow' ? arrowAsText(tableFromIPC(bytes)) : columnsToArrow(rowsToColumns(file.json as unknown[]));
+    await engine.insertArrow(table, raw, 'create');
   } catch (e) {
     if (e instanceof FileRejected) throw e;
     throw new FileRejected([readProblem(file, e)]);
   }
-  const anyValue = header.columns.map((c) => `coalesce(trim(${ident(c)}), '') <> ''`).join(' OR ');
-  await engine.exec(
-    `CREATE OR REPLACE TABLE ${ident(staging)} AS SELECT * FROM (SELECT row_number() OVER () AS _row, * FROM ${ident(raw)}) WHERE ${anyValue || 'true'};
-     DROP TABLE ${ident(raw)}`,
-  );
+  await engine.exec(`${numbered(ident(raw))}; DROP TABLE ${ident(raw)}`);
+  return allText;
 }
 
 /** Arrow IPC keeps its own types; turned into text like the other formats so that one set of checks applies. */
@@ -59,23 +64,6 @@ function arrowAsText(table: Table): Table {
   const columns: Record<string, Iterable<unknown>> = {};
   for (const field of table.schema.fields) columns[field.name] = table.getChild(field.name) ?? [];
   return columnsToArrow(columns);
-}
-
-async function parquetColumns(bytes: Uint8Array, names: readonly string[]): Promise<Record<string, unknown[]>> {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const meta = parquetMetadata(buffer);
-  const total = Number(meta.num_rows);
-  const columns: Record<string, unknown[]> = Object.fromEntries(names.map((n) => [n, new Array<unknown>(total).fill(null)]));
-  await parquetRead({
-    file: buffer,
-    metadata: meta,
-    onChunk({ columnName, columnData, rowStart }) {
-      const target = columns[columnName];
-      if (!target) return;
-      for (let i = 0; i < columnData.length && rowStart + i < total; i++) target[rowStart + i] = columnData[i];
-    },
-  });
-  return columns;
 }
 
 /** Turns a reader's error into a problem that says where, what and how to fix it. */

@@ -1,25 +1,11 @@
 import type { Engine } from '../engine/engine-types';
+import { str } from '../engine/sql-literals';
 
 /** Levels shown with every breakdown; smaller areas are shown for all ages and persons only. */
 export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
 
-/**
- * Builds `cube`: every cell an audience could be shown, totals included, from the loaded extracts.
- * Areas roll up their declared parents (LSOA -> MSOA -> district -> VRU area), months roll up into
- * quarters and years, and age bands and sexes into "all". The disclosure layer protects this whole table
- * at once, so a cell looks the same in every view and no total can be differenced against its parts.
- *
- * Small areas (LSOA, MSOA, ward) are published for calendar years, all ages and persons only. Months are
- * published for districts and the VRU area: by age band or by sex (not both) for the whole VRU area, and for
- * all ages and persons for districts; their quarters and years keep every breakdown.
- * A district's month by age and sex, or an LSOA's month or quarter, is nearly always 0-4: publishing those
- * cells hid little that was not already hidden, but their relations forced the audit to hide large totals
- * (on the demo, the VRU area's yearly knife-crime and sharp-object figures, and two thirds of the LSOAs'
- * years), and doubled protection time. Where an indicator has banded rows, "all" rows supplied
- * beside them are ignored, as they would be double counted.
- */
-export const BUILD_CUBE_SQL = `
-CREATE OR REPLACE TABLE area_ancestors AS
+/** Every area with each of its ancestors (itself included) and the ancestor's level. */
+const AREA_ANCESTORS_SQL = `CREATE OR REPLACE TABLE area_ancestors AS
 WITH RECURSIVE anc(code, ancestor, level, depth) AS (
   SELECT code, code, level, 0 FROM areas
   UNION ALL
@@ -27,19 +13,24 @@ WITH RECURSIVE anc(code, ancestor, level, depth) AS (
   FROM anc JOIN areas a ON a.code = anc.ancestor JOIN areas p ON p.code = a.parent_code
   WHERE a.parent_code IS NOT NULL AND anc.depth < 8
 )
-SELECT DISTINCT code, ancestor, level FROM anc;
+SELECT DISTINCT code, ancestor, level FROM anc;`;
 
-CREATE OR REPLACE TEMP TABLE cube_month AS
+/**
+ * The month cells of the indicators `only` selects, every level and breakdown. Every step groups by indicator,
+ * so building it an indicator at a time gives the same rows: at 10M rows in one statement its aggregates
+ * took about 700 MB of the engine's memory, which the page keeps (WebAssembly memory never shrinks).
+ */
+const cubeMonthSelect = (only: string) => `
 WITH flags AS (
   SELECT indicator_id, bool_or(age_band <> 'all') AS has_age, bool_or(sex <> 'all') AS has_sex
-  FROM extracts GROUP BY 1
+  FROM extracts WHERE ${only} GROUP BY 1
 ),
 cells AS (
-  SELECT indicator_id, area_code, period, age_band, sex, count, denominator, indicator_id AS flag_id FROM extracts
+  SELECT indicator_id, area_code, period, age_band, sex, count, denominator, indicator_id AS flag_id FROM extracts WHERE ${only}
   UNION ALL
   -- A proportion's denominator counts people too, so it goes through protection as a cube of its own.
   SELECT indicator_id || '::denominator', area_code, period, age_band, sex, CAST(round(denominator) AS INTEGER), NULL, indicator_id
-  FROM extracts WHERE denominator IS NOT NULL
+  FROM extracts WHERE denominator IS NOT NULL AND ${only}
 ),
 base AS (
   SELECT e.indicator_id, e.area_code, e.period, e.age_band, e.sex, e.count, e.denominator, f.has_age, f.has_sex
@@ -67,8 +58,10 @@ fine AS (
   WHERE an.level NOT IN ('district', 'vru')
   GROUP BY 1, 2, 3, 4
 )
-SELECT * FROM coarse UNION ALL SELECT * FROM fine;
+SELECT * FROM coarse UNION ALL SELECT * FROM fine`;
 
+/** The cube from the month cells, then the population cube. */
+const CUBE_SQL = `
 -- cell_id numbers the cells, so protection can work on bare columns (in its worker) and hand back only a
 -- status and a value per cell, joined here by it.
 CREATE OR REPLACE TABLE cube AS
@@ -117,12 +110,29 @@ fine AS (
 )
 SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) AS population FROM coarse
 UNION ALL SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) FROM fine;
-
-
 `;
 
+/**
+ * Builds `cube`: every cell an audience could be shown, totals included, from the loaded extracts.
+ * Areas roll up their declared parents (LSOA -> MSOA -> district -> VRU area), months roll up into
+ * quarters and years, and age bands and sexes into "all". The disclosure layer protects this whole table
+ * at once, so a cell looks the same in every view and no total can be differenced against its parts.
+ *
+ * Small areas (LSOA, MSOA, ward) are published for calendar years, all ages and persons only. Months are
+ * published for districts and the VRU area: by age band or by sex (not both) for the whole VRU area, and for
+ * all ages and persons for districts; their quarters and years keep every breakdown.
+ * A district's month by age and sex, or an LSOA's month or quarter, is nearly always 0-4: publishing those
+ * cells hid little that was not already hidden, but their relations forced the audit to hide large totals
+ * (on the demo, the VRU area's yearly knife-crime and sharp-object figures, and two thirds of the LSOAs'
+ * years), and doubled protection time. Where an indicator has banded rows, "all" rows supplied
+ * beside them are ignored, as they would be double counted.
+ */
 export async function buildCube(engine: Engine): Promise<number> {
-  await engine.exec(BUILD_CUBE_SQL);
+  await engine.exec(AREA_ANCESTORS_SQL);
+  const indicators = await engine.query<{ id: string }>('SELECT DISTINCT indicator_id AS id FROM extracts ORDER BY 1');
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE cube_month AS ${cubeMonthSelect('false')}`);
+  for (const { id } of indicators) await engine.exec(`INSERT INTO cube_month ${cubeMonthSelect(`indicator_id = ${str(id)}`)}`);
+  await engine.exec(CUBE_SQL);
   const [row] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM cube');
   return row?.n ?? 0;
 }

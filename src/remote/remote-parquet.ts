@@ -1,5 +1,12 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { asyncBufferFromUrl, parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData } from 'hyparquet';
+import {
+  asyncBufferFromUrl,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet';
 import { columnsToTable, type ColumnKind } from './arrow-columns';
 
 /**
@@ -205,22 +212,32 @@ export async function readRemoteParquet(remote: RemoteParquet, req: ReadRequest 
 }
 
 /** One row group's columns, as the decoder gives them (typed arrays for numbers, arrays of strings). */
-async function readGroup(remote: RemoteParquet, g: RowGroupInfo, columns: readonly string[]): Promise<Record<string, unknown>> {
-  const length = g.rowEnd - g.rowStart;
+function readGroup(remote: RemoteParquet, g: RowGroupInfo, columns: readonly string[]): Promise<Record<string, unknown[]>> {
+  return readRowGroupColumns(remote, g.rowStart, g.rowEnd, columns);
+}
+
+/** Rows rowStart to rowEnd of the columns asked for, from a file whose footer has been read. */
+export async function readRowGroupColumns(
+  source: { file: AsyncBuffer; metadata: FileMetaData },
+  rowStart: number,
+  rowEnd: number,
+  columns: readonly string[],
+): Promise<Record<string, unknown[]>> {
+  const length = rowEnd - rowStart;
   const out: Record<string, unknown[]> = {};
   for (const c of columns) out[c] = new Array<unknown>(length);
   await parquetRead({
-    file: remote.file,
-    metadata: remote.metadata,
+    file: source.file,
+    metadata: source.metadata,
     columns: [...columns],
-    rowStart: g.rowStart,
-    rowEnd: g.rowEnd,
-    onChunk({ columnName, columnData, rowStart }) {
+    rowStart,
+    rowEnd,
+    onChunk({ columnName, columnData, rowStart: chunkStart }) {
       const target = out[columnName];
       if (!target) return;
-      // Chunks may run outside the range asked for: keep this group's rows only.
+      // Chunks may run outside the range asked for: keep the rows asked for only.
       for (let i = 0; i < columnData.length; i++) {
-        const row = rowStart + i - g.rowStart;
+        const row = chunkStart + i - rowStart;
         if (row >= 0 && row < length) target[row] = columnData[i];
       }
     },

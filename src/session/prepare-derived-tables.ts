@@ -2,11 +2,10 @@ import type { Engine } from '../engine/engine-types';
 import { buildCube } from '../queries/build-cube';
 
 /**
- * Rebuilds what views read after each load. The extracts are kept ordered by (indicator, area, period)
- * so the engine can skip whole blocks by their min/max when a query filters on those columns; the cube
- * of every publishable cell is rebuilt for the disclosure layer to protect.
+ * Rebuilds what views read after each load: the cube of every publishable cell, for the disclosure layer to
+ * protect. The extracts need no re-sort: each file's rows are committed in (indicator, area, period) order
+ * (src/import/load-files.ts), which is what lets the engine skip blocks by their min/max.
  */
 export async function prepareDerivedTables(engine: Engine): Promise<void> {
-  await engine.exec('CREATE OR REPLACE TABLE extracts AS SELECT * FROM extracts ORDER BY indicator_id, area_code, period');
   await buildCube(engine);
 }
