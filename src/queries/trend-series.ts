@@ -7,20 +7,9 @@
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
 import type { AgeBand, Indicator, Sex } from '../contract';
 import { protectGrouping } from '../disclosure/grouping';
-import type { Engine } from '../engine/engine-types';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
-import {
-  indicatorAgeBands,
-  indicatorMonthRange,
-  partialMonths,
-  populationForIndicator,
-  readPopulation,
-  readTrendCells,
-  resolveTrendArea,
-  type ProtectedFigure,
-  type TrendArea,
-  type TrendSlice,
-} from './trend-cells';
+import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
+import type { TrendSource } from './trend-source';
 import {
   areaPhrase,
   findingTitle,
@@ -142,16 +131,16 @@ export interface TrendSeriesRequest extends TrendSlice {
 }
 
 /** Reads the protected cells for one indicator, area and breakdown and builds the series. */
-export async function trendSeries(engine: Engine, table: string, request: TrendSeriesRequest): Promise<TrendSeries | null> {
-  const area = await resolveTrendArea(engine, request.areaCode);
+export async function trendSeries(source: TrendSource, request: TrendSeriesRequest): Promise<TrendSeries | null> {
+  const area = await source.area(request.areaCode);
   if (!area) return null;
   const id = request.indicator.id;
   const [cells, ranges, bands, population, partial] = await Promise.all([
-    readTrendCells(engine, table, [id], area.code, request),
-    indicatorMonthRange(engine, table, [id], request.lastPeriod),
-    indicatorAgeBands(engine, table, [id], area.code),
-    request.indicator.denominatorSource === 'population' ? readPopulation(engine, area.code, request.sex) : Promise.resolve([]),
-    partialMonths(engine, table, [id], area.code),
+    source.cells([id], area.code, request),
+    source.monthRange([id], request.lastPeriod),
+    source.ageBands([id], area.code),
+    request.indicator.denominatorSource === 'population' ? source.population(area.code, request.sex) : Promise.resolve([]),
+    source.partialMonths([id], area.code),
   ]);
   return buildTrendSeries({
     indicator: request.indicator,
