@@ -55,20 +55,23 @@ export async function trendIndexComparison(source: TrendSource, request: Compare
     source.partialMonths(ids, area.code),
   ]);
   const series = request.indicators.map((indicator) =>
-    buildTrendSeries({
-      indicator,
-      area,
-      age: request.age,
-      sex: request.sex,
-      range: ranges.get(indicator.id) ?? null,
-      months: cells.months.get(indicator.id) ?? new Map(),
-      years: cells.years.get(indicator.id) ?? new Map(),
-      denominatorMonths: cells.months.get(`${indicator.id}::denominator`) ?? new Map(),
-      denominatorYears: cells.years.get(`${indicator.id}::denominator`) ?? new Map(),
-      population: populationForIndicator(population, request.age, bands.get(indicator.id) ?? []),
-      partialMonths: partial.get(indicator.id) ?? new Map(),
-      lowCountBelow: request.lowCountBelow,
-    }),
+    buildTrendSeries(
+      {
+        indicator,
+        area,
+        age: request.age,
+        sex: request.sex,
+        range: ranges.get(indicator.id) ?? null,
+        months: cells.months.get(indicator.id) ?? new Map(),
+        years: cells.years.get(indicator.id) ?? new Map(),
+        denominatorMonths: cells.months.get(`${indicator.id}::denominator`) ?? new Map(),
+        denominatorYears: cells.years.get(`${indicator.id}::denominator`) ?? new Map(),
+        population: populationForIndicator(population, request.age, bands.get(indicator.id) ?? []),
+        partialMonths: partial.get(indicator.id) ?? new Map(),
+        lowCountBelow: request.lowCountBelow,
+      },
+      'years',
+    ),
   );
   return indexSeries(area, request.indicators, series);
 }

@@ -74,8 +74,11 @@ export function buildHotspots(
   const recent = periods.slice(-RECENT_MONTHS);
   const rows: HotspotRow[] = areas.map((a) => {
     const series = modelSeries(periods, a.months);
-    const whole = fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })));
-    if (whole.kind === 'seasonal-model') {
+    // The fit on the whole series only judges hidden months: with none hidden there is nothing to judge.
+    const whole = series.some((m) => m.flag === 'c')
+      ? fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })))
+      : null;
+    if (whole?.kind === 'seasonal-model') {
       const problem = hiddenMonthsProblem(series, judgeHiddenMonths(series, whole, suppressBelowOrEqual));
       if (problem) return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: problem } };
     }

@@ -263,7 +263,12 @@ function groupParts(parts: readonly Part[]): Part {
   };
 }
 
-export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
+/**
+ * Builds the series. `scope: 'years'` builds the months and calendar years only, leaving the rolling totals,
+ * seasonality and comparison empty: the indexed comparison reads the years of several indicators, and the
+ * rolling totals' change tests are most of the work.
+ */
+export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 'years' = 'everything'): TrendSeries {
   const { indicator } = input;
   const measure = measureOf(indicator);
   const notes: string[] = [];
@@ -341,8 +346,9 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     toPoint(period, monthlyPart(at(parts, i), indicator.denominatorSource), indicator, measure, input.lowCountBelow),
   );
 
+  const yearsOnly = scope === 'years';
   const rolling: TrendPeriodWithChange[] = [];
-  for (let i = 11; i < periods.length; i++) {
+  for (let i = 11; !yearsOnly && i < periods.length; i++) {
     const window = groupParts(parts.slice(i - 11, i + 1));
     const point = toPoint(at(periods, i), window, indicator, measure, input.lowCountBelow);
     const previous = i >= 23 ? groupParts(parts.slice(i - 23, i - 11)) : null;
@@ -360,8 +366,8 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
   }
 
   const years = buildYears(input, periods, parts, measure);
-  const seasonality = buildSeasonality(input, periods);
-  const comparison = buildComparison(input, measure, periods, rolling, years);
+  const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods);
+  const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, rolling, years);
 
   if (borrowed.size > 0) {
     notes.push(

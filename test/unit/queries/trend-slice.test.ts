@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgeBand, Indicator, Manifest, Sex } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
-import { trendIndexComparison } from '../../../src/queries/trend-compare';
+import { indexSeries, trendIndexComparison } from '../../../src/queries/trend-compare';
 import { trendHotspots } from '../../../src/queries/trend-hotspots';
 import { trendProjection } from '../../../src/queries/trend-projection';
-import { trendSeries } from '../../../src/queries/trend-series';
+import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';
 import { sqlTrendSource, type TrendSource } from '../../../src/queries/trend-source';
 import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
@@ -132,6 +132,22 @@ describe('the derived trend source answers as the per-question SQL does (demo, a
       expect(await trendIndexComparison(js, compare)).toEqual(await trendIndexComparison(sql, compare));
     }
   }, 600_000);
+
+  it('indexes indicators the same from their years alone as from their whole series', async () => {
+    const all = manifest.indicators;
+    for (const [age, sex] of BREAKDOWNS.slice(0, 2))
+      for (const areaCode of [null, PRESTON])
+        for (let k = 0; k < all.length; k += 4) {
+          const indicators = all.slice(k, k + 4);
+          const slice = { areaCode, age, sex, lastPeriod: null };
+          const whole = await Promise.all(indicators.map((i) => trendSeries(sql, { indicator: i, ...slice, lowCountBelow: 10 })));
+          const area = await sql.area(areaCode);
+          if (!area || whole.some((w) => w === null)) throw new Error('no area');
+          expect(await trendIndexComparison(sql, { indicators, ...slice, lowCountBelow: 10 })).toEqual(
+            indexSeries(area, indicators, whole as TrendSeries[]),
+          );
+        }
+  }, 300_000);
 
   it('sends one statement per indicator read and none for a change of area or latest month', async () => {
     const ids = ['police_violence_with_injury', 'csc_referrals'];
