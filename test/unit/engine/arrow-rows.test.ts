@@ -1,18 +1,27 @@
 // arrowToRows reads each column with its iterator; here it must give what reading row by row with `get(i)`
 // gives, across several record batches, nulls, text, whole numbers and BigInts.
-import { tableFromArrays, vectorFromArray, Int64, Table } from 'apache-arrow';
+import { Float64, Int32, Int64, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { arrowToRows, toScalar } from '../../../src/engine/arrow-rows';
 
 function batch(offset: number, n: number): Table {
-  return tableFromArrays({
-    id: Int32Array.from({ length: n }, (_, i) => offset + i),
-    name: vectorFromArray(Array.from({ length: n }, (_, i) => ((offset + i) % 3 === 0 ? null : `area ${offset + i}`))),
+  return new Table({
+    id: vectorFromArray(
+      Array.from({ length: n }, (_, i) => offset + i),
+      new Int32(),
+    ),
+    name: vectorFromArray(
+      Array.from({ length: n }, (_, i) => ((offset + i) % 3 === 0 ? null : `area ${offset + i}`)),
+      new Utf8(),
+    ),
     big: vectorFromArray(
       Array.from({ length: n }, (_, i) => BigInt(offset + i) * 1000n),
       new Int64(),
     ),
-    value: Float64Array.from({ length: n }, (_, i) => (offset + i) / 7),
+    value: vectorFromArray(
+      Array.from({ length: n }, (_, i) => (offset + i) / 7),
+      new Float64(),
+    ),
   });
 }
 
