@@ -19,15 +19,14 @@ export function toScalar(value: unknown): Scalar {
 }
 
 export function arrowToRows<T extends Row = Row>(table: Table): T[] {
-  const names = table.schema.fields.map((f) => f.name);
-  const columns = names.map((n) => table.getChild(n));
-  const rows: T[] = new Array<T>(table.numRows);
-  for (let i = 0; i < table.numRows; i++) {
-    const row: Row = {};
-    for (let c = 0; c < names.length; c++) {
-      row[names[c] as string] = toScalar(columns[c]?.get(i));
-    }
-    rows[i] = row as T;
+  const rows: Row[] = Array.from({ length: table.numRows }, () => ({}));
+  // Column by column with the vector's iterator, which walks the record batches in turn: `get(i)` searches
+  // for the batch holding row i on every call (a fifth of the time a Trends change spent reading its cells).
+  for (const { name } of table.schema.fields) {
+    const column = table.getChild(name);
+    let i = 0;
+    if (column) for (const value of column) (rows[i++] as Row)[name] = toScalar(value);
+    else for (const row of rows) row[name] = null;
   }
-  return rows;
+  return rows as T[];
 }

@@ -3,6 +3,7 @@ import { cohortProfile } from '../queries/cohort-profile';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 import { useCohortCoverage } from './use-cohort-coverage';
+import { useCohortKept } from './use-cohort-kept';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
 
 /** The tier profile of one cohort (every indicator, its limits, the VRU benchmark and the districts' range). */
@@ -14,13 +15,15 @@ export function useCohortProfile(cohort: CohortDefinition | null) {
   const indicators = loaded.manifest?.indicators ?? [];
   const lowCountBelow = policy?.lowCountBelow ?? 10;
   const data = coverage.data;
-  return useProtectedQuery(
-    'cohort-profile',
-    [cohort?.ages.join('+'), cohort?.sex, cohort?.area, state.period, lowCountBelow],
-    (engine, table) => {
-      if (!cohort || !data) throw new Error('the cohort profile needs a cohort and the loaded coverage');
-      return cohortProfile(engine, table, { cohort, indicators, coverage: data, notAfter: state.period, lowCountBelow });
-    },
-    cohort !== null && data !== undefined && indicators.length > 0,
+  return useCohortKept(
+    useProtectedQuery(
+      'cohort-profile',
+      [cohort?.ages.join('+'), cohort?.sex, cohort?.area, state.period, lowCountBelow],
+      (engine, table) => {
+        if (!cohort || !data) throw new Error('the cohort profile needs a cohort and the loaded coverage');
+        return cohortProfile(engine, table, { cohort, indicators, coverage: data, notAfter: state.period, lowCountBelow });
+      },
+      cohort !== null && data !== undefined && indicators.length > 0,
+    ),
   );
 }

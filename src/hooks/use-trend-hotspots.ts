@@ -2,6 +2,7 @@ import type { Indicator } from '../contract';
 import { trendHotspots } from '../queries/trend-hotspots';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+import { useTrendSource } from './use-trend-source';
 import { predictionsAllowed } from './use-trend-projection';
 
 /** Emerging-hotspot tests for every district, for the chosen indicator and breakdown (analyst rules only). */
@@ -9,12 +10,13 @@ export function useTrendHotspots(indicator: Indicator | null) {
   const { state } = useViewState();
   const policy = useDisclosurePolicy();
   const threshold = policy?.suppressBelowOrEqual ?? 0;
+  const trendSource = useTrendSource();
   return useProtectedQuery(
     'trend-hotspots',
     [indicator?.id ?? null, state.age, state.sex, state.period, threshold],
-    (engine, table) => {
-      if (!indicator) return Promise.resolve(null);
-      return trendHotspots(engine, table, {
+    async (engine, table) => {
+      if (!indicator) return null;
+      return trendHotspots(await trendSource(engine, table, [indicator.id]), {
         indicator,
         age: state.age,
         sex: state.sex,

@@ -2,6 +2,7 @@ import type { Audience, Indicator } from '../contract';
 import { trendProjection } from '../queries/trend-projection';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+import { useTrendSource } from './use-trend-source';
 
 /**
  * Projections and hotspot tests are made under analyst rules only. Partner and public figures are
@@ -16,12 +17,13 @@ export function useTrendProjection(indicator: Indicator | null) {
   const { state } = useViewState();
   const policy = useDisclosurePolicy();
   const threshold = policy?.suppressBelowOrEqual ?? 0;
+  const trendSource = useTrendSource();
   return useProtectedQuery(
     'trend-projection',
     [indicator?.id ?? null, state.area, state.age, state.sex, state.period, threshold],
-    (engine, table) => {
-      if (!indicator) return Promise.resolve(null);
-      return trendProjection(engine, table, {
+    async (engine, table) => {
+      if (!indicator) return null;
+      return trendProjection(await trendSource(engine, table, [indicator.id]), {
         indicator,
         areaCode: state.area,
         age: state.age,

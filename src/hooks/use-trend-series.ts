@@ -3,6 +3,7 @@ import { trendSeries } from '../queries/trend-series';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+import { useTrendSource } from './use-trend-source';
 
 export interface TrendIndicatorChoice {
   indicator: Indicator | null;
@@ -32,12 +33,13 @@ export function useTrendSeries() {
   const policy = useDisclosurePolicy();
   const { indicator } = useTrendIndicator();
   const lowCountBelow = policy?.lowCountBelow ?? 10;
+  const trendSource = useTrendSource();
   return useProtectedQuery(
     'trend-series',
     [indicator?.id ?? null, state.area, state.age, state.sex, state.period, lowCountBelow],
-    (engine, table) => {
-      if (!indicator) return Promise.resolve(null);
-      return trendSeries(engine, table, {
+    async (engine, table) => {
+      if (!indicator) return null;
+      return trendSeries(await trendSource(engine, table, [indicator.id]), {
         indicator,
         areaCode: state.area,
         age: state.age,

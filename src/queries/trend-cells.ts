@@ -122,12 +122,14 @@ export async function indicatorAgeBands(
   return out;
 }
 
+export interface PopulationRow {
+  year: number;
+  ageBand: string;
+  population: number;
+}
+
 /** Mid-year population of the area by year and age band, for one sex. */
-export async function readPopulation(
-  engine: Engine,
-  areaCode: string,
-  sex: Sex,
-): Promise<{ year: number; ageBand: string; population: number }[]> {
+export async function readPopulation(engine: Engine, areaCode: string, sex: Sex): Promise<PopulationRow[]> {
   return engine.query<{ year: number; ageBand: string; population: number }>(`
     SELECT CAST(year AS INTEGER) AS year, age_band AS "ageBand", CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE area_code = ${str(areaCode)} AND sex = ${str(sex)}
@@ -139,7 +141,7 @@ export async function readPopulation(
  * over the bands the indicator is recorded in (all residents when it has no bands).
  */
 export function populationForIndicator(
-  rows: readonly { year: number; ageBand: string; population: number }[],
+  rows: readonly PopulationRow[],
   age: AgeBand,
   indicatorBands: readonly string[],
 ): Map<number, number> {
@@ -179,4 +181,43 @@ export async function partialMonths(
   const out = new Map<string, Map<string, number>>(indicatorIds.map((id) => [id, new Map()]));
   for (const r of rows) if (r.n < r.expected) out.get(r.indicator_id)?.set(r.period, r.expected - r.n);
   return out;
+}
+
+/** A district and its protected monthly cells, for the hotspot tests. */
+export interface DistrictMonths {
+  code: string;
+  name: string;
+  months: Map<string, ProtectedFigure>;
+}
+
+/** Every district (by name) with its monthly cells of one indicator and breakdown, to the last month shown. */
+export async function readDistrictMonths(
+  engine: Engine,
+  table: string,
+  indicatorId: string,
+  age: AgeBand,
+  sex: Sex,
+  lastPeriod: string | null,
+): Promise<DistrictMonths[]> {
+  const rows = await engine.query<{
+    area_code: string;
+    name: string;
+    period: string | null;
+    value: number | null;
+    flag: string;
+  }>(`
+    SELECT a.code AS area_code, a.name, t.period, CAST(t.value AS DOUBLE) AS value, t.flag
+    FROM areas a LEFT JOIN ${ident(table)} t
+      ON t.area_code = a.code AND t.indicator_id = ${str(indicatorId)} AND t.period_type = 'month'
+     AND t.age_band = ${str(age)} AND t.sex = ${str(sex)}
+     ${lastPeriod === null ? '' : `AND t.period <= ${str(lastPeriod)}`}
+    WHERE a.level = 'district'
+    ORDER BY a.name, t.period`);
+  const areas = new Map<string, DistrictMonths>();
+  for (const r of rows) {
+    let a = areas.get(r.area_code);
+    if (!a) areas.set(r.area_code, (a = { code: r.area_code, name: r.name, months: new Map() }));
+    if (r.period !== null) a.months.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+  }
+  return [...areas.values()];
 }

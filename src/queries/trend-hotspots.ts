@@ -2,14 +2,11 @@
 // fitted on their earlier months, expected (src/stats emergingHotspot, one-sided, 5%). Areas only,
 // never people. Counts are the protected monthly cells; a hidden or missing month is missing to the model.
 import type { AgeBand, Sex } from '../contract';
-import type { Engine } from '../engine/engine-types';
-import { ident, str } from '../engine/sql-literals';
 import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE } from '../stats';
 import type { ProtectedFigure } from './trend-cells';
-import { indicatorMonthRange } from './trend-cells';
+import type { TrendSource } from './trend-source';
 import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
 import { monthName, monthRange, type TrendIndicator } from './trend-series';
-import type { PublicFlag } from '../disclosure/protected-tables';
 
 export const RECENT_MONTHS = 3;
 
@@ -53,34 +50,17 @@ export interface HotspotRequest {
   suppressBelowOrEqual: number;
 }
 
-export async function trendHotspots(engine: Engine, table: string, request: HotspotRequest): Promise<TrendHotspots> {
+export async function trendHotspots(source: TrendSource, request: HotspotRequest): Promise<TrendHotspots> {
   const id = request.indicator.id;
-  const ranges = await indicatorMonthRange(engine, table, [id], request.lastPeriod);
-  const rows = await engine.query<{
-    area_code: string;
-    name: string;
-    period: string | null;
-    value: number | null;
-    flag: string;
-  }>(`
-    SELECT a.code AS area_code, a.name, t.period, CAST(t.value AS DOUBLE) AS value, t.flag
-    FROM areas a LEFT JOIN ${ident(table)} t
-      ON t.area_code = a.code AND t.indicator_id = ${str(id)} AND t.period_type = 'month'
-     AND t.age_band = ${str(request.age)} AND t.sex = ${str(request.sex)}
-     ${request.lastPeriod === null ? '' : `AND t.period <= ${str(request.lastPeriod)}`}
-    WHERE a.level = 'district'
-    ORDER BY a.name, t.period`);
-  const areas = new Map<string, { name: string; months: Map<string, ProtectedFigure> }>();
-  for (const r of rows) {
-    let a = areas.get(r.area_code);
-    if (!a) areas.set(r.area_code, (a = { name: r.name, months: new Map() }));
-    if (r.period !== null) a.months.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
-  }
+  const [ranges, districts] = await Promise.all([
+    source.monthRange([id], request.lastPeriod),
+    source.districtMonths(id, request.age, request.sex, request.lastPeriod),
+  ]);
   const range = ranges.get(id);
   return buildHotspots(
     request.indicator,
     range ? monthRange(range.first, range.last) : [],
-    [...areas].map(([code, a]) => ({ code, name: a.name, months: a.months })),
+    districts,
     request.suppressBelowOrEqual,
   );
 }
@@ -94,8 +74,11 @@ export function buildHotspots(
   const recent = periods.slice(-RECENT_MONTHS);
   const rows: HotspotRow[] = areas.map((a) => {
     const series = modelSeries(periods, a.months);
-    const whole = fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })));
-    if (whole.kind === 'seasonal-model') {
+    // The fit on the whole series only judges hidden months: with none hidden there is nothing to judge.
+    const whole = series.some((m) => m.flag === 'c')
+      ? fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })))
+      : null;
+    if (whole?.kind === 'seasonal-model') {
       const problem = hiddenMonthsProblem(series, judgeHiddenMonths(series, whole, suppressBelowOrEqual));
       if (problem) return { areaCode: a.code, areaName: a.name, outcome: { kind: 'not-tested', reason: problem } };
     }

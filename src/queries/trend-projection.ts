@@ -7,7 +7,6 @@
 // missing at random: a fit without it overstates the level. Primary and secondary suppression look
 // alike, so we ask the fitted model whether a hidden month could plausibly have been that small; if
 // it could, and more than MAX_HIDDEN_SHARE of months are hidden, no projection is made.
-import type { Engine } from '../engine/engine-types';
 import {
   backtest,
   fitSeasonalModel,
@@ -19,14 +18,8 @@ import {
   type SeasonalModel,
   type SeriesPoint,
 } from '../stats';
-import {
-  indicatorMonthRange,
-  readTrendCells,
-  resolveTrendArea,
-  type ProtectedFigure,
-  type TrendArea,
-  type TrendSlice,
-} from './trend-cells';
+import type { ProtectedFigure, TrendArea, TrendSlice } from './trend-cells';
+import type { TrendSource } from './trend-source';
 import { areaPhrase, type TrendFlag } from './trend-finding';
 import { monthName, monthRange, type TrendIndicator } from './trend-series';
 
@@ -79,17 +72,13 @@ export interface ProjectionRequest extends TrendSlice {
   suppressBelowOrEqual: number;
 }
 
-export async function trendProjection(
-  engine: Engine,
-  table: string,
-  request: ProjectionRequest,
-): Promise<TrendProjection | null> {
-  const area = await resolveTrendArea(engine, request.areaCode);
+export async function trendProjection(source: TrendSource, request: ProjectionRequest): Promise<TrendProjection | null> {
+  const area = await source.area(request.areaCode);
   if (!area) return null;
   const id = request.indicator.id;
   const [cells, ranges] = await Promise.all([
-    readTrendCells(engine, table, [id], area.code, request),
-    indicatorMonthRange(engine, table, [id], request.lastPeriod),
+    source.cells([id], area.code, request),
+    source.monthRange([id], request.lastPeriod),
   ]);
   const range = ranges.get(id);
   const months = cells.months.get(id) ?? new Map<string, ProtectedFigure>();

@@ -7,20 +7,9 @@
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
 import type { AgeBand, Indicator, Sex } from '../contract';
 import { protectGrouping } from '../disclosure/grouping';
-import type { Engine } from '../engine/engine-types';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
-import {
-  indicatorAgeBands,
-  indicatorMonthRange,
-  partialMonths,
-  populationForIndicator,
-  readPopulation,
-  readTrendCells,
-  resolveTrendArea,
-  type ProtectedFigure,
-  type TrendArea,
-  type TrendSlice,
-} from './trend-cells';
+import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
+import type { TrendSource } from './trend-source';
 import {
   areaPhrase,
   findingTitle,
@@ -142,16 +131,16 @@ export interface TrendSeriesRequest extends TrendSlice {
 }
 
 /** Reads the protected cells for one indicator, area and breakdown and builds the series. */
-export async function trendSeries(engine: Engine, table: string, request: TrendSeriesRequest): Promise<TrendSeries | null> {
-  const area = await resolveTrendArea(engine, request.areaCode);
+export async function trendSeries(source: TrendSource, request: TrendSeriesRequest): Promise<TrendSeries | null> {
+  const area = await source.area(request.areaCode);
   if (!area) return null;
   const id = request.indicator.id;
   const [cells, ranges, bands, population, partial] = await Promise.all([
-    readTrendCells(engine, table, [id], area.code, request),
-    indicatorMonthRange(engine, table, [id], request.lastPeriod),
-    indicatorAgeBands(engine, table, [id], area.code),
-    request.indicator.denominatorSource === 'population' ? readPopulation(engine, area.code, request.sex) : Promise.resolve([]),
-    partialMonths(engine, table, [id], area.code),
+    source.cells([id], area.code, request),
+    source.monthRange([id], request.lastPeriod),
+    source.ageBands([id], area.code),
+    request.indicator.denominatorSource === 'population' ? source.population(area.code, request.sex) : Promise.resolve([]),
+    source.partialMonths([id], area.code),
   ]);
   return buildTrendSeries({
     indicator: request.indicator,
@@ -274,7 +263,12 @@ function groupParts(parts: readonly Part[]): Part {
   };
 }
 
-export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
+/**
+ * Builds the series. `scope: 'years'` builds the months and calendar years only, leaving the rolling totals,
+ * seasonality and comparison empty: the indexed comparison reads the years of several indicators, and the
+ * rolling totals' change tests are most of the work.
+ */
+export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 'years' = 'everything'): TrendSeries {
   const { indicator } = input;
   const measure = measureOf(indicator);
   const notes: string[] = [];
@@ -352,8 +346,9 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
     toPoint(period, monthlyPart(at(parts, i), indicator.denominatorSource), indicator, measure, input.lowCountBelow),
   );
 
+  const yearsOnly = scope === 'years';
   const rolling: TrendPeriodWithChange[] = [];
-  for (let i = 11; i < periods.length; i++) {
+  for (let i = 11; !yearsOnly && i < periods.length; i++) {
     const window = groupParts(parts.slice(i - 11, i + 1));
     const point = toPoint(at(periods, i), window, indicator, measure, input.lowCountBelow);
     const previous = i >= 23 ? groupParts(parts.slice(i - 23, i - 11)) : null;
@@ -371,8 +366,8 @@ export function buildTrendSeries(input: TrendSeriesInput): TrendSeries {
   }
 
   const years = buildYears(input, periods, parts, measure);
-  const seasonality = buildSeasonality(input, periods);
-  const comparison = buildComparison(input, measure, periods, rolling, years);
+  const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods);
+  const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, rolling, years);
 
   if (borrowed.size > 0) {
     notes.push(

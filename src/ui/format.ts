@@ -25,8 +25,21 @@ export function shortMonth(period: string): string {
   return SHORT_MONTHS[Number(period.split('-')[1]) - 1] ?? period;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `v.toLocaleString('en-GB', options)`, with the formatter made once: toLocaleString builds a new one on every
+ * call, which was a tenth of the time a Trends change took to draw its tables.
+ */
+export function enGB(v: number, options: Intl.NumberFormatOptions = {}): string {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat('en-GB', options)));
+  return format.format(v);
+}
+
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
+  return enGB(n);
 }
 
 export function formatDate(iso: string): string {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { CohortPyramid, PyramidBand } from '../../queries/cohort-pyramid';
@@ -98,7 +98,7 @@ function HiddenBar(props: {
   );
 }
 
-export function AgeSexPyramid({
+export const AgeSexPyramid = memo(function AgeSexPyramid({
   pyramid,
   indicator,
   areaName,
@@ -194,7 +194,7 @@ export function AgeSexPyramid({
       />
     </figure>
   );
-}
+});
 
 function PyramidTable({
   pyramid,

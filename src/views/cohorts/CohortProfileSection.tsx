@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useId, memo } from 'react';
 import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
@@ -64,7 +64,7 @@ export function SmallCohortNotice({
 }
 
 /** One cohort's tier profile: spine charts by tier, the table behind them, and a CSV. */
-export function CohortProfileSection({
+export const CohortProfileSection = memo(function CohortProfileSection({
   cohort,
   profile,
   pending,
@@ -149,4 +149,4 @@ export function CohortProfileSection({
       )}
     </section>
   );
-}
+});

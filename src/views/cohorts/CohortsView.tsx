@@ -63,8 +63,12 @@ export function CohortsView() {
     }),
     [manifest, areas.data, vruName, policy, state.audience],
   );
-  const cohort = state.cohort ?? defaultCohort(vruName);
-  const compare = state.compare;
+  // The same objects while the cohorts are the same, so a change of indicator, area or month does not draw
+  // the profile and pathway again (the URL state is parsed anew on every change).
+  const cohortJson = JSON.stringify(state.cohort ?? defaultCohort(vruName));
+  const compareJson = JSON.stringify(state.compare ?? null);
+  const cohort = useMemo(() => JSON.parse(cohortJson) as CohortSpec, [cohortJson]);
+  const compare = useMemo(() => JSON.parse(compareJson) as CohortSpec | null, [compareJson]);
   const areaName = (code: string | null) =>
     code ? (ctx.areaNames.get(code) ?? code) : `the whole ${vruName.replace(/^the /i, '')}`;
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { MarkerIcon } from './ComparisonMarker';
@@ -15,7 +16,7 @@ function Outcome({ row }: { row: ProfileRow | undefined }) {
 }
 
 /** The two cohorts side by side, indicator by indicator, each against the VRU area. */
-export function CompareTable({
+export const CompareTable = memo(function CompareTable({
   a,
   b,
   nameA,
@@ -100,4 +101,4 @@ export function CompareTable({
       </table>
     </div>
   );
-}
+});

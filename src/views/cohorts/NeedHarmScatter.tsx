@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/cohort-need-harm';
@@ -96,7 +96,7 @@ function PointLabel(props: {
   );
 }
 
-export function NeedHarmScatter({
+export const NeedHarmScatter = memo(function NeedHarmScatter({
   data,
   need,
   harm,
@@ -347,7 +347,7 @@ export function NeedHarmScatter({
       />
     </figure>
   );
-}
+});
 
 function needHarmCsv(
   data: CohortNeedHarm,

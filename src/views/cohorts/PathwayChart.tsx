@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { TIER_LABELS, TIERS, type Indicator, type Tier } from '../../contract';
 import type { CohortPathway, TierLine } from '../../queries/cohort-pathway';
@@ -46,7 +46,7 @@ function yAxisOf(tiers: readonly TierLine[]): { domain: [number, number]; ticks:
 }
 
 /** The cohort's tiers over time, indexed on the first year, with the table and CSV behind the chart. */
-export function PathwayChart({
+export const PathwayChart = memo(function PathwayChart({
   pathway,
   cohortName,
   indicators,
@@ -169,7 +169,7 @@ export function PathwayChart({
       />
     </figure>
   );
-}
+});
 
 /** Says, in words, which tiers have no line or only a point, and why. */
 function TierGaps({ tiers }: { tiers: readonly TierLine[] }) {

@@ -1,6 +1,7 @@
 import type { Indicator } from '../../contract';
 import type { BenchmarkOutcome, NotCompared } from '../../stats';
 import type { CohortFigure, FigureFlag } from '../../queries/cohort-cells';
+import { enGB } from '../../ui/format';
 
 /** The message every too-small cohort figure carries, with what to do about it. */
 export const WIDEN_MESSAGE = 'too small — widen the cohort (more age bands, both sexes, or the whole VRU area)';
@@ -9,12 +10,12 @@ export const WIDEN_MESSAGE = 'too small — widen the cohort (more age bands, bo
 export function formatRate(value: number): string {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 0 : abs < 1 && abs > 0 ? 2 : 1;
-  return value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return enGB(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A value as the indicator's statistic reads: whole numbers for counts, rates to one decimal place. */
 export function formatValue(value: number, statistic: Indicator['statistic']): string {
-  return statistic === 'count' ? Math.round(value).toLocaleString('en-GB') : formatRate(value);
+  return statistic === 'count' ? enGB(Math.round(value)) : formatRate(value);
 }
 
 /** The figure as a plain string for CSV and labels: the rate, or its symbol. */

@@ -47,6 +47,9 @@ export function ChartFigure({
   const headingId = useId();
   const chartRef = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A folded table is drawn when it is opened: it is not seen until then, and drawing every folded table
+  // (the months, the projection, the back-test) on each change was a large share of a Trends change.
+  const [tableShown, setTableShown] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const produced = `Produced ${formatDate(new Date().toISOString().slice(0, 10))}`;
 
@@ -85,9 +88,9 @@ export function ChartFigure({
       {tableOpen ? (
         table
       ) : (
-        <details className="trend-figure__table">
+        <details className="trend-figure__table" onToggle={(e) => setTableShown(e.currentTarget.open)}>
           <summary>{tableSummary}</summary>
-          {table}
+          {tableShown ? table : null}
         </details>
       )}
       <div className="trend-figure__downloads">

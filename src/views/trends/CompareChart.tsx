@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { TrendIndexComparison } from '../../queries/trend-compare';
 import {
@@ -20,7 +21,7 @@ export function seriesStyle(k: number) {
 }
 
 /** Indexed lines (base year = 100), each with its own dash and marker and a direct label at its end. */
-export function CompareChart({
+export const CompareChart = memo(function CompareChart({
   comparison,
   width,
   height = 360,
@@ -79,4 +80,4 @@ export function CompareChart({
       <AxisTitle text={`Index (${comparison.baseYear ?? 'first year'} = 100)`} />
     </LineChart>
   );
-}
+});

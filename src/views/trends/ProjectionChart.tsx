@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { TrendProjection } from '../../queries/trend-projection';
 import {
@@ -20,7 +21,7 @@ type Projection = Extract<TrendProjection, { kind: 'projection' }>;
  * Recorded months, then the projection's mean (dashed) inside its 80% (darker) and 95% (lighter)
  * prediction intervals, labelled directly. Hidden months break the recorded line and carry a "c".
  */
-export function ProjectionChart({
+export const ProjectionChart = memo(function ProjectionChart({
   projection,
   width,
   height = 360,
@@ -135,4 +136,4 @@ export function ProjectionChart({
       <AxisTitle text="Count in the month" />
     </ComposedChart>
   );
-}
+});

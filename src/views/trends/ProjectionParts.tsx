@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { TrendHotspots } from '../../queries/trend-hotspots';
 import type { TrendProjection } from '../../queries/trend-projection';
 import { formatCount, formatP, longPeriod } from './format-trend';
@@ -61,7 +62,7 @@ export function modelSummary(projection: Projection): string {
   return `Fitted on ${m.observedMonths} recorded months (${longPeriod(m.firstPeriod)} to ${longPeriod(m.lastPeriod)}) with ${season} and a trend of ${pct(m.trendPerYear)} a year (95% limits ${pct(m.trendPerYearLower)} to ${pct(m.trendPerYearUpper)})${m.overDispersed ? '; the counts vary more than chance alone, and the intervals allow for that' : ''}.`;
 }
 
-export function ProjectionTable({
+export const ProjectionTable = memo(function ProjectionTable({
   projection,
   explanations,
   caption,
@@ -113,9 +114,9 @@ export function ProjectionTable({
       ))}
     </TrendTable>
   );
-}
+});
 
-export function BacktestTable({ projection, caption }: { projection: Projection; caption: string }) {
+export const BacktestTable = memo(function BacktestTable({ projection, caption }: { projection: Projection; caption: string }) {
   if (projection.backtest.kind !== 'backtest') return <p>{backtestSummary(projection)}</p>;
   return (
     <TrendTable
@@ -147,10 +148,10 @@ export function BacktestTable({ projection, caption }: { projection: Projection;
       ))}
     </TrendTable>
   );
-}
+});
 
 /** Every district's hotspot test: flagged areas first, untested areas with the reason. */
-export function HotspotTable({
+export const HotspotTable = memo(function HotspotTable({
   hotspots,
   selectedCode,
   caption,
@@ -215,4 +216,4 @@ export function HotspotTable({
       })}
     </TrendTable>
   );
-}
+});

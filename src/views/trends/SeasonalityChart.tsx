@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { SeasonalMonth } from '../../queries/trend-series';
 import { AXIS_TEXT, AxisTitle, CHART_FONT, GAP_ROW_MARGIN, GapMarks, GRID, PALETTE } from './chart-parts';
@@ -5,7 +6,7 @@ import { AXIS_TEXT, AxisTitle, CHART_FONT, GAP_ROW_MARGIN, GapMarks, GRID, PALET
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Average count in each calendar month as bars; a hidden month has no bar and a "c" instead. */
-export function SeasonalityChart({
+export const SeasonalityChart = memo(function SeasonalityChart({
   months,
   width,
   height = 280,
@@ -48,4 +49,4 @@ export function SeasonalityChart({
       <AxisTitle text="Average count in the month" />
     </BarChart>
   );
-}
+});

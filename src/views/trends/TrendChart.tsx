@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
 import type { TrendPoint } from '../../queries/trend-series';
 import {
@@ -37,7 +38,7 @@ export function chartRows(points: readonly TrendPoint[], measure: TrendMeasureCh
  * band. Hidden months break the line (never drawn as 0) and carry a "c" above the axis; months with no
  * data carry an "x".
  */
-export function TrendChart({
+export const TrendChart = memo(function TrendChart({
   points,
   measure,
   showLimits,
@@ -108,4 +109,4 @@ export function TrendChart({
       <AxisTitle text={axisTitle} />
     </ComposedChart>
   );
-}
+});

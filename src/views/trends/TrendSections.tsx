@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, memo } from 'react';
 import { useViewState } from '../../url-state/use-view-state';
 import { withOption } from '../../url-state/view-options';
 import type { Indicator } from '../../contract';
@@ -165,7 +165,7 @@ function meta(ctx: SectionContext, title: string) {
 }
 
 /** Calendar years from the protected year cells, with the change on the year before. */
-export function YearsSection({ series, ctx }: { series: TrendSeries; ctx: SectionContext }) {
+export const YearsSection = memo(function YearsSection({ series, ctx }: { series: TrendSeries; ctx: SectionContext }) {
   const title = series.yearsTitle;
   const latest = series.comparison;
   return (
@@ -205,10 +205,16 @@ export function YearsSection({ series, ctx }: { series: TrendSeries; ctx: Sectio
       exportMeta={ctx.exportMeta}
     />
   );
-}
+});
 
 /** Average count in each calendar month over the complete years. */
-export function SeasonalitySection({ series, ctx }: { series: TrendSeries; ctx: SectionContext }) {
+export const SeasonalitySection = memo(function SeasonalitySection({
+  series,
+  ctx,
+}: {
+  series: TrendSeries;
+  ctx: SectionContext;
+}) {
   const s = series.seasonality;
   const hidden = s.months.filter((m) => m.flag === 'c').length;
   return (
@@ -246,7 +252,7 @@ export function SeasonalitySection({ series, ctx }: { series: TrendSeries; ctx: 
       exportMeta={ctx.exportMeta}
     />
   );
-}
+});
 
 /** Several indicators indexed to their first shared year, with a picker. */
 export function CompareSection({
@@ -409,7 +415,7 @@ function LineKey({ k }: { k: number }) {
 }
 
 /** Projection with its caveat and back-test, or why there is none. */
-export function ProjectionSection({
+export const ProjectionSection = memo(function ProjectionSection({
   projection,
   indicator,
   ctx,
@@ -464,9 +470,9 @@ export function ProjectionSection({
       />
     </div>
   );
-}
+});
 
-export function HotspotSection({
+export const HotspotSection = memo(function HotspotSection({
   hotspots,
   selectedCode,
   ctx,
@@ -500,6 +506,6 @@ export function HotspotSection({
       exportMeta={ctx.exportMeta}
     />
   );
-}
+});
 
 export { ProjectionCaveat };

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
 import {
   formatChange,
@@ -79,7 +80,7 @@ function PointHeaders({ series, rateLabel }: { series: TrendSeries; rateLabel: s
 }
 
 /** Each month: count, its limits, rate and its limits, with `c`, `x`, `r` and `u` where they apply. */
-export function MonthlyTable({
+export const MonthlyTable = memo(function MonthlyTable({
   series,
   explanations,
   caption,
@@ -111,7 +112,7 @@ export function MonthlyTable({
       ))}
     </TrendTable>
   );
-}
+});
 
 function ChangeCells({ row }: { row: TrendPeriodWithChange }) {
   return (
@@ -123,7 +124,7 @@ function ChangeCells({ row }: { row: TrendPeriodWithChange }) {
 }
 
 /** Rolling 12-month totals with the change on the same 12 months a year earlier. */
-export function RollingTable({
+export const RollingTable = memo(function RollingTable({
   series,
   explanations,
   caption,
@@ -160,10 +161,10 @@ export function RollingTable({
       ))}
     </TrendTable>
   );
-}
+});
 
 /** Calendar years from the protected year cells, with the change on the year before. */
-export function YearTable({
+export const YearTable = memo(function YearTable({
   series,
   explanations,
   caption,
@@ -205,10 +206,10 @@ export function YearTable({
       ))}
     </TrendTable>
   );
-}
+});
 
 /** Average count in each calendar month, with its index against an average month. */
-export function SeasonalityTable({
+export const SeasonalityTable = memo(function SeasonalityTable({
   months,
   years,
   explanations,
@@ -245,4 +246,4 @@ export function SeasonalityTable({
       ))}
     </TrendTable>
   );
-}
+});

@@ -54,8 +54,23 @@ export function TrendsView() {
   useEffect(() => {
     if (series.data?.available) markOnce('view-ready:trends');
   }, [series.data]);
+  // One object while these stay the same, so sections whose figures did not change are not drawn again.
+  const ctx: SectionContext | null = useMemo(
+    () =>
+      manifest && indicator
+        ? {
+            exportMeta: { source: sourceOf(manifest, indicator), synthetic: manifest.synthetic, audience: state.audience },
+            explanations: {
+              suppressed: suppressionExplanation(policy ?? { suppressBelowOrEqual: 0 }),
+              rounded: roundingExplanation(policy ?? { roundTo: 1 }),
+            },
+            lowCountBelow: policy?.lowCountBelow ?? 10,
+          }
+        : null,
+    [manifest, indicator, policy, state.audience],
+  );
 
-  if (!manifest || !indicator) {
+  if (!manifest || !indicator || !ctx) {
     return (
       <section aria-labelledby="trends-title">
         <h1 id="trends-title">Trends</h1>
@@ -63,14 +78,6 @@ export function TrendsView() {
       </section>
     );
   }
-  const ctx: SectionContext = {
-    exportMeta: { source: sourceOf(manifest, indicator), synthetic: manifest.synthetic, audience: state.audience },
-    explanations: {
-      suppressed: suppressionExplanation(policy ?? { suppressBelowOrEqual: 0 }),
-      rounded: roundingExplanation(policy ?? { roundTo: 1 }),
-    },
-    lowCountBelow: policy?.lowCountBelow ?? 10,
-  };
   const data = series.data;
   return (
     <section aria-labelledby="trends-title" className="trends">

@@ -1,11 +1,11 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
 import type { AgeBand, Sex } from '../../contract';
 import type { ChangeSummary } from '../../queries/trend-series';
-import { formatMonth, LONG_MONTHS, shortMonth } from '../../ui/format';
+import { enGB, formatMonth, LONG_MONTHS, shortMonth } from '../../ui/format';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
 export function formatRate(v: number): string {
-  return Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-GB') : v.toLocaleString('en-GB', { maximumSignificantDigits: 3 });
+  return Math.abs(v) >= 100 ? enGB(Math.round(v)) : enGB(v, { maximumSignificantDigits: 3 });
 }
 
 /**
@@ -20,16 +20,16 @@ export function rateFormatter(values: readonly (number | null)[]): (v: number) =
   const median = shown[Math.floor(shown.length / 2)];
   if (median === undefined) return formatRate;
   const decimals = Math.min(4, Math.max(0, 2 - Math.floor(Math.log10(median))));
-  return (v: number) => v.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return (v: number) => enGB(v, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
 /** A count's confidence limit: one decimal place (limits of a whole count are not whole). */
 export function formatLimit(v: number): string {
-  return v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return enGB(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 export function formatCount(v: number): string {
-  return v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return enGB(v, { maximumFractionDigits: 1 });
 }
 
 /** A number for a CSV cell: plain digits (no separators), six significant figures at most. */

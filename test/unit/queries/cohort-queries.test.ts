@@ -1,10 +1,8 @@
 // The Cohorts view's query modules against the real engine, with the demo loaded through the session and
 // protected under analyst rules (as in test/unit/session/demo-pipeline.test.ts). Every figure is checked
 // against a recomputation straight from the protected table and the population lookup.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgeBand, Indicator, Manifest, Sex } from '../../../src/contract';
-import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { cohortCoverage, type CohortCoverage } from '../../../src/queries/cohort-coverage';
@@ -12,10 +10,9 @@ import { cohortNeedHarm } from '../../../src/queries/cohort-need-harm';
 import { cohortPathway } from '../../../src/queries/cohort-pathway';
 import { cohortProfile, type CohortProfile } from '../../../src/queries/cohort-profile';
 import { cohortPyramid } from '../../../src/queries/cohort-pyramid';
-import { DashboardSession } from '../../../src/session/dashboard-session';
+import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
-const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
-const TABLE = 'protected_analyst';
+const TABLE = DEMO_TABLE;
 const PRESTON = 'E07000123';
 
 let engine: Engine;
@@ -23,20 +20,13 @@ let manifest: Manifest;
 let coverage: CohortCoverage;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  const session = await DashboardSession.start(engine, protectInline);
-  const files = DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
-  const outcomes = await session.load(files, undefined, { demo: true });
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-  await session.ensureProtected('analyst');
-  manifest = session.getSnapshot().state.manifest as Manifest;
+  manifest = await loadProtectedDemo(engine);
   coverage = await cohortCoverage(engine, TABLE);
 }, 900_000);
 afterAll(() => engine?.close());
 
 function indicator(id: string): Indicator {
-  const found = manifest.indicators.find((i) => i.id === id);
-  if (!found) throw new Error(`no indicator ${id}`);
-  return found;
+  return indicatorIn(manifest, id);
 }
 
 interface Cell {

@@ -1,19 +1,17 @@
 // The Trends view's query modules against the real engine, with the demo loaded through the session
 // and protected under analyst rules (as in test/unit/session/demo-pipeline.test.ts).
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../src/contract';
-import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { trendIndexComparison } from '../../../src/queries/trend-compare';
 import { trendHotspots } from '../../../src/queries/trend-hotspots';
 import { trendProjection } from '../../../src/queries/trend-projection';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
-import { DashboardSession } from '../../../src/session/dashboard-session';
+import { sqlTrendSource } from '../../../src/queries/trend-source';
+import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
-const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
-const TABLE = 'protected_analyst';
+const TABLE = DEMO_TABLE;
 const PRESTON = 'E07000123';
 const BLACKPOOL = 'E06000009';
 const VRU = 'VRN-LANCS';
@@ -22,23 +20,16 @@ let engine: Engine;
 let manifest: Manifest;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  const session = await DashboardSession.start(engine, protectInline);
-  const files = DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
-  const outcomes = await session.load(files, undefined, { demo: true });
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-  await session.ensureProtected('analyst');
-  manifest = session.getSnapshot().state.manifest as Manifest;
+  manifest = await loadProtectedDemo(engine);
 }, 900_000);
 afterAll(() => engine?.close());
 
 function indicator(id: string): Indicator {
-  const found = manifest.indicators.find((i) => i.id === id);
-  if (!found) throw new Error(`no indicator ${id}`);
-  return found;
+  return indicatorIn(manifest, id);
 }
 
 async function series(id: string, areaCode: string | null, age = 'all', sex = 'all'): Promise<TrendSeries> {
-  const s = await trendSeries(engine, TABLE, {
+  const s = await trendSeries(sqlTrendSource(engine, TABLE), {
     indicator: indicator(id),
     areaCode,
     age: age as never,
@@ -189,7 +180,7 @@ describe('trendSeries (real engine, demo data, analyst rules)', () => {
 
 describe('projection, hotspots and comparison (real engine)', () => {
   it('projects 12 months with nested 80% and 95% intervals and a back-test, skipping hidden months', async () => {
-    const p = await trendProjection(engine, TABLE, {
+    const p = await trendProjection(sqlTrendSource(engine, TABLE), {
       indicator: indicator('police_violence_with_injury'),
       areaCode: PRESTON,
       age: 'all',
@@ -220,7 +211,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
   });
 
   it('refuses a projection when many hidden months could have been small ones', async () => {
-    const p = await trendProjection(engine, TABLE, {
+    const p = await trendProjection(sqlTrendSource(engine, TABLE), {
       indicator: indicator('knife_serious_violence_u25'),
       areaCode: PRESTON,
       age: '15-17',
@@ -232,7 +223,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
   });
 
   it('tests every district for an emerging hotspot, or says why it cannot', async () => {
-    const h = await trendHotspots(engine, TABLE, {
+    const h = await trendHotspots(sqlTrendSource(engine, TABLE), {
       indicator: indicator('csc_referrals'),
       age: 'all',
       sex: 'all',
@@ -254,7 +245,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
 
   it('indexes several indicators to their first shared year from the protected year cells', async () => {
     const ids = ['police_violence_with_injury', 'ed_assault_attendances', 'csc_referrals', 'neet_16_17'];
-    const c = await trendIndexComparison(engine, TABLE, {
+    const c = await trendIndexComparison(sqlTrendSource(engine, TABLE), {
       indicators: ids.map(indicator),
       areaCode: PRESTON,
       age: 'all',
@@ -278,7 +269,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
     try {
       const s = await series('police_violence_with_injury', PRESTON);
       expect(s.available).toBe(true);
-      await trendProjection(engine, TABLE, {
+      await trendProjection(sqlTrendSource(engine, TABLE), {
         indicator: indicator('csc_referrals'),
         areaCode: null,
         age: 'all',
@@ -286,14 +277,14 @@ describe('projection, hotspots and comparison (real engine)', () => {
         lastPeriod: '2025-06',
         suppressBelowOrEqual: 4,
       });
-      await trendHotspots(engine, TABLE, {
+      await trendHotspots(sqlTrendSource(engine, TABLE), {
         indicator: indicator('csc_referrals'),
         age: 'all',
         sex: 'all',
         lastPeriod: null,
         suppressBelowOrEqual: 4,
       });
-      await trendIndexComparison(engine, TABLE, {
+      await trendIndexComparison(sqlTrendSource(engine, TABLE), {
         indicators: [indicator('csc_referrals')],
         areaCode: null,
         age: 'all',
@@ -309,7 +300,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
   });
 
   it('stops the series at the chosen latest month', async () => {
-    const s = await trendSeries(engine, TABLE, {
+    const s = await trendSeries(sqlTrendSource(engine, TABLE), {
       indicator: indicator('csc_referrals'),
       areaCode: null,
       age: 'all',

@@ -1,0 +1,47 @@
+// Where the Trends view's builders get their inputs: either one SQL statement per question, against the
+// protected table (sqlTrendSource, the reference), or the indicator's protected cells for every area and
+// month read once and answered in JavaScript (trend-slice.ts), so changing the area or the latest month
+// needs no engine statement. Both answer every question the same way (test/unit/queries/trend-slice.test.ts).
+import type { AgeBand, Sex } from '../contract';
+import type { Engine } from '../engine/engine-types';
+import {
+  indicatorAgeBands,
+  indicatorMonthRange,
+  partialMonths,
+  readDistrictMonths,
+  readPopulation,
+  readTrendCells,
+  resolveTrendArea,
+  type DistrictMonths,
+  type PopulationRow,
+  type TrendArea,
+  type TrendCells,
+  type TrendSlice,
+} from './trend-cells';
+
+export interface TrendSource {
+  area(areaCode: string | null): Promise<TrendArea | null>;
+  cells(
+    indicatorIds: readonly string[],
+    areaCode: string,
+    slice: Pick<TrendSlice, 'age' | 'sex' | 'lastPeriod'>,
+  ): Promise<TrendCells>;
+  monthRange(indicatorIds: readonly string[], lastPeriod: string | null): Promise<Map<string, { first: string; last: string }>>;
+  ageBands(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, string[]>>;
+  population(areaCode: string, sex: Sex): Promise<PopulationRow[]>;
+  partialMonths(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, Map<string, number>>>;
+  districtMonths(indicatorId: string, age: AgeBand, sex: Sex, lastPeriod: string | null): Promise<DistrictMonths[]>;
+}
+
+/** One statement per question (see trend-cells.ts). */
+export function sqlTrendSource(engine: Engine, table: string): TrendSource {
+  return {
+    area: (areaCode) => resolveTrendArea(engine, areaCode),
+    cells: (ids, areaCode, slice) => readTrendCells(engine, table, ids, areaCode, slice),
+    monthRange: (ids, lastPeriod) => indicatorMonthRange(engine, table, ids, lastPeriod),
+    ageBands: (ids, areaCode) => indicatorAgeBands(engine, table, ids, areaCode),
+    population: (areaCode, sex) => readPopulation(engine, areaCode, sex),
+    partialMonths: (ids, areaCode) => partialMonths(engine, table, ids, areaCode),
+    districtMonths: (id, age, sex, lastPeriod) => readDistrictMonths(engine, table, id, age, sex, lastPeriod),
+  };
+}
