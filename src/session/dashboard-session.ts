@@ -10,7 +10,7 @@ import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
 import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type SnapshotTable } from './demo-snapshot';
-import { publishBundle, type PublishedBundle, type PublishOptions } from '../bundle/publish-bundle';
+import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
 
 /** The partner bundle the session holds, when it was opened from one instead of raw data. */
 export interface OpenBundleInfo {
@@ -160,6 +160,8 @@ export class DashboardSession {
     return this.ensureProtected(opts.audience).then(() =>
       this.serial(async () => {
         await this.restoreDeferred();
+        // Loaded when first used: the Parquet writer and the audit stay out of the page's first load.
+        const { publishBundle } = await import('../bundle/publish-bundle');
         return publishBundle(this.engine, opts);
       }),
     );
