@@ -3,7 +3,7 @@ import type { TrendHotspots } from '../../queries/trend-hotspots';
 import type { TrendProjection } from '../../queries/trend-projection';
 import { formatCount, formatP, longPeriod } from './format-trend';
 import { TrendFigure, type FlagExplanations } from './TrendFigure';
-import { TrendTable } from './TrendTable';
+import { numberColumn, textColumn, TrendTable } from './TrendTable';
 
 type Projection = Extract<TrendProjection, { kind: 'projection' }>;
 
@@ -74,23 +74,13 @@ export const ProjectionTable = memo(function ProjectionTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">Month</th>
-          <th scope="col" className="num">
-            Recorded
-          </th>
-          <th scope="col" className="num">
-            Projected
-          </th>
-          <th scope="col" className="num">
-            80% interval
-          </th>
-          <th scope="col" className="num">
-            95% interval
-          </th>
-        </>
-      }
+      columns={[
+        textColumn('Month'),
+        numberColumn('Recorded'),
+        numberColumn('Projected'),
+        numberColumn('80% interval'),
+        numberColumn('95% interval'),
+      ]}
     >
       {projection.history.map((h) => (
         <tr key={h.period}>
@@ -121,21 +111,13 @@ export const BacktestTable = memo(function BacktestTable({ projection, caption }
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">Month</th>
-          <th scope="col" className="num">
-            Recorded
-          </th>
-          <th scope="col" className="num">
-            Projected
-          </th>
-          <th scope="col" className="num">
-            80% interval
-          </th>
-          <th scope="col">Inside the 80% interval?</th>
-        </>
-      }
+      columns={[
+        textColumn('Month'),
+        numberColumn('Recorded'),
+        numberColumn('Projected'),
+        numberColumn('80% interval'),
+        textColumn('Inside the 80% interval?'),
+      ]}
     >
       {projection.backtest.points.map((b) => (
         <tr key={b.period}>
@@ -163,24 +145,14 @@ export const HotspotTable = memo(function HotspotTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">District</th>
-          <th scope="col" className="num">
-            Recorded
-          </th>
-          <th scope="col" className="num">
-            Expected
-          </th>
-          <th scope="col" className="num">
-            Recorded ÷ expected
-          </th>
-          <th scope="col" className="num">
-            p-value
-          </th>
-          <th scope="col">Result</th>
-        </>
-      }
+      columns={[
+        textColumn('District'),
+        numberColumn('Recorded'),
+        numberColumn('Expected'),
+        numberColumn('Recorded ÷ expected'),
+        numberColumn('p-value'),
+        textColumn('Result'),
+      ]}
     >
       {hotspots.rows.map((r) => {
         const o = r.outcome;

@@ -10,7 +10,7 @@ import {
   rateFormatter,
 } from './format-trend';
 import { Limits, TrendFigure, type FlagExplanations } from './TrendFigure';
-import { TrendTable } from './TrendTable';
+import { numberColumn, textColumn, TrendTable, type TrendColumn } from './TrendTable';
 
 function Notes({ point }: { point: TrendPoint }) {
   const notes = [point.partial ? 'partial: some parts of the area sent no data' : null].filter(Boolean);
@@ -56,27 +56,18 @@ function PointCells({
   );
 }
 
-function PointHeaders({ series, rateLabel }: { series: TrendSeries; rateLabel: string }) {
-  return (
-    <>
-      <th scope="col" className="num">
-        Count
-      </th>
-      <th scope="col" className="num">
-        95% limits
-      </th>
-      {series.measure.hasRate ? (
-        <>
-          <th scope="col" className="num">
-            Rate <span className="hint">{rateLabel}</span>
-          </th>
-          <th scope="col" className="num">
-            95% limits
-          </th>
-        </>
-      ) : null}
-    </>
-  );
+function pointColumns(series: TrendSeries, rateLabel: string): TrendColumn[] {
+  const count = [numberColumn('Count'), numberColumn('95% limits')];
+  if (!series.measure.hasRate) return count;
+  return [
+    ...count,
+    numberColumn(
+      <>
+        Rate <span className="hint">{rateLabel}</span>
+      </>,
+    ),
+    numberColumn('95% limits'),
+  ];
 }
 
 /** Each month: count, its limits, rate and its limits, with `c`, `x`, `r` and `u` where they apply. */
@@ -93,13 +84,7 @@ export const MonthlyTable = memo(function MonthlyTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">Month</th>
-          <PointHeaders series={series} rateLabel={series.measure.monthlyRateLabel} />
-          <th scope="col">Notes</th>
-        </>
-      }
+      columns={[textColumn('Month'), ...pointColumns(series, series.measure.monthlyRateLabel), textColumn('Notes')]}
     >
       {series.months.map((m) => (
         <tr key={m.period} data-period={m.period}>
@@ -137,17 +122,13 @@ export const RollingTable = memo(function RollingTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">12 months to</th>
-          <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
-          <th scope="col" className="num">
-            Change on a year earlier
-          </th>
-          <th scope="col">Significance</th>
-          <th scope="col">Notes</th>
-        </>
-      }
+      columns={[
+        textColumn('12 months to'),
+        ...pointColumns(series, series.measure.rollingRateLabel),
+        numberColumn('Change on a year earlier'),
+        textColumn('Significance'),
+        textColumn('Notes'),
+      ]}
     >
       {series.rolling.map((r) => (
         <tr key={r.period} data-period={r.period}>
@@ -177,17 +158,13 @@ export const YearTable = memo(function YearTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">Year</th>
-          <PointHeaders series={series} rateLabel={series.measure.rollingRateLabel} />
-          <th scope="col" className="num">
-            Change on the year before
-          </th>
-          <th scope="col">Significance</th>
-          <th scope="col">Notes</th>
-        </>
-      }
+      columns={[
+        textColumn('Year'),
+        ...pointColumns(series, series.measure.rollingRateLabel),
+        numberColumn('Change on the year before'),
+        textColumn('Significance'),
+        textColumn('Notes'),
+      ]}
     >
       {series.years.map((y: TrendYear) => (
         <tr key={y.period} data-period={y.period}>
@@ -223,17 +200,19 @@ export const SeasonalityTable = memo(function SeasonalityTable({
   return (
     <TrendTable
       caption={caption}
-      head={
-        <>
-          <th scope="col">Month</th>
-          <th scope="col" className="num">
+      columns={[
+        textColumn('Month'),
+        numberColumn(
+          <>
             Average count <span className="hint">({years.join(', ')})</span>
-          </th>
-          <th scope="col" className="num">
+          </>,
+        ),
+        numberColumn(
+          <>
             Index <span className="hint">(average month = 100)</span>
-          </th>
-        </>
-      }
+          </>,
+        ),
+      ]}
     >
       {months.map((m) => (
         <tr key={m.month}>
