@@ -62,6 +62,14 @@ export function modelSummary(projection: Projection): string {
   return `Fitted on ${m.observedMonths} recorded months (${longPeriod(m.firstPeriod)} to ${longPeriod(m.lastPeriod)}) with ${season} and a trend of ${pct(m.trendPerYear)} a year (95% limits ${pct(m.trendPerYearLower)} to ${pct(m.trendPerYearUpper)})${m.overDispersed ? '; the counts vary more than chance alone, and the intervals allow for that' : ''}.`;
 }
 
+/** The columns the projection and its backtest share: a month, what was recorded, what was projected. */
+const PROJECTED_MONTH_COLUMNS = [
+  textColumn('Month'),
+  numberColumn('Recorded'),
+  numberColumn('Projected'),
+  numberColumn('80% interval'),
+];
+
 export const ProjectionTable = memo(function ProjectionTable({
   projection,
   explanations,
@@ -72,16 +80,7 @@ export const ProjectionTable = memo(function ProjectionTable({
   caption: string;
 }) {
   return (
-    <TrendTable
-      caption={caption}
-      columns={[
-        textColumn('Month'),
-        numberColumn('Recorded'),
-        numberColumn('Projected'),
-        numberColumn('80% interval'),
-        numberColumn('95% interval'),
-      ]}
-    >
+    <TrendTable caption={caption} columns={[...PROJECTED_MONTH_COLUMNS, numberColumn('95% interval')]}>
       {projection.history.map((h) => (
         <tr key={h.period}>
           <th scope="row">{longPeriod(h.period)}</th>
@@ -109,16 +108,7 @@ export const ProjectionTable = memo(function ProjectionTable({
 export const BacktestTable = memo(function BacktestTable({ projection, caption }: { projection: Projection; caption: string }) {
   if (projection.backtest.kind !== 'backtest') return <p>{backtestSummary(projection)}</p>;
   return (
-    <TrendTable
-      caption={caption}
-      columns={[
-        textColumn('Month'),
-        numberColumn('Recorded'),
-        numberColumn('Projected'),
-        numberColumn('80% interval'),
-        textColumn('Inside the 80% interval?'),
-      ]}
-    >
+    <TrendTable caption={caption} columns={[...PROJECTED_MONTH_COLUMNS, textColumn('Inside the 80% interval?')]}>
       {projection.backtest.points.map((b) => (
         <tr key={b.period}>
           <th scope="row">{longPeriod(b.period)}</th>
