@@ -33,5 +33,5 @@ export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Prom
  * delaying the request that replaced it.
  */
 export function withSignal(engine: Engine, signal: AbortSignal): Engine {
-  return { ...engine, query: (sql, s) => engine.query(sql, s ?? signal) };
+  return { ...engine, signal, query: (sql, s) => engine.query(sql, s ?? signal) };
 }

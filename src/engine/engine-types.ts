@@ -15,6 +15,8 @@ export interface Engine {
    * by the time the statement's turn comes, it is not run and the promise rejects with an AbortError.
    */
   query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]>;
+  /** The signal every read carries when the engine came from withSignal (a view's request), else none. */
+  readonly signal?: AbortSignal;
   /** Runs SQL and returns the Arrow table unchanged (for bulk transfer to the disclosure layer). */
   queryArrow(sql: string): Promise<Table>;
   /** Runs SQL and returns the result as Arrow IPC bytes, undecoded (to hand on to a worker as they are). */

@@ -5,6 +5,7 @@ import { readTrendLookups, readTrendSlices, sliceTrendSource, type IndicatorSlic
 import type { TrendSource } from '../queries/trend-source';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
+import { sharedRead } from './shared-read';
 
 /**
  * The Trends hooks' inputs, read once per indicator and breakdown (see queries/trend-slice.ts) and kept in
@@ -32,8 +33,8 @@ export function useTrendSource(): (engine: Engine, table: string, indicatorIds: 
         return slice;
       };
       const [lookups, slices] = await Promise.all([
-        queryClient.ensureQueryData({ queryKey: ['trend-lookups', version, sex], queryFn: () => readTrendLookups(engine, sex) }),
-        Promise.all(indicatorIds.map((id) => queryClient.ensureQueryData({ queryKey: keyOf(id), queryFn: () => sliceOf(id) }))),
+        sharedRead(queryClient, ['trend-lookups', version, sex], () => readTrendLookups(engine, sex), engine.signal),
+        Promise.all(indicatorIds.map((id) => sharedRead(queryClient, keyOf(id), () => sliceOf(id), engine.signal))),
       ]);
       return sliceTrendSource(new Map(slices.map((s) => [s.indicatorId, s])), lookups);
     },

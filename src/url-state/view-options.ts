@@ -24,6 +24,8 @@ export interface ViewOptions {
   harm?: string;
   /** Trends: the indicators compared side by side. */
   with?: string[];
+  /** Trends: which part is shown (its tabs): the trend over time (default), indicators side by side, or predictions. */
+  part?: 'trend' | 'compare' | 'predictions';
 }
 
 export const VIEW_OPTION_PARAMS = [
@@ -38,6 +40,7 @@ export const VIEW_OPTION_PARAMS = [
   'need',
   'harm',
   'with',
+  'part',
 ] as const satisfies readonly (keyof ViewOptions)[];
 
 const CHOICES = {
@@ -47,6 +50,7 @@ const CHOICES = {
   series: ['month', 'rolling'],
   limits: ['on', 'off'],
   pathway: ['year', 'quarter'],
+  part: ['trend', 'compare', 'predictions'],
 } as const;
 
 const ID = /^[a-z0-9_-]{1,64}$/;

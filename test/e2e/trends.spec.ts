@@ -158,10 +158,33 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
     .nth(2)
     .screenshot({ path: path.join(shots, 'trends-seasonality.png') });
 
+  await expectNoAxeViolations(page);
+
+  // The other parts are tabs: from the keyboard, the arrow keys move between them and show each at once.
+  const tabs = page.getByRole('tablist', { name: 'Parts of the trends view' });
+  await expect(tabs.getByRole('tab')).toHaveText(['Trend over time', 'Indicators side by side', 'Projection and hotspots']);
+  await expect(tabs.getByRole('tab', { name: 'Trend over time' })).toHaveAttribute('aria-selected', 'true');
+  await tabs.getByRole('tab', { name: 'Trend over time' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.getByRole('tab', { name: 'Indicators side by side' })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: 'Indicators side by side' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/part=compare/);
+  // Only the chosen part is drawn.
+  await expect(mainFigure(page)).toHaveCount(0);
+  await expect(page.getByRole('tabpanel', { name: 'Indicators side by side' })).toBeVisible();
   const compare = page.locator('section.trend-figure').filter({ has: page.getByText(/Choose the indicators to compare/) });
   await expect(compare.locator('svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
   await compare.screenshot({ path: path.join(shots, 'trends-compare.png') });
 
+  await expectNoAxeViolations(page);
+
+  // The link holds the part: reloading shows the same tab, with the same area.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/part=predictions/);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Projection and hotspots' })).toHaveAttribute('aria-selected', 'true', {
+    timeout: FIRST_FIGURES,
+  });
   await expect(page.getByRole('heading', { name: 'What a projection can and cannot tell you' })).toBeVisible();
   const projection = page
     .locator('section.trend-figure')
@@ -177,8 +200,15 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   await expect(hotspots.getByText('Preston (selected)')).toBeVisible();
   await hotspots.screenshot({ path: path.join(shots, 'trends-hotspots.png') });
 
-  await page.screenshot({ path: path.join(shots, 'trends-full.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'trends-predictions.png'), fullPage: true });
   await expectNoAxeViolations(page);
+
+  // Home goes back to the first part, where the default part leaves the link.
+  await page.getByRole('tab', { name: 'Projection and hotspots' }).focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Trend over time' })).toBeFocused();
+  await expect(mainFigure(page).locator('.trend-figure__chart svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
+  expect(page.url()).not.toContain('part=');
   expect(foreign.map((r) => r.url())).toEqual([]);
 });
 
@@ -195,9 +225,12 @@ test('trends: the default indicator stays out of the URL, and projections are fo
   await page.screenshot({ path: path.join(shots, 'trends-default.png') });
 
   await page.getByLabel('Disclosure rules for').selectOption('partner');
+  await page.getByRole('tab', { name: 'Projection and hotspots' }).click();
   await expect(page.getByText(/Projections and hotspot tests are made under analyst disclosure rules only/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('tab', { name: 'Trend over time' }).click();
+  await expect(mainFigure(page).getByRole('heading', { level: 2 })).toBeVisible({ timeout: FIRST_FIGURES });
   await expect(page.getByText('Updating the figures for your new choice…')).toHaveCount(0, { timeout: FIRST_FIGURES });
-  await expect(mainFigure(page).getByRole('heading', { level: 2 })).toBeVisible();
   await expect(page.getByText(/Partner disclosure rules/)).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'trends-partner.png'), fullPage: true });
   await expectNoAxeViolations(page);

@@ -8,8 +8,9 @@ import { useTrendHotspots } from '../../hooks/use-trend-hotspots';
 import { predictionsAllowed, useTrendProjection } from '../../hooks/use-trend-projection';
 import { useTrendIndicator, useTrendSeries } from '../../hooks/use-trend-series';
 import { useViewState } from '../../url-state/use-view-state';
-import { withOption } from '../../url-state/view-options';
+import { withOption, type ViewOptions } from '../../url-state/view-options';
 import { markOnce } from '../../ui/performance-marks';
+import { Tabs, type TabChoice } from '../../ui/Tabs';
 import { sliceLabel } from './format-trend';
 import {
   CompareSection,
@@ -42,18 +43,26 @@ function sourceOf(manifest: Manifest | null, indicator: Indicator): string {
   return dataset ? `${dataset.agency}, ${dataset.title}` : indicator.dataset;
 }
 
-/** Trends for the chosen indicator, area, age band and sex: see docs/contributing-views.md. */
+type TrendsPart = NonNullable<ViewOptions['part']>;
+
+const PARTS: readonly TabChoice<TrendsPart>[] = [
+  { key: 'trend', label: 'Trend over time' },
+  { key: 'compare', label: 'Indicators side by side' },
+  { key: 'predictions', label: 'Projection and hotspots' },
+];
+
+/**
+ * Trends for the chosen indicator, area, age band and sex, in three parts shown as tabs (the part is in the
+ * link): the trend over time, indicators side by side, projection and hotspots. See docs/contributing-views.md.
+ */
 export function TrendsView() {
-  const { state: loaded, protecting } = useSessionSnapshot();
+  const { state: loaded } = useSessionSnapshot();
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
   const { indicator, isDefault, unknownId } = useTrendIndicator();
-  const series = useTrendSeries();
   const manifest = loaded.manifest;
+  const part: TrendsPart = state.options.part ?? 'trend';
 
-  useEffect(() => {
-    if (series.data?.available) markOnce('view-ready:trends');
-  }, [series.data]);
   // One object while these stay the same, so sections whose figures did not change are not drawn again.
   const ctx: SectionContext | null = useMemo(
     () =>
@@ -78,7 +87,6 @@ export function TrendsView() {
       </section>
     );
   }
-  const data = series.data;
   return (
     <section aria-labelledby="trends-title" className="trends">
       <h1 id="trends-title">
@@ -97,78 +105,108 @@ export function TrendsView() {
       ) : null}
       {indicator.caveats.length > 0 || indicator.method ? <IndicatorAbout indicator={indicator} /> : null}
 
-      {series.isError ? (
-        <p role="alert" className="notice notice--error">
-          {`The figures could not be prepared: ${series.error instanceof Error ? series.error.message : 'unknown error'}.`}
-        </p>
-      ) : data === null ? (
-        <p className="notice notice--warning">
-          The area in the link is not among the loaded areas. Choose an area with the Area filter above.
-        </p>
-      ) : !data ? (
-        <p role="status" className="trends__loading">
-          {protecting
-            ? `Protecting the figures under ${protecting.audience} disclosure rules (${Math.round((100 * protecting.done) / Math.max(1, protecting.total))}%)…`
-            : 'Preparing the figures…'}
-        </p>
-      ) : !data.available || data.monthsNotPublished ? (
-        <>
-          <div className="notice">
-            <p>{data.monthsNotPublished ?? data.unavailableReason}</p>
-            {state.age !== 'all' || state.sex !== 'all' ? (
-              <p className="notice__actions">
-                {state.area !== null || (state.age !== 'all' && state.sex !== 'all') ? (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
-                  >
-                    {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
-                  </button>
-                ) : null}{' '}
-                <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
-                  {`Show all ages, persons in ${data.area.name}`}
-                </button>
-              </p>
-            ) : null}
-          </div>
-          {data.available ? <YearsSection series={data} ctx={ctx} /> : null}
-        </>
-      ) : (
-        <div aria-busy={series.isPlaceholderData} className={series.isPlaceholderData ? 'trends__stale' : undefined}>
-          {series.isPlaceholderData ? (
-            <p role="status" className="trends__updating">
-              Updating the figures for your new choice…
-            </p>
-          ) : null}
-          <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${state.audience.charAt(0).toUpperCase()}${state.audience.slice(1)} disclosure rules`}</p>
-          <MainTrendSection key={`${data.indicatorId}|${data.area.code}`} series={data} ctx={ctx} />
-          <YearsSection series={data} ctx={ctx} />
-          <SeasonalitySection series={data} ctx={ctx} />
+      <Tabs
+        idPrefix="trends"
+        label="Parts of the trends view"
+        tabs={PARTS}
+        selected={part}
+        onSelect={(key) => update({ options: withOption(state.options, 'part', key, 'trend') })}
+      >
+        <div data-trends-part={part}>
+          {part === 'compare' ? (
+            <>
+              <h2 className="trends__part">Indicators from several partners, side by side</h2>
+              <ComparePart
+                key={indicator.id}
+                manifest={manifest}
+                indicator={indicator}
+                sliceText={sliceLabel(state.age, state.sex).toLowerCase()}
+                ctx={ctx}
+              />
+            </>
+          ) : part === 'predictions' ? (
+            <>
+              <h2 className="trends__part">Projection and emerging hotspots</h2>
+              {predictionsAllowed(state.audience) ? (
+                <PredictionsPart indicator={indicator} selectedCode={state.area} ctx={ctx} />
+              ) : (
+                <p className="notice">
+                  Projections and hotspot tests are made under analyst disclosure rules only. Under partner and public rules the
+                  monthly figures are rounded and more small months are hidden, so a model fitted to them would be biased and
+                  overconfident; and a published list of &ldquo;hotspots&rdquo; can stigmatise neighbourhoods. An analyst can
+                  review a projection and share it with its caveats.
+                </p>
+              )}
+            </>
+          ) : (
+            <TrendPart ctx={ctx} />
+          )}
         </div>
-      )}
-
-      <h2 className="trends__part">Indicators from several partners, side by side</h2>
-      <ComparePart
-        key={indicator.id}
-        manifest={manifest}
-        indicator={indicator}
-        sliceText={sliceLabel(state.age, state.sex).toLowerCase()}
-        ctx={ctx}
-      />
-
-      <h2 className="trends__part">Projection and emerging hotspots</h2>
-      {predictionsAllowed(state.audience) ? (
-        <PredictionsPart indicator={indicator} selectedCode={data?.area.code ?? state.area} ctx={ctx} />
-      ) : (
-        <p className="notice">
-          Projections and hotspot tests are made under analyst disclosure rules only. Under partner and public rules the monthly
-          figures are rounded and more small months are hidden, so a model fitted to them would be biased and overconfident; and a
-          published list of &ldquo;hotspots&rdquo; can stigmatise neighbourhoods. An analyst can review a projection and share it
-          with its caveats.
-        </p>
-      )}
+      </Tabs>
     </section>
+  );
+}
+
+/** The chosen indicator over time in the chosen area: each month or rolling 12 months, years, seasonality. */
+function TrendPart({ ctx }: { ctx: SectionContext }) {
+  const { protecting, state: loaded } = useSessionSnapshot();
+  const { state, update } = useViewState();
+  const series = useTrendSeries();
+  const manifest = loaded.manifest;
+  useEffect(() => {
+    if (series.data?.available) markOnce('view-ready:trends');
+  }, [series.data]);
+  const data = series.data;
+  if (!manifest) return null;
+  return series.isError ? (
+    <p role="alert" className="notice notice--error">
+      {`The figures could not be prepared: ${series.error instanceof Error ? series.error.message : 'unknown error'}.`}
+    </p>
+  ) : data === null ? (
+    <p className="notice notice--warning">
+      The area in the link is not among the loaded areas. Choose an area with the Area filter above.
+    </p>
+  ) : !data ? (
+    <p role="status" className="trends__loading">
+      {protecting
+        ? `Protecting the figures under ${protecting.audience} disclosure rules (${Math.round((100 * protecting.done) / Math.max(1, protecting.total))}%)…`
+        : 'Preparing the figures…'}
+    </p>
+  ) : !data.available || data.monthsNotPublished ? (
+    <>
+      <div className="notice">
+        <p>{data.monthsNotPublished ?? data.unavailableReason}</p>
+        {state.age !== 'all' || state.sex !== 'all' ? (
+          <p className="notice__actions">
+            {state.area !== null || (state.age !== 'all' && state.sex !== 'all') ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
+              >
+                {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
+              </button>
+            ) : null}{' '}
+            <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
+              {`Show all ages, persons in ${data.area.name}`}
+            </button>
+          </p>
+        ) : null}
+      </div>
+      {data.available ? <YearsSection series={data} ctx={ctx} /> : null}
+    </>
+  ) : (
+    <div aria-busy={series.isPlaceholderData} className={series.isPlaceholderData ? 'trends__stale' : undefined}>
+      {series.isPlaceholderData ? (
+        <p role="status" className="trends__updating">
+          Updating the figures for your new choice…
+        </p>
+      ) : null}
+      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${state.audience.charAt(0).toUpperCase()}${state.audience.slice(1)} disclosure rules`}</p>
+      <MainTrendSection key={`${data.indicatorId}|${data.area.code}`} series={data} ctx={ctx} />
+      <YearsSection series={data} ctx={ctx} />
+      <SeasonalitySection series={data} ctx={ctx} />
+    </div>
   );
 }
 

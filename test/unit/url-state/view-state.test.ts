@@ -68,6 +68,7 @@ describe('view state in the URL', () => {
       need: 'persistent_absence',
       harm: 'hes_sharp_object_admissions',
       with: ['police_violence_with_injury', 'ed_assault_attendances'],
+      part: 'compare',
     };
     const search = serializeViewState({ ...DEFAULT_VIEW_STATE, view: 'map', options });
     expect(search).toContain('breaks=2.5_10_20');
@@ -79,10 +80,13 @@ describe('view state in the URL', () => {
     expect(withOption({ measure: 'count' }, 'measure', 'rate', 'rate')).toEqual({});
     expect(withOption({}, 'breaks', [], [])).toEqual({});
     expect(serializeViewState({ ...DEFAULT_VIEW_STATE, options: withOption({}, 'series', 'month', 'month') })).toBe('');
+    expect(
+      serializeViewState({ ...DEFAULT_VIEW_STATE, options: withOption({ part: 'compare' }, 'part', 'trend', 'trend') }),
+    ).toBe('');
 
-    const bad = parseViewState('?measure=volume&classes=12&breaks=5_3&with=a.B!&limits=maybe');
+    const bad = parseViewState('?measure=volume&classes=12&breaks=5_3&with=a.B!&limits=maybe&part=forecast');
     expect(bad.state.options).toEqual({});
-    expect(bad.notices).toHaveLength(5);
+    expect(bad.notices).toHaveLength(6);
     expect(bad.notices.join(' ')).toMatch(/measure "volume" is not recognised/);
   });
 });
