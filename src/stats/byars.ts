@@ -16,22 +16,33 @@ export function zForConfidence(confidence: number): number {
 export function byarsLower(count: number, confidence: number = 0.95): number | null {
   if (!(count >= 0) || !Number.isFinite(count)) return null;
   if (count === 0) return 0;
-  const z = zForConfidence(confidence);
-  const base = 1 - 1 / (9 * count) - z / (3 * Math.sqrt(count));
-  if (base < 0) return null;
-  return count * base * base * base;
+  return byarsLowerAt(count, zForConfidence(confidence));
 }
 
 /** Byar's upper limit (x+1)(1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3. */
 export function byarsUpper(count: number, confidence: number = 0.95): number | null {
   if (!(count >= 0) || !Number.isFinite(count)) return null;
-  const z = zForConfidence(confidence);
-  const x1 = count + 1;
-  const base = 1 - 1 / (9 * x1) + z / (3 * Math.sqrt(x1));
-  return x1 * base * base * base;
+  return byarsUpperAt(count, zForConfidence(confidence));
 }
 
 /** Byar's limits for a count alone (same scale as the count). */
 export function byarsLimits(count: number, confidence: number = 0.95): Interval {
-  return { lower: byarsLower(count, confidence), upper: byarsUpper(count, confidence) };
+  if (!(count >= 0) || !Number.isFinite(count)) return { lower: null, upper: null };
+  // One normal quantile serves both limits.
+  const z = zForConfidence(confidence);
+  return { lower: count === 0 ? 0 : byarsLowerAt(count, z), upper: byarsUpperAt(count, z) };
+}
+
+/** Byar's lower limit of a count > 0 given the normal deviate z. */
+function byarsLowerAt(count: number, z: number): number | null {
+  const base = 1 - 1 / (9 * count) - z / (3 * Math.sqrt(count));
+  if (base < 0) return null;
+  return count * base * base * base;
+}
+
+/** Byar's upper limit given the normal deviate z. */
+function byarsUpperAt(count: number, z: number): number {
+  const x1 = count + 1;
+  const base = 1 - 1 / (9 * x1) + z / (3 * Math.sqrt(x1));
+  return x1 * base * base * base;
 }

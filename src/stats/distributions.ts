@@ -28,13 +28,13 @@ const EPS = 1e-16;
 const TINY = 1e-300;
 const MAX_ITER = 100_000;
 
-/** log of x^a e^-x / Gamma(a): the common prefactor of both incomplete gamma expansions. */
-function logGammaPrefactor(a: number, x: number): number {
-  return a * Math.log(x) - x - logGamma(a);
+/** log of x^a e^-x / Gamma(a), given logGammaA = logGamma(a): the prefactor of both expansions. */
+function logGammaPrefactor(a: number, x: number, logGammaA: number): number {
+  return a * Math.log(x) - x - logGammaA;
 }
 
 /** Series for P(a, x); converges well for x < a + 1 (Numerical Recipes gser). */
-function gammaSeries(a: number, x: number): number {
+function gammaSeries(a: number, x: number, logGammaA: number): number {
   let ap = a;
   let del = 1 / a;
   let sum = del;
@@ -44,11 +44,11 @@ function gammaSeries(a: number, x: number): number {
     sum += del;
     if (Math.abs(del) < Math.abs(sum) * EPS) break;
   }
-  return sum * Math.exp(logGammaPrefactor(a, x));
+  return sum * Math.exp(logGammaPrefactor(a, x, logGammaA));
 }
 
 /** Continued fraction for Q(a, x) by modified Lentz; converges well for x >= a + 1 (NR gcf). */
-function gammaContinuedFraction(a: number, x: number): number {
+function gammaContinuedFraction(a: number, x: number, logGammaA: number): number {
   let b = x + 1 - a;
   let c = 1 / TINY;
   let d = 1 / b;
@@ -65,23 +65,32 @@ function gammaContinuedFraction(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return Math.exp(logGammaPrefactor(a, x)) * h;
+  return Math.exp(logGammaPrefactor(a, x, logGammaA)) * h;
+}
+
+// P and Q given logGamma(a), so that a quantile search finds it once rather than at every step.
+function gammaPGivenLogGamma(a: number, x: number, logGammaA: number): number {
+  if (x <= 0) return 0;
+  if (x === Infinity) return 1;
+  return x < a + 1 ? gammaSeries(a, x, logGammaA) : 1 - gammaContinuedFraction(a, x, logGammaA);
+}
+
+function gammaQGivenLogGamma(a: number, x: number, logGammaA: number): number {
+  if (x <= 0) return 1;
+  if (x === Infinity) return 0;
+  return x < a + 1 ? 1 - gammaSeries(a, x, logGammaA) : gammaContinuedFraction(a, x, logGammaA);
 }
 
 /** Regularized lower incomplete gamma P(a, x) = gamma(a, x) / Gamma(a). */
 export function regularizedGammaP(a: number, x: number): number {
   if (!(a > 0)) throw new RangeError(`regularizedGammaP needs a > 0, got ${a}`);
-  if (x <= 0) return 0;
-  if (x === Infinity) return 1;
-  return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x);
+  return gammaPGivenLogGamma(a, x, logGamma(a));
 }
 
 /** Regularized upper incomplete gamma Q(a, x) = 1 - P(a, x), computed without cancellation. */
 export function regularizedGammaQ(a: number, x: number): number {
   if (!(a > 0)) throw new RangeError(`regularizedGammaQ needs a > 0, got ${a}`);
-  if (x <= 0) return 1;
-  if (x === Infinity) return 0;
-  return x < a + 1 ? 1 - gammaSeries(a, x) : gammaContinuedFraction(a, x);
+  return gammaQGivenLogGamma(a, x, logGamma(a));
 }
 
 /** Continued fraction for the incomplete beta function by modified Lentz (NR betacf). */
@@ -116,16 +125,29 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   return h;
 }
 
+/** log(1 / B(a, b)): the normalising constant of the Beta(a, b) density, in logs. */
+function logBetaNorm(a: number, b: number): number {
+  return logGamma(a + b) - logGamma(a) - logGamma(b);
+}
+
+/** x^a (1 - x)^b / B(a, b): the prefactor of the continued fraction, given logBetaNorm(a, b). */
+function betaFront(x: number, a: number, b: number, logNorm: number): number {
+  return Math.exp(logNorm + a * Math.log(x) + b * Math.log1p(-x));
+}
+
+/** I_x(a, b) for 0 < x < 1 from its prefactor betaFront(x, a, b). */
+function regularizedBetaFromFront(x: number, a: number, b: number, front: number): number {
+  // Use the continued fraction where it converges quickly, symmetry otherwise (NR betai).
+  if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
+  return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+}
+
 /** Regularized incomplete beta I_x(a, b). */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0) || !(b > 0)) throw new RangeError(`regularizedBeta needs a, b > 0, got ${a}, ${b}`);
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const front = Math.exp(logFront);
-  // Use the continued fraction where it converges quickly, symmetry otherwise (NR betai).
-  if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
-  return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
+  return regularizedBetaFromFront(x, a, b, betaFront(x, a, b, logBetaNorm(a, b)));
 }
 
 /**
@@ -231,8 +253,10 @@ export function gammaQuantile(p: number, shape: number): number {
   const upper = p > 0.5;
   const target = upper ? 1 - p : p;
   // f(x) is increasing in x in both cases.
-  const f = (x: number): number => (upper ? target - regularizedGammaQ(shape, x) : regularizedGammaP(shape, x) - target);
-  const logDensity = (x: number): number => (shape - 1) * Math.log(x) - x - logGamma(shape);
+  const logGammaShape = logGamma(shape);
+  const f = (x: number): number =>
+    upper ? target - gammaQGivenLogGamma(shape, x, logGammaShape) : gammaPGivenLogGamma(shape, x, logGammaShape) - target;
+  const logDensity = (x: number): number => (shape - 1) * Math.log(x) - x - logGammaShape;
 
   // Starting value.
   const z = normalQuantile(p);
@@ -242,25 +266,31 @@ export function gammaQuantile(p: number, shape: number): number {
   else x = Math.exp((Math.log(p) + logGamma(shape + 1)) / shape); // small-x expansion P ~ x^a / Gamma(a+1)
   if (!(x > 0) || !Number.isFinite(x)) x = shape;
 
-  // Bracket the root.
+  // Bracket the root by doubling from the start value (or from 1 if the start is below it). A
+  // start value on an end of the bracket is kept, and f there is not evaluated again.
   let lo = 0;
   let hi = Math.max(x, 1);
-  while (f(hi) < 0) {
+  let fLo = NaN;
+  let fHi = f(hi);
+  while (fHi < 0) {
     lo = hi;
+    fLo = fHi;
     hi *= 2;
+    fHi = f(hi);
   }
-  if (x >= hi || x <= lo) x = (lo + hi) / 2;
+  if (x > hi || x < lo) x = (lo + hi) / 2;
+  let fx = x === hi ? fHi : x === lo ? fLo : f(x);
 
   for (let i = 0; i < 200; i++) {
-    const fx = f(x);
     if (fx === 0) return x;
     if (fx < 0) lo = x;
     else hi = x;
-    const step = fx / Math.exp(logDensity(x));
-    let next = x - step;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
-    if (Math.abs(next - x) <= 1e-15 * Math.abs(next) || hi - lo <= 1e-15 * hi) return next;
-    x = next;
+    const next = x - fx / Math.exp(logDensity(x));
+    // Test convergence before the bracket: a step below half an ulp leaves next on an end.
+    if (Math.abs(next - x) <= 1e-15 * x) return next;
+    x = next > lo && next < hi ? next : (lo + hi) / 2;
+    if (hi - lo <= 1e-15 * hi) return x;
+    fx = f(x);
   }
   return x;
 }
@@ -299,21 +329,125 @@ export function negativeBinomialCdf(k: number, mu: number, theta: number): numbe
 }
 
 /**
- * Quantile of a Beta(a, b) distribution by bisection on the regularized incomplete beta
- * (monotone, so bisection is robust; 200 halvings exhaust double precision).
+ * Starting value for the Beta(a, b) quantile: algorithm AS 109 (Cran, Martin & Thomas, Applied
+ * Statistics 1977), as in R's qbeta. It works on the smaller tail, swapping the shapes for p > 1/2;
+ * logBeta is log B(a, b).
+ */
+function betaQuantileStart(p: number, a: number, b: number, logBeta: number): number {
+  const swap = p > 0.5;
+  const tail = swap ? 1 - p : p;
+  const pp = swap ? b : a;
+  const qq = swap ? a : b;
+  // Hastings' approximation to the upper normal deviate of the tail.
+  const r0 = Math.sqrt(-2 * Math.log(tail));
+  const y = r0 - (2.30753 + 0.27061 * r0) / (1 + (0.99229 + 0.04481 * r0) * r0);
+  let x: number;
+  if (pp > 1 && qq > 1) {
+    const r = (y * y - 3) / 6;
+    const s = 1 / (2 * pp - 1);
+    const t = 1 / (2 * qq - 1);
+    const h = 2 / (s + t);
+    const w = (y * Math.sqrt(h + r)) / h - (t - s) * (r + 5 / 6 - 2 / (3 * h));
+    x = pp / (pp + qq * Math.exp(2 * w));
+  } else {
+    const r = 2 * qq;
+    const t0 = 1 / (9 * qq);
+    const chi = r * (1 - t0 + y * Math.sqrt(t0)) ** 3;
+    if (chi <= 0) x = 1 - Math.exp((Math.log1p(-tail) + Math.log(qq) + logBeta) / qq);
+    else {
+      const t = (4 * pp + r - 2) / chi;
+      x = t <= 1 ? Math.exp((Math.log(tail * pp) + logBeta) / pp) : 1 - 2 / (t + 1);
+    }
+  }
+  return swap ? 1 - x : x;
+}
+
+// Below this relative width, where a root lands on the stretch of x that rounding in I(x) blurs
+// is immaterial; on a wider stretch bisection settles it as the earlier bisection did.
+const BETA_FLAT_WIDTH = 1e-13;
+
+/**
+ * Quantile of a Beta(a, b) distribution: the x with I_x(a, b) = p. AS 109 start (as R's qbeta),
+ * then Halley steps inside a shrinking bracket, bisecting whenever a step leaves it or stalls, to
+ * 1e-15 relative or the rounding noise of I_x near p; the scheme of gammaQuantile. The density's
+ * normalising constant is found once per call, not once per step.
  */
 export function betaQuantile(p: number, a: number, b: number): number {
+  if (Number.isNaN(p)) return NaN;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  let lo = 0;
-  let hi = 1;
+  if (!(a > 0) || !(b > 0)) throw new RangeError(`betaQuantile needs a, b > 0, got ${a}, ${b}`);
+  const logNorm = logBetaNorm(a, b);
+  let x = betaQuantileStart(p, a, b, -logNorm);
+  if (!(x > 0 && x < 1)) x = 0.5;
+  let lo = 0; // I(lo) < p
+  let hi = 1; // I(hi) >= p
+  let onFlat = false;
+  // The last two steps, for the test of progress.
+  let step = 1;
+  let stepBefore = 1;
   for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (mid === lo || mid === hi) break;
-    if (regularizedBeta(mid, a, b) < p) lo = mid;
-    else hi = mid;
+    const front = betaFront(x, a, b, logNorm);
+    const fx = regularizedBetaFromFront(x, a, b, front) - p;
+    if (fx < 0) lo = x;
+    else hi = x;
+    const density = front / (x * (1 - x));
+    // The x-width of the rounding noise in f: no root is located more finely than this.
+    const noise = betaNoise(x, a, b, logNorm, p);
+    const width = noise / density;
+    if (Math.abs(fx) <= noise && width <= BETA_FLAT_WIDTH * x) return inBracket(x - fx / density, lo, hi);
+    if (fx === 0 || onFlat) {
+      // Far in a tail I(x) equals p on a wide stretch: bisect to its left end, first probing
+      // just left of x, as that end is near and lo may be far.
+      const probe = x - 2 * width;
+      x = !onFlat && probe > lo ? probe : (lo + hi) / 2;
+      onFlat = true;
+      if (hi - lo <= 1e-15 * hi) return x;
+      continue;
+    }
+    // Newton step f/f'; Halley's correction from f''/f' = (a - 1)/x - (b - 1)/(1 - x) only
+    // while it is small: far from the root it would shrink the step to a crawl.
+    const newton = fx / density;
+    const correction = 0.5 * newton * ((a - 1) / x - (b - 1) / (1 - x));
+    const next = x - (Math.abs(correction) <= 0.5 ? newton / (1 - correction) : newton);
+    // Test convergence before the bracket: a step below half an ulp leaves next on an end.
+    if (Math.abs(next - x) <= 1e-15 * x) return inBracket(next, lo, hi);
+    // Bisect when the step leaves the bracket or does not halve the step before last (as
+    // Numerical Recipes' rtsafe): far out in a tail of a large shape, Newton creeps.
+    const newtonOk = next > lo && next < hi && 2 * Math.abs(next - x) <= stepBefore;
+    const nextX = newtonOk ? next : splitBracket(lo, hi);
+    stepBefore = step;
+    step = Math.abs(nextX - x);
+    x = nextX;
+    if (hi - lo <= 1e-15 * hi) return x;
   }
+  return x;
+}
+
+/**
+ * A point to bisect a bracket inside (0, 1) at: the geometric mean where the bracket spans
+ * orders of magnitude near 0 (or near 1, on the distance from 1), as roots there can be tiny;
+ * the midpoint otherwise.
+ */
+function splitBracket(lo: number, hi: number): number {
+  if (lo > 0 && hi > 16 * lo) return Math.sqrt(lo * hi);
+  if (hi < 1 && 1 - lo > 16 * (1 - hi)) return 1 - Math.sqrt((1 - lo) * (1 - hi));
   return (lo + hi) / 2;
+}
+
+/**
+ * Rounding noise of I_x(a, b) - p near the root: front is exp of a sum of terms this large, so
+ * its relative error is about their size in ulps; that error scales the smaller tail of I, and
+ * p itself is known to an ulp.
+ */
+function betaNoise(x: number, a: number, b: number, logNorm: number, p: number): number {
+  const terms = 4 + Math.abs(logNorm) + Math.abs(a * Math.log(x)) + Math.abs(b * Math.log1p(-x));
+  return Number.EPSILON * (terms * Math.min(p, 1 - p) + p);
+}
+
+/** x held to [lo, hi]: a last tiny step must not take a quantile past 1 (or a bracket end). */
+function inBracket(x: number, lo: number, hi: number): number {
+  return Math.min(Math.max(x, lo), hi);
 }
 
 /**
