@@ -549,9 +549,26 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
       const indicators = (await options('f-indicator')).filter((v) => v && v !== 'bench_0');
       // Large sizes: the benchmark's own indicators first, they are the large ones.
       indicators.sort((a, b) => Number(b.startsWith('bench_')) - Number(a.startsWith('bench_')));
-      kinds.push({ kind: 'indicator', values: indicators, apply: select('f-indicator') });
-      kinds.push({ kind: 'area', values: (await options('f-area')).filter(Boolean), apply: select('f-area') });
-      kinds.push({ kind: 'period', values: (await options('f-period')).filter(Boolean), apply: select('f-period') });
+      // The Trends parts share the indicator's cells (read once per indicator), so each part starts further down
+      // the lists: a value another part has shown would be answered partly from the query cache.
+      const partIndex = entry.part ? TRENDS_PARTS.indexOf(entry.part) : 0;
+      const fresh = (values: string[], kind: string) => {
+        const offset = partIndex * SAMPLES;
+        const reused = Math.min(SAMPLES, Math.max(0, offset + Math.min(SAMPLES, values.length) - values.length));
+        if (reused > 0)
+          note(
+            s,
+            `${entry.label}: ${reused} of its ${kind} values were shown on another Trends part first (too few values to avoid it).`,
+          );
+        return [...values.slice(offset % Math.max(1, values.length)), ...values.slice(0, offset % Math.max(1, values.length))];
+      };
+      kinds.push({ kind: 'indicator', values: fresh(indicators, 'indicator'), apply: select('f-indicator') });
+      kinds.push({ kind: 'area', values: fresh((await options('f-area')).filter(Boolean), 'area'), apply: select('f-area') });
+      kinds.push({
+        kind: 'period',
+        values: fresh((await options('f-period')).filter(Boolean), 'period'),
+        apply: select('f-period'),
+      });
     } else note(s, `${entry.label}: has no shared filters (indicator, area, month), so only opening it is timed.`);
     if (entry.label === 'cohorts') kinds.push({ kind: 'cohort', values: cohortLinks(base), apply: (v) => setSearch(page, v) });
     for (const k of kinds) {

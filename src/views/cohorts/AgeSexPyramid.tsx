@@ -156,13 +156,14 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
           </defs>
           <CartesianGrid stroke="#dcdcdc" horizontal={false} />
           <XAxis
+            interval={0}
             type="number"
             domain={[-max, max]}
             ticks={[-max, -max / 2, 0, max / 2, max]}
             tickFormatter={(v: number) => (!anyShown ? '' : Number.isInteger(v) ? Math.abs(v).toLocaleString('en-GB') : fmt(v))}
             tick={{ fill: '#0b0c0c', fontSize: 12 }}
           />
-          <YAxis type="category" dataKey="band" width={56} tick={{ fill: '#0b0c0c', fontSize: 13 }} />
+          <YAxis interval={0} type="category" dataKey="band" width={56} tick={{ fill: '#0b0c0c', fontSize: 13 }} />
           <ReferenceLine x={0} stroke="#0b0c0c" />
           <Tooltip formatter={(v, name) => [typeof v === 'number' ? fmt(v) : 'c', String(name)]} />
           <Bar dataKey="female" name="Females" stackId="p" fill={FEMALE} isAnimationActive={false} />

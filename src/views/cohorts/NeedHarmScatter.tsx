@@ -174,6 +174,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
           >
             <CartesianGrid stroke="#e5e5e5" />
             <XAxis
+              interval={0}
               type="number"
               dataKey="x"
               domain={[x0, x1]}
@@ -189,6 +190,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
               }}
             />
             <YAxis
+              interval={0}
               type="number"
               dataKey="y"
               domain={[y0, y1]}

@@ -49,6 +49,7 @@ export const CompareChart = memo(function CompareChart({
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="period" tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }} stroke={AXIS_TEXT} interval={0} />
       <YAxis
+        interval={0}
         tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
         stroke={AXIS_TEXT}
         width={48}

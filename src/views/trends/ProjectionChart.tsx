@@ -82,6 +82,7 @@ export const ProjectionChart = memo(function ProjectionChart({
         interval={0}
       />
       <YAxis
+        interval={0}
         tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
         stroke={AXIS_TEXT}
         width={56}

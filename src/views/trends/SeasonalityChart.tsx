@@ -31,6 +31,7 @@ export const SeasonalityChart = memo(function SeasonalityChart({
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="month" tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }} stroke={AXIS_TEXT} interval={0} />
       <YAxis
+        interval={0}
         tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
         stroke={AXIS_TEXT}
         width={56}

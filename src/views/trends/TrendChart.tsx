@@ -78,6 +78,7 @@ export const TrendChart = memo(function TrendChart({
         interval={0}
       />
       <YAxis
+        interval={0}
         tickFormatter={format}
         tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
         stroke={AXIS_TEXT}

@@ -203,7 +203,7 @@ function TrendPart({ ctx }: { ctx: SectionContext }) {
         </p>
       ) : null}
       <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${state.audience.charAt(0).toUpperCase()}${state.audience.slice(1)} disclosure rules`}</p>
-      <MainTrendSection key={`${data.indicatorId}|${data.area.code}`} series={data} ctx={ctx} />
+      <MainTrendSection series={data} ctx={ctx} />
       <YearsSection series={data} ctx={ctx} />
       <SeasonalitySection series={data} ctx={ctx} />
     </div>
