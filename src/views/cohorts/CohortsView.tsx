@@ -202,8 +202,9 @@ function PathwayArea({ cohort, compare, ctx }: { cohort: CohortSpec; compare: Co
         ))}
       </fieldset>
       <div className={compare ? 'cohort-columns cohort-columns--two' : 'cohort-columns'}>
-        {[{ spec: cohort, q: a }, ...(compare ? [{ spec: compare, q: b }] : [])].map(({ spec, q }) => (
-          <div key={spec.name + spec.area + spec.sex + spec.ages.join()} aria-busy={q.isFetching}>
+        {/* Keyed by place (cohort, then comparison), so a new cohort updates its chart instead of mounting another. */}
+        {[{ spec: cohort, q: a }, ...(compare ? [{ spec: compare, q: b }] : [])].map(({ spec, q }, place) => (
+          <div key={place} aria-busy={q.isFetching}>
             {q.error ? (
               <p role="alert" className="notice notice--error">
                 The pathway could not be worked out: {q.error.message}
