@@ -567,7 +567,8 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
             s,
             `${entry.label}: ${reused} of its ${kind} values were shown on another Trends part first (too few values to avoid it).`,
           );
-        return [...values.slice(offset % Math.max(1, values.length)), ...values.slice(0, offset % Math.max(1, values.length))];
+        const start = offset % Math.max(1, values.length);
+        return [...values.slice(start), ...values.slice(0, start)];
       };
       kinds.push({ kind: 'indicator', values: fresh(indicators, 'indicator'), apply: select('f-indicator') });
       kinds.push({ kind: 'area', values: fresh((await options('f-area')).filter(Boolean), 'area'), apply: select('f-area') });

@@ -139,7 +139,7 @@ export function TrendsView() {
               )}
             </>
           ) : (
-            <TrendPart ctx={ctx} />
+            <TrendPart ctx={ctx} vruName={manifest.area.name} />
           )}
         </div>
       </Tabs>
@@ -148,16 +148,14 @@ export function TrendsView() {
 }
 
 /** The chosen indicator over time in the chosen area: each month or rolling 12 months, years, seasonality. */
-function TrendPart({ ctx }: { ctx: SectionContext }) {
-  const { protecting, state: loaded } = useSessionSnapshot();
+function TrendPart({ ctx, vruName }: { ctx: SectionContext; vruName: string }) {
+  const { protecting } = useSessionSnapshot();
   const { state, update } = useViewState();
   const series = useTrendSeries();
-  const manifest = loaded.manifest;
   useEffect(() => {
     if (series.data?.available) markOnce('view-ready:trends');
   }, [series.data]);
   const data = series.data;
-  if (!manifest) return null;
   return series.isError ? (
     <p role="alert" className="notice notice--error">
       {`The figures could not be prepared: ${series.error instanceof Error ? series.error.message : 'unknown error'}.`}
@@ -184,7 +182,7 @@ function TrendPart({ ctx }: { ctx: SectionContext }) {
                 className="button"
                 onClick={() => update({ area: null, sex: state.age !== 'all' ? 'all' : state.sex })}
               >
-                {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${manifest.area.name}`}
+                {`Show ${sliceLabel(state.age, state.age !== 'all' ? 'all' : state.sex).toLowerCase()} for ${vruName}`}
               </button>
             ) : null}{' '}
             <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
