@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { replayInPage } from './page-probes';
+import { workerTimes } from './worker-clock';
 
 /** Statements safe to run again on the app's own data: reads only (a replay must not change what the app holds). */
 export const isReadOnly = (sql: string): boolean => /^\s*(WITH|SELECT|FROM)\b/i.test(sql);
@@ -14,6 +15,8 @@ export interface ReplayableSample {
   statements: string[];
   statementConns: number[];
   statementMs: number[];
+  /** Time inside the worker of each statement (handler start to reply posted), as the app ran it; NaN if unknown. */
+  statementExecMs: number[];
 }
 
 /** One interaction's statements run again on the page's own worker, with the app's figures beside them. */
@@ -31,6 +34,12 @@ export interface BareInPageSample {
   bareFastestMs: number;
   /** Post-to-reply times of each run, per statement replayed. */
   runs: number[][];
+  /**
+   * Inside the worker (handler start to reply posted), for the statements replayed: as the app ran them, and the
+   * sum of the medians of the replay's runs. NaN when the worker clock missed one.
+   */
+  execMs: number;
+  bareExecMs: number;
   /** Statements not replayed because they are not reads. */
   skipped: number;
   error?: string;
@@ -61,6 +70,14 @@ export async function replaySamplesInPage(
       repeat,
     );
     appStatementsMeanwhile += r.appStatementsMeanwhile;
+    const clock = await workerTimes(
+      page,
+      r.statements.flatMap((st) => st.ids),
+    );
+    const execOf = (id: number) => {
+      const t = clock.get(id);
+      return t ? t.send - t.start : NaN;
+    };
     const error = r.statements.find((st) => st.error !== undefined)?.error;
     out.push({
       view: x.view,
@@ -72,6 +89,11 @@ export async function replaySamplesInPage(
       bareMs: r.statements.reduce((sum, st) => sum + median(st.ms), 0),
       bareFastestMs: r.statements.reduce((sum, st) => sum + (st.ms.length ? Math.min(...st.ms) : 0), 0),
       runs: r.statements.map((st) => st.ms),
+      execMs: picked.reduce((sum, i) => sum + (x.statementExecMs[i] ?? NaN), 0),
+      bareExecMs: r.statements.reduce((sum, st) => {
+        const runs = st.ids.map(execOf);
+        return sum + (runs.some(Number.isNaN) ? NaN : median(runs));
+      }, 0),
       skipped: x.statements.length - picked.length,
       ...(error === undefined ? {} : { error }),
     });

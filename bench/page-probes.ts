@@ -20,8 +20,11 @@ export interface ProbeState {
   /** performance.now() of the last `change` event, click, or scripted URL change. */
   t0: number;
   firstMutationAfterT0: number;
-  /** `conn` is the DuckDB connection id of a RUN_QUERY (-1 for other messages). */
-  engine: { type: string; sql: string; conn: number; start: number; end: number; cells: number }[];
+  /**
+   * `conn` is the DuckDB connection id of a RUN_QUERY (-1 for other messages); `id` its message id (-1 for a
+   * protection job), by which bench/worker-clock.ts finds its times inside the worker.
+   */
+  engine: { type: string; sql: string; conn: number; id: number; start: number; end: number; cells: number }[];
   texts: { t: number; text: string }[];
   /** Set by the bench while a load runs: only then are the progress texts read and logged. */
   watchTexts: boolean;
@@ -30,6 +33,8 @@ export interface ProbeState {
 /** One statement replayed on the page's DuckDB worker: the post-to-reply time of each run, or the error. */
 export interface ReplayedStatement {
   ms: number[];
+  /** The message id of each run (for bench/worker-clock.ts). */
+  ids: number[];
   error?: string;
 }
 
@@ -130,11 +135,11 @@ export function installProbes(): void {
         if (run) engineWorkers.add(this);
         const sql = run ? String((m.data as unknown[])[1]) : '';
         const conn = run ? Number((m.data as unknown[])[0]) : -1;
-        const entry = { type: m.type, sql, conn, start: performance.now(), end: 0, cells: 0 };
+        const entry = { type: m.type, sql, conn, id: m.messageId, start: performance.now(), end: 0, cells: 0 };
         state.engine.push(entry);
         pending.set(m.messageId, entry);
       } else if (typeof m.id === 'number' && (m as { kind?: unknown }).kind === 'protect') {
-        const entry = { type: 'PROTECT', sql: '', conn: -1, start: performance.now(), end: 0, cells: 0 };
+        const entry = { type: 'PROTECT', sql: '', conn: -1, id: -1, start: performance.now(), end: 0, cells: 0 };
         state.engine.push(entry);
         jobs.set(m.id, entry);
       }
@@ -147,14 +152,14 @@ export function installProbes(): void {
   // postMessage, so it is not traced as the app's own.
   let nextReplayId = 1_000_000_000;
   const runOnce = (worker: Worker, conn: number, sql: string) =>
-    new Promise<{ ms: number; error?: string }>((resolve) => {
+    new Promise<{ ms: number; id: number; error?: string }>((resolve) => {
       const id = nextReplayId++;
       const t = performance.now();
       replies.set(id, (r) =>
         resolve(
           r.type === 'QUERY_RESULT'
-            ? { ms: r.t - t }
-            : { ms: NaN, error: String((r.data as { message?: unknown } | null)?.message ?? r.type) },
+            ? { ms: r.t - t, id }
+            : { ms: NaN, id, error: String((r.data as { message?: unknown } | null)?.message ?? r.type) },
         ),
       );
       post.call(worker, { messageId: id, type: 'RUN_QUERY', data: [conn, sql] });
@@ -171,11 +176,14 @@ export function installProbes(): void {
     try {
       const out: ReplayedStatement[] = [];
       for (const { conn, sql } of statements) {
-        const r: ReplayedStatement = { ms: [] };
+        const r: ReplayedStatement = { ms: [], ids: [] };
         for (let i = 0; i < repeat && r.error === undefined; i++) {
           const once = await runOnce(worker, conn, sql);
           if (once.error !== undefined) r.error = once.error;
-          else r.ms.push(once.ms);
+          else {
+            r.ms.push(once.ms);
+            r.ids.push(once.id);
+          }
         }
         out.push(r);
       }

@@ -36,6 +36,7 @@ import {
 } from './page-probes';
 import { isReadOnly, replaySamplesInPage, type BareInPageSample } from './bare-in-browser';
 import { pct, ratioStats } from './stats';
+import { installWorkerClock, workerTimes, type WorkerTimes } from './worker-clock';
 import { clickPartTab, PART_SWITCHES, partsShown, TRENDS_PARTS, VIEW_ENTRIES, type ViewEntry } from './trends-parts';
 
 type Size = 'demo' | '1m' | '10m';
@@ -187,6 +188,7 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   context.setDefaultTimeout(180_000);
   await context.addInitScript({ content: PROBES });
   const page = await context.newPage();
+  installWorkerClock(page);
   return { context, page };
 }
 
@@ -211,8 +213,17 @@ interface InteractionSample {
   statements: string[];
   /** The DuckDB connection id each statement ran on, as `statements` (for the replay in the page). */
   statementConns: number[];
-  /** In-worker time of each statement, as `statements`. */
+  /** Post to reply in the page of each statement, as `statements`. */
   statementMs: number[];
+  /**
+   * Inside the worker (bench/worker-clock.ts), as `statements`: the wait from post to the handler starting, the
+   * handler's time until it posted the reply, and the wait from then until the page took the reply.
+   */
+  statementWaitMs: number[];
+  statementExecMs: number[];
+  statementBackMs: number[];
+  /** From the change to the first statement posted: what the page did before asking the engine. */
+  firstPostMs: number;
   timedOut: boolean;
 }
 
@@ -454,6 +465,15 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
     const entries = (await engineTraceSince(page, trace0)).filter((e) => e.type === 'RUN_QUERY' && e.end > 0);
     if (r.noChange && entries.length === 0) return null;
     const lastAnswer = entries.length ? Math.max(...entries.map((e) => e.end)) - t0 : 0;
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const clock = await workerTimes(
+      page,
+      entries.map((e) => e.id),
+    );
+    const inWorker = (e: (typeof entries)[number], f: (t: WorkerTimes) => number) => {
+      const t = clock.get(e.id);
+      return t ? f(t) : NaN;
+    };
     const sample: InteractionSample = {
       view,
       kind,
@@ -466,6 +486,10 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
       statements: entries.map((e) => e.sql),
       statementConns: entries.map((e) => e.conn),
       statementMs: entries.map((e) => e.end - e.start),
+      statementWaitMs: entries.map((e) => inWorker(e, (t) => t.start - (origin + e.start))),
+      statementExecMs: entries.map((e) => inWorker(e, (t) => t.send - t.start)),
+      statementBackMs: entries.map((e) => inWorker(e, (t) => origin + e.end - t.send)),
+      firstPostMs: entries.length ? Math.min(...entries.map((e) => e.start)) - t0 : 0,
       timedOut: r.timedOut,
     };
     samples.push(sample);
@@ -692,7 +716,52 @@ async function bareInPage(page: Page, size: Size, s: Section, samples: Interacti
       `${times(r.p50OverP50)} p50 over p50; p95 of per-sample ratios ${times(r.p95OfRatios)}`,
     ]);
   }
+  const exec = ok.filter((x) => Number.isFinite(x.execMs) && Number.isFinite(x.bareExecMs));
+  if (exec.length > 0) {
+    const r = ratioStats(
+      exec.map((x) => x.execMs),
+      exec.map((x) => x.bareExecMs),
+    );
+    add(s, [
+      `all interactions: (d) inside the worker (handler to reply), as the app ran them / replayed idle (n=${exec.length})`,
+      `${ms(
+        pct(
+          exec.map((x) => x.execMs),
+          50,
+        ),
+      )} / ${ms(
+        pct(
+          exec.map((x) => x.bareExecMs),
+          50,
+        ),
+      )}: ${times(r.p50OverP50)} p50 over p50; p95 of per-sample ratios ${times(r.p95OfRatios)}`,
+    ]);
+    Object.assign(ratios, { '(d) inside the worker, as the app ran them / replayed idle': r });
+  }
+  dataPathParts(s, asked);
   json[`bare-in-page-${size}`] = { ...run, ratios };
+}
+
+/**
+ * Where an interaction's data path (change to last answer) spends its time, p50 over the interactions that asked
+ * the engine: before the first statement is posted (the page's own work on the change), waiting for the worker,
+ * inside the worker, and the reply waiting for the page. Times per interaction are sums over its statements.
+ */
+function dataPathParts(s: Section, asked: readonly InteractionSample[]) {
+  const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
+  const known = asked.filter((x) => [...x.statementExecMs, ...x.statementWaitMs, ...x.statementBackMs].every(Number.isFinite));
+  if (known.length === 0) return note(s, 'the worker clock saw none of the statements: no split of the data path.');
+  const p50 = (f: (x: InteractionSample) => number) => ms(pct(known.map(f), 50));
+  add(s, [
+    `all interactions: data path p50 (n=${known.length}): change to first statement posted / waiting for the worker / inside the worker / reply waiting for the page / change to last answer`,
+    [
+      p50((x) => x.firstPostMs),
+      p50((x) => sum(x.statementWaitMs)),
+      p50((x) => sum(x.statementExecMs)),
+      p50((x) => sum(x.statementBackMs)),
+      p50((x) => x.dataReadyMs),
+    ].join(' / '),
+  ]);
 }
 
 /** Cohort links, each different so no answer comes from the query cache. */
