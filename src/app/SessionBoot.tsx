@@ -6,6 +6,8 @@ import { fetchDemoFiles, fetchDemoSnapshot } from '../session/demo-files';
 import { protectInWorker, warmProtectionWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
 import { lockAudience } from '../url-state/use-view-state';
+import { parseViewState } from '../url-state/view-state';
+import { preloadView } from './view-modules';
 
 type Boot =
   | { phase: 'starting' | 'loading-demo'; detail: string }
@@ -26,6 +28,8 @@ function bundleParam(): string | null {
 function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
   started ??= (async () => {
     performance.mark('engine-start');
+    // The linked view's code loads while the engine starts, so the view draws as soon as the data are in.
+    void preloadView(parseViewState(window.location.search).state.view).catch(() => undefined);
     const bundle = bundleParam();
     // Needs no engine: fetch the demo, already protected by the build, while the engine starts.
     const demoSnapshot = bundle ? null : fetchDemoSnapshot().then((s) => (performance.mark('demo-snapshot-read'), s));

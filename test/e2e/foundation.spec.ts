@@ -93,3 +93,38 @@ test('every view can be reached from the keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Load data' })).toBeVisible();
 });
+
+test("once the first view is drawn, the other views' code arrives in idle time, so opening one shows no loading step", async ({
+  page,
+}) => {
+  const foreign = watchForeignRequests(page);
+  const fetched: string[] = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+  await openDashboard(page);
+  await page.waitForFunction(() => performance.getEntriesByName('view-ready:overview', 'mark').length > 0);
+  const chunk = (name: string) => fetched.some((p) => new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(p));
+  await expect.poll(() => ['TrendsView', 'MapView', 'CohortsView'].filter((c) => !chunk(c)), { timeout: 30_000 }).toEqual([]);
+  // The demo has no boundaries: the map draws its cartogram, and Leaflet is not fetched.
+  expect(chunk('ChoroplethMap')).toBe(false);
+  // Every text the main area shows from here on, to catch a loading step however briefly it shows.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+    new MutationObserver(() => seen.push(document.getElementById('main')?.textContent ?? '')).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  for (const [link, heading] of [
+    ['Trends', /Trends/],
+    ['Map', /Map/],
+    ['Cohorts', /Cohorts/],
+  ] as const) {
+    await page.getByRole('navigation', { name: 'Dashboard views' }).getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((t) => /Loading the \w+ view/.test(t))).toEqual([]);
+  expect(foreign.map((r) => r.url())).toEqual([]);
+});

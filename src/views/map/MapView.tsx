@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { GeographyLevel } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
@@ -30,10 +30,14 @@ import {
 import { MapPatterns } from './MapPatterns';
 import { MapTable } from './MapTable';
 import { TileGridCartogram } from './TileGridCartogram';
+import { preloadable } from '../../ui/preloadable';
 import './map.css';
 
 // Leaflet arrives only when there are boundaries to draw: the cartogram needs none of it.
-const ChoroplethMap = lazy(() => import('./ChoroplethMap'));
+const choroplethMap = preloadable(() => import('./ChoroplethMap').then((m) => m.default));
+const ChoroplethMap = choroplethMap.Component;
+/** Loads the map's drawing (Leaflet) ahead of need: the session holds boundaries, or they are being fetched. */
+export const preloadMapDrawing = choroplethMap.preload;
 
 const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
 const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
@@ -139,6 +143,11 @@ export function MapView() {
       : null;
   const figures = useMapFigures(params);
   const boundary = useMapBoundary(level);
+  const hasBoundary = boundary.status !== 'none';
+  useEffect(() => {
+    // While boundaries are fetched, so the map draws as soon as they are in.
+    if (hasBoundary) void preloadMapDrawing().catch(() => undefined);
+  }, [hasBoundary]);
   const data = figures.data ?? null;
   // The table of 941 rows follows a moment later, so the map recolours first after a filter change.
   const tableData = useDeferredValue(data);
