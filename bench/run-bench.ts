@@ -280,10 +280,11 @@ async function demoInBrowser(browser: Browser): Promise<BrowserRun> {
     add(s, [`${run}: page open to first chart (view-ready:overview)`, ms(m['view-ready:overview'])]);
     add(s, [`${run}: browser CPU time meanwhile (all processes)`, `${cpu.toFixed(1)} s`]);
     const target = run === 'cached' ? 2000 : 4000;
-    add(s, [
-      `target: first chart < ${target / 1000} s (${run})`,
-      (m['view-ready:overview'] ?? Infinity) < target ? 'met' : 'MISSED',
-    ]);
+    const under = (m['view-ready:overview'] ?? Infinity) < target;
+    // The targets are for the demo as shipped; without its snapshot the page loads and protects the demo files
+    // itself, which is what a user's own data of that size cost: compared with the cold target, not judged by it.
+    if (run === 'cold without snapshot') add(s, [`${run}: under the cold target (4 s)?`, under ? 'yes' : 'no']);
+    else add(s, [`target: first chart < ${target / 1000} s (${run})`, under ? 'met' : 'MISSED']);
     if (run === (CI ? 'cold' : 'cached')) {
       samples = await interactions(page, 'demo', s);
       await memoryRows(browser, page, s, 'after demo interactions');
