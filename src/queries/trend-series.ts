@@ -6,6 +6,7 @@
 // total, a month-of-year average) goes through protectGrouping, so it is `c` as soon as one month is.
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
 import type { AgeBand, Indicator, Sex } from '../contract';
+import { LONG_MONTHS, monthName } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
 import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
@@ -176,25 +177,7 @@ export interface TrendSeriesInput {
   lowCountBelow: number;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export function monthName(period: string): string {
-  const [y, m] = period.split('-');
-  return `${MONTH_NAMES[Number(m) - 1] ?? m} ${y}`;
-}
+export { monthName };
 
 /** Every month from first to last inclusive. */
 export function monthRange(first: string, last: string): string[] {
@@ -575,7 +558,7 @@ function seasonalityTitle(subject: string, where: string, months: readonly Seaso
   const low = at(sorted, sorted.length - 1);
   if ((high.mean ?? 0) === 0)
     return `No ${subject.charAt(0).toLowerCase()}${subject.slice(1)} were recorded in ${where}, ${span}`;
-  const name = (m: SeasonalMonth): string => at(MONTH_NAMES, m.month - 1);
+  const name = (m: SeasonalMonth): string => at(LONG_MONTHS, m.month - 1);
   const pct = high.index === null ? null : Math.round(high.index - 100);
   return `${subject} in ${where} were highest in ${name(high)} and lowest in ${name(low)} on average, ${span}${
     pct !== null && pct > 0 ? ` (${name(high)} ${pct}% above an average month)` : ''

@@ -1,24 +1,10 @@
+import { LONG_MONTHS, monthName } from '../contract/months';
+
 export const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-export const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export { LONG_MONTHS };
 
 /** "2024-03" -> "March 2024" (ONS style: month names in full in text). */
-export function formatMonth(period: string): string {
-  const [y, m] = period.split('-');
-  return `${LONG_MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
+export const formatMonth = monthName;
 
 /** "2024-03" -> "Mar" for dense axes and column headers. */
 export function shortMonth(period: string): string {
