@@ -6,7 +6,8 @@ import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE } from '../stat
 import type { ProtectedFigure } from './trend-cells';
 import type { TrendSource } from './trend-source';
 import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
-import { monthName, monthRange, type TrendIndicator } from './trend-series';
+import { monthName } from '../contract/months';
+import { monthRange, type TrendIndicator } from './trend-series';
 
 export const RECENT_MONTHS = 3;
 

@@ -21,7 +21,8 @@ import {
 import type { ProtectedFigure, TrendArea, TrendSlice } from './trend-cells';
 import type { TrendSource } from './trend-source';
 import { areaPhrase, type TrendFlag } from './trend-finding';
-import { monthName, monthRange, type TrendIndicator } from './trend-series';
+import { monthName } from '../contract/months';
+import { monthRange, type TrendIndicator } from './trend-series';
 
 /** More hidden months than this share of the series and no model is fitted. */
 export const MAX_HIDDEN_SHARE = 0.1;

@@ -177,8 +177,6 @@ export interface TrendSeriesInput {
   lowCountBelow: number;
 }
 
-export { monthName };
-
 /** Every month from first to last inclusive. */
 export function monthRange(first: string, last: string): string[] {
   const out: string[] = [];
