@@ -1,19 +1,9 @@
 import type { Engine } from '../engine/engine-types';
 import { str } from '../engine/sql-literals';
+import { buildAreaAncestors, buildPopulationCube } from './population-cube';
 
 /** Levels shown with every breakdown; smaller areas are shown for all ages and persons only. */
 export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
-
-/** Every area with each of its ancestors (itself included) and the ancestor's level. */
-const AREA_ANCESTORS_SQL = `CREATE OR REPLACE TABLE area_ancestors AS
-WITH RECURSIVE anc(code, ancestor, level, depth) AS (
-  SELECT code, code, level, 0 FROM areas
-  UNION ALL
-  SELECT anc.code, a.parent_code, p.level, anc.depth + 1
-  FROM anc JOIN areas a ON a.code = anc.ancestor JOIN areas p ON p.code = a.parent_code
-  WHERE a.parent_code IS NOT NULL AND anc.depth < 8
-)
-SELECT DISTINCT code, ancestor, level FROM anc;`;
 
 /**
  * The month cells of the indicators `only` selects, every level and breakdown. Every step groups by indicator,
@@ -60,7 +50,7 @@ fine AS (
 )
 SELECT * FROM coarse UNION ALL SELECT * FROM fine`;
 
-/** The cube from the month cells, then the population cube. */
+/** The cube from the month cells. */
 const CUBE_SQL = `
 -- cell_id numbers the cells, so protection can work on bare columns (in its worker) and hand back only a
 -- status and a value per cell, joined here by it.
@@ -81,35 +71,6 @@ FROM cube_month GROUP BY ALL);
 
 DROP TABLE cube_month;
 
--- Population denominators rolled up the same way: districts and the VRU area from district rows with
--- every breakdown, smaller areas from their own all-ages rows.
-CREATE OR REPLACE TABLE population_cube AS
-WITH base AS (
-  SELECT p.area_code, a.level, p.year, p.age_band, p.sex, p.population,
-         bool_or(p.age_band <> 'all') OVER (PARTITION BY p.area_code, p.year) AS has_age,
-         bool_or(p.sex <> 'all') OVER (PARTITION BY p.area_code, p.year) AS has_sex
-  FROM population p JOIN areas a ON a.code = p.area_code
-),
-usable AS (
-  SELECT * FROM base WHERE (age_band <> 'all' OR NOT has_age) AND (sex <> 'all' OR NOT has_sex)
-),
-coarse AS (
-  SELECT an.ancestor AS area_code, an.level, u.year, coalesce(u.age_band, 'all') AS age_band, coalesce(u.sex, 'all') AS sex,
-         sum(u.population) AS population
-  FROM usable u JOIN area_ancestors an ON an.code = u.area_code
-  WHERE u.level = 'district' AND an.level IN ('district', 'vru')
-  GROUP BY GROUPING SETS ((an.ancestor, an.level, u.year, u.age_band, u.sex), (an.ancestor, an.level, u.year, u.age_band),
-                          (an.ancestor, an.level, u.year, u.sex), (an.ancestor, an.level, u.year))
-  HAVING (GROUPING(u.age_band) = 0 OR bool_or(u.has_age)) AND (GROUPING(u.sex) = 0 OR bool_or(u.has_sex))
-),
-fine AS (
-  SELECT an.ancestor AS area_code, an.level, u.year, 'all' AS age_band, 'all' AS sex, sum(u.population) AS population
-  FROM usable u JOIN area_ancestors an ON an.code = u.area_code
-  WHERE u.level NOT IN ('district', 'vru') AND an.level NOT IN ('district', 'vru')
-  GROUP BY 1, 2, 3
-)
-SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) AS population FROM coarse
-UNION ALL SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBLE) FROM fine;
 `;
 
 /**
@@ -128,11 +89,12 @@ UNION ALL SELECT area_code, level, year, age_band, sex, CAST(population AS DOUBL
  * beside them are ignored, as they would be double counted.
  */
 export async function buildCube(engine: Engine): Promise<number> {
-  await engine.exec(AREA_ANCESTORS_SQL);
+  await buildAreaAncestors(engine);
   const indicators = await engine.query<{ id: string }>('SELECT DISTINCT indicator_id AS id FROM extracts ORDER BY 1');
   await engine.exec(`CREATE OR REPLACE TEMP TABLE cube_month AS ${cubeMonthSelect('false')}`);
   for (const { id } of indicators) await engine.exec(`INSERT INTO cube_month ${cubeMonthSelect(`indicator_id = ${str(id)}`)}`);
   await engine.exec(CUBE_SQL);
+  await buildPopulationCube(engine);
   const [row] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM cube');
   return row?.n ?? 0;
 }
