@@ -26,7 +26,7 @@ export interface TableSpec<Row> {
   row: z.ZodType<Row>;
 }
 
-export type TableKind = 'extracts' | 'areas' | 'population';
+export type TableKind = 'extracts' | 'areas' | 'population' | 'area_deprivation';
 
 const period = z.string().regex(PERIOD_PATTERN);
 const count = z.number().int().nonnegative();
@@ -141,7 +141,57 @@ export const POPULATION: TableSpec<PopulationRow> = {
   ],
 };
 
-export const TABLE_SPECS = { extracts: EXTRACTS, areas: AREAS, population: POPULATION } as const;
+export const deprivationRowSchema = z.object({
+  area_code: z.string().min(1),
+  imd_rank: z.number().int().min(1),
+  imd_decile: z.number().int().min(1).max(10),
+  imd_score: z.number().nullable().optional(),
+  source: z.string().nullable().optional(),
+});
+export type DeprivationRow = z.infer<typeof deprivationRowSchema>;
+
+/**
+ * A small area's national deprivation (for England, the IMD 2019 File 1 rank and decile, 1 = most deprived):
+ * the Deprivation view groups small areas by it. The public-data import writes the same table from File 1.
+ */
+export const AREA_DEPRIVATION: TableSpec<DeprivationRow> = {
+  kind: 'area_deprivation',
+  title: 'Deprivation of small areas',
+  key: ['area_code'],
+  row: deprivationRowSchema,
+  columns: [
+    { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'a small-area code (LSOA 2011)' },
+    {
+      name: 'imd_rank',
+      kind: 'count',
+      required: true,
+      sqlType: 'INTEGER',
+      description: 'the national rank, 1 = most deprived',
+    },
+    {
+      name: 'imd_decile',
+      kind: 'count',
+      required: true,
+      sqlType: 'INTEGER',
+      description: 'the national decile, 1 = most deprived tenth, 10 = least',
+    },
+    { name: 'imd_score', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: the index score' },
+    {
+      name: 'source',
+      kind: 'text',
+      required: false,
+      sqlType: 'VARCHAR',
+      description: 'optional: where the ranks come from, e.g. "IMD 2019"',
+    },
+  ],
+};
+
+export const TABLE_SPECS = {
+  extracts: EXTRACTS,
+  areas: AREAS,
+  population: POPULATION,
+  area_deprivation: AREA_DEPRIVATION,
+} as const;
 
 /**
  * Column names that mark person-level data. The dashboard takes aggregated extracts only, so a file with

@@ -46,7 +46,15 @@ interface Detected {
   error?: Problem;
 }
 
-const ORDER: Record<FileOutcome['kind'], number> = { manifest: 0, areas: 1, population: 2, extracts: 3, boundary: 4, unknown: 5 };
+const ORDER: Record<FileOutcome['kind'], number> = {
+  manifest: 0,
+  areas: 1,
+  population: 2,
+  area_deprivation: 2,
+  extracts: 3,
+  boundary: 4,
+  unknown: 5,
+};
 
 /**
  * Loads a batch of files. Each file is read into a staging table, validated against the data contract and

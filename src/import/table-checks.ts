@@ -16,6 +16,7 @@ const KEYS: Record<TableKind, readonly string[]> = {
   extracts: ['indicator_id', 'period', 'area_code', 'age_band', 'sex'],
   areas: ['code'],
   population: ['area_code', 'year', 'age_band', 'sex'],
+  area_deprivation: ['area_code'],
 };
 
 const C = (col: string, alias = '') => `${alias ? `${alias}.` : ''}${ident(col)}`;
@@ -37,9 +38,29 @@ export async function meaningProblems(
 ): Promise<Problem[]> {
   if (kind === 'extracts') return extractProblems(engine, typed, ctx);
   if (kind === 'areas') return areaProblems(engine, typed, ctx);
+  if (kind === 'area_deprivation') return deprivationProblems(engine, typed, ctx);
   return [
     ...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])),
     ...(await duplicateCells(engine, ctx.file, typed, 'population')),
+  ];
+}
+
+/**
+ * A deprivation lookup covers a whole country (File 1 has every LSOA in England), so codes outside the loaded
+ * areas are expected and ignored; what is checked is that each area appears once and its decile is 1 to 10.
+ */
+async function deprivationProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const checks: RowCheck[] = [
+    {
+      column: 'imd_decile',
+      where: `${C('imd_decile')} NOT BETWEEN 1 AND 10`,
+      message: (v) => `decile ${v} is out of range: deciles run from 1 (most deprived tenth) to 10 (least deprived).`,
+      fix: 'Use the national decile from the deprivation file (IMD 2019 File 1, "Index of Multiple Deprivation (IMD) Decile").',
+    },
+  ];
+  return [
+    ...(await runRowChecks(engine, ctx.file, typed, checks)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'area_deprivation')),
   ];
 }
 

@@ -107,6 +107,7 @@ export function guessTableKind(name: string): TableKind {
 /** Which table a file is for, from its columns first and its name second. */
 export function tableKindOf(name: string, columns: readonly string[]): TableKind {
   if (columns.includes('indicator_id') || columns.includes('count')) return 'extracts';
+  if (columns.includes('imd_decile') || columns.includes('imd_rank')) return 'area_deprivation';
   if (columns.includes('population')) return 'population';
   if (columns.includes('code') && columns.includes('level')) return 'areas';
   return guessTableKind(name);

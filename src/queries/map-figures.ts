@@ -158,6 +158,11 @@ export function choosePeriod(
   return { type: 'year', period: year, months: ms.length, firstMonth: ms[0] ?? null, lastMonth: ms[ms.length - 1] ?? null };
 }
 
+/** The population year used for a period's year: its own, else the latest before it, else the earliest loaded. */
+export function populationYearFor(popYears: readonly number[], year: number): number | null {
+  return popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
+}
+
 export interface IndicatorLevel extends Record<string, string | number> {
   indicatorId: string;
   level: string;
@@ -213,8 +218,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const popBands = p.age !== 'all' ? [p.age] : restricted ? bands : ['all'];
 
   const year = Number((period?.period ?? '').slice(0, 4));
-  const popYears = meta.popYears;
-  const popYear = popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
+  const popYear = populationYearFor(meta.popYears, year);
 
   // Two statements: the areas with their population (the same for every month of a year, so a month change is
   // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.

@@ -48,3 +48,33 @@ export {
   negativeBinomialCdf,
 } from './distributions';
 export * from './forecast';
+export {
+  groupRates,
+  slopeIndexOfInequality,
+  rateGap,
+  SII_METHOD,
+  SII_REPETITIONS,
+  SII_SEED,
+  GAP_METHOD,
+  type GroupCount,
+  type SiiGroup,
+  type SiiOptions,
+  type SiiResult,
+  type SiiOutcome,
+  type GapResult,
+} from './inequality';
+export {
+  lorenzCurve,
+  giniCoefficient,
+  topShares,
+  giniChange,
+  persistentlyHighAreas,
+  GINI_FORMULA,
+  GINI_CHANGE_METHOD,
+  TOP_FRACTIONS,
+  type LorenzPoint,
+  type TopShare,
+  type GiniChange,
+  type AreaYearCounts,
+  type PersistentArea,
+} from './concentration';

@@ -5,6 +5,7 @@ const KIND_TEXT: Record<FileOutcome['kind'], string> = {
   extracts: 'extract',
   areas: 'areas lookup',
   population: 'population',
+  area_deprivation: 'deprivation of small areas',
   boundary: 'boundaries',
   unknown: 'file',
 };
