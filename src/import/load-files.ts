@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
-import { ensureCommittedTables } from '../engine/committed-tables';
+import { ensureCommittedTable, ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
@@ -174,6 +174,7 @@ async function loadTable(
   const spec = TABLE_SPECS[kind];
   const headerIssues = headerProblems(file.name, spec, header.columns);
   if (headerIssues.length > 0) throw new FileRejected(headerIssues);
+  await ensureCommittedTable(engine, kind);
 
   const wantsNumber = new Set(spec.columns.filter((c) => c.sqlType !== 'VARCHAR').map((c) => c.name));
   const staged = await readTableFile(engine, file, bytes, header, staging, wantsNumber);

@@ -1,3 +1,4 @@
+import { committedTableExists } from '../engine/committed-tables';
 import type { Engine } from '../engine/engine-types';
 import { num, str } from '../engine/sql-literals';
 import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
@@ -61,11 +62,15 @@ export async function deprivationGroupCells(
   table: string,
   p: DeprivationGroupParams,
 ): Promise<DeprivationGroupCells> {
+  // The lookup exists once a deprivation file has been loaded (committed-tables.ts); until then nothing is ranked.
+  const deprivation = (await committedTableExists(engine, 'area_deprivation'))
+    ? 'area_deprivation'
+    : '(SELECT NULL::VARCHAR AS area_code, NULL::INTEGER AS imd_rank, NULL::INTEGER AS imd_decile WHERE false)';
   const rows = await engine.query<AreaRow>(`
     WITH lsoa AS (SELECT code FROM areas WHERE level = 'lsoa'),
     dep AS (
       SELECT d.area_code, d.imd_decile, ntile(5) OVER (ORDER BY d.imd_rank, d.area_code) AS quintile
-      FROM area_deprivation d JOIN lsoa ON lsoa.code = d.area_code
+      FROM ${deprivation} d JOIN lsoa ON lsoa.code = d.area_code
     ),
     cell AS (
       SELECT area_code, value::DOUBLE AS value, flag FROM ${table}

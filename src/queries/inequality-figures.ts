@@ -90,7 +90,7 @@ function schemeFigures(scheme: DeprivationScheme, cells: readonly DeprivationGro
   const shown = groups.filter((g) => g.rateFlag !== 'c' && g.rateFlag !== 'x');
   const hidden = groups.filter((g) => g.rateFlag === 'c').length;
   let sii: SiiOutcome;
-  if (!p.rates) sii = { ok: false, reason: 'needs rates per resident, and this indicator has none' };
+  if (!p.rates) sii = { ok: false, reason: 'this indicator has no rates per resident' };
   else if (hidden > 0)
     sii = { ok: false, reason: `${hidden} of ${groups.length} groups are hidden to protect privacy, so no line can be fitted` };
   else if (shown.length < groups.length) sii = { ok: false, reason: 'some groups have no figure in the loaded data' };
@@ -108,7 +108,7 @@ function schemeFigures(scheme: DeprivationScheme, cells: readonly DeprivationGro
   const least = groups[groups.length - 1];
   let gap: GapResult | null = null;
   let gapReason: string | null = null;
-  if (!p.rates) gapReason = 'needs rates per resident, and this indicator has none';
+  if (!p.rates) gapReason = 'this indicator has no rates per resident';
   else if (!most || !least || [most, least].some((g) => g.rateFlag === 'c'))
     gapReason = 'the most or least deprived group is hidden to protect privacy';
   else if ([most, least].some((g) => g.rateFlag === 'x')) gapReason = 'the most or least deprived group has no figure';

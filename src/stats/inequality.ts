@@ -77,12 +77,13 @@ export function slopeIndexOfInequality(groups: readonly SiiGroup[], options: Sii
   const repetitions = options.repetitions ?? SII_REPETITIONS;
   const seed = options.seed ?? SII_SEED;
   const confidence = options.confidence ?? 0.95;
-  if (groups.length < 5) return { ok: false, reason: 'needs at least five groups with a figure' };
+  if (groups.length < 5) return { ok: false, reason: 'fewer than five groups have a figure' };
   for (const g of groups) {
     if (![g.rate, g.lower95, g.upper95, g.population].every(isFiniteNumber)) return { ok: false, reason: 'a group has no rate' };
     if (!(g.population > 0)) return { ok: false, reason: 'a group has no population' };
     // The rates are simulated on the log scale, which needs every rate and limit above zero.
-    if (!(g.rate > 0 && g.lower95 > 0 && g.upper95 > g.lower95)) return { ok: false, reason: 'a group has no events' };
+    if (!(g.rate > 0 && g.lower95 > 0 && g.upper95 > g.lower95))
+      return { ok: false, reason: 'a group has no events, and the rates are modelled on the log scale' };
   }
   const total = groups.reduce((s, g) => s + g.population, 0);
   const a = groups.map((g) => g.population / total);
@@ -99,7 +100,7 @@ export function slopeIndexOfInequality(groups: readonly SiiGroup[], options: Sii
   const s12 = sum(sqrtA.map((v, i) => v * bSqrtA[i]!));
   const s22 = sum(bSqrtA.map((v) => v * v));
   const det = s11 * s22 - s12 * s12;
-  if (!(Math.abs(det) > 1e-15)) return { ok: false, reason: 'the groups do not spread the population enough to fit a slope' };
+  if (!(Math.abs(det) > 1e-15)) return { ok: false, reason: 'the groups do not spread the population enough to fit a line' };
   const w0 = sqrtA.map((v, i) => ((s22 * v - s12 * bSqrtA[i]!) / det) * v);
   const w1 = sqrtA.map((v, i) => ((-s12 * v + s11 * bSqrtA[i]!) / det) * v);
   const fit = (y: (i: number) => number): [number, number] => {

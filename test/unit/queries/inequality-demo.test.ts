@@ -15,9 +15,11 @@ const IND = 'police_violence_with_injury';
 
 describe.skipIf(!existsSync(IMD_FILE))(`demo under analyst rules, IMD deciles from ${IMD_FILE} (skipped when absent)`, () => {
   let engine: Engine;
+  let before: Awaited<ReturnType<typeof inequalityFigures>>;
   beforeAll(async () => {
     engine = await createNodeEngine();
     await loadProtectedDemo(engine);
+    before = await inequalityFigures(engine, DEMO_TABLE, { indicatorId: IND, month: null, multiplier: 1000, rates: true });
     const codes = new Set(
       (await engine.query<{ code: string }>(`SELECT code FROM areas WHERE level = 'lsoa'`)).map((r) => r.code),
     );
@@ -27,10 +29,19 @@ describe.skipIf(!existsSync(IMD_FILE))(`demo under analyst rules, IMD deciles fr
       .filter((f) => codes.has(f[0]!))
       .map((f) => `('${f[0]}', ${f[4]!.replace(/,/g, '')}, ${f[5]}, NULL, 'IMD 2019')`);
     await engine.exec(
+      'CREATE TABLE area_deprivation (area_code VARCHAR, imd_rank INTEGER, imd_decile INTEGER, imd_score DOUBLE, source VARCHAR)',
+    );
+    await engine.exec(
       `INSERT INTO area_deprivation (area_code, imd_rank, imd_decile, imd_score, source) VALUES ${values.join(', ')}`,
     );
   }, 300_000);
   afterAll(() => engine?.close());
+
+  it('with no deprivation lookup loaded, no area is ranked and every group is empty', () => {
+    expect(before.ranked).toBe(0);
+    expect(before.unranked).toBe(941);
+    expect(before.national.groups.every((g) => g.areas === 0 && g.flag === 'x')).toBe(true);
+  });
 
   it('each decile is hidden when any of its LSOAs is, and otherwise is the sum of their protected cells', async () => {
     const f = await inequalityFigures(engine, DEMO_TABLE, { indicatorId: IND, month: null, multiplier: 1000, rates: true });

@@ -140,10 +140,13 @@ describe('slope and relative index of inequality (phe_sii, rates)', () => {
 
   it('says why when it cannot be computed', () => {
     const groups = deciles();
-    expect(slopeIndexOfInequality(groups.slice(0, 4))).toEqual({ ok: false, reason: 'needs at least five groups with a figure' });
+    expect(slopeIndexOfInequality(groups.slice(0, 4))).toEqual({ ok: false, reason: 'fewer than five groups have a figure' });
     const zero = crudeRate(0, 1000, { multiplier: 1000 });
     const withNone = [...groups.slice(0, 9), { rate: 0, lower95: 0, upper95: zero.upper95!, population: 1000 }];
-    expect(slopeIndexOfInequality(withNone)).toEqual({ ok: false, reason: 'a group has no events' });
+    expect(slopeIndexOfInequality(withNone)).toEqual({
+      ok: false,
+      reason: 'a group has no events, and the rates are modelled on the log scale',
+    });
   });
 });
 
