@@ -67,6 +67,8 @@ export const indicatorSchema = z.object({
   method: text,
   caveats: z.array(text).default([]),
   headline: z.boolean().default(false),
+  /** The indicator's id on Fingertips, so a Fingertips download gives its benchmark values (England, regions). */
+  fingertipsId: z.number().int().positive().optional(),
 });
 
 export const geographyLevelSchema = z.object({

@@ -26,7 +26,7 @@ export interface TableSpec<Row> {
   row: z.ZodType<Row>;
 }
 
-export type TableKind = 'extracts' | 'areas' | 'population' | 'area_deprivation';
+export type TableKind = 'extracts' | 'areas' | 'population' | 'area_deprivation' | 'benchmarks';
 
 const period = z.string().regex(PERIOD_PATTERN);
 const count = z.number().int().nonnegative();
@@ -186,11 +186,48 @@ export const AREA_DEPRIVATION: TableSpec<DeprivationRow> = {
   ],
 };
 
+export const benchmarkRowSchema = z.object({
+  indicator_id: z.string().min(1),
+  benchmark: z.string().min(1),
+  period: z.string().min(1),
+  value: z.number(),
+  lower95: z.number().nullable().optional(),
+  upper95: z.number().nullable().optional(),
+});
+export type BenchmarkRow = z.infer<typeof benchmarkRowSchema>;
+
+/**
+ * Comparator values for an indicator (England, a region, a most-similar group), on the indicator's own scale
+ * (its multiplier): Trends and Map compare each area with them. A Fingertips indicator download is turned into
+ * these rows on import (src/import/fingertips-download.ts).
+ */
+export const BENCHMARKS: TableSpec<BenchmarkRow> = {
+  kind: 'benchmarks',
+  title: 'Benchmark values',
+  key: ['indicator_id', 'benchmark', 'period'],
+  row: benchmarkRowSchema,
+  columns: [
+    { name: 'indicator_id', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an indicator id from the manifest' },
+    { name: 'benchmark', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'what the value is for, e.g. "England"' },
+    {
+      name: 'period',
+      kind: 'text',
+      required: true,
+      sqlType: 'VARCHAR',
+      description: 'the calendar year the value is for, e.g. "2023" (other periods are kept but not compared)',
+    },
+    { name: 'value', kind: 'number', required: true, sqlType: 'DOUBLE', description: "the value, on the indicator's scale" },
+    { name: 'lower95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its lower 95% limit' },
+    { name: 'upper95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its upper 95% limit' },
+  ],
+};
+
 export const TABLE_SPECS = {
   extracts: EXTRACTS,
   areas: AREAS,
   population: POPULATION,
   area_deprivation: AREA_DEPRIVATION,
+  benchmarks: BENCHMARKS,
 } as const;
 
 /**

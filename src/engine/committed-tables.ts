@@ -16,7 +16,7 @@ export function createTableSql(kind: TableKind): string {
  * snapshot cannot yet restore an empty table whose text columns are dictionary-encoded (DuckDB expects their
  * dictionaries in the stream), and queries of them check first that they exist (committedTableExists).
  */
-const ON_FIRST_LOAD: ReadonlySet<TableKind> = new Set(['area_deprivation']);
+const ON_FIRST_LOAD: ReadonlySet<TableKind> = new Set(['area_deprivation', 'benchmarks']);
 
 export async function ensureCommittedTables(engine: Engine): Promise<void> {
   for (const kind of Object.keys(TABLE_SPECS) as TableKind[])

@@ -17,6 +17,7 @@ const KEYS: Record<TableKind, readonly string[]> = {
   areas: ['code'],
   population: ['area_code', 'year', 'age_band', 'sex'],
   area_deprivation: ['area_code'],
+  benchmarks: ['indicator_id', 'benchmark', 'period'],
 };
 
 const C = (col: string, alias = '') => `${alias ? `${alias}.` : ''}${ident(col)}`;
@@ -39,6 +40,7 @@ export async function meaningProblems(
   if (kind === 'extracts') return extractProblems(engine, typed, ctx);
   if (kind === 'areas') return areaProblems(engine, typed, ctx);
   if (kind === 'area_deprivation') return deprivationProblems(engine, typed, ctx);
+  if (kind === 'benchmarks') return benchmarkProblems(engine, typed, ctx);
   return [
     ...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])),
     ...(await duplicateCells(engine, ctx.file, typed, 'population')),
@@ -61,6 +63,32 @@ async function deprivationProblems(engine: Engine, typed: string, ctx: Validatio
   return [
     ...(await runRowChecks(engine, ctx.file, typed, checks)),
     ...(await duplicateCells(engine, ctx.file, typed, 'area_deprivation')),
+  ];
+}
+
+/** Benchmark values name an indicator of the manifest, once per benchmark and period, with limits either side. */
+async function benchmarkProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const ids = ctx.manifest?.indicators.map((i) => i.id) ?? [];
+  const checks: RowCheck[] = [
+    {
+      column: 'indicator_id',
+      where: `${C('indicator_id')} NOT IN ${strList(ids.length ? ids : [''])}`,
+      message: (v) => `indicator "${v}" is not in the manifest.`,
+      fix: ids.length
+        ? `Use an indicator id from the manifest (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}).`
+        : 'Load the manifest (manifest.json) together with, or before, the benchmark values.',
+    },
+    {
+      column: 'value',
+      where: `${C('lower95')} > ${C('value')} OR ${C('upper95')} < ${C('value')}`,
+      valueSql: `CAST(${C('value')} AS VARCHAR)`,
+      message: (v) => `the value ${v} lies outside its own confidence limits.`,
+      fix: 'Check the lower95 and upper95 columns are not swapped or shifted.',
+    },
+  ];
+  return [
+    ...(await runRowChecks(engine, ctx.file, typed, checks)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'benchmarks')),
   ];
 }
 

@@ -17,6 +17,7 @@ export {
 export {
   compareWithBenchmark,
   applyPolarity,
+  BENCHMARK_METHOD,
   classifyAgainstBenchmark,
   limitsAt,
   type BenchmarkComparison,

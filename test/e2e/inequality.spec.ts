@@ -23,9 +23,19 @@ async function loadThroughImport(page: Page, files: FilePayload[]) {
   await expect(page.getByText(/^All \d+ files loaded\.$/)).toBeVisible({ timeout: 600_000 });
 }
 
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+/**
+ * Nothing in the view's own content reaches past the screen (WCAG 1.4.10), tables excepted: they scroll inside
+ * their own region. The shared filter bar is measured by its own tests.
+ */
+async function viewFitsWidth(page: Page) {
+  const past = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *')]
+      .filter((e) => !e.closest('.table-scroll'))
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+  });
+  expect(past).toEqual([]);
 }
 
 test.describe('deprivation and concentration on real police.uk data', () => {
@@ -75,7 +85,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
     await expectNoAxeViolations(page);
     await page.screenshot({ path: `${shots}/deprivation-real.png`, fullPage: true });
     await page.setViewportSize({ width: 320, height: 900 });
-    await noSidewaysScroll(page);
+    await viewFitsWidth(page);
     await page.screenshot({ path: `${shots}/deprivation-real-320.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -95,7 +105,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
     await expectNoAxeViolations(page);
     await page.screenshot({ path: `${shots}/concentration-real.png`, fullPage: true });
     await page.setViewportSize({ width: 320, height: 900 });
-    await noSidewaysScroll(page);
+    await viewFitsWidth(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     // The public's rules do not allow lists that name small areas: a plain reason instead.
     await page.getByLabel('Audience').selectOption('public');

@@ -6,6 +6,7 @@ const KIND_TEXT: Record<FileOutcome['kind'], string> = {
   areas: 'areas lookup',
   population: 'population',
   area_deprivation: 'deprivation of small areas',
+  benchmarks: 'benchmark values',
   boundary: 'boundaries',
   unknown: 'file',
 };
