@@ -28,6 +28,11 @@ export interface MapFiguresParams {
   polarity: Polarity;
   /** Rates from fewer events than this are flagged as a low count (the audience's policy). */
   lowCountBelow: number;
+  /**
+   * A loaded benchmark's values by period (e.g. England's); when given, areas are compared with its value for the
+   * period shown instead of with the whole VRU area (and are not compared when it has none for that period).
+   */
+  benchmarkValues?: readonly { period: string; value: number }[];
 }
 
 export interface MapPeriod {
@@ -263,7 +268,10 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
 
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
   const benchmark = vruRow ? figureOf(vruRow, p, null) : null;
-  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, benchmark?.rate?.value ?? null));
+  const against = p.benchmarkValues
+    ? (p.benchmarkValues.find((b) => b.period === period?.period)?.value ?? null)
+    : (benchmark?.rate?.value ?? null);
+  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, against));
   return {
     period,
     populationYear: popYear !== null && popYear !== year && p.statistic === 'rate' ? popYear : null,

@@ -290,3 +290,31 @@ export function defaultIndicator(indicators: readonly Indicator[], shownShare: R
   const any = indicators.reduce<Indicator | null>((a, b) => (a === null || share(b) > share(a) ? b : a), null);
   return any && share(any) >= 0 ? any : (indicators.find((i) => i.headline) ?? indicators[0] ?? null);
 }
+
+/**
+ * A loaded benchmark value (England, a region) in the shape of the map's benchmark figure, for the period shown:
+ * named with its period, with its limits when the file gave them, and `x` when it has no value for the period.
+ */
+export function loadedBenchmarkFigure(
+  name: string,
+  period: MapFigures['period'],
+  values: readonly { benchmark: string; period: string; value: number; lower95: number | null; upper95: number | null }[],
+): AreaFigure {
+  const v = values.find((b) => b.benchmark === name && b.period === period?.period) ?? null;
+  return {
+    code: `benchmark:${name}`,
+    name: `${name} (${period?.period ?? 'no period'})`,
+    level: 'benchmark',
+    districtCode: null,
+    count: null,
+    countFlag: 'x',
+    rate: v
+      ? { value: v.value, lower95: v.lower95, upper95: v.upper95, lower998: null, upper998: null, method: null, reason: null }
+      : null,
+    rateFlag: v ? 'shown' : 'x',
+    denominator: null,
+    lowCount: false,
+    comparison: 'not-compared',
+    outcome: 'not-compared',
+  };
+}

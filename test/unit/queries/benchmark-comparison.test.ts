@@ -7,6 +7,8 @@ import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { benchmarkComparison, benchmarkValues } from '../../../src/queries/benchmark-comparison';
+import { mapFigures } from '../../../src/queries/map-figures';
+import { parseViewOptions } from '../../../src/url-state/view-options';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { crudeRate } from '../../../src/stats';
 import { splitCsvLine } from '../../fixtures/csv-line';
@@ -98,6 +100,37 @@ describe('benchmark values and the comparison with them', () => {
     expect(expected.upper95!).toBeLessThan(52.5);
     expect(r.unmatchedPeriods).toEqual(['2023/24']);
     expect(r.method).toMatch(/95% confidence interval, as Fingertips does/);
+  });
+
+  it('the map compares areas with a chosen benchmark value for the period shown, and not at all without one', async () => {
+    const base = {
+      indicatorId: 'vwi',
+      level: 'district' as const,
+      month: null,
+      age: 'all' as const,
+      sex: 'all' as const,
+      statistic: 'rate' as const,
+      denominatorSource: 'population' as const,
+      multiplier: 1000,
+      polarity: 'higher-is-worse' as const,
+      lowCountBelow: 10,
+    };
+    const england = await mapFigures(engine, 'protected_analyst', {
+      ...base,
+      benchmarkValues: [{ period: '2024', value: 34.8 }],
+    });
+    expect(england.areas.find((a) => a.code === 'D1')).toMatchObject({ comparison: 'higher', outcome: 'worse' });
+    const msg = await mapFigures(engine, 'protected_analyst', { ...base, benchmarkValues: [{ period: '2024', value: 52.5 }] });
+    expect(msg.areas.find((a) => a.code === 'D1')).toMatchObject({ comparison: 'lower', outcome: 'better' });
+    const none = await mapFigures(engine, 'protected_analyst', { ...base, benchmarkValues: [{ period: '2023', value: 34.8 }] });
+    expect(none.areas.find((a) => a.code === 'D1')?.comparison).toBe('not-compared');
+  });
+
+  it('the chosen benchmark travels in the link, and a name with markup is refused', () => {
+    const notices: string[] = [];
+    expect(parseViewOptions(new URLSearchParams('bench=North+West+region'), notices).bench).toBe('North West region');
+    expect(parseViewOptions(new URLSearchParams('bench=%3Cscript%3E'), notices).bench).toBeUndefined();
+    expect(notices).toHaveLength(1);
   });
 
   it('a Fingertips download for an indicator the manifest does not name is refused with the fix', async () => {
