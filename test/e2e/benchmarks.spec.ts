@@ -21,7 +21,9 @@ test('loaded benchmark values are compared with in Trends and on the Map', async
     .setInputFiles([{ name: 'benchmarks.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
   await expect(page.getByText(/^All 1 files loaded\.$/)).toBeVisible(SLOW);
 
-  await page.goto(`/?view=trends&indicator=${IND}`);
+  // Loaded data live in the page only: move through the app, never reload it.
+  await page.getByRole('link', { name: 'Trends' }).click();
+  await page.getByLabel('Indicator').selectOption(IND);
   const table = page.getByRole('table', { name: /compared with benchmarks, by year/ });
   await expect(table).toBeVisible(SLOW);
   await expect(table.getByRole('row', { name: /2025 England 1\.0 .* Worse/ })).toBeVisible();
@@ -34,7 +36,11 @@ test('loaded benchmark values are compared with in Trends and on the Map', async
   await expectNoAxeViolations(page);
   await page.screenshot({ path: `${shots}/trends-benchmarks.png`, fullPage: true });
 
-  await page.goto(`/?view=map&indicator=${IND}&measure=compare`);
+  await page.getByRole('link', { name: 'Map' }).click();
+  await page
+    .getByRole('form', { name: 'Map settings' })
+    .getByRole('radio', { name: /^Compared with/ })
+    .check();
   await page.getByLabel('Compare areas with').selectOption('England');
   await expect(page).toHaveURL(/bench=England/);
   await expect(page.getByText(/Compared with England \(2025\)/).first()).toBeVisible(SLOW);

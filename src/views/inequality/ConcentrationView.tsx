@@ -23,6 +23,7 @@ import {
   persistentCsvColumns,
 } from './inequality-format';
 import { LorenzChart, type LorenzSeries } from './LorenzChart';
+import { FiguresError, ReplacedIndicator } from './ViewNotices';
 import { SMALL_LEVELS, useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
 
@@ -60,14 +61,7 @@ export default function ConcentrationView() {
           No indicator loaded has figures for small areas (LSOAs, MSOAs or wards), so concentration cannot be shown.
         </p>
       ) : null}
-      {replaced && indicator ? (
-        <p className="notice" role="status">
-          {replaced.title} has no figures for small areas, so {indicator.title} is shown.{' '}
-          <button type="button" className="link-button" onClick={() => update({ indicator: indicator.id })}>
-            Choose {indicator.title}
-          </button>
-        </p>
-      ) : null}
+      <ReplacedIndicator replaced={replaced} shown={indicator} where="small areas" />
       {levels.length > 1 && level ? (
         <div className="field ineq-view__level">
           <label htmlFor="conc-level">Small areas</label>
@@ -80,11 +74,7 @@ export default function ConcentrationView() {
           </select>
         </div>
       ) : null}
-      {figures.isError ? (
-        <p className="notice notice--error" role="alert">
-          The figures could not be worked out: {(figures.error as Error).message}
-        </p>
-      ) : null}
+      <FiguresError error={figures.isError ? figures.error : null} />
       {indicator && data && policy && manifest ? (
         <ConcentrationFiguresShown
           data={data}

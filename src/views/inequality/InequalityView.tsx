@@ -10,6 +10,7 @@ import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
 import { Cell, FigureSection, SymbolsNote } from './FigureSection';
 import { GradientChart } from './GradientChart';
+import { FiguresError, ReplacedIndicator } from './ViewNotices';
 import { formatRate, formatRatio, gradientTitle, groupCsvColumns, summaryLines, yearText } from './inequality-format';
 import { useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
@@ -45,19 +46,8 @@ export default function InequalityView() {
           No indicator loaded has figures for small areas (LSOAs), so none can be shown by deprivation.
         </p>
       ) : null}
-      {replaced && indicator ? (
-        <p className="notice" role="status">
-          {replaced.title} has no figures for small areas (LSOAs), so {indicator.title} is shown.{' '}
-          <button type="button" className="link-button" onClick={() => update({ indicator: indicator.id })}>
-            Choose {indicator.title}
-          </button>
-        </p>
-      ) : null}
-      {figures.isError ? (
-        <p className="notice notice--error" role="alert">
-          The figures could not be worked out: {(figures.error as Error).message}
-        </p>
-      ) : null}
+      <ReplacedIndicator replaced={replaced} shown={indicator} where="small areas (LSOAs)" />
+      <FiguresError error={figures.isError ? figures.error : null} />
       {indicator && data && policy ? (
         data.ranked === 0 ? (
           <div className="notice notice--warning" role="status">
@@ -84,26 +74,19 @@ export default function InequalityView() {
                 : ''}. {state.audience[0]!.toUpperCase() + state.audience.slice(1)} disclosure rules
               {dataset?.published && allExact(data) ? `; ${dataset.title} is published open data and its counts are exact` : ''}.
             </p>
-            <SchemeFigure
-              figures={data.national}
-              all={data}
-              indicator={indicator}
-              rates={rates}
-              reason={suppressionExplanation(policy)}
-              source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
-              audience={state.audience}
-              synthetic={manifest.synthetic}
-            />
-            <SchemeFigure
-              figures={data.local}
-              all={data}
-              indicator={indicator}
-              rates={rates}
-              reason={suppressionExplanation(policy)}
-              source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
-              audience={state.audience}
-              synthetic={manifest.synthetic}
-            />
+            {[data.national, data.local].map((scheme) => (
+              <SchemeFigure
+                key={scheme.scheme}
+                figures={scheme}
+                all={data}
+                indicator={indicator}
+                rates={rates}
+                reason={suppressionExplanation(policy)}
+                source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
+                audience={state.audience}
+                synthetic={manifest.synthetic}
+              />
+            ))}
             <Methods data={data} />
           </>
         )
