@@ -41,13 +41,18 @@ export interface SiiResult {
   sii: number;
   siiLower: number;
   siiUpper: number;
-  /** The modelled rate at the most deprived end divided by that at the least deprived end. */
+  /**
+   * The SII divided by the mean rate (the population-weighted mean of the groups' rates): the modelled gap as a
+   * multiple of the average, which stays meaningful where a steep gradient takes the fitted line below zero at the
+   * least deprived end (where a ratio of the line's ends, phe_sii's own RII, turns negative).
+   */
   rii: number;
   riiLower: number;
   riiUpper: number;
-  /** The fitted line's values at the most (x = 0) and least (x = 1) deprived ends. */
+  /** The fitted line's values at the most (x = 0) and least (x = 1) deprived ends, and the mean rate. */
   mostDeprivedFitted: number;
   leastDeprivedFitted: number;
+  meanRate: number;
   /** Each group's relative rank: the midpoint of its share of the cumulative population. */
   relativeRanks: number[];
   confidence: number;
@@ -60,16 +65,18 @@ export type SiiOutcome = { ok: true; value: SiiResult } | { ok: false; reason: s
 export const SII_REPETITIONS = 100_000;
 export const SII_SEED = 19;
 export const SII_METHOD =
-  'Slope and relative index of inequality as OHID computes them (PHEindicatormethods phe_sii, rates): a regression of ' +
-  "the groups' rates on the midpoint of each group's share of the cumulative population, weighted by population; " +
-  '95% limits from 100,000 simulations of the rates (log-normal, from their limits) with a fixed seed.';
+  "Slope index of inequality as OHID computes it (PHEindicatormethods phe_sii, rates): a regression of the groups' " +
+  "rates on the midpoint of each group's share of the cumulative population, weighted by population; the SII is the " +
+  'fitted difference between the most and least deprived ends. Relative index of inequality = SII / mean rate. 95% ' +
+  'limits of both from 100,000 simulations of the rates (log-normal, from their limits) with a fixed seed.';
 
 /**
  * The slope index of inequality (SII) and relative index of inequality (RII), following phe_sii with
  * value_type = 1 (rates) and multiplier = -1: the groups, ordered from most to least deprived, get relative
  * ranks b (the midpoint of their cumulative population share) and weights a (their population share); the
  * regression y sqrt(a) = c0 sqrt(a) + c1 b sqrt(a) (no intercept) gives the fitted line c0 + c1 x. The SII is
- * -c1 (most deprived end minus least deprived end) and the RII c0 / (c0 + c1). The limits come from simulating
+ * -c1 (most deprived end minus least deprived end) and the RII the SII over the mean rate Σ a y (OHID's definition;
+ * phe_sii's own RII, c0 / (c0 + c1), is undefined once the line crosses zero). The limits come from simulating
  * each group's rate as exp(Normal(log rate, se)), se = (log upper - log lower) / (2 x 1.96), refitting, and
  * taking the 2.5th and 97.5th percentiles (phe_sii's positions round(n x 0.025) and round(n x 0.975)).
  */
@@ -115,16 +122,23 @@ export function slopeIndexOfInequality(groups: readonly SiiGroup[], options: Sii
   };
 
   const [c0, c1] = fit((i) => groups[i]!.rate);
+  const meanRate = groups.reduce((s, g, i) => s + a[i]! * g.rate, 0);
   const z95 = zForConfidence(0.95);
   const logRate = groups.map((g) => Math.log(g.rate));
   const logSe = groups.map((g) => (Math.log(g.upper95) - Math.log(g.lower95)) / z95 / 2);
   const normal = seededNormal(seed);
   const sii = new Float64Array(repetitions);
   const rii = new Float64Array(repetitions);
+  const y = new Float64Array(groups.length);
   for (let r = 0; r < repetitions; r++) {
-    const [s0, s1] = fit((i) => Math.exp(logRate[i]! + logSe[i]! * normal()));
+    let mean = 0;
+    for (let i = 0; i < y.length; i++) {
+      y[i] = Math.exp(logRate[i]! + logSe[i]! * normal());
+      mean += a[i]! * y[i]!;
+    }
+    const [, s1] = fit((i) => y[i]!);
     sii[r] = -s1;
-    rii[r] = s0 / (s0 + s1);
+    rii[r] = -s1 / mean;
   }
   sii.sort();
   rii.sort();
@@ -138,11 +152,12 @@ export function slopeIndexOfInequality(groups: readonly SiiGroup[], options: Sii
       sii: -c1,
       siiLower: sii[lowerAt]!,
       siiUpper: sii[upperAt]!,
-      rii: c0 / (c0 + c1),
+      rii: -c1 / meanRate,
       riiLower: rii[lowerAt]!,
       riiUpper: rii[upperAt]!,
       mostDeprivedFitted: c0,
       leastDeprivedFitted: c0 + c1,
+      meanRate,
       relativeRanks: b,
       confidence,
       repetitions,

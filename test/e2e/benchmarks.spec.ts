@@ -10,7 +10,7 @@ const SLOW = { timeout: 240_000 };
 const IND = 'police_violence_with_injury';
 
 test('loaded benchmark values are compared with in Trends and on the Map', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const foreign = watchForeignRequests(page);
   await openDashboard(page);
   await page.getByRole('link', { name: 'Load data' }).click();

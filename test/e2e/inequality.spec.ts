@@ -44,7 +44,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
   test('an inequality chart for Lancashire from the police.uk files and the IMD file, and its concentration', async ({
     page,
   }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const foreign = watchForeignRequests(page);
     await openDashboard(page);
     const inputs = realInputs('exact');
@@ -108,7 +108,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
     await viewFitsWidth(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     // The public's rules do not allow lists that name small areas: a plain reason instead.
-    await page.getByLabel('Audience').selectOption('public');
+    await page.getByLabel('Disclosure rules for').selectOption('public');
     await expect(page.getByText(/The list of LSOAs is not shown: these rules do not allow lists/)).toBeVisible(SLOW);
     await expect(page.getByRole('table', { name: 'LSOAs persistently among the most affected tenth' })).toHaveCount(0);
     expect(foreign.map((r) => r.url())).toEqual([]);
@@ -116,7 +116,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
 });
 
 test('on the demo, deprivation groups hidden by the analyst rules are shown as c, with the reason', async ({ page }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   await openDashboard(page, '?view=inequality');
   // No deprivation lookup yet: the view says what to load.
   await expect(page.getByText(/No deprivation lookup is loaded for these small areas/)).toBeVisible(SLOW);

@@ -179,8 +179,8 @@ function SchemeFigure({
                 </li>
                 <li>
                   Relative index of inequality: <strong>{formatRatio(s.rii)}</strong> (95% confidence interval{' '}
-                  {formatRatio(s.riiLower)} to {formatRatio(s.riiUpper)}): the modelled rate at the most deprived end divided by
-                  that at the least deprived end.
+                  {formatRatio(s.riiLower)} to {formatRatio(s.riiUpper)}): the slope index as a multiple of the average rate
+                  {` (${formatRate(s.meanRate)} ${indicator.rateLabel}).`}
                 </li>
               </>
             ) : !figures.sii.ok ? (
