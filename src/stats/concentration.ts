@@ -74,7 +74,7 @@ export interface GiniChange {
 }
 
 export const GINI_CHANGE_METHOD =
-  "Change in the Gini coefficient with a 95% interval from 1,000 simulations of every area's count in both years " +
+  "Change in the Gini coefficient with a 95% interval from 500 simulations of every area's count in both years " +
   '(Poisson, with the observed count as its mean; fixed seed): concentration has changed when the interval excludes 0.';
 
 /**
@@ -85,7 +85,7 @@ export const GINI_CHANGE_METHOD =
 export function giniChange(
   earlier: readonly number[],
   later: readonly number[],
-  { repetitions = 1000, seed = 29 }: { repetitions?: number; seed?: number } = {},
+  { repetitions = 500, seed = 29 }: { repetitions?: number; seed?: number } = {},
 ): GiniChange | null {
   const g0 = giniCoefficient(earlier);
   const g1 = giniCoefficient(later);
