@@ -46,6 +46,8 @@ test('loaded benchmark values are compared with in Trends and on the Map', async
   await expect(page.getByText(/Compared with England \(2025\)/).first()).toBeVisible(SLOW);
   const mapTable = page.getByRole('table', { name: /by district/ });
   await expect(mapTable.locator('tbody tr')).toHaveCount(14);
+  await expect(mapTable.getByRole('columnheader', { name: /Compared with England \(2025\)/ })).toBeVisible();
+  await expect(page.getByText(/lies above or below the value for England \(2025\)\./)).toBeVisible();
   // Every district's rate is far above 1.0 per 1,000: all are worse than this benchmark, and said in words.
   await expect(mapTable.locator('tbody tr', { hasText: 'Significantly higher (worse)' })).toHaveCount(14);
   await expectNoAxeViolations(page);
@@ -54,5 +56,7 @@ test('loaded benchmark values are compared with in Trends and on the Map', async
   await page.getByRole('button', { name: 'Download this table (CSV)' }).click();
   const file = readFileSync(await (await download).path(), 'utf8');
   expect(file).toContain('compared with England (2025) by those limits');
+  expect(file).toContain(',compared_with_benchmark,');
+  expect(file).toMatch(/\nbenchmark:England,England \(2025\),benchmark,.*,benchmark,/);
   expect(foreign.map((r) => r.url())).toEqual([]);
 });

@@ -264,8 +264,9 @@ export function MapView() {
             { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
             { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
             {
-              header: 'compared_with_whole_area',
-              value: (r: AreaFigure) => (r.level === 'vru' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity)),
+              header: chosenBench ? 'compared_with_benchmark' : 'compared_with_whole_area',
+              value: (r: AreaFigure) =>
+                r.level === 'vru' || r.level === 'benchmark' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity),
             },
           ]
         : []),

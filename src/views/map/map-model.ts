@@ -209,8 +209,9 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
   let legendNote: string;
   if (opts.measure === 'compare') {
     legendTitle = `Compared with ${ctx.benchmarkName} (95% confidence)`;
-    legendNote =
-      'An area is significantly higher or lower when its whole 95% confidence interval lies above or below the whole area\u2019s rate.';
+    legendNote = `An area is significantly higher or lower when its whole 95% confidence interval lies above or below ${
+      ctx.benchmark?.level === 'benchmark' ? `the value for ${ctx.benchmarkName}` : 'the whole area\u2019s rate'
+    }.`;
     for (const c of COMPARISONS) {
       if (c === 'not-compared' && !tally.get(c)) continue;
       legend.push({ key: c, label: comparisonLabel(c, polarity), fill: comparisonColour(c, polarity), areas: tally.get(c) ?? 0 });
