@@ -12,6 +12,8 @@ const split = {
   map: preloadable(() => import('../views/map/MapView').then((m) => m.default)),
   trends: preloadable(() => import('../views/trends/TrendsView').then((m) => m.default)),
   cohorts: preloadable(() => import('../views/cohorts/CohortsView').then((m) => m.CohortsView)),
+  inequality: preloadable(() => import('../views/inequality/InequalityView').then((m) => m.default)),
+  concentration: preloadable(() => import('../views/inequality/ConcentrationView').then((m) => m.default)),
 };
 
 export const VIEW_COMPONENTS: Record<ViewName, ComponentType> = {
@@ -19,6 +21,8 @@ export const VIEW_COMPONENTS: Record<ViewName, ComponentType> = {
   map: split.map.Component,
   trends: split.trends.Component,
   cohorts: split.cohorts.Component,
+  inequality: split.inequality.Component,
+  concentration: split.concentration.Component,
   data: DataEthicsView,
   import: ImportView,
 };

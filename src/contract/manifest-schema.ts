@@ -41,6 +41,8 @@ export const datasetSchema = z.object({
   coverage: z.object({ from: period, to: period, areas: text }),
   caveats: z.array(text).default([]),
   synthetic: z.boolean().default(false),
+  /** Already published as open data (police.uk street crime is): its figures are exact for every audience. */
+  published: z.boolean().default(false),
   ethics: ethicsCanvasSchema,
 });
 
@@ -65,6 +67,8 @@ export const indicatorSchema = z.object({
   method: text,
   caveats: z.array(text).default([]),
   headline: z.boolean().default(false),
+  /** The indicator's id on Fingertips, so a Fingertips download gives its benchmark values (England, regions). */
+  fingertipsId: z.number().int().positive().optional(),
 });
 
 export const geographyLevelSchema = z.object({
@@ -91,6 +95,11 @@ export const disclosurePolicySchema = z.object({
   showZeros: z.boolean().default(true),
   /** Rates from fewer events than this carry a low-count flag; standardised rates are not shown. */
   lowCountBelow: z.number().int().min(0).default(10),
+  /**
+   * Whether lists that name small areas (LSOAs, MSOAs, wards) by how much happened in them, such as the areas
+   * persistently among the most affected, may be shown. Unset: yes for analysts and partners, no for the public.
+   */
+  listSmallAreas: z.boolean().optional(),
 });
 
 export const DEFAULT_POLICIES = {
@@ -146,6 +155,14 @@ export const manifestSchema = z
       }
     });
   });
+
+/** Whether the audience's rules let a view list small areas by name and figure (see listSmallAreas). */
+export function allowsSmallAreaLists(
+  policy: z.infer<typeof disclosurePolicySchema>,
+  audience: (typeof AUDIENCES)[number],
+): boolean {
+  return policy.listSmallAreas ?? audience !== 'public';
+}
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestInput = z.input<typeof manifestSchema>;

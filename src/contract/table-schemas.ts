@@ -26,7 +26,7 @@ export interface TableSpec<Row> {
   row: z.ZodType<Row>;
 }
 
-export type TableKind = 'extracts' | 'areas' | 'population';
+export type TableKind = 'extracts' | 'areas' | 'population' | 'area_deprivation' | 'benchmarks';
 
 const period = z.string().regex(PERIOD_PATTERN);
 const count = z.number().int().nonnegative();
@@ -141,7 +141,94 @@ export const POPULATION: TableSpec<PopulationRow> = {
   ],
 };
 
-export const TABLE_SPECS = { extracts: EXTRACTS, areas: AREAS, population: POPULATION } as const;
+export const deprivationRowSchema = z.object({
+  area_code: z.string().min(1),
+  imd_rank: z.number().int().min(1),
+  imd_decile: z.number().int().min(1).max(10),
+  imd_score: z.number().nullable().optional(),
+  source: z.string().nullable().optional(),
+});
+export type DeprivationRow = z.infer<typeof deprivationRowSchema>;
+
+/**
+ * A small area's national deprivation (for England, the IMD 2019 File 1 rank and decile, 1 = most deprived):
+ * the Deprivation view groups small areas by it. The public-data import writes the same table from File 1.
+ */
+export const AREA_DEPRIVATION: TableSpec<DeprivationRow> = {
+  kind: 'area_deprivation',
+  title: 'Deprivation of small areas',
+  key: ['area_code'],
+  row: deprivationRowSchema,
+  columns: [
+    { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'a small-area code (LSOA 2011)' },
+    {
+      name: 'imd_rank',
+      kind: 'count',
+      required: true,
+      sqlType: 'INTEGER',
+      description: 'the national rank, 1 = most deprived',
+    },
+    {
+      name: 'imd_decile',
+      kind: 'count',
+      required: true,
+      sqlType: 'INTEGER',
+      description: 'the national decile, 1 = most deprived tenth, 10 = least',
+    },
+    { name: 'imd_score', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: the index score' },
+    {
+      name: 'source',
+      kind: 'text',
+      required: false,
+      sqlType: 'VARCHAR',
+      description: 'optional: where the ranks come from, e.g. "IMD 2019"',
+    },
+  ],
+};
+
+export const benchmarkRowSchema = z.object({
+  indicator_id: z.string().min(1),
+  benchmark: z.string().min(1),
+  period: z.string().min(1),
+  value: z.number(),
+  lower95: z.number().nullable().optional(),
+  upper95: z.number().nullable().optional(),
+});
+export type BenchmarkRow = z.infer<typeof benchmarkRowSchema>;
+
+/**
+ * Comparator values for an indicator (England, a region, a most-similar group), on the indicator's own scale
+ * (its multiplier): Trends and Map compare each area with them. A Fingertips indicator download is turned into
+ * these rows on import (src/import/fingertips-download.ts).
+ */
+export const BENCHMARKS: TableSpec<BenchmarkRow> = {
+  kind: 'benchmarks',
+  title: 'Benchmark values',
+  key: ['indicator_id', 'benchmark', 'period'],
+  row: benchmarkRowSchema,
+  columns: [
+    { name: 'indicator_id', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an indicator id from the manifest' },
+    { name: 'benchmark', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'what the value is for, e.g. "England"' },
+    {
+      name: 'period',
+      kind: 'text',
+      required: true,
+      sqlType: 'VARCHAR',
+      description: 'the calendar year the value is for, e.g. "2023" (other periods are kept but not compared)',
+    },
+    { name: 'value', kind: 'number', required: true, sqlType: 'DOUBLE', description: "the value, on the indicator's scale" },
+    { name: 'lower95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its lower 95% limit' },
+    { name: 'upper95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its upper 95% limit' },
+  ],
+};
+
+export const TABLE_SPECS = {
+  extracts: EXTRACTS,
+  areas: AREAS,
+  population: POPULATION,
+  area_deprivation: AREA_DEPRIVATION,
+  benchmarks: BENCHMARKS,
+} as const;
 
 /**
  * Column names that mark person-level data. The dashboard takes aggregated extracts only, so a file with

@@ -1,6 +1,6 @@
 import { TABLE_SPECS, type TableKind } from '../contract';
 import type { Engine } from './engine-types';
-import { ident } from './sql-literals';
+import { ident, str } from './sql-literals';
 
 /**
  * The tables that hold what has been loaded, typed as the data contract declares. Each row remembers
@@ -11,8 +11,29 @@ export function createTableSql(kind: TableKind): string {
   return `CREATE TABLE IF NOT EXISTS ${ident(kind)} (${[...cols, 'source_file VARCHAR'].join(', ')})`;
 }
 
+/**
+ * Lookups that many sessions never load, created by the first file of their kind rather than up front: the demo
+ * snapshot cannot yet restore an empty table whose text columns are dictionary-encoded (DuckDB expects their
+ * dictionaries in the stream), and queries of them check first that they exist (committedTableExists).
+ */
+const ON_FIRST_LOAD: ReadonlySet<TableKind> = new Set(['area_deprivation', 'benchmarks']);
+
 export async function ensureCommittedTables(engine: Engine): Promise<void> {
-  for (const kind of Object.keys(TABLE_SPECS) as TableKind[]) await engine.exec(createTableSql(kind));
+  for (const kind of Object.keys(TABLE_SPECS) as TableKind[])
+    if (!ON_FIRST_LOAD.has(kind)) await engine.exec(createTableSql(kind));
+}
+
+/** Creates one committed table if it is not there yet (a file of its kind is about to be checked and committed). */
+export async function ensureCommittedTable(engine: Engine, kind: TableKind): Promise<void> {
+  await engine.exec(createTableSql(kind));
+}
+
+/** Whether a committed table created on first load exists yet. */
+export async function committedTableExists(engine: Engine, kind: TableKind): Promise<boolean> {
+  const rows = await engine.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${str(kind)} AND schema_name = current_schema()`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
-import { ensureCommittedTables } from '../engine/committed-tables';
+import { ensureCommittedTable, ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
@@ -12,7 +12,8 @@ import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
 import { FileRejected, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
-import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
+import { fingertipsBenchmarks, isFingertipsDownload } from './fingertips-download';
+import { csvHeader, FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
 
 export interface InputFile {
   name: string;
@@ -46,7 +47,16 @@ interface Detected {
   error?: Problem;
 }
 
-const ORDER: Record<FileOutcome['kind'], number> = { manifest: 0, areas: 1, population: 2, extracts: 3, boundary: 4, unknown: 5 };
+const ORDER: Record<FileOutcome['kind'], number> = {
+  manifest: 0,
+  areas: 1,
+  population: 2,
+  area_deprivation: 2,
+  extracts: 3,
+  benchmarks: 3,
+  boundary: 4,
+  unknown: 5,
+};
 
 /**
  * Loads a batch of files. Each file is read into a staging table, validated against the data contract and
@@ -115,16 +125,22 @@ export async function loadFiles(
       } else if (d.header) {
         const staging = `stg_${i}`;
         try {
+          // A Fingertips download becomes benchmark rows first; they are then checked like any benchmark file.
+          const fingertips = isFingertipsDownload(d.header.columns)
+            ? fingertipsBenchmarks(name, d.input.bytes, next.manifest)
+            : null;
+          const bytes = fingertips ? new TextEncoder().encode(fingertips.csv) : d.input.bytes;
+          const file = fingertips ? ({ name, format: 'csv', role: 'table' } as const) : d.file;
           const { kind, rows, problems } = await loadTable(
             engine,
-            d.file,
-            d.input.bytes,
-            d.header,
+            file,
+            bytes,
+            fingertips ? csvHeader(bytes) : d.header,
             staging,
             next.manifest,
             latestPeriod,
           );
-          outcomes.push({ file: name, kind, status: 'loaded', rows, problems });
+          outcomes.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
         } finally {
           await engine.exec(
             ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
@@ -166,6 +182,7 @@ async function loadTable(
   const spec = TABLE_SPECS[kind];
   const headerIssues = headerProblems(file.name, spec, header.columns);
   if (headerIssues.length > 0) throw new FileRejected(headerIssues);
+  await ensureCommittedTable(engine, kind);
 
   const wantsNumber = new Set(spec.columns.filter((c) => c.sqlType !== 'VARCHAR').map((c) => c.name));
   const staged = await readTableFile(engine, file, bytes, header, staging, wantsNumber);

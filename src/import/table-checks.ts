@@ -16,6 +16,8 @@ const KEYS: Record<TableKind, readonly string[]> = {
   extracts: ['indicator_id', 'period', 'area_code', 'age_band', 'sex'],
   areas: ['code'],
   population: ['area_code', 'year', 'age_band', 'sex'],
+  area_deprivation: ['area_code'],
+  benchmarks: ['indicator_id', 'benchmark', 'period'],
 };
 
 const C = (col: string, alias = '') => `${alias ? `${alias}.` : ''}${ident(col)}`;
@@ -37,9 +39,56 @@ export async function meaningProblems(
 ): Promise<Problem[]> {
   if (kind === 'extracts') return extractProblems(engine, typed, ctx);
   if (kind === 'areas') return areaProblems(engine, typed, ctx);
+  if (kind === 'area_deprivation') return deprivationProblems(engine, typed, ctx);
+  if (kind === 'benchmarks') return benchmarkProblems(engine, typed, ctx);
   return [
     ...(await runRowChecks(engine, ctx.file, typed, [unknownAreaCode])),
     ...(await duplicateCells(engine, ctx.file, typed, 'population')),
+  ];
+}
+
+/**
+ * A deprivation lookup covers a whole country (File 1 has every LSOA in England), so codes outside the loaded
+ * areas are expected and ignored; what is checked is that each area appears once and its decile is 1 to 10.
+ */
+async function deprivationProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const checks: RowCheck[] = [
+    {
+      column: 'imd_decile',
+      where: `${C('imd_decile')} NOT BETWEEN 1 AND 10`,
+      message: (v) => `decile ${v} is out of range: deciles run from 1 (most deprived tenth) to 10 (least deprived).`,
+      fix: 'Use the national decile from the deprivation file (IMD 2019 File 1, "Index of Multiple Deprivation (IMD) Decile").',
+    },
+  ];
+  return [
+    ...(await runRowChecks(engine, ctx.file, typed, checks)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'area_deprivation')),
+  ];
+}
+
+/** Benchmark values name an indicator of the manifest, once per benchmark and period, with limits either side. */
+async function benchmarkProblems(engine: Engine, typed: string, ctx: ValidationContext): Promise<Problem[]> {
+  const ids = ctx.manifest?.indicators.map((i) => i.id) ?? [];
+  const checks: RowCheck[] = [
+    {
+      column: 'indicator_id',
+      where: `${C('indicator_id')} NOT IN ${strList(ids.length ? ids : [''])}`,
+      message: (v) => `indicator "${v}" is not in the manifest.`,
+      fix: ids.length
+        ? `Use an indicator id from the manifest (${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}).`
+        : 'Load the manifest (manifest.json) together with, or before, the benchmark values.',
+    },
+    {
+      column: 'value',
+      where: `${C('lower95')} > ${C('value')} OR ${C('upper95')} < ${C('value')}`,
+      valueSql: `CAST(${C('value')} AS VARCHAR)`,
+      message: (v) => `the value ${v} lies outside its own confidence limits.`,
+      fix: 'Check the lower95 and upper95 columns are not swapped or shifted.',
+    },
+  ];
+  return [
+    ...(await runRowChecks(engine, ctx.file, typed, checks)),
+    ...(await duplicateCells(engine, ctx.file, typed, 'benchmarks')),
   ];
 }
 

@@ -3,6 +3,8 @@ import { parquetMetadata, parquetSchema } from 'hyparquet';
 import type { TableKind } from '../contract';
 import { rowsToColumns } from './columns-to-arrow';
 import type { DetectedFile } from './detect-file-kind';
+import { splitCsvLine } from './csv-fields';
+import { isFingertipsDownload } from './fingertips-download';
 
 /** A table file's column names, read in JavaScript without handing any of its rows to the engine. */
 export interface TableHeader {
@@ -74,28 +76,6 @@ export function csvHeader(bytes: Uint8Array): TableHeader {
   return { columns: splitCsvLine(line, delimiter).map((c) => c.trim()), delimiter };
 }
 
-function splitCsvLine(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === delimiter) {
-      out.push(field);
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  out.push(field);
-  return out;
-}
-
 /** A first guess from the file name, used only when the columns do not say. */
 export function guessTableKind(name: string): TableKind {
   const n = name.toLowerCase();
@@ -106,7 +86,9 @@ export function guessTableKind(name: string): TableKind {
 
 /** Which table a file is for, from its columns first and its name second. */
 export function tableKindOf(name: string, columns: readonly string[]): TableKind {
+  if (columns.includes('benchmark') || isFingertipsDownload(columns)) return 'benchmarks';
   if (columns.includes('indicator_id') || columns.includes('count')) return 'extracts';
+  if (columns.includes('imd_decile') || columns.includes('imd_rank')) return 'area_deprivation';
   if (columns.includes('population')) return 'population';
   if (columns.includes('code') && columns.includes('level')) return 'areas';
   return guessTableKind(name);

@@ -28,6 +28,11 @@ export interface MapFiguresParams {
   polarity: Polarity;
   /** Rates from fewer events than this are flagged as a low count (the audience's policy). */
   lowCountBelow: number;
+  /**
+   * A loaded benchmark's values by period (e.g. England's); when given, areas are compared with its value for the
+   * period shown instead of with the whole VRU area (and are not compared when it has none for that period).
+   */
+  benchmarkValues?: readonly { period: string; value: number }[];
 }
 
 export interface MapPeriod {
@@ -158,6 +163,11 @@ export function choosePeriod(
   return { type: 'year', period: year, months: ms.length, firstMonth: ms[0] ?? null, lastMonth: ms[ms.length - 1] ?? null };
 }
 
+/** The population year used for a period's year: its own, else the latest before it, else the earliest loaded. */
+export function populationYearFor(popYears: readonly number[], year: number): number | null {
+  return popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
+}
+
 export interface IndicatorLevel extends Record<string, string | number> {
   indicatorId: string;
   level: string;
@@ -213,8 +223,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const popBands = p.age !== 'all' ? [p.age] : restricted ? bands : ['all'];
 
   const year = Number((period?.period ?? '').slice(0, 4));
-  const popYears = meta.popYears;
-  const popYear = popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
+  const popYear = populationYearFor(meta.popYears, year);
 
   // Two statements: the areas with their population (the same for every month of a year, so a month change is
   // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.
@@ -259,7 +268,10 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
 
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
   const benchmark = vruRow ? figureOf(vruRow, p, null) : null;
-  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, benchmark?.rate?.value ?? null));
+  const against = p.benchmarkValues
+    ? (p.benchmarkValues.find((b) => b.period === period?.period)?.value ?? null)
+    : (benchmark?.rate?.value ?? null);
+  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, against));
   return {
     period,
     populationYear: popYear !== null && popYear !== year && p.statistic === 'rate' ? popYear : null,

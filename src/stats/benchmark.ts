@@ -12,6 +12,11 @@ export type BenchmarkOutcome = BenchmarkComparison | PolarityComparison;
 /** No comparison is possible when a limit or the benchmark is missing. */
 export type NotCompared = 'not-compared';
 
+/** The comparison in words, for a view or an export to name beside its results. */
+export const BENCHMARK_METHOD =
+  "Compared with the benchmark value by the area's 95% confidence interval, as Fingertips does: higher (or lower) when " +
+  "the whole interval lies above (or below) the benchmark, otherwise similar; better or worse by the indicator's polarity.";
+
 /** Interval versus benchmark; a limit equal to the benchmark counts as similar. */
 export function compareWithBenchmark(limits: Interval, benchmark: number | null): BenchmarkComparison | NotCompared {
   const { lower, upper } = limits;

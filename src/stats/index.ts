@@ -17,6 +17,7 @@ export {
 export {
   compareWithBenchmark,
   applyPolarity,
+  BENCHMARK_METHOD,
   classifyAgainstBenchmark,
   limitsAt,
   type BenchmarkComparison,
@@ -48,3 +49,33 @@ export {
   negativeBinomialCdf,
 } from './distributions';
 export * from './forecast';
+export {
+  groupRates,
+  slopeIndexOfInequality,
+  rateGap,
+  SII_METHOD,
+  SII_REPETITIONS,
+  SII_SEED,
+  GAP_METHOD,
+  type GroupCount,
+  type SiiGroup,
+  type SiiOptions,
+  type SiiResult,
+  type SiiOutcome,
+  type GapResult,
+} from './inequality';
+export {
+  lorenzCurve,
+  giniCoefficient,
+  topShares,
+  giniChange,
+  persistentlyHighAreas,
+  GINI_FORMULA,
+  GINI_CHANGE_METHOD,
+  TOP_FRACTIONS,
+  type LorenzPoint,
+  type TopShare,
+  type GiniChange,
+  type AreaYearCounts,
+  type PersistentArea,
+} from './concentration';

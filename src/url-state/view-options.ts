@@ -26,6 +26,8 @@ export interface ViewOptions {
   with?: string[];
   /** Trends: which part is shown (its tabs): the trend over time (default), indicators side by side, or predictions. */
   part?: 'trend' | 'compare' | 'predictions';
+  /** Map: the loaded benchmark areas are compared with (its name, e.g. "England"); unset: the whole VRU area. */
+  bench?: string;
 }
 
 export const VIEW_OPTION_PARAMS = [
@@ -41,6 +43,7 @@ export const VIEW_OPTION_PARAMS = [
   'harm',
   'with',
   'part',
+  'bench',
 ] as const satisfies readonly (keyof ViewOptions)[];
 
 const CHOICES = {
@@ -84,6 +87,12 @@ export function parseViewOptions(params: URLSearchParams, notices: string[]): Vi
     if (value === null) continue;
     if (ID.test(value)) out[key] = value;
     else bad(key, value);
+  }
+  const bench = params.get('bench');
+  if (bench !== null) {
+    // A name from a benchmark file ("North West region"): letters, digits and a little punctuation, never markup.
+    if (/^[\p{L}\p{N} ,.'()&/-]{1,80}$/u.test(bench)) out.bench = bench;
+    else bad('benchmark', bench);
   }
   const chosen = params.get('with');
   if (chosen !== null) {

@@ -10,13 +10,15 @@ import {
 } from '../contract';
 import { parseViewOptions, VIEW_OPTION_PARAMS, writeViewOptions, type ViewOptions } from './view-options';
 
-export const VIEWS = ['overview', 'map', 'trends', 'cohorts', 'data', 'import'] as const;
+export const VIEWS = ['overview', 'map', 'trends', 'inequality', 'concentration', 'cohorts', 'data', 'import'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export const VIEW_TITLES: Record<ViewName, string> = {
   overview: 'Overview',
   map: 'Map',
   trends: 'Trends',
+  inequality: 'Deprivation',
+  concentration: 'Concentration',
   cohorts: 'Cohorts',
   data: 'Data and ethics',
   import: 'Load data',

@@ -5,6 +5,8 @@ const KIND_TEXT: Record<FileOutcome['kind'], string> = {
   extracts: 'extract',
   areas: 'areas lookup',
   population: 'population',
+  area_deprivation: 'deprivation of small areas',
+  benchmarks: 'benchmark values',
   boundary: 'boundaries',
   unknown: 'file',
 };

@@ -177,7 +177,10 @@ export function MapTable(props: MapTableProps) {
                 <th scope="col" className="num">
                   95% confidence interval
                 </th>
-                {header('comparison', 'Compared with whole area')}
+                {header(
+                  'comparison',
+                  props.benchmark?.level === 'benchmark' ? `Compared with ${props.benchmark.name}` : 'Compared with whole area',
+                )}
               </>
             ) : null}
             {notes ? <th scope="col">Notes</th> : null}

@@ -8,7 +8,9 @@ import { useAreas } from '../../hooks/use-areas';
 import { useMapBaseTiles } from '../../hooks/use-map-base-tiles';
 import { useMapBoundary } from '../../hooks/use-map-boundary';
 import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figures';
+import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
 import { downloadFile } from '../../ui/download-file';
@@ -24,6 +26,7 @@ import {
   defaultIndicator,
   findingTitle,
   levelNoun,
+  loadedBenchmarkFigure,
   periodText,
   type MapStyleOptions,
 } from './map-model';
@@ -126,6 +129,18 @@ export function MapView() {
   const [tiles, setTiles] = useMapBaseTiles();
   const [resetZoom, setResetZoom] = useState(0);
 
+  // A loaded benchmark (England, a region) chosen to compare areas with, instead of the whole VRU area.
+  const benchValues = useBenchmarkValues(indicator && hasRate ? indicator.id : null);
+  const benchNames = useMemo(() => [...new Set((benchValues.data ?? []).map((v) => v.benchmark))], [benchValues.data]);
+  const chosenBench = o.bench && benchNames.includes(o.bench) ? o.bench : null;
+  const chosenValues = useMemo(
+    () =>
+      chosenBench
+        ? (benchValues.data ?? []).filter((v) => v.benchmark === chosenBench).map((v) => ({ period: v.period, value: v.value }))
+        : undefined,
+    [chosenBench, benchValues.data],
+  );
+
   const params: MapFiguresParams | null =
     indicator && policy && hasFigures
       ? {
@@ -139,6 +154,7 @@ export function MapView() {
           multiplier: indicator.multiplier,
           polarity: indicator.polarity,
           lowCountBelow: policy.lowCountBelow,
+          ...(chosenValues ? { benchmarkValues: chosenValues } : {}),
         }
       : null;
   const figures = useMapFigures(params);
@@ -148,11 +164,20 @@ export function MapView() {
     // While boundaries are fetched, so the map draws as soon as they are in.
     if (hasBoundary) void preloadMapDrawing().catch(() => undefined);
   }, [hasBoundary]);
-  const data = figures.data ?? null;
+  const queried = figures.data ?? null;
+  const data = useMemo(
+    () =>
+      queried && chosenBench
+        ? { ...queried, benchmark: loadedBenchmarkFigure(chosenBench, queried.period, benchValues.data ?? []) }
+        : queried,
+    [queried, chosenBench, benchValues.data],
+  );
   // The table of 941 rows follows a moment later, so the map recolours first after a filter change.
   const tableData = useDeferredValue(data);
 
-  const benchmarkName = `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
+  const benchmarkName = chosenBench
+    ? (data?.benchmark?.name ?? chosenBench)
+    : `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
   const ctx = useMemo(
     () =>
       indicator && policy
@@ -239,8 +264,9 @@ export function MapView() {
             { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
             { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
             {
-              header: 'compared_with_whole_area',
-              value: (r: AreaFigure) => (r.level === 'vru' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity)),
+              header: chosenBench ? 'compared_with_benchmark' : 'compared_with_whole_area',
+              value: (r: AreaFigure) =>
+                r.level === 'vru' || r.level === 'benchmark' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity),
             },
           ]
         : []),
@@ -274,6 +300,24 @@ export function MapView() {
         hasRate={hasRate}
         benchmarkName={benchmarkName}
       />
+      {hasRate && benchNames.length > 0 ? (
+        <div className="field map-benchmark">
+          <label htmlFor="map-benchmark">Compare areas with</label>
+          <select
+            id="map-benchmark"
+            value={chosenBench ?? ''}
+            onChange={(e) => update({ options: withOption(state.options, 'bench', e.target.value || undefined, undefined) })}
+          >
+            <option value="">{manifest.area.name} (the whole VRU area)</option>
+            {benchNames.map((n) => (
+              <option key={n} value={n}>
+                {n} (loaded benchmark)
+              </option>
+            ))}
+          </select>
+          <p className="hint">{BENCHMARK_METHOD}</p>
+        </div>
+      ) : null}
       {small && (state.age !== 'all' || state.sex !== 'all') ? (
         <div className="notice notice--warning map-notice" role="status">
           <p>

@@ -209,8 +209,9 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
   let legendNote: string;
   if (opts.measure === 'compare') {
     legendTitle = `Compared with ${ctx.benchmarkName} (95% confidence)`;
-    legendNote =
-      'An area is significantly higher or lower when its whole 95% confidence interval lies above or below the whole area\u2019s rate.';
+    legendNote = `An area is significantly higher or lower when its whole 95% confidence interval lies above or below ${
+      ctx.benchmark?.level === 'benchmark' ? `the value for ${ctx.benchmarkName}` : 'the whole area\u2019s rate'
+    }.`;
     for (const c of COMPARISONS) {
       if (c === 'not-compared' && !tally.get(c)) continue;
       legend.push({ key: c, label: comparisonLabel(c, polarity), fill: comparisonColour(c, polarity), areas: tally.get(c) ?? 0 });
@@ -289,4 +290,32 @@ export function defaultIndicator(indicators: readonly Indicator[], shownShare: R
   if (byTier[0]) return byTier[0];
   const any = indicators.reduce<Indicator | null>((a, b) => (a === null || share(b) > share(a) ? b : a), null);
   return any && share(any) >= 0 ? any : (indicators.find((i) => i.headline) ?? indicators[0] ?? null);
+}
+
+/**
+ * A loaded benchmark value (England, a region) in the shape of the map's benchmark figure, for the period shown:
+ * named with its period, with its limits when the file gave them, and `x` when it has no value for the period.
+ */
+export function loadedBenchmarkFigure(
+  name: string,
+  period: MapFigures['period'],
+  values: readonly { benchmark: string; period: string; value: number; lower95: number | null; upper95: number | null }[],
+): AreaFigure {
+  const v = values.find((b) => b.benchmark === name && b.period === period?.period) ?? null;
+  return {
+    code: `benchmark:${name}`,
+    name: `${name} (${period?.period ?? 'no period'})`,
+    level: 'benchmark',
+    districtCode: null,
+    count: null,
+    countFlag: 'x',
+    rate: v
+      ? { value: v.value, lower95: v.lower95, upper95: v.upper95, lower998: null, upper998: null, method: null, reason: null }
+      : null,
+    rateFlag: v ? 'shown' : 'x',
+    denominator: null,
+    lowCount: false,
+    comparison: 'not-compared',
+    outcome: 'not-compared',
+  };
 }

@@ -22,6 +22,7 @@ import {
   YearsSection,
   type SectionContext,
 } from './TrendSections';
+import { BenchmarkSection } from './BenchmarkSection';
 import './trends.css';
 
 /** The chosen indicator plus one indicator from each other partner in the same prevention tier (up to 4). */
@@ -139,7 +140,7 @@ export function TrendsView() {
               )}
             </>
           ) : (
-            <TrendPart ctx={ctx} vruName={manifest.area.name} />
+            <TrendPart ctx={ctx} vruName={manifest.area.name} indicator={indicator} />
           )}
         </div>
       </Tabs>
@@ -148,7 +149,7 @@ export function TrendsView() {
 }
 
 /** The chosen indicator over time in the chosen area: each month or rolling 12 months, years, seasonality. */
-function TrendPart({ ctx, vruName }: { ctx: SectionContext; vruName: string }) {
+function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: string; indicator: Indicator }) {
   const { protecting } = useSessionSnapshot();
   const { state, update } = useViewState();
   const series = useTrendSeries();
@@ -204,6 +205,7 @@ function TrendPart({ ctx, vruName }: { ctx: SectionContext; vruName: string }) {
       <MainTrendSection series={data} ctx={ctx} />
       <YearsSection series={data} ctx={ctx} />
       <SeasonalitySection series={data} ctx={ctx} />
+      <BenchmarkSection indicator={indicator} ctx={ctx} />
     </div>
   );
 }
