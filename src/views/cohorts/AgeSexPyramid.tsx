@@ -272,7 +272,7 @@ interface CsvRow {
   sex: 'female' | 'male';
 }
 
-function pyramidCsv(
+export function pyramidCsv(
   pyramid: CohortPyramid,
   indicator: Indicator,
   areaName: string,

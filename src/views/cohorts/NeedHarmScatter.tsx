@@ -351,7 +351,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   );
 });
 
-function needHarmCsv(
+export function needHarmCsv(
   data: CohortNeedHarm,
   need: Indicator,
   harm: Indicator,

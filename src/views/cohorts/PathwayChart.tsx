@@ -296,7 +296,7 @@ interface CsvRow {
   flag: string;
 }
 
-function pathwayCsv(
+export function pathwayCsv(
   pathway: CohortPathway,
   cohortName: string,
   meta: { source: string; synthetic: boolean; audience: string },
