@@ -5,6 +5,7 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { LoadOutcomes } from './LoadOutcomes';
+import { StillExpected } from './StillExpected';
 
 /** Choose or drop several files at once; see progress, what loaded and every problem found. */
 export function ImportView() {
@@ -80,6 +81,7 @@ export function ImportView() {
         </div>
       ) : null}
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
+      <StillExpected />
       <LoadedSummary />
     </section>
   );
