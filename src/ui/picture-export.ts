@@ -2,6 +2,7 @@
 // disclosure rules, symbols and (for made-up data) the synthetic notice below, every line wrapped to the
 // picture's width so nothing is cut off whatever its length. Text is measured without the page's layout: by
 // Arial's character widths with a margin, and by the browser's own canvas where there is one.
+import { SYMBOL_MEANING, type FigureSymbol } from './symbols';
 
 /** The words every exported picture carries besides its chart. */
 export interface PictureText {
@@ -14,7 +15,7 @@ export interface PictureText {
   audience: string;
   synthetic: boolean;
   /** The symbols the chart can show, explained under it (`c` and `x` when not given). */
-  symbols?: readonly ('c' | 'x' | 'z')[];
+  symbols?: readonly FigureSymbol[];
 }
 
 export interface ChartPicture {
@@ -25,8 +26,6 @@ export interface ChartPicture {
 
 /** The fonts the frame's text is drawn in: Arial, or a font with Arial's widths (Liberation Sans, Helvetica). */
 export const PICTURE_FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif";
-
-const SYMBOL_TEXT = { c: 'c = hidden to protect privacy', x: 'x = not available', z: 'z = not applicable' } as const;
 
 export const SYNTHETIC_NOTICE = 'SYNTHETIC DATA: made-up figures for demonstration, not real people.';
 
@@ -126,7 +125,7 @@ function wrapped(text: string, width: number, size: number, bold: boolean, measu
 
 /** The lines under the chart: source, when and under whose rules, what the symbols mean, and "synthetic". */
 export function footerLines(text: PictureText): { text: string; bold: boolean }[] {
-  const symbols = (text.symbols ?? ['c', 'x']).map((s) => SYMBOL_TEXT[s]).join('; ');
+  const symbols = (text.symbols ?? ['c', 'x']).map((s) => `${s} = ${SYMBOL_MEANING[s]}`).join('; ');
   return [
     { text: `Source: ${text.source}`, bold: false },
     {

@@ -23,6 +23,7 @@ import { MapPatterns } from './MapPatterns';
 import { MapTable } from './MapTable';
 import { TileGridCartogram } from './TileGridCartogram';
 import { preloadable } from '../../ui/preloadable';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 import './map.css';
 
 // Leaflet arrives only when there are boundaries to draw: the cartogram needs none of it.
@@ -87,6 +88,7 @@ export function MapView() {
   );
   const indicators = useMemo(() => manifest?.indicators ?? [], [manifest]);
   const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, shownShare);
+  useReportShownIndicator(indicator?.id ?? null);
   const hasFigures = indicator ? here.has(indicator.id) : false;
   const hasRate = indicator ? indicator.statistic !== 'count' : false;
 

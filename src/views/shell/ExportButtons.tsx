@@ -2,6 +2,7 @@ import { useState, type RefObject } from 'react';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
+import { formatDate } from '../../ui/format';
 import { chartPicture, pictureToPng, type PictureText } from '../../ui/picture-export';
 
 /** "Knife crime, under 25: 2025" -> "knife-crime-under-25-2025" for file names. */
@@ -44,7 +45,7 @@ export function ExportButtons({
     source,
     synthetic: loaded.manifest?.synthetic ?? false,
     audience: state.audience,
-    date: new Date().toISOString().slice(0, 10),
+    date: formatDate(new Date().toISOString().slice(0, 10)),
   });
   const picture = async (kind: 'svg' | 'png') => {
     setError(null);
