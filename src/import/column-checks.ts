@@ -93,10 +93,10 @@ const TABLE_NOUN: Record<TableSpec<unknown>['kind'], string> = {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 const names = (columns: readonly string[]) =>
-  `${columns
+  columns
     .slice(0, NAMED)
     .map((c) => quoted(c, 30))
-    .join(', ')}${columns.length > NAMED ? ', …' : ''}`;
+    .join(', ');
 
 /**
  * Unnamed, repeated, missing and unknown columns: checked on the header alone, before the file is read,
@@ -128,7 +128,7 @@ export function headerProblems(file: string, spec: TableSpec<unknown>, columns: 
     problems.push({
       file,
       severity: 'error',
-      message: `has ${count(unnamed.length)} columns with no name (columns ${unnamed.slice(0, NAMED).join(', ')}, …).`,
+      message: `has ${count(unnamed.length)} columns with no name, such as columns ${unnamed.slice(0, NAMED).join(', ')}.`,
       fix: 'Give every column a name in the header row, or delete the empty columns.',
     });
   } else {

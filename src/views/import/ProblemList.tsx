@@ -47,12 +47,15 @@ function where(p: Problem): string {
     .join(', ');
 }
 
+/** Messages about the file as a whole are written to follow its name ("has 200,000 columns"). */
+const ABOUT_THE_FILE = /^(is|has|looks|could|cannot|repeats)\b/;
+
 function ProblemLine({ problem }: { problem: Problem }) {
   const at = where(problem);
   return (
     <>
       {at ? `${at}: ` : ''}
-      {problem.message}
+      {ABOUT_THE_FILE.test(problem.message) ? `${problem.file} ${problem.message}` : problem.message}
     </>
   );
 }

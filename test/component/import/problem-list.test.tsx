@@ -93,6 +93,18 @@ describe('the problems of one file', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('names the file in a message about the file as a whole', () => {
+    render(
+      <ProblemList
+        file="wide.csv"
+        problems={[{ file: 'wide.csv', severity: 'error', message: 'has 200,000 columns.', fix: 'Keep the contract’s columns.' }]}
+      />,
+    );
+    expect(document.querySelector('.problem-group')).toHaveTextContent(
+      'Error, wide.csv has 200,000 columns. Keep the contract’s columns.',
+    );
+  });
+
   it('says nothing for a file with no problems', () => {
     const { container } = render(<ProblemList file={file} problems={[]} />);
     expect(container).toBeEmptyDOMElement();
