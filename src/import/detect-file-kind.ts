@@ -91,6 +91,8 @@ function refuseOfficeFiles(lower: string, bytes: Uint8Array): void {
     throw new Error('is an Office 97-2003 document, which the dashboard does not read. Save the data as "CSV UTF-8".');
   }
   if (isUtf16Text(bytes)) {
+    if (/\.(geo|topo)?json$/.test(lower))
+      throw new Error('is JSON saved as UTF-16 text, which the dashboard does not read. Save it again as UTF-8.');
     throw new Error(`is UTF-16 text (what Excel calls "Unicode Text"), which the dashboard does not read. ${SAVE_AS_CSV_UTF8}`);
   }
 }

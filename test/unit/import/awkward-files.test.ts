@@ -66,6 +66,9 @@ describe('what Excel saves: a message that says how to get a CSV UTF-8 instead',
     expect(isUtf16Text(le) && isUtf16Text(be)).toBe(true);
     expect(isUtf16Text(enc(EXTRACT_ROWS))).toBe(false);
     expect(onlyProblem(await reject('extract.csv', be)).message).toMatch(/^is UTF-16 text/);
+    // A manifest saved as UTF-16 (PowerShell's default) is told to be saved as UTF-8, not as a CSV.
+    const json = onlyProblem(await reject('manifest.json', utf16le(JSON.stringify(miniManifest))));
+    expect(json.message).toBe('is JSON saved as UTF-16 text, which the dashboard does not read. Save it again as UTF-8.');
   });
 
   it('an .xlsx workbook (a zip holding xl/workbook.xml) gets the Excel message, whatever its name', async () => {
