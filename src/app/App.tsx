@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { useSessionSnapshot } from '../hooks/session-context';
+import { ShownIndicatorProvider } from '../ui/shown-indicator';
 import { useViewState } from '../url-state/use-view-state';
 import { VIEW_TITLES } from '../url-state/view-state';
 import { FilterBar } from '../views/shell/FilterBar';
@@ -25,7 +26,7 @@ export function App() {
     if (hasBoundaries) void preloadMapDrawing().catch(() => undefined);
   }, [hasBoundaries]);
   return (
-    <>
+    <ShownIndicatorProvider>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
@@ -41,6 +42,6 @@ export function App() {
       <footer className="footer">
         <p>Runs entirely in your browser: the data you load stay on this computer and nothing is sent anywhere.</p>
       </footer>
-    </>
+    </ShownIndicatorProvider>
   );
 }

@@ -18,10 +18,53 @@ export interface CsvMeta {
 /** What the value column holds for a row that has no figure to show. */
 const MARK = { c: SUPPRESSED_SYMBOL, x: 'x' } as const;
 
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  const text = typeof v === 'number' ? String(v) : v;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** A text cell a spreadsheet would run as a formula: OWASP's list of leading characters (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text that is nothing but a number ("-5", "+12%", "-0.25"): it holds no reference or function to run, and a
+ * spreadsheet reads it as the number it is, so a change of -5 stays a number rather than gaining a quote.
+ */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i;
+
+/**
+ * One CSV cell, safe to open in a spreadsheet. Numbers are written as they are (a negative figure is a number,
+ * not a formula); text beginning with =, +, -, @, tab or carriage return gets a leading single quote and is
+ * quoted, as OWASP's CSV injection guidance says, so that Excel, LibreOffice and Sheets show it as text. Every
+ * CSV the dashboard writes goes through this function.
+ */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : csvCell(String(v));
+  if (startsFormula(v)) return `"'${v.replaceAll('"', '""')}"`;
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** Some spreadsheets trim a cell before reading it, so " =1+1" counts as a formula too. */
+function startsFormula(text: string): boolean {
+  return (FORMULA_START.test(text) || FORMULA_START.test(text.trimStart())) && !PLAIN_NUMBER.test(text.trim());
+}
+
+/** One CSV line of escaped cells. */
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+/**
+ * A `# ...` line of context above the header. It is left unquoted so that tools which skip comment lines (pandas'
+ * comment="#", R's comment.char) still do; a spreadsheet splits it at commas, so each piece after a comma that
+ * would start a formula gets the same single quote as a cell, and double quotes (which would open a quoted cell
+ * running on into the next lines) become typographic ones.
+ */
+export function csvComment(text: string): string {
+  const flat = `# ${text}`
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/"([^"]*)"/g, '\u201c$1\u201d')
+    .replaceAll('"', '\u201d');
+  return flat
+    .split(',')
+    .map((piece, i) => (i > 0 && startsFormula(piece) ? `'${piece}` : piece))
+    .join(',');
 }
 
 /** A row's flag: the published flag of its cell, or `x` when the loaded data have no figure for it. */
@@ -40,20 +83,21 @@ export function protectedCsv<Row>(
   now: Date = new Date(),
 ): string {
   const lines = [
-    `# ${meta.title}`,
-    `# Source: ${meta.source}`,
-    `# Produced: ${now.toISOString().slice(0, 10)} with the violence needs assessment dashboard (${meta.audience} disclosure rules)`,
-    ...(meta.synthetic ? ['# SYNTHETIC DATA: made-up figures for demonstration, not real people'] : []),
-    `# flag: c = suppressed to protect privacy; rounded = rounded to protect privacy; shown = as recorded; x = no figure in the loaded data`,
-    ...(meta.notes ?? []).map((n) => `# ${n}`),
-    [...columns.map((c) => c.header), 'flag'].map(cell).join(','),
-  ];
+    meta.title,
+    `Source: ${meta.source}`,
+    `Produced: ${now.toISOString().slice(0, 10)} with the violence needs assessment dashboard (${meta.audience} disclosure rules)`,
+    ...(meta.synthetic ? ['SYNTHETIC DATA: made-up figures for demonstration, not real people'] : []),
+    `flag: c = suppressed to protect privacy; rounded = rounded to protect privacy; shown = as recorded; x = no figure in the loaded data`,
+    ...(meta.notes ?? []),
+  ].map(csvComment);
+  lines.push(csvLine([...columns.map((c) => c.header), 'flag']));
   for (const row of rows) {
     const flag = flagOf(row);
     lines.push(
-      [...columns.map((c) => (c.header === 'value' && flag !== 'shown' && flag !== 'rounded' ? MARK[flag] : c.value(row))), flag]
-        .map(cell)
-        .join(','),
+      csvLine([
+        ...columns.map((c) => (c.header === 'value' && flag !== 'shown' && flag !== 'rounded' ? MARK[flag] : c.value(row))),
+        flag,
+      ]),
     );
   }
   return lines.join('\n') + '\n';

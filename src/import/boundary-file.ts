@@ -2,7 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeographyLevel, Manifest } from '../contract';
-import { FileRejected, type Problem } from './problems';
+import { clip, FileRejected, type Problem } from './problems';
 
 export interface BoundaryLayer {
   level: GeographyLevel;
@@ -23,7 +23,8 @@ export interface KnownArea {
 const LISTED = 10;
 
 function listCodes(items: readonly string[]): string {
-  return `${items.slice(0, LISTED).join(', ')}${items.length > LISTED ? `, and ${items.length - LISTED} more` : ''}`;
+  const shown = items.slice(0, LISTED).map((item) => clip(item, 80));
+  return `${shown.join(', ')}${items.length > LISTED ? `, and ${items.length - LISTED} more` : ''}`;
 }
 
 /** GeoJSON as it is, or every object of a TopoJSON topology merged into one collection. */
@@ -88,14 +89,14 @@ export function readBoundaryFile(
         severity: 'error',
         column: declared.boundary.codeProperty,
         message: `has no property "${declared.boundary.codeProperty}", which the manifest says holds the area code.`,
-        fix: `Its features have the properties: ${props.join(', ')}. Correct codeProperty in the manifest.`,
+        fix: `Its features have the properties: ${listCodes(props)}. Correct codeProperty in the manifest.`,
       },
     ]);
   }
   if (best.matches <= 0) {
     const sample = fc.features
       .slice(0, 3)
-      .map((f) => String(f.properties?.[best.prop] ?? ''))
+      .map((f) => clip(String(f.properties?.[best.prop] ?? ''), 30))
       .filter(Boolean);
     const known = areas.slice(0, 3).map((a) => a.code);
     throw new FileRejected([
@@ -105,7 +106,7 @@ export function readBoundaryFile(
         ...(declared ? { column: best.prop } : {}),
         message:
           `has ${fc.features.length} shapes, but none of their codes match an area in the areas lookup` +
-          `${declared ? ` (property "${best.prop}"${sample.length ? `: ${sample.join(', ')}, …` : ''})` : ` (in any of the properties ${props.join(', ')})`}` +
+          `${declared ? ` (property "${best.prop}"${sample.length ? `: ${sample.join(', ')}, …` : ''})` : ` (in any of the properties ${listCodes(props)})`}` +
           `${known.length ? `; the lookup has codes such as ${known.join(', ')}` : '; no areas lookup is loaded'}.`,
         fix: 'Check the boundaries are for the same areas and the same boundary year as the data (for example 2011 or 2021 LSOAs), and that the areas lookup is loaded.',
       },
@@ -117,7 +118,8 @@ export function readBoundaryFile(
   const shapeName = new Map(
     fc.features.map((f) => [String(f.properties?.[best.prop] ?? ''), nameProperty ? f.properties?.[nameProperty] : null]),
   );
-  const named = (code: string, name: unknown) => (typeof name === 'string' && name ? `${name} (${code})` : code);
+  const named = (code: string, name: unknown) =>
+    typeof name === 'string' && name ? `${clip(name, 40)} (${clip(code, 30)})` : clip(code, 30);
   const shapeCodes = new Set(codes);
   const problems: Problem[] = [];
   const noData = codes.filter((c) => byCode.get(c) !== level);

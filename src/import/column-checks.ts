@@ -1,9 +1,12 @@
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import type { ColumnSpec, TableSpec } from '../contract';
-import type { Problem } from './problems';
+import { clip, quoted, type Problem } from './problems';
 
 const INT32_MAX = 2_147_483_647;
+
+/** How much of a cell's value a message quotes. */
+const QUOTED_CHARS = 60;
 
 /** How many example rows one kind of problem lists before it says "and N more". */
 export const EXAMPLES_PER_PROBLEM = 5;
@@ -45,7 +48,8 @@ export async function runRowChecks(
   if (failing.length === 0) return [];
   const branches = failing.map(({ check, k }) => {
     const value = check.valueSql ?? (check.column ? `CAST(${ident(check.column)} AS VARCHAR)` : 'NULL');
-    return `(SELECT ${k} AS k, _row, CAST(${value} AS VARCHAR) AS v FROM ${ident(staging)} AS t WHERE ${check.where} ORDER BY _row LIMIT ${EXAMPLES_PER_PROBLEM})`;
+    // A cell can be a megabyte of text; a message quotes the start of it.
+    return `(SELECT ${k} AS k, _row, left(CAST(${value} AS VARCHAR), ${QUOTED_CHARS * 4}) AS v FROM ${ident(staging)} AS t WHERE ${check.where} ORDER BY _row LIMIT ${EXAMPLES_PER_PROBLEM})`;
   });
   const rows = await engine.query<{ k: number; _row: number; v: string | null }>(
     `SELECT * FROM (${branches.join('\nUNION ALL\n')}) AS examples ORDER BY k, _row`,
@@ -59,7 +63,8 @@ export async function runRowChecks(
       severity,
       row: r._row,
       ...where,
-      message: check.message(r.v),
+      // A cell's own value is cut short; a value the check composes (codes and levels) is kept whole.
+      message: check.message(r.v !== null && !check.valueSql ? clip(r.v, QUOTED_CHARS) : r.v),
       fix: check.fix,
     }));
     if (total > mine.length) {
@@ -75,57 +80,121 @@ export async function runRowChecks(
   });
 }
 
+/** Up to this many columns of one kind are each a problem of their own; more are said in one problem. */
+const ONE_BY_ONE = 5;
+/** How many names a problem about many columns quotes. */
+const NAMED = 3;
+
+const TABLE_NOUN: Record<TableSpec<unknown>['kind'], string> = {
+  extracts: 'an extract',
+  areas: 'an areas lookup',
+  population: 'a population file',
+  area_deprivation: 'a deprivation file',
+  benchmarks: 'a benchmarks file',
+};
+
+const count = (n: number) => n.toLocaleString('en-GB');
+const names = (columns: readonly string[]) =>
+  columns
+    .slice(0, NAMED)
+    .map((c) => quoted(c, 30))
+    .join(', ');
+
 /**
  * Unnamed, repeated, missing and unknown columns: checked on the header alone, before the file is read,
- * since nothing else can be checked without them.
+ * since nothing else can be checked without them. A few of a kind are named one by one; a header with thousands
+ * of columns (a sheet exported whole) gets one problem that says what the table needs, not one per column.
  */
 export function headerProblems(file: string, spec: TableSpec<unknown>, columns: readonly string[]): Problem[] {
-  const problems: Problem[] = [];
-  const present = new Set(columns);
-  columns.forEach((p, i) => {
-    if (p === '') {
-      problems.push({
-        file,
-        severity: 'error',
-        message: `has a column with no name (column ${i + 1} of ${columns.length}).`,
-        fix: 'Give every column a name in the header row, or delete the empty column (spreadsheets often add one at the end).',
-      });
-    } else if (columns.indexOf(p) !== i) {
-      problems.push({
-        file,
-        severity: 'error',
-        column: p,
-        message: `has the column "${p}" twice (columns ${columns.indexOf(p) + 1} and ${i + 1}).`,
-        fix: 'Keep one of the two columns, or rename one of them.',
-      });
-    }
+  // Positions by name in one pass: a header can have hundreds of thousands of columns.
+  const firstAt = new Map<string, number>();
+  const unnamed: number[] = [];
+  const repeated: { column: string; first: number; at: number }[] = [];
+  columns.forEach((c, i) => {
+    const first = firstAt.get(c);
+    if (c === '') unnamed.push(i + 1);
+    else if (first !== undefined) repeated.push({ column: c, first, at: i + 1 });
+    else firstAt.set(c, i + 1);
   });
+  const present = new Set(firstAt.keys());
   const declared = new Set(spec.columns.map((c) => c.name));
+  const required = spec.columns.filter((c) => c.required);
+  const optional = spec.columns.filter((c) => !c.required).map((c) => c.name);
+  const missing = required.filter((c) => !present.has(c.name));
+  const unknown = [...present].filter((p) => p !== '' && !declared.has(p));
   const expected = spec.columns.map((c) => `${c.name}${c.required ? '' : ' (optional)'}`).join(', ');
-  for (const c of spec.columns) {
-    if (c.required && !present.has(c.name)) {
-      const nearMiss = columns.find((p) => p.toLowerCase().replace(/[\s-]+/g, '_') === c.name);
+  const noun = TABLE_NOUN[spec.kind];
+  const problems: Problem[] = [];
+
+  if (unnamed.length > ONE_BY_ONE) {
+    problems.push({
+      file,
+      severity: 'error',
+      message: `has ${count(unnamed.length)} columns with no name, such as columns ${unnamed.slice(0, NAMED).join(', ')}.`,
+      fix: 'Give every column a name in the header row, or delete the empty columns.',
+    });
+  } else {
+    for (const i of unnamed) {
       problems.push({
         file,
         severity: 'error',
-        column: c.name,
-        message: `is missing the required column "${c.name}" (${c.description}).`,
-        fix: nearMiss
-          ? `Rename the column "${nearMiss}" to "${c.name}".`
-          : `Add a "${c.name}" column. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
+        message: `has a column with no name (column ${i} of ${count(columns.length)}).`,
+        fix: 'Give every column a name in the header row, or delete the empty column (spreadsheets often add one at the end).',
       });
     }
   }
-  for (const p of new Set(columns)) {
-    if (p !== '' && !declared.has(p)) {
-      problems.push({
-        file,
-        severity: 'error',
-        column: p,
-        message: `has a column "${p}" that the data contract does not know.`,
-        fix: `Remove it or rename it. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
-      });
-    }
+  const twice = repeated.slice(0, repeated.length > ONE_BY_ONE ? 1 : ONE_BY_ONE);
+  for (const r of twice) {
+    problems.push({
+      file,
+      severity: 'error',
+      column: r.column,
+      message:
+        repeated.length > ONE_BY_ONE
+          ? `repeats ${count(repeated.length)} column names, such as ${quoted(r.column, 30)} (columns ${r.first} and ${r.at}).`
+          : `has the column ${quoted(r.column, 30)} twice (columns ${r.first} and ${r.at}).`,
+      fix: 'Keep one of the two columns, or rename one of them.',
+    });
+  }
+
+  if (unknown.length > ONE_BY_ONE) {
+    const lacking =
+      missing.length === 0
+        ? ''
+        : missing.length === required.length
+          ? ' None of them is there.'
+          : ` ${missing.map((c) => `"${c.name}"`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`;
+    problems.push({
+      file,
+      severity: 'error',
+      message:
+        `has ${count(columns.length)} columns; ${noun} needs these ${required.length}: ${required.map((c) => c.name).join(', ')}` +
+        `${optional.length ? ` (and optionally ${optional.join(', ')})` : ''}.${lacking}` +
+        ` ${count(unknown.length)} are not in the data contract, such as ${names(unknown)}.`,
+      fix: `Keep those columns and remove the others. Check the file is ${noun} of the data contract, not a whole sheet or another export.`,
+    });
+    return problems;
+  }
+  for (const c of missing) {
+    const nearMiss = unknown.find((p) => p.toLowerCase().replace(/[\s-]+/g, '_') === c.name);
+    problems.push({
+      file,
+      severity: 'error',
+      column: c.name,
+      message: `is missing the required column "${c.name}" (${c.description}).`,
+      fix: nearMiss
+        ? `Rename the column ${quoted(nearMiss, 30)} to "${c.name}".`
+        : `Add a "${c.name}" column. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
+    });
+  }
+  for (const p of unknown) {
+    problems.push({
+      file,
+      severity: 'error',
+      column: p,
+      message: `has a column ${quoted(p, 40)} that the data contract does not know.`,
+      fix: `Remove it or rename it. A ${spec.title.toLowerCase()} has the columns: ${expected}.`,
+    });
   }
   return problems;
 }

@@ -1,22 +1,30 @@
-/** One CSV record's fields, split on the delimiter; double-quoted fields may hold it and doubled quotes. */
+/** Fields of one CSV line; a field that starts with a double quote runs to its closing quote ("" is a quote). */
 export function splitCsvLine(line: string, delimiter: string): string[] {
   const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === delimiter) {
-      out.push(field);
-      field = '';
-    } else {
-      field += c;
+  for (let i = 0; i <= line.length;) {
+    let value = '';
+    if (line[i] === '"') {
+      let j = i + 1;
+      for (;;) {
+        const q = line.indexOf('"', j);
+        if (q < 0) {
+          value += line.slice(j);
+          i = line.length;
+          break;
+        }
+        value += line.slice(j, q);
+        if (line[q + 1] !== '"') {
+          i = q + 1;
+          break;
+        }
+        value += '"';
+        j = q + 2;
+      }
     }
+    const next = line.indexOf(delimiter, i);
+    out.push(value + line.slice(i, next < 0 ? line.length : next));
+    if (next < 0) break;
+    i = next + 1;
   }
-  out.push(field);
   return out;
 }

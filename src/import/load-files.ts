@@ -6,10 +6,11 @@ import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
 import { castStaged, commitTable } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
+import { filesStillExpected, type ExpectedFile } from './expected-files';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
 import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
-import { FileRejected, type Problem } from './problems';
+import { clip, FileRejected, shortProblem, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
 import { fingertipsBenchmarks, isFingertipsDownload } from './fingertips-download';
@@ -23,6 +24,8 @@ export interface InputFile {
 export interface LoadedState {
   manifest: Manifest | null;
   boundaries: Partial<Record<GeographyLevel, BoundaryLayer>>;
+  /** Files the manifest names that have not been loaded yet (see expected-files.ts); absent before any load. */
+  stillExpected?: ExpectedFile[];
 }
 
 export interface FileOutcome {
@@ -155,7 +158,7 @@ export async function loadFiles(
               {
                 file: name,
                 severity: 'error' as const,
-                message: `could not be loaded: ${(e as Error).message}`,
+                message: `could not be loaded: ${clip((e as Error).message, 200)}`,
                 fix: 'Check the file and try again.',
               },
             ];
@@ -163,7 +166,9 @@ export async function loadFiles(
     }
     tick(`Checked ${name}`);
   }
-  return { state: next, outcomes };
+  next = { ...next, stillExpected: await filesStillExpected(engine, next.manifest, next.boundaries) };
+  // However a check words it, no problem is longer than a glance (see shortProblem).
+  return { state: next, outcomes: outcomes.map((o) => ({ ...o, problems: o.problems.map(shortProblem) })) };
 }
 
 async function loadTable(

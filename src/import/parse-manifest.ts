@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { manifestSchema, type Manifest } from '../contract';
-import { FileRejected, type Problem } from './problems';
+import { clip, FileRejected, type Problem } from './problems';
 
 const DOCS = 'See "Data contract: manifest" in docs/data-contract.md for what each field holds.';
 
@@ -9,7 +9,7 @@ export function parseManifest(file: string, json: unknown): Manifest {
   const result = manifestSchema.safeParse(json);
   if (result.success) return result.data;
   const problems: Problem[] = result.error.issues.slice(0, 20).map((issue) => {
-    const path = pathText(json, issue.path);
+    const path = clip(pathText(json, issue.path), 100);
     return { file, severity: 'error', ...(path ? { column: path } : {}), ...describe(json, issue, path) };
   });
   if (result.error.issues.length > 20) {
@@ -39,8 +39,40 @@ function labelOf(node: unknown): string | null {
   if (node === null || typeof node !== 'object') return null;
   const o = node as Record<string, unknown>;
   const label = o.id ?? o.level;
-  return typeof label === 'string' && label !== '' ? label : null;
+  return typeof label === 'string' && label !== '' ? clip(label, 30) : null;
 }
+
+/**
+ * A value from the manifest as a message shows it: JSON, cut at `max` characters. Written out only as far as
+ * it is shown, so a structure nested thousands deep or megabytes long costs no more than a short one.
+ */
+export function jsonPreview(value: unknown, max = 60): string {
+  let out = '';
+  const full = () => out.length > max;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      out += '[';
+      for (let i = 0; i < v.length && !full(); i++) {
+        if (i > 0) out += ',';
+        walk(v[i]);
+      }
+      out += ']';
+    } else if (v !== null && typeof v === 'object') {
+      out += '{';
+      let first = true;
+      for (const key in v) {
+        if (full()) break;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        walk((v as Record<string, unknown>)[key]);
+      }
+      out += '}';
+    } else out += JSON.stringify(v) ?? 'missing';
+  };
+  walk(value);
+  return clip(out, max);
+}
+const shown = (value: unknown) => jsonPreview(value);
 
 const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
@@ -63,12 +95,12 @@ function describe(json: unknown, issue: z.core.$ZodIssue, path: string): { messa
     };
   }
   if (issue.code === 'invalid_type') {
-    return { message: `${where} must be ${article(issue.expected)}, but is ${JSON.stringify(value) ?? 'missing'}.`, fix: DOCS };
+    return { message: `${where} must be ${article(issue.expected)}, but is ${shown(value)}.`, fix: DOCS };
   }
   if (issue.code === 'invalid_value') {
-    const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    const allowed = clip(issue.values.map((v) => JSON.stringify(v)).join(', '), 160);
     return {
-      message: `${where} is ${JSON.stringify(value) ?? 'missing'}, which is not allowed.`,
+      message: `${where} is ${shown(value)}, which is not allowed.`,
       fix: `Use one of: ${allowed}.`,
     };
   }
@@ -84,5 +116,5 @@ function describe(json: unknown, issue: z.core.$ZodIssue, path: string): { messa
       fix: 'Declare that level under "geographies" as well, or correct "parentLevel" (null for the top level).',
     };
   }
-  return { message: `${where} ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}.`, fix: DOCS };
+  return { message: `${where} ${clip(issue.message.replace(/^Invalid input: /, 'is invalid: '), 160)}.`, fix: DOCS };
 }

@@ -23,3 +23,29 @@ export class FileRejected extends Error {
     this.name = 'FileRejected';
   }
 }
+
+/** `text` cut to at most `max` characters, with an ellipsis where it was cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A value from a file, as a message quotes it: a 1 MB cell or a 500-character name stays one short line. */
+export function quoted(value: unknown, max = 60): string {
+  return `"${clip(String(value), max)}"`;
+}
+
+/**
+ * Longest parts of a problem, in characters. Each check keeps its own text short by clipping the values it
+ * quotes; these limits catch whatever is left (an engine's error, a name in a file), so that a problem is read
+ * in a glance and a thousand of them cannot make the page slow.
+ */
+const LIMITS = { column: 100, message: 280, fix: 220 } as const;
+
+export function shortProblem(p: Problem): Problem {
+  return {
+    ...p,
+    ...(p.column !== undefined ? { column: clip(p.column, LIMITS.column) } : {}),
+    message: clip(p.message, LIMITS.message),
+    fix: clip(p.fix, LIMITS.fix),
+  };
+}

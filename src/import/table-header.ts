@@ -51,29 +51,35 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /** The first CSV record (quotes respected), split on whichever delimiter it uses most. */
 export function csvHeader(bytes: Uint8Array): TableHeader {
-  // 64 KiB is far more than any header line; decoding the whole file here would double the work.
-  const text = new TextDecoder().decode(bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
-  let end = text.length;
+  const line = firstLine(bytes);
+  // Counted in one pass, outside quotes, so that a header of 200,000 columns is split once, not four times.
+  const seen = new Map<string, number>();
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (const c of line) {
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) {
-      end = i;
-      break;
-    }
+    else if (!quoted && (DELIMITERS as readonly string[]).includes(c)) seen.set(c, (seen.get(c) ?? 0) + 1);
   }
-  const line = text.slice(0, end);
   let delimiter: string = ',';
-  let most = 0;
-  for (const d of DELIMITERS) {
-    const n = splitCsvLine(line, d).length - 1;
-    if (n > most) {
-      most = n;
-      delimiter = d;
-    }
-  }
+  for (const d of DELIMITERS) if ((seen.get(d) ?? 0) > (seen.get(delimiter) ?? 0)) delimiter = d;
   return { columns: splitCsvLine(line, delimiter).map((c) => c.trim()), delimiter };
+}
+
+/**
+ * The first record's text. 64 KiB holds any sensible header, and decoding the whole file here would double the
+ * work; a longer one (a sheet exported with thousands of columns) is read on until its end, so that it is counted
+ * and described as what it is rather than cut into a header of partial names.
+ */
+function firstLine(bytes: Uint8Array): string {
+  for (let window = 65_536; ; window *= 4) {
+    const text = new TextDecoder().decode(bytes.subarray(0, window)).replace(/^\uFEFF/, '');
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === '\n' || c === '\r')) return text.slice(0, i);
+    }
+    if (window >= bytes.length) return text;
+  }
 }
 
 /** A first guess from the file name, used only when the columns do not say. */

@@ -262,7 +262,7 @@ function PyramidTable({
           ))}
         </tbody>
       </table>
-      <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
+      <p className="hint">{SYMBOL_NOTES.join('. ')}.</p>
     </div>
   );
 }
@@ -272,7 +272,7 @@ interface CsvRow {
   sex: 'female' | 'male';
 }
 
-function pyramidCsv(
+export function pyramidCsv(
   pyramid: CohortPyramid,
   indicator: Indicator,
   areaName: string,

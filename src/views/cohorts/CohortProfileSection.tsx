@@ -8,6 +8,7 @@ import { CohortCsvButton, ProfileTable } from './ProfileTable';
 import { SpineChart } from './SpineChart';
 import { OUTCOME_TEXT, WIDEN_MESSAGE } from './cohort-format';
 import { describeAges } from './cohort-name';
+import { SymbolLegend } from '../../ui/SymbolLegend';
 
 /**
  * How many of the cohort's figures could be shown. A cohort is too small to show when every rate and
@@ -133,6 +134,7 @@ export const CohortProfileSection = memo(function CohortProfileSection({
               </div>
             );
           })}
+          <SymbolLegend symbols={(['c', 'x', 'z'] as const).filter((sym) => profile.rows.some((r) => r.figure.flag === sym))} />
           <details className="chart-table">
             <summary>Table of figures for {cohort.name}</summary>
             <ProfileTable

@@ -21,6 +21,7 @@ import { PathwayChart } from './PathwayChart';
 import { SpineLegend } from './SpineChart';
 import { defaultCohortName } from './cohort-name';
 import './cohorts.css';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 
 interface Context {
   indicators: ReadonlyMap<string, Indicator>;
@@ -230,6 +231,7 @@ function PyramidSection({ ctx }: { ctx: Context }) {
   const firstTertiary = choices.find((i) => i.tier === 'tertiary') ?? choices[0] ?? null;
   const chosen = state.indicator ? (ctx.indicators.get(state.indicator) ?? null) : null;
   const indicator = chosen && banded.includes(chosen.id) ? chosen : firstTertiary;
+  useReportShownIndicator(indicator?.id ?? null);
   const pyramid = useCohortPyramid(indicator, state.area);
   const nameOf = (code: string | null) =>
     code && code !== coverage.data?.vruCode ? (ctx.areaNames.get(code) ?? code) : ctx.vruName;

@@ -339,7 +339,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
               ) : null}
             </tbody>
           </table>
-          <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
+          <p className="hint">{SYMBOL_NOTES.join('. ')}.</p>
         </div>
       </details>
       <CsvButton
@@ -351,7 +351,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   );
 });
 
-function needHarmCsv(
+export function needHarmCsv(
   data: CohortNeedHarm,
   need: Indicator,
   harm: Indicator,

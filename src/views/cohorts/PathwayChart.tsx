@@ -275,7 +275,7 @@ function PathwayTable({
           </li>
         ))}
       </ul>
-      <p className="hint">{SYMBOL_NOTES.slice(0, 2).join('. ')}.</p>
+      <p className="hint">{SYMBOL_NOTES.join('. ')}.</p>
       <p className="hint">
         Rates behind the index:{' '}
         {pathway.series
@@ -296,7 +296,7 @@ interface CsvRow {
   flag: string;
 }
 
-function pathwayCsv(
+export function pathwayCsv(
   pathway: CohortPathway,
   cohortName: string,
   meta: { source: string; synthetic: boolean; audience: string },

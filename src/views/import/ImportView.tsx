@@ -5,6 +5,7 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { LoadOutcomes } from './LoadOutcomes';
+import { StillExpected } from './StillExpected';
 
 /** Choose or drop several files at once; see progress, what loaded and every problem found. */
 export function ImportView() {
@@ -40,6 +41,10 @@ export function ImportView() {
           <li>
             <strong>Boundaries</strong>: GeoJSON or TopoJSON with a property holding the area code.
           </li>
+          <li>
+            From <strong>Excel</strong>: save each sheet with File, Save As, &ldquo;CSV UTF-8 (Comma delimited)&rdquo;; a workbook
+            or &ldquo;Unicode Text&rdquo; file is refused with a note saying so.
+          </li>
         </ul>
         <p>
           The dashboard takes aggregated counts only. Files about individual people (names, dates of birth, NHS numbers,
@@ -64,7 +69,7 @@ export function ImportView() {
           type="file"
           multiple
           disabled={busy}
-          accept=".csv,.parquet,.arrow,.feather,.json,.geojson,.topojson"
+          accept=".csv,.tsv,.txt,.parquet,.arrow,.feather,.json,.geojson,.topojson,.xlsx,.xls"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             if (files.length > 0) void load(files).then(() => input.current && (input.current.value = ''));
@@ -80,6 +85,7 @@ export function ImportView() {
         </div>
       ) : null}
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
+      <StillExpected />
       <LoadedSummary />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { FileOutcome } from '../../import/load-files';
+import { ProblemList } from './ProblemList';
 
 const KIND_TEXT: Record<FileOutcome['kind'], string> = {
   manifest: 'manifest',
@@ -35,17 +36,7 @@ export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] })
                 : ''}
               )
             </p>
-            {o.problems.length > 0 ? (
-              <ul className="problems">
-                {o.problems.map((p, i) => (
-                  <li key={i} className={`problem problem--${p.severity}`}>
-                    <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong>
-                    {p.row !== undefined ? `, row ${p.row}` : ''}
-                    {p.column ? `, column “${p.column}”` : ''}: {p.message} <span className="problem__fix">{p.fix}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ProblemList file={o.file} problems={o.problems} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { AreaFigure, FigureFlag } from '../../queries/map-figures';
 import type { Polarity } from '../../stats';
 import { Figure } from '../../ui/Figure';
 import { comparisonLabel, formatCountValue, formatRate } from './map-model';
+import { SymbolLegend } from '../../ui/SymbolLegend';
 
 export type SortKey = 'name' | 'district' | 'count' | 'rate' | 'comparison';
 type Direction = 'ascending' | 'descending';
@@ -158,37 +159,40 @@ export function MapTable(props: MapTableProps) {
     </tr>
   );
   return (
-    <div
-      className={`table-scroll map-table${areas.length > 30 ? ' map-table--long' : ''}`}
-      role="region"
-      aria-labelledby="map-table-caption"
-      tabIndex={0}
-    >
-      <table className="data-table">
-        <caption id="map-table-caption">{props.caption}</caption>
-        <thead>
-          <tr>
-            {header('name', props.levelLabel)}
-            {districtNames ? header('district', 'District') : null}
-            {header('count', 'Count', true)}
-            {showRate ? (
-              <>
-                {header('rate', 'Rate', true, props.rateLabel)}
-                <th scope="col" className="num">
-                  95% confidence interval
-                </th>
-                {header(
-                  'comparison',
-                  props.benchmark?.level === 'benchmark' ? `Compared with ${props.benchmark.name}` : 'Compared with whole area',
-                )}
-              </>
-            ) : null}
-            {notes ? <th scope="col">Notes</th> : null}
-          </tr>
-        </thead>
-        <tbody>{sorted.map((f) => row(f, false))}</tbody>
-        {props.benchmark ? <tfoot>{row(props.benchmark, true)}</tfoot> : null}
-      </table>
-    </div>
+    <>
+      <div
+        className={`table-scroll map-table${areas.length > 30 ? ' map-table--long' : ''}`}
+        role="region"
+        aria-labelledby="map-table-caption"
+        tabIndex={0}
+      >
+        <table className="data-table">
+          <caption id="map-table-caption">{props.caption}</caption>
+          <thead>
+            <tr>
+              {header('name', props.levelLabel)}
+              {districtNames ? header('district', 'District') : null}
+              {header('count', 'Count', true)}
+              {showRate ? (
+                <>
+                  {header('rate', 'Rate', true, props.rateLabel)}
+                  <th scope="col" className="num">
+                    95% confidence interval
+                  </th>
+                  {header(
+                    'comparison',
+                    props.benchmark?.level === 'benchmark' ? `Compared with ${props.benchmark.name}` : 'Compared with whole area',
+                  )}
+                </>
+              ) : null}
+              {notes ? <th scope="col">Notes</th> : null}
+            </tr>
+          </thead>
+          <tbody>{sorted.map((f) => row(f, false))}</tbody>
+          {props.benchmark ? <tfoot>{row(props.benchmark, true)}</tfoot> : null}
+        </table>
+      </div>
+      <SymbolLegend symbols={['c', 'x']} />
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { GeographyLevel } from '../../contract';
-import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
 import { cartogramLayout } from '../../geo/tile-grid';
@@ -12,17 +11,17 @@ import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
+import type { MapFiguresParams } from '../../queries/map-figures';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
 import { withOption } from '../../url-state/view-options';
 import { BoundaryProblems } from './DataProblems';
 import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
+import { mapCsv } from './map-csv';
 import { MapLegend } from './MapLegend';
 import {
   buildMapModel,
-  comparisonLabel,
   defaultIndicator,
   findingTitle,
   levelNoun,
@@ -34,6 +33,7 @@ import { MapPatterns } from './MapPatterns';
 import { MapTable } from './MapTable';
 import { TileGridCartogram } from './TileGridCartogram';
 import { preloadable } from '../../ui/preloadable';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 import './map.css';
 
 // Leaflet arrives only when there are boundaries to draw: the cartogram needs none of it.
@@ -98,6 +98,7 @@ export function MapView() {
   );
   const indicators = useMemo(() => manifest?.indicators ?? [], [manifest]);
   const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, shownShare);
+  useReportShownIndicator(indicator?.id ?? null);
   const hasFigures = indicator ? here.has(indicator.id) : false;
   const hasRate = indicator ? indicator.statistic !== 'count' : false;
 
@@ -245,45 +246,20 @@ export function MapView() {
 
   const download = () => {
     if (!data || !indicator) return;
-    const dataset = manifest.datasets.find((d) => d.id === indicator.dataset);
-    const rows: AreaFigure[] = [...data.areas, ...(data.benchmark ? [data.benchmark] : [])];
-    const missing = (f: AreaFigure['rateFlag']) => f === 'c' || f === 'x';
-    const columns: CsvColumn<AreaFigure>[] = [
-      { header: 'area_code', value: (r) => r.code },
-      { header: 'area_name', value: (r) => r.name },
-      { header: 'level', value: (r) => r.level },
-      ...(small ? [{ header: 'district_code', value: (r: AreaFigure) => r.districtCode }] : []),
-      { header: 'period', value: () => data.period?.period ?? '' },
-      { header: 'age_band', value: () => (small ? 'all' : state.age) },
-      { header: 'sex', value: () => (small ? 'all' : state.sex) },
-      { header: 'value', value: (r) => (r.countFlag === 'x' ? 'x' : r.count) },
-      ...(hasRate
-        ? [
-            { header: 'rate', value: (r: AreaFigure) => (missing(r.rateFlag) ? r.rateFlag : (r.rate?.value ?? null)) },
-            { header: 'rate_lower_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.lower95 ?? null)) },
-            { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
-            { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
-            {
-              header: chosenBench ? 'compared_with_benchmark' : 'compared_with_whole_area',
-              value: (r: AreaFigure) =>
-                r.level === 'vru' || r.level === 'benchmark' ? 'benchmark' : comparisonLabel(r.comparison, indicator.polarity),
-            },
-          ]
-        : []),
-      { header: 'low_count', value: (r) => (r.lowCount ? 'yes' : 'no') },
-    ];
-    const csv = protectedCsv(
-      {
-        title: `${indicator.title} by ${levelNoun(level, false)}, ${when} (${breakdown})`,
-        source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
-        synthetic: manifest.synthetic,
-        audience: state.audience,
-        notes: [`rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`],
-      },
-      columns,
-      rows,
-      (r) => r.countFlag,
-    );
+    const csv = mapCsv(data, {
+      manifest,
+      indicator,
+      level,
+      small,
+      age: state.age,
+      sex: state.sex,
+      audience: state.audience,
+      hasRate,
+      benchmarkName,
+      when,
+      breakdown,
+      comparedWithBenchmark: Boolean(chosenBench),
+    });
     downloadFile(`map-${indicator.id}-${level}-${data.period?.period ?? 'none'}-${state.audience}.csv`, csv);
   };
 

@@ -5,6 +5,7 @@ import { roundingExplanation, suppressionExplanation } from '../../disclosure/su
 import type { BriefingFlag, BriefingMeasure } from '../../queries/briefing-figures';
 import { Figure } from '../../ui/Figure';
 import { formatMonth } from '../../ui/format';
+import { SymbolLegend } from '../../ui/SymbolLegend';
 import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureCsv, measureSource, measureTitle, significanceText } from './briefing-csv';
 import { Sparkline } from './Sparkline';
@@ -76,6 +77,9 @@ export function MeasureCard({
   const significance = significanceText(measure);
   const tested = measure.change?.kind === 'tested' ? measure.change : null;
   const unitWords = isCount ? ind.unit : `${ind.unit} (number)`;
+  // The symbols this card shows (its figure, the year before, a month), explained on the card itself.
+  const flags = new Set([current?.flag, previous?.flag, ...measure.months.map((p) => p.flag)]);
+  const symbols = (['c', 'x'] as const).filter((s) => flags.has(s));
   return (
     <article className="measure-card" aria-labelledby={headingId}>
       <h3 id={headingId} className="measure-card__title">
@@ -140,9 +144,9 @@ export function MeasureCard({
       <p className="measure-card__summary">{measure.sentence}</p>
       <details className="measure-card__table no-print">
         <summary>Monthly figures for {title}</summary>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby={`${headingId}-months`} tabIndex={0}>
           <table className="data-table">
-            <caption>
+            <caption id={`${headingId}-months`}>
               {title}: number each month, {areaName}
             </caption>
             <thead>
@@ -166,6 +170,7 @@ export function MeasureCard({
           </table>
         </div>
       </details>
+      {symbols.length > 0 ? <SymbolLegend symbols={symbols} /> : null}
       <div className="no-print">
         <ExportButtons
           title={`${title}: ${areaName}`}

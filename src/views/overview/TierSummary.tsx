@@ -1,5 +1,6 @@
 import { TIER_LABELS, TIERS, type DisclosurePolicy } from '../../contract';
 import type { BriefingMeasure } from '../../queries/briefing-figures';
+import { SymbolLegend } from '../../ui/SymbolLegend';
 import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureTitle, significanceText, summaryCsv } from './briefing-csv';
 import { BriefingFigure } from './MeasureCard';
@@ -26,9 +27,9 @@ export function TierSummary({
   const title = `All measures by prevention tier: ${areaName}, latest full year`;
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="tier-summary-caption" tabIndex={0}>
         <table className="data-table tier-summary">
-          <caption>{title}</caption>
+          <caption id="tier-summary-caption">{title}</caption>
           <thead>
             <tr>
               <th scope="col">Measure</th>
@@ -86,6 +87,7 @@ export function TierSummary({
           })}
         </table>
       </div>
+      <SymbolLegend symbols={['c', 'x', 'z']} />
       <div className="no-print">
         <ExportButtons title={title} source={source} csv={() => summaryCsv(measures, { title, source, synthetic, audience })} />
       </div>

@@ -3,8 +3,35 @@ import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
 import { formatMonth } from '../../ui/format';
+import { useShownIndicator } from '../../ui/shown-indicator';
+import type { ViewName } from '../../url-state/view-state';
 
 const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
+
+type Filter = 'indicator' | 'area' | 'period' | 'age' | 'sex' | 'audience';
+
+/** Filters a view does not use (or uses for one part only), said under the filter so a choice is not expected to act. */
+const NOT_USED: Partial<Record<ViewName, Partial<Record<Filter, string>>>> = {
+  overview: {
+    indicator: 'Not used on this page: it shows every headline measure.',
+    age: 'Not used on this page: each measure follows its own definition.',
+    sex: 'Not used on this page: each measure follows its own definition.',
+  },
+  cohorts: {
+    indicator: 'Used for the age and sex pyramid only.',
+    age: 'Not used on this page: the cohort sets its own ages.',
+    sex: 'Not used on this page: the cohort sets its own sex.',
+  },
+};
+
+/** The note under a filter, with the id its box is described by. */
+function FilterNote({ id, text }: { id: string; text: string | undefined }) {
+  return text ? (
+    <p className="hint" id={id}>
+      {text}
+    </p>
+  ) : null;
+}
 
 /** The shared filters. Every choice is written to the URL, so the link always reproduces the view. */
 export function FilterBar() {
@@ -14,12 +41,22 @@ export function FilterBar() {
   const periods = usePeriods();
   const indicators = loaded.manifest?.indicators ?? [];
   const latest = periods.data?.at(-1) ?? '';
+  const notes = NOT_USED[state.view] ?? {};
+  const described = (filter: Filter) => (notes[filter] ? { 'aria-describedby': `f-${filter}-note` } : {});
+  // With no indicator in the link, a view that shows one anyway (the Map, Trends) names it here.
+  const shownId = useShownIndicator();
+  const shown = state.indicator === null ? indicators.find((i) => i.id === shownId) : undefined;
   return (
     <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="f-indicator">Indicator</label>
-        <select id="f-indicator" value={state.indicator ?? ''} onChange={(e) => update({ indicator: e.target.value || null })}>
-          <option value="">Choose an indicator</option>
+        <select
+          id="f-indicator"
+          value={state.indicator ?? ''}
+          onChange={(e) => update({ indicator: e.target.value || null })}
+          {...described('indicator')}
+        >
+          <option value="">{shown ? `${shown.title} (shown by default)` : 'Choose an indicator'}</option>
           {TIERS.map((tier) => (
             <optgroup key={tier} label={TIER_LABELS[tier]}>
               {indicators
@@ -32,6 +69,7 @@ export function FilterBar() {
             </optgroup>
           ))}
         </select>
+        <FilterNote id="f-indicator-note" text={notes.indicator} />
       </div>
       <div className="field">
         <label htmlFor="f-area">Area</label>
@@ -62,23 +100,35 @@ export function FilterBar() {
       </div>
       <div className="field">
         <label htmlFor="f-age">Age band</label>
-        <select id="f-age" value={state.age} onChange={(e) => update({ age: e.target.value as typeof state.age })}>
+        <select
+          id="f-age"
+          value={state.age}
+          onChange={(e) => update({ age: e.target.value as typeof state.age })}
+          {...described('age')}
+        >
           {AGE_BAND_VALUES.map((a) => (
             <option key={a} value={a}>
               {a === 'all' ? 'All ages' : `Aged ${a}`}
             </option>
           ))}
         </select>
+        <FilterNote id="f-age-note" text={notes.age} />
       </div>
       <div className="field">
         <label htmlFor="f-sex">Sex</label>
-        <select id="f-sex" value={state.sex} onChange={(e) => update({ sex: e.target.value as typeof state.sex })}>
+        <select
+          id="f-sex"
+          value={state.sex}
+          onChange={(e) => update({ sex: e.target.value as typeof state.sex })}
+          {...described('sex')}
+        >
           {SEX_VALUES.map((s) => (
             <option key={s} value={s}>
               {s === 'all' ? 'Persons' : s === 'female' ? 'Female' : 'Male'}
             </option>
           ))}
         </select>
+        <FilterNote id="f-sex-note" text={notes.sex} />
       </div>
       <div className="field">
         <label htmlFor="f-audience">Disclosure rules for</label>

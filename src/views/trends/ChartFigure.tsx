@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
-import { chartSvgText, fileNameFor, svgToPng } from './chart-download';
+import { pictureToPng } from '../../ui/picture-export';
+import { chartSvgText, fileNameFor } from './chart-download';
 
 export interface ExportMeta {
   source: string;
@@ -51,8 +52,6 @@ export function ChartFigure({
   // (the months, the projection, the back-test) on each change was a large share of a Trends change.
   const [tableShown, setTableShown] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const produced = `Produced ${formatDate(new Date().toISOString().slice(0, 10))}`;
-
   const image = () => {
     if (!chartRef.current) throw new Error('There is no chart to download yet.');
     return chartSvgText(chartRef.current, {
@@ -60,7 +59,8 @@ export function ChartFigure({
       subtitle,
       source: exportMeta.source,
       synthetic: exportMeta.synthetic,
-      produced,
+      audience: exportMeta.audience,
+      date: formatDate(new Date().toISOString().slice(0, 10)),
     });
   };
   const run = async (task: () => Promise<void> | void) => {
@@ -119,8 +119,7 @@ export function ChartFigure({
               className="button button--small"
               onClick={() =>
                 run(async () => {
-                  const { svg, width, height } = image();
-                  downloadFile(fileNameFor(fileStem, 'png'), await svgToPng(svg, width, height));
+                  downloadFile(fileNameFor(fileStem, 'png'), await pictureToPng(image()));
                 })
               }
             >

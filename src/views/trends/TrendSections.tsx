@@ -344,58 +344,65 @@ export function CompareSection({
         </div>
       }
       table={
-        <div
-          className="table-scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={`Index, ${comparison.baseYear ?? 'first year'} = 100`}
-        >
-          <table className="data-table trend-table">
-            <caption>{`Index, ${comparison.baseYear ?? 'first year'} = 100`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">Line</th>
-                {comparison.periods.map((p) => (
-                  <th scope="col" className="num" key={p}>
-                    {p}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {comparison.series.map((s, k) => (
-                <tr key={s.indicatorId}>
-                  <th scope="row">
-                    {s.shortTitle}
-                    <span className="hint">{` (${s.basis})`}</span>
-                  </th>
-                  <td>
-                    <LineKey k={k} />
-                  </td>
-                  {comparison.periods.map((p) => {
-                    const point = s.points.find((x) => x.period === p);
-                    return (
-                      <td className="num" key={p}>
-                        {point ? (
-                          point.flag === 'c' || point.flag === 'x' ? (
-                            <TrendFigure value={null} flag={point.flag} format={String} explanations={ctx.explanations} />
-                          ) : point.index === null ? (
-                            ''
-                          ) : (
-                            <span title={`value ${formatRate(point.value ?? 0)}`}>{Math.round(point.index)}</span>
-                          )
-                        ) : (
-                          ''
-                        )}
-                      </td>
-                    );
-                  })}
+        <>
+          <div
+            className="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label={`Index, ${comparison.baseYear ?? 'first year'} = 100`}
+          >
+            <table className="data-table trend-table">
+              <caption>{`Index, ${comparison.baseYear ?? 'first year'} = 100`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Line</th>
+                  {comparison.periods.map((p) => (
+                    <th scope="col" className="num" key={p}>
+                      {p}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {comparison.series.map((s, k) => (
+                  <tr key={s.indicatorId}>
+                    <th scope="row">
+                      {s.shortTitle}
+                      <span className="hint">{` (${s.basis})`}</span>
+                    </th>
+                    <td>
+                      <LineKey k={k} />
+                    </td>
+                    {comparison.periods.map((p) => {
+                      const point = s.points.find((x) => x.period === p);
+                      return (
+                        <td className="num" key={p}>
+                          {point ? (
+                            point.flag === 'c' || point.flag === 'x' ? (
+                              <TrendFigure value={null} flag={point.flag} format={String} explanations={ctx.explanations} />
+                            ) : point.index === null ? (
+                              ''
+                            ) : (
+                              <span title={`value ${formatRate(point.value ?? 0)}`}>{Math.round(point.index)}</span>
+                            )
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <SymbolKey
+            explanations={ctx.explanations}
+            lowCountBelow={ctx.lowCountBelow}
+            used={symbolsIn(comparison.series.flatMap((s) => s.points.filter((p) => p.flag === 'c' || p.flag === 'x')))}
+          />
+        </>
       }
       csv={() => compareCsv({ ...meta(ctx, title), notes: [] }, comparison)}
       fileStem={stem('indexed-comparison', comparison.area.name)}
@@ -458,6 +465,7 @@ export const ProjectionSection = memo(function ProjectionSection({
               explanations={ctx.explanations}
               caption={`Recorded and projected ${indicator.unit}, ${projection.area.name}`}
             />
+            <SymbolKey explanations={ctx.explanations} lowCountBelow={ctx.lowCountBelow} used={symbolsIn(projection.history)} />
             <BacktestTable
               projection={projection}
               caption="Back-test: the last 12 recorded months against what the model projected without them"

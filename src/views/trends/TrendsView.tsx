@@ -24,6 +24,7 @@ import {
 } from './TrendSections';
 import { BenchmarkSection } from './BenchmarkSection';
 import './trends.css';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 
 /** The chosen indicator plus one indicator from each other partner in the same prevention tier (up to 4). */
 export function defaultComparison(indicators: readonly Indicator[], chosen: Indicator): string[] {
@@ -61,6 +62,7 @@ export function TrendsView() {
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
   const { indicator, isDefault, unknownId } = useTrendIndicator();
+  useReportShownIndicator(indicator?.id ?? null);
   const manifest = loaded.manifest;
   const part: TrendsPart = state.options.part ?? 'trend';
 

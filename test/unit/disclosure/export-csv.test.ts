@@ -29,7 +29,8 @@ describe('protectedCsv', () => {
   const lines = csv.trimEnd().split('\n');
 
   it('carries title, source, date, audience and the synthetic warning in comment lines', () => {
-    expect(lines[0]).toBe('# Test, "quoted", title');
+    // Double quotes would open a quoted cell in a spreadsheet: they become typographic ones.
+    expect(lines[0]).toBe('# Test, \u201cquoted\u201d, title');
     expect(lines[1]).toBe('# Source: Test source');
     expect(lines[2]).toMatch(/^# Produced: 2026-11-26 .*\(partner disclosure rules\)$/);
     expect(csv).toContain('# SYNTHETIC DATA');

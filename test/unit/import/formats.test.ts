@@ -173,7 +173,9 @@ describe('files that are not tables at all', () => {
   it('rejects an Excel workbook with a message that says to save it as CSV', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0, 8, 0, 0, 0]);
     const problems = await expectRejected(engine, await loadOne(engine, state, { name: 'extract.xlsx', bytes }), before);
-    expect(problemMatching(problems, /is an Excel workbook/).message).toMatch(/Save each sheet as "CSV UTF-8"/);
+    expect(problemMatching(problems, /is an Excel workbook/).message).toMatch(
+      /Save As, "CSV UTF-8 \(Comma delimited\) \(\*\.csv\)" for each sheet/,
+    );
   });
 
   it('rejects JSON that is neither a manifest, a table nor a boundary file', async () => {

@@ -1,0 +1,66 @@
+import type { GeographyLevel, Indicator, Manifest } from '../../contract';
+import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
+import type { AreaFigure, MapFigures } from '../../queries/map-figures';
+import { comparisonLabel, levelNoun } from './map-model';
+
+export interface MapCsvContext {
+  manifest: Manifest;
+  indicator: Indicator;
+  level: GeographyLevel;
+  /** Wards, MSOAs and LSOAs are published for all ages and persons only, with their district. */
+  small: boolean;
+  age: string;
+  sex: string;
+  audience: string;
+  hasRate: boolean;
+  benchmarkName: string;
+  /** "2024" or "March 2025", as the map's title says. */
+  when: string;
+  /** "all ages, persons", as the map's title says. */
+  breakdown: string;
+  /** A loaded benchmark (not the whole area) is what the comparison column compares with. */
+  comparedWithBenchmark: boolean;
+}
+
+/** The table beside the map as a CSV of protected figures, with the whole VRU area as the benchmark row. */
+export function mapCsv(data: MapFigures, c: MapCsvContext): string {
+  const dataset = c.manifest.datasets.find((d) => d.id === c.indicator.dataset);
+  const rows: AreaFigure[] = [...data.areas, ...(data.benchmark ? [data.benchmark] : [])];
+  const missing = (f: AreaFigure['rateFlag']) => f === 'c' || f === 'x';
+  const columns: CsvColumn<AreaFigure>[] = [
+    { header: 'area_code', value: (r) => r.code },
+    { header: 'area_name', value: (r) => r.name },
+    { header: 'level', value: (r) => r.level },
+    ...(c.small ? [{ header: 'district_code', value: (r: AreaFigure) => r.districtCode }] : []),
+    { header: 'period', value: () => data.period?.period ?? '' },
+    { header: 'age_band', value: () => (c.small ? 'all' : c.age) },
+    { header: 'sex', value: () => (c.small ? 'all' : c.sex) },
+    { header: 'value', value: (r) => (r.countFlag === 'x' ? 'x' : r.count) },
+    ...(c.hasRate
+      ? [
+          { header: 'rate', value: (r: AreaFigure) => (missing(r.rateFlag) ? r.rateFlag : (r.rate?.value ?? null)) },
+          { header: 'rate_lower_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.lower95 ?? null)) },
+          { header: 'rate_upper_95', value: (r: AreaFigure) => (missing(r.rateFlag) ? null : (r.rate?.upper95 ?? null)) },
+          { header: 'rate_flag', value: (r: AreaFigure) => r.rateFlag },
+          {
+            header: c.comparedWithBenchmark ? 'compared_with_benchmark' : 'compared_with_whole_area',
+            value: (r: AreaFigure) =>
+              r.level === 'vru' || r.level === 'benchmark' ? 'benchmark' : comparisonLabel(r.comparison, c.indicator.polarity),
+          },
+        ]
+      : []),
+    { header: 'low_count', value: (r) => (r.lowCount ? 'yes' : 'no') },
+  ];
+  return protectedCsv(
+    {
+      title: `${c.indicator.title} by ${levelNoun(c.level, false)}, ${c.when} (${c.breakdown})`,
+      source: dataset ? `${dataset.title}, ${dataset.agency}` : c.indicator.dataset,
+      synthetic: c.manifest.synthetic,
+      audience: c.audience,
+      notes: [`rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`],
+    },
+    columns,
+    rows,
+    (r) => r.countFlag,
+  );
+}
