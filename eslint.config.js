@@ -50,6 +50,7 @@ export default tseslint.config(
       'src/stats/**',
       'src/contract/**',
       'src/session/**',
+      'src/workspace/**',
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: NO_REACT }] },
   },

@@ -3,6 +3,7 @@ import { ident } from '../engine/sql-literals';
 import { ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
+import { combineBoundaryLayers, type BoundaryMode } from './boundary-layers';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
 import { castStaged, commitTable } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
@@ -17,6 +18,8 @@ import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableH
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /** For a boundary file of a level that already has shapes: add to them (the default) or replace them. */
+  boundaryMode?: BoundaryMode;
 }
 
 export interface LoadedState {
@@ -30,6 +33,8 @@ export interface FileOutcome {
   status: 'loaded' | 'rejected';
   rows: number;
   problems: Problem[];
+  /** What loading it did beyond its rows, in a sentence (a boundary file added to shapes loaded before, say). */
+  note?: string;
 }
 
 export interface LoadProgress {
@@ -109,9 +114,22 @@ export async function loadFiles(
         const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
           'SELECT code, level, name FROM areas',
         );
-        const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+        const read = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+        const { layer, note } = combineBoundaryLayers(
+          next.boundaries[read.layer.level],
+          read.layer,
+          d.input.boundaryMode ?? 'add',
+        );
         next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
-        outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
+        const rows = read.layer.features.features.length;
+        outcomes.push({
+          file: name,
+          kind: 'boundary',
+          status: 'loaded',
+          rows,
+          problems: read.problems,
+          ...(note ? { note } : {}),
+        });
       } else if (d.header) {
         const staging = `stg_${i}`;
         try {
@@ -147,7 +165,43 @@ export async function loadFiles(
     }
     tick(`Checked ${name}`);
   }
-  return { state: next, outcomes };
+  return keepManifestOnlyWithItsData(state, next, outcomes);
+}
+
+/**
+ * A manifest describes the tables that come with it: when every table file of its batch is refused, it is not
+ * kept either (its indicators would be listed with nothing behind them, or clash with the next attempt).
+ */
+function keepManifestOnlyWithItsData(
+  before: LoadedState,
+  next: LoadedState,
+  outcomes: FileOutcome[],
+): { state: LoadedState; outcomes: FileOutcome[] } {
+  const tables = outcomes.filter((o) => o.kind !== 'manifest' && o.kind !== 'boundary');
+  const manifests = outcomes.filter((o) => o.kind === 'manifest' && o.status === 'loaded');
+  if (manifests.length === 0 || tables.length === 0 || tables.some((o) => o.status === 'loaded')) {
+    return { state: next, outcomes };
+  }
+  const refused = tables.map((o) => o.file).join(', ');
+  return {
+    state: { ...next, manifest: before.manifest },
+    outcomes: outcomes.map((o) =>
+      manifests.includes(o)
+        ? {
+            ...o,
+            status: 'rejected',
+            problems: [
+              {
+                file: o.file,
+                severity: 'error',
+                message: `was not kept, because none of the files loaded with it could be loaded (${refused}).`,
+                fix: 'Correct the problems listed for those files, then load the manifest and the files together again.',
+              },
+            ],
+          }
+        : o,
+    ),
+  };
 }
 
 async function loadTable(

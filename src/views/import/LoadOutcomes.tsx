@@ -33,6 +33,7 @@ export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] })
                 : ''}
               )
             </p>
+            {o.note ? <p className="outcome__note">{o.note}</p> : null}
             {o.problems.length > 0 ? (
               <ul className="problems">
                 {o.problems.map((p, i) => (

@@ -87,7 +87,12 @@ export function TierSummary({
         </table>
       </div>
       <div className="no-print">
-        <ExportButtons title={title} source={source} csv={() => summaryCsv(measures, { title, source, synthetic, audience })} />
+        <ExportButtons
+          title={title}
+          source={source}
+          synthetic={synthetic}
+          csv={() => summaryCsv(measures, { title, source, synthetic, audience })}
+        />
       </div>
     </>
   );
