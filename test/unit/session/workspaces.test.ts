@@ -54,8 +54,7 @@ async function rows(engine: Engine, sql: string): Promise<string[]> {
 }
 const indicatorsIn = (engine: Engine, table: string) =>
   rows(engine, `SELECT DISTINCT indicator_id AS x FROM ${table} ORDER BY 1`);
-const tables = (engine: Engine) =>
-  rows(engine, `SELECT table_name AS x FROM duckdb_tables() WHERE NOT internal ORDER BY 1`);
+const tables = (engine: Engine) => rows(engine, `SELECT table_name AS x FROM duckdb_tables() WHERE NOT internal ORDER BY 1`);
 
 let engine: Engine;
 let backend: MemoryBackend;
@@ -97,7 +96,9 @@ describe('workspaces: the demo and the user’s own data never mix (real engine)
     expect(syntheticShare(snap.state.manifest)).toBe('none');
     expect(await indicatorsIn(engine, 'extracts')).toEqual(['ed_assaults', 'vwi']);
     expect(await rows(engine, `SELECT DISTINCT source_file AS x FROM extracts`)).toEqual(['our-extract.csv']);
-    expect(await rows(engine, `SELECT CAST(sum(count) AS VARCHAR) AS x FROM extracts WHERE indicator_id = 'vwi'`)).toEqual(['17']);
+    expect(await rows(engine, `SELECT CAST(sum(count) AS VARCHAR) AS x FROM extracts WHERE indicator_id = 'vwi'`)).toEqual([
+      '17',
+    ]);
     // The demo's protected table went with it; the own workspace's is built from its own cube.
     expect(await tables(engine)).not.toContain('protected_analyst');
     await session.ensureProtected('analyst');
@@ -212,7 +213,10 @@ describe('storage that is full, blocked or damaged: a plain message, and the ses
     const damaged = new MemoryBackend();
     damaged.entries.set('settings', enc('{"version": 1, "files": [oops'));
     const s = await startSession(new WorkspaceStore(damaged));
-    expect(s.getSnapshot().storage.problem).toMatchObject({ kind: 'damaged', message: /could not be read, so it was not opened/ });
+    expect(s.getSnapshot().storage.problem).toMatchObject({
+      kind: 'damaged',
+      message: /could not be read, so it was not opened/,
+    });
     expect(await s.openStored()).toBeNull();
     expect(s.getSnapshot().workspace).toEqual({ kind: 'demo' });
     await s.forgetStored();

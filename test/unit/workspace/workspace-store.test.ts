@@ -31,7 +31,12 @@ describe('the workspace store (its logic, over a storage medium in memory)', () 
       ['areas.csv', 'code\nA\n', {}],
       ['districts.geojson', '{}', { boundaryMode: 'replace' }],
     ]);
-    expect(read?.settings).toMatchObject({ version: SETTINGS_VERSION, title: 'Own data', open: true, savedAt: NOW.toISOString() });
+    expect(read?.settings).toMatchObject({
+      version: SETTINGS_VERSION,
+      title: 'Own data',
+      open: true,
+      savedAt: NOW.toISOString(),
+    });
     const summary = await s.summary();
     expect(summary).toMatchObject({ title: 'Own data', files: 3, open: true, where: 'opfs' });
     // The space taken counts the files and the settings.
@@ -133,7 +138,10 @@ describe('the workspace store (its logic, over a storage medium in memory)', () 
   it('says storage is blocked when the browser offers neither file system nor database', async () => {
     const blocked = await openWorkspaceStore({ storage: undefined, indexedDB: undefined }).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(StorageProblem);
-    expect(blocked).toMatchObject({ kind: 'blocked', message: /does not let the page store data \(for example in a private window/ });
+    expect(blocked).toMatchObject({
+      kind: 'blocked',
+      message: /does not let the page store data \(for example in a private window/,
+    });
     const throwing = {
       getDirectory: () => Promise.reject(new DOMException('The request was denied.', 'SecurityError')),
     } as unknown as StorageManager;
