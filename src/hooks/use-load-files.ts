@@ -20,6 +20,7 @@ export function useLoadFiles() {
           files.map(async (f) => ({
             name: f.name,
             bytes: new Uint8Array(await f.arrayBuffer()),
+            blob: f,
             ...(options.boundaryMode ? { boundaryMode: options.boundaryMode } : {}),
           })),
         );

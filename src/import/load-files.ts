@@ -18,6 +18,11 @@ import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableH
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /**
+   * The file as the person chose it, to keep on this device: the bytes above may be handed to the engine's worker
+   * (and so emptied) during the load.
+   */
+  blob?: Blob;
   /** For a boundary file of a level that already has shapes: add to them (the default) or replace them. */
   boundaryMode?: BoundaryMode;
 }

@@ -13,7 +13,7 @@ import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type Snapsh
 import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
 import type { StorageProblem } from '../workspace/storage-backend';
 import type { WorkspaceStore } from '../workspace/workspace-store';
-import { WorkspaceKeeper, type StorageStatus } from './workspace-keeper';
+import { WorkspaceKeeper, type StorageStatus, type WorkspaceInput } from './workspace-keeper';
 
 export type { StorageStatus };
 
@@ -159,6 +159,10 @@ export class DashboardSession {
       if (fresh) await this.clear();
       const before = this.snapshot.workspace;
       const owned = before.kind === 'own' ? before.files : [];
+      // Held as the person gave them, for storing: the load may hand the bytes to the engine's worker.
+      const keep = this.snapshot.storage.available
+        ? files.map((f) => ({ file: f, blob: f.blob ?? new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }))
+        : [];
       const outcomes = await this.loadNow(files, onProgress, { kind: 'own', files: owned });
       const taken = new Set(outcomes.filter((o) => o.status === 'loaded').map((o) => o.file));
       if (fresh && taken.size === 0 && this.demoSource) {
@@ -169,10 +173,16 @@ export class DashboardSession {
       }
       this.publish({ workspace: { kind: 'own', files: [...owned.filter((f) => !taken.has(f)), ...taken] } });
       // Stored after the load, while the person looks at the result; a failure is said, and changes nothing loaded.
-      void this.keeper.save(
-        files.filter((f) => taken.has(f.name)),
-        { fresh, title: this.snapshot.state.manifest?.title ?? null },
-      );
+      const boundaries = new Set(outcomes.filter((o) => o.kind === 'boundary').map((o) => o.file));
+      const stored: WorkspaceInput[] = keep
+        .filter(({ file }) => taken.has(file.name))
+        .map(({ file, blob }) => ({
+          name: file.name,
+          bytes: blob,
+          // The choice made for a boundary file is kept with it, so the next visit draws the same shapes.
+          options: boundaries.has(file.name) ? { boundaryMode: file.boundaryMode ?? 'add' } : {},
+        }));
+      void this.keeper.save(stored, { fresh, title: this.snapshot.state.manifest?.title ?? null });
       return outcomes;
     });
   }

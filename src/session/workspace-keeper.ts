@@ -1,6 +1,8 @@
-import type { InputFile } from '../import/load-files';
+import type { WorkspaceInput } from '../workspace/workspace-store';
 import { STORAGE_MESSAGES, StorageProblem, storageProblemOf, type StorageProblemKind } from '../workspace/storage-backend';
 import type { StoredSummary, StoredWorkspace, WorkspaceStore } from '../workspace/workspace-store';
+
+export type { WorkspaceInput };
 
 /** What the page can say about keeping the user's own workspace on this device. */
 export interface StorageStatus {
@@ -80,16 +82,13 @@ export class WorkspaceKeeper {
    * Stores the files a load took (a file of the same name replaces the stored one); `fresh` starts a new stored
    * workspace in place of whatever was stored. Runs after the load, one save at a time.
    */
-  save(files: readonly InputFile[], change: { fresh: boolean; title: string | null }): Promise<void> {
+  save(files: readonly WorkspaceInput[], change: { fresh: boolean; title: string | null }): Promise<void> {
     if (!this.store || files.length === 0) return this.pending.then(() => undefined);
     const store = this.store;
     const task = async () => {
       this.set({ saving: true });
       try {
-        const stored = await store.save(
-          files.map((f) => ({ name: f.name, bytes: f.bytes, options: f.boundaryMode ? { boundaryMode: f.boundaryMode } : {} })),
-          { fresh: change.fresh, title: change.title },
-        );
+        const stored = await store.save(files, { fresh: change.fresh, title: change.title });
         this.set({ saving: false, stored, problem: null });
       } catch (e) {
         this.fail(e);

@@ -51,11 +51,12 @@ export async function openIndexedDbBackend(idb: IDBFactory | undefined): Promise
     kind: 'indexeddb',
     async get(key) {
       const value: unknown = await request((await store('readonly')).files.get(key));
+      if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
       return value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : null;
     },
-    async put(key, bytes) {
+    async put(key, data) {
       const { tx, files } = await store('readwrite');
-      files.put(bytes, key);
+      files.put(data, key);
       await done(tx);
     },
     async delete(key) {

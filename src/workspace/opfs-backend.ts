@@ -38,12 +38,12 @@ export async function openOpfsBackend(storage: StorageManager | undefined): Prom
         throw e;
       }
     },
-    async put(key, bytes) {
+    async put(key, data) {
       const handle = await (await directory(true))!.getFileHandle(key, { create: true });
       // The new content replaces the old only when the stream closes: a failed write leaves the old file whole.
       const stream = await handle.createWritable();
       try {
-        await stream.write(bytes as Uint8Array<ArrayBuffer>);
+        await stream.write(data as Uint8Array<ArrayBuffer> | Blob);
         await stream.close();
       } catch (e) {
         await stream.abort().catch(() => undefined);

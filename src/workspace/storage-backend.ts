@@ -5,7 +5,8 @@
 export interface StorageBackend {
   readonly kind: 'opfs' | 'indexeddb';
   get(key: string): Promise<Uint8Array | null>;
-  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Stores the bytes, or a Blob's content (a File as the person chose it is stored without copying it). */
+  put(key: string, data: Uint8Array | Blob): Promise<void>;
   delete(key: string): Promise<void>;
   keys(): Promise<string[]>;
   /** Removes every trace: the entries and the directory or database that held them. */
@@ -31,7 +32,7 @@ export const STORAGE_MESSAGES: Record<StorageProblemKind, string> = {
     'page is full. Free some space, or forget other stored data, then load them again to keep them.',
   blocked:
     'This browser does not let the page store data (for example in a private window, or with site data blocked in its ' +
-    'settings), so your files are loaded for this visit only and will be gone when the page is closed.',
+    'settings), so files you load are kept for this visit only and are gone when the page is closed.',
   damaged:
     'The workspace stored on this device could not be read, so it was not opened. Forget the stored data, then load your ' +
     'files again.',

@@ -6,9 +6,15 @@ import { parseSettings, SETTINGS_VERSION, type FileOptions, type StoredFile, typ
 /** A file of the workspace as the user gave it, with the choices made when it was loaded. */
 export interface WorkspaceInput {
   name: string;
-  bytes: Uint8Array;
+  /** Its content: a Blob (the File itself) when saving, bytes when read back. */
+  bytes: Uint8Array | Blob;
   options: FileOptions;
 }
+
+/** A stored file read back. */
+export type StoredInput = WorkspaceInput & { bytes: Uint8Array };
+
+const sizeOf = (data: Uint8Array | Blob) => (data instanceof Blob ? data.size : data.byteLength);
 
 /** What is stored, without reading the files themselves: enough to name it and say how much space it takes. */
 export interface StoredSummary {
@@ -23,7 +29,7 @@ export interface StoredSummary {
 
 export interface StoredWorkspace {
   settings: WorkspaceSettings;
-  files: WorkspaceInput[];
+  files: StoredInput[];
 }
 
 const SETTINGS_KEY = 'settings';
@@ -91,7 +97,7 @@ export class WorkspaceStore {
       try {
         const settings = await this.settings();
         if (!settings) return null;
-        const files: WorkspaceInput[] = [];
+        const files: StoredInput[] = [];
         for (const f of settings.files) {
           const bytes = await this.backend.get(f.key);
           if (!bytes || bytes.byteLength !== f.size) {
@@ -126,7 +132,7 @@ export class WorkspaceStore {
           const key = this.newKey();
           await this.backend.put(key, f.bytes);
           written.push(key);
-          added.push({ key, name: f.name, size: f.bytes.byteLength, options: f.options });
+          added.push({ key, name: f.name, size: sizeOf(f.bytes), options: f.options });
         }
         const names = new Set(added.map((f) => f.name));
         const settings: WorkspaceSettings = {

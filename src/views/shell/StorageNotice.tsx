@@ -9,7 +9,9 @@ import { useViewState } from '../../url-state/use-view-state';
 export function StorageNotice() {
   const { storage, workspace } = useSessionSnapshot();
   const { state, update } = useViewState();
-  if (!storage.problem || workspace.kind === 'bundle') return null;
+  // A stored workspace that could not be opened matters on the demo too; the other problems, only to own data.
+  const relevant = storage.problem?.kind === 'damaged' ? workspace.kind !== 'bundle' : workspace.kind === 'own';
+  if (!storage.problem || !relevant) return null;
   return (
     <div className="notice notice--warning" role="status" data-testid="storage-notice">
       <p>

@@ -187,6 +187,34 @@ describe('workspaces: the demo and the user’s own data never mix (real engine)
   });
 });
 
+describe('what is stored is each file as the person gave it', () => {
+  it('even when the load hands the bytes to the engine, which empties them (as the browser engine does)', async () => {
+    // The browser engine transfers a registered file's buffer to its worker: the caller's bytes are left empty.
+    const transferring: Engine = {
+      ...engine,
+      query: (sql, signal) => engine.query(sql, signal),
+      registerFile: (name, bytes) => {
+        const copy = bytes.slice();
+        structuredClone(bytes.buffer, { transfer: [bytes.buffer as ArrayBuffer] });
+        return engine.registerFile(name, copy);
+      },
+    };
+    const store = new MemoryBackend();
+    const s = await DashboardSession.start(transferring, protectInline, {
+      demo: async () => demoFiles(),
+      store: new WorkspaceStore(store),
+    });
+    await s.load(demoFiles(), undefined, { demo: true });
+    const files = ownFiles();
+    const originals = files.map((f) => new TextDecoder().decode(f.bytes));
+    expect((await s.load(files)).every((o) => o.status === 'loaded')).toBe(true);
+    expect(files.some((f) => f.bytes.byteLength === 0)).toBe(true);
+    await s.storageSettled();
+    const stored = await new WorkspaceStore(store).read();
+    expect(stored?.files.map((f) => new TextDecoder().decode(f.bytes))).toEqual(originals);
+  });
+});
+
 describe('storage that is full, blocked or damaged: a plain message, and the session works unsaved', () => {
   it('full: the own workspace loads; the message says it is not stored', async () => {
     const full = new MemoryBackend();
