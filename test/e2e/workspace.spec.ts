@@ -209,6 +209,35 @@ test('storage blocked (as in some private windows): a plain message, and the loa
   expect(foreign.map((r) => r.url())).toEqual([]);
 });
 
+test('damaged storage: the stored workspace is not opened, every view says so, and it can be forgotten', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openDashboard(page, '?view=overview');
+  // What a half-finished write or another program could leave: settings that are not JSON.
+  await page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('vrn-workspace', { create: true });
+    const stream = await (await dir.getFileHandle('settings', { create: true })).createWritable();
+    await stream.write('{"version": 1, "files": [');
+    await stream.close();
+  });
+  await page.reload();
+  await expect(page.getByTestId('storage-notice')).toContainText(
+    'The workspace stored on this device could not be read, so it was not opened',
+    {
+      timeout: 120_000,
+    },
+  );
+  await expect(page.locator('.header').getByText('Synthetic demo data', { exact: true })).toBeVisible();
+  await goTo(page, 'Load data');
+  await expect(page.getByTestId('storage-problem')).toContainText('Forget the stored data, then load your files again');
+  await page.getByRole('button', { name: 'Forget this data' }).click();
+  await page.getByRole('button', { name: 'Yes, forget this data' }).click();
+  await expect(page.getByTestId('storage-problem')).toHaveCount(0);
+  expect((await storageEntries(page)).filter((n) => n.includes('vrn-workspace'))).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Dashboard views' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('storage-problem')).toHaveCount(0);
+});
+
 test.describe('boundaries that cannot break the page', () => {
   test.skip(!existsSync(GEO), `needs the real boundaries at ${GEO}`);
   const lad = () =>
