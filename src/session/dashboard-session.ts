@@ -71,6 +71,11 @@ export interface SessionSnapshot {
   workspace: Workspace;
   /** Whether the own workspace is kept on this device, how much space it takes, and what went wrong if anything. */
   storage: StorageStatus;
+  /**
+   * Choices about the own workspace as a whole, by name (for example how absent rows are read): kept with it on
+   * this device and restored before its files are loaded again. Empty for the demo and for a new workspace.
+   */
+  choices: Readonly<Record<string, unknown>>;
   /** Whole-dataset protection under way, for a progress indicator. */
   protecting: ProtectionProgress | null;
   /** What protection did for each audience protected so far at this version. */
@@ -91,6 +96,7 @@ export class DashboardSession {
     lastLoad: [],
     workspace: { kind: 'own', files: [] },
     storage: { available: false, stored: null, saving: false, problem: null },
+    choices: {},
     protecting: null,
     protection: {},
     bundle: null,
@@ -182,7 +188,11 @@ export class DashboardSession {
           // The choice made for a boundary file is kept with it, so the next visit draws the same shapes.
           options: boundaries.has(file.name) ? { boundaryMode: file.boundaryMode ?? 'add' } : {},
         }));
-      void this.keeper.save(stored, { fresh, title: this.snapshot.state.manifest?.title ?? null });
+      void this.keeper.save(stored, {
+        fresh,
+        title: this.snapshot.state.manifest?.title ?? null,
+        choices: this.snapshot.choices,
+      });
       return outcomes;
     });
   }
@@ -222,6 +232,7 @@ export class DashboardSession {
       state: { manifest: null, boundaries: {} },
       version: this.snapshot.version + 1,
       lastLoad: [],
+      choices: {},
       protecting: null,
       protection: {},
       bundle: null,
@@ -259,6 +270,8 @@ export class DashboardSession {
       const stored = await this.keeper.read();
       if (!stored) return null;
       await this.clear();
+      // Restored first: the load may read them.
+      this.publish({ choices: stored.settings.choices });
       const files = stored.files.map((f) => ({
         name: f.name,
         bytes: f.bytes,
@@ -284,6 +297,15 @@ export class DashboardSession {
       await this.keeper.forget();
       if (this.snapshot.workspace.kind === 'own' && this.demoSource) await this.showDemoNow();
     });
+  }
+
+  /**
+   * Sets a choice about the own workspace as a whole (see `choices`), and keeps it on this device with the
+   * workspace. A change that alters figures should be followed by loading again; that is the caller's to decide.
+   */
+  setChoice(name: string, value: unknown): Promise<void> {
+    this.publish({ choices: { ...this.snapshot.choices, [name]: value } });
+    return this.snapshot.workspace.kind === 'own' ? this.keeper.saveChoices({ [name]: value }) : Promise.resolve();
   }
 
   /** Saves under way, finished (so a test, or a person closing the page, knows what is stored). */

@@ -82,13 +82,16 @@ export class WorkspaceKeeper {
    * Stores the files a load took (a file of the same name replaces the stored one); `fresh` starts a new stored
    * workspace in place of whatever was stored. Runs after the load, one save at a time.
    */
-  save(files: readonly WorkspaceInput[], change: { fresh: boolean; title: string | null }): Promise<void> {
+  save(
+    files: readonly WorkspaceInput[],
+    change: { fresh: boolean; title: string | null; choices?: Record<string, unknown> },
+  ): Promise<void> {
     if (!this.store || files.length === 0) return this.pending.then(() => undefined);
     const store = this.store;
     const task = async () => {
       this.set({ saving: true });
       try {
-        const stored = await store.save(files, { fresh: change.fresh, title: change.title });
+        const stored = await store.save(files, change);
         this.set({ saving: false, stored, problem: null });
       } catch (e) {
         this.fail(e);
@@ -97,6 +100,22 @@ export class WorkspaceKeeper {
           (stored) => this.set({ stored }),
           () => this.set({ stored: null }),
         );
+      }
+    };
+    const next = this.pending.then(task, task);
+    this.pending = next;
+    return next;
+  }
+
+  /** Stores the workspace's choices (merged into those stored), after any save under way. */
+  saveChoices(choices: Record<string, unknown>): Promise<void> {
+    if (!this.store || !this.status.stored) return this.pending.then(() => undefined);
+    const store = this.store;
+    const task = async () => {
+      try {
+        this.set({ stored: await store.save([], { choices }), problem: null });
+      } catch (e) {
+        this.fail(e);
       }
     };
     const next = this.pending.then(task, task);

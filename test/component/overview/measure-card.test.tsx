@@ -22,6 +22,7 @@ const snapshot = {
   lastLoad: [],
   workspace: { kind: 'demo' },
   storage: { available: false, stored: null, saving: false, problem: null },
+  choices: {},
   protecting: null,
   protection: {},
   bundle: null,

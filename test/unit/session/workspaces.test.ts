@@ -130,10 +130,18 @@ describe('workspaces: the demo and the user’s own data never mix (real engine)
     expect(session.getSnapshot().storage.stored?.files).toBe(4);
   });
 
+  it('keeps choices about the workspace as a whole with it, and restores them before its files on the next visit', async () => {
+    await session.setChoice('absentRows', 'zero');
+    await session.storageSettled();
+    expect(session.getSnapshot().choices).toEqual({ absentRows: 'zero' });
+    expect((await new WorkspaceStore(backend).read())?.settings.choices).toEqual({ absentRows: 'zero' });
+  });
+
   it('back to the demo: the demo again, synthetic; the own workspace stays stored, not opened on the next visit', async () => {
     await session.showDemo();
     const snap = session.getSnapshot();
     expect(snap.workspace).toEqual({ kind: 'demo' });
+    expect(snap.choices).toEqual({});
     expect(await indicatorsIn(engine, 'extracts')).toEqual(['reoff', 'vwi']);
     expect(syntheticShare(snap.state.manifest)).toBe('all');
     expect(snap.storage.stored).toMatchObject({ files: 4, open: false });
@@ -171,6 +179,7 @@ describe('workspaces: the demo and the user’s own data never mix (real engine)
     expect(later.getSnapshot().storage.stored).toMatchObject({ files: 4, open: true });
     await later.openStored();
     expect(later.getSnapshot().state.manifest?.title).toBe('Our partnership (real)');
+    expect(later.getSnapshot().choices).toEqual({ absentRows: 'zero' });
     expect(await indicatorsIn(engine, 'extracts')).toEqual(['ed_assaults', 'vwi']);
   });
 
