@@ -180,22 +180,26 @@ export function readBoundaryFile(
       fix: 'Add those areas to the areas lookup, or use boundaries that cover the same areas.',
     });
   }
-  if (geometry.refused.length > 0) {
-    const n = geometry.refused.length;
-    problems.push({
-      file,
-      severity: 'warning',
-      message: `${n === 1 ? '1 shape was' : `${n} shapes were`} left out because ${n === 1 ? 'it' : 'they'} cannot be drawn: ${listCodes(geometry.refused.map((r) => `${describeShape(r.index)}: ${r.reason}`))}.`,
+  const geometryNotes = [
+    {
+      shapes: geometry.refused.map((r) => `${describeShape(r.index)}: ${r.reason}`),
+      says: (n: number) =>
+        `${n === 1 ? '1 shape was' : `${n} shapes were`} left out because ${n === 1 ? 'it' : 'they'} cannot be drawn`,
       fix: 'Repair those shapes in a GIS (for example QGIS: Fix geometries) and load the file again; their areas are listed in the table meanwhile.',
-    });
-  }
-  if (geometry.repaired.length > 0) {
-    const n = geometry.repaired.length;
+    },
+    {
+      shapes: geometry.repaired.map((r) => `${describeShape(r.index)}: ${r.what}`),
+      says: (n: number) => `${n === 1 ? '1 shape was' : `${n} shapes were`} repaired to be drawn`,
+      fix: 'Nothing to do unless the shapes look wrong on the map; a GIS can repair the file itself.',
+    },
+  ];
+  for (const note of geometryNotes) {
+    if (note.shapes.length === 0) continue;
     problems.push({
       file,
       severity: 'warning',
-      message: `${n === 1 ? '1 shape was' : `${n} shapes were`} repaired to be drawn: ${listCodes(geometry.repaired.map((r) => `${describeShape(r.index)}: ${r.what}`))}.`,
-      fix: 'Nothing to do unless the shapes look wrong on the map; a GIS can repair the file itself.',
+      message: `${note.says(note.shapes.length)}: ${listCodes(note.shapes)}.`,
+      fix: note.fix,
     });
   }
   const noShape = areas.filter((a) => a.level === level && !shapeCodes.has(a.code)).map((a) => named(a.code, a.name));

@@ -1,6 +1,11 @@
 import type { BoundaryMode } from '../../import/boundary-layers';
 import { useSessionSnapshot } from '../../hooks/session-context';
 
+const CHOICES: readonly [BoundaryMode, string][] = [
+  ['add', 'Add to the shapes loaded before (a new shape replaces the old one for its code)'],
+  ['replace', 'Replace all the shapes loaded before for that level'],
+];
+
 const LEVEL_WORDS: Record<string, string> = {
   vru: 'VRU area',
   district: 'districts',
@@ -20,26 +25,18 @@ export function BoundaryModeChoice({ value, onChange }: { value: BoundaryMode; o
   return (
     <fieldset className="boundary-mode">
       <legend>Boundary files for {levels.map((l) => LEVEL_WORDS[l] ?? l).join(', ')}, which already have shapes</legend>
-      <div>
-        <input
-          type="radio"
-          id="boundary-mode-add"
-          name="boundary-mode"
-          checked={value === 'add'}
-          onChange={() => onChange('add')}
-        />{' '}
-        <label htmlFor="boundary-mode-add">Add to the shapes loaded before (a new shape replaces the old one for its code)</label>
-      </div>
-      <div>
-        <input
-          type="radio"
-          id="boundary-mode-replace"
-          name="boundary-mode"
-          checked={value === 'replace'}
-          onChange={() => onChange('replace')}
-        />{' '}
-        <label htmlFor="boundary-mode-replace">Replace all the shapes loaded before for that level</label>
-      </div>
+      {CHOICES.map(([mode, label]) => (
+        <div key={mode}>
+          <input
+            type="radio"
+            id={`boundary-mode-${mode}`}
+            name="boundary-mode"
+            checked={value === mode}
+            onChange={() => onChange(mode)}
+          />{' '}
+          <label htmlFor={`boundary-mode-${mode}`}>{label}</label>
+        </div>
+      ))}
     </fieldset>
   );
 }

@@ -81,7 +81,7 @@ export function WorkspacePanel() {
         <>
           <p data-testid="workspace-statement">
             This is your own workspace: the synthetic demo is put away, and nothing of it is mixed with your files.{' '}
-            <button type="button" className="workspace-panel__link" disabled={busy} onClick={() => void w.showDemo()}>
+            <button type="button" className="link-button" disabled={busy} onClick={() => void w.showDemo()}>
               Back to the demo
             </button>
           </p>

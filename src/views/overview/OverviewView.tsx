@@ -69,6 +69,16 @@ export function OverviewView() {
   const audience = AUDIENCE_WORDS[state.audience];
   const today = new Date().toISOString().slice(0, 10);
   const cardProps = { areaName: data.areaName, policy, audience };
+  const card = (m: (typeof data.measures)[number]) => (
+    <MeasureCard
+      key={m.indicator.id}
+      measure={m}
+      datasetTitle={datasetTitle(m.indicator.dataset)}
+      synthetic={cardSynthetic(m.indicator.id)}
+      markSynthetic={markSynthetic}
+      {...cardProps}
+    />
+  );
   const sources = [...new Set(manifest.datasets.map((d) => d.agency))].join('; ');
 
   return (
@@ -117,36 +127,14 @@ export function OverviewView() {
         {homeOffice.length === 0 ? (
           <p>The manifest marks none of the loaded indicators as a Home Office success measure.</p>
         ) : (
-          <div className="measure-grid">
-            {homeOffice.map((m) => (
-              <MeasureCard
-                key={m.indicator.id}
-                measure={m}
-                datasetTitle={datasetTitle(m.indicator.dataset)}
-                synthetic={cardSynthetic(m.indicator.id)}
-                markSynthetic={markSynthetic}
-                {...cardProps}
-              />
-            ))}
-          </div>
+          <div className="measure-grid">{homeOffice.map(card)}</div>
         )}
       </section>
 
       {otherHeadline.length > 0 ? (
         <section aria-labelledby="headline-title" className="briefing__section">
           <h2 id="headline-title">Other headline measures</h2>
-          <div className="measure-grid">
-            {otherHeadline.map((m) => (
-              <MeasureCard
-                key={m.indicator.id}
-                measure={m}
-                datasetTitle={datasetTitle(m.indicator.dataset)}
-                synthetic={cardSynthetic(m.indicator.id)}
-                markSynthetic={markSynthetic}
-                {...cardProps}
-              />
-            ))}
-          </div>
+          <div className="measure-grid">{otherHeadline.map(card)}</div>
         </section>
       ) : null}
 

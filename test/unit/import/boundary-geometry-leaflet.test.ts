@@ -2,15 +2,7 @@
 import L from 'leaflet';
 import { describe, expect, it } from 'vitest';
 import { checkBoundaryGeometry } from '../../../src/import/boundary-geometry';
-
-const ring = (x: number) => [
-  [x, 50],
-  [x + 0.1, 50],
-  [x + 0.1, 50.1],
-  [x, 50.1],
-  [x, 50],
-];
-const feature = (code: string, geometry: unknown) => ({ type: 'Feature', properties: { LAD_CD: code }, geometry });
+import { feature, ring } from '../../fixtures/boundary-shapes';
 
 // The checks exist because Leaflet throws on such shapes, which took the whole page down before: both halves here.
 describe('boundary geometry checks against the map library itself', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { checkBoundaryGeometry } from '../../../src/import/boundary-geometry';
+import { feature, ring } from '../../fixtures/boundary-shapes';
 import type { InputFile, LoadedState } from '../../../src/import/load-files';
 import { enc } from '../../fixtures/mini-contract';
 import { load, loadBase, problemMatching } from '../../fixtures/import-helpers';
@@ -11,18 +12,6 @@ import { load, loadBase, problemMatching } from '../../fixtures/import-helpers';
 const GEO = path.resolve(process.cwd(), '../shared/geo');
 const GEO_AVAILABLE = existsSync(GEO);
 
-const ring = (x: number) => [
-  [x, 50],
-  [x + 0.1, 50],
-  [x + 0.1, 50.1],
-  [x, 50.1],
-  [x, 50],
-];
-const feature = (code: string, geometry: unknown) => ({
-  type: 'Feature',
-  properties: { LAD_CD: code, LAD_NM: `Area ${code}` },
-  geometry,
-});
 const geojson = (name: string, features: unknown[]): InputFile => ({
   name,
   bytes: enc(JSON.stringify({ type: 'FeatureCollection', features })),
