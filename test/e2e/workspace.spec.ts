@@ -130,6 +130,8 @@ test('own data: a workspace without the demo, kept on this device between visits
     await goTo(page, 'Load data');
     await page.getByRole('button', { name: 'Back to the demo' }).click();
     await expect(page.locator('.header').getByText('Synthetic demo data', { exact: true })).toBeVisible(FIGURES);
+    // The button pressed is gone with the workspace it belonged to: focus is on the panel's heading, not lost.
+    await expect(page.getByRole('heading', { level: 2, name: 'Your workspace' })).toBeFocused();
     await expect(
       page.getByText(
         /A workspace of yours is stored on this device: Lancashire police\.uk crime \(real public data\) \(4 files, /,
@@ -152,11 +154,19 @@ test('own data: a workspace without the demo, kept on this device between visits
       page.getByRole('table', { name: /Rows, areas and months loaded per indicator/ }).locator('tbody tr'),
     ).toHaveCount(2);
 
-    // Forget: every trace goes, and the demo is shown.
-    await page.getByRole('button', { name: 'Forget this data' }).click();
-    await expect(page.getByText(/Forget this data\? Your files and settings are removed from this device/)).toBeVisible();
+    // Forget, from the keyboard: asked first (Cancel returns), then every trace goes, and the demo is shown.
+    await page.getByRole('button', { name: 'Forget this data' }).focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByText(/Forget this data\? Your files and settings are removed from this device/);
+    await expect(question).toBeFocused();
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Yes, forget this data' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Forget this data' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Yes, forget this data' })).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(page.locator('.header').getByText('Synthetic demo data', { exact: true })).toBeVisible(FIGURES);
     await expect(page.getByRole('button', { name: 'Open your stored workspace' })).toHaveCount(0);
     expect((await storageEntries(page)).filter((n) => n.includes('vrn-workspace'))).toEqual([]);

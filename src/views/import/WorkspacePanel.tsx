@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../hooks/use-workspace';
 import './workspace.css';
 
@@ -7,6 +7,8 @@ export function formatMegabytes(bytes: number): string {
   const mb = bytes / 1_000_000;
   return mb < 0.1 ? 'less than 0.1 MB' : `${mb.toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
+
+const focus = (id: string) => document.getElementById(id)?.focus();
 
 /**
  * Which workspace is shown, and what is kept on this device. The demo and the person's own files never mix: their
@@ -17,13 +19,21 @@ export function WorkspacePanel() {
   const w = useWorkspace();
   const [confirming, setConfirming] = useState(false);
   const { workspace, storage } = w;
+  // The control pressed goes away with what it changed: focus moves to what replaced it, never to the page's top.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) focus('forget-question');
+    else if (asked.current) focus('forget-button');
+    asked.current = confirming;
+  }, [confirming]);
+  const then = (task: () => Promise<unknown>) => () => void task().then(() => focus('workspace-title'));
   if (workspace.kind === 'bundle') return null;
   const stored = storage.stored;
   const busy = w.busy !== null;
 
   const forgetControls = confirming ? (
     <div className="workspace-panel__confirm" role="group" aria-labelledby="forget-question">
-      <p id="forget-question">
+      <p id="forget-question" tabIndex={-1}>
         <strong>Forget this data?</strong> Your files and settings are removed from this device
         {workspace.kind === 'own' ? ', and the synthetic demo is shown instead' : ''}. This cannot be undone.
       </p>
@@ -31,7 +41,13 @@ export function WorkspacePanel() {
         type="button"
         className="button workspace-panel__danger"
         disabled={busy}
-        onClick={() => void w.forget().then(() => setConfirming(false))}
+        onClick={() =>
+          void w.forget().then(() => {
+            asked.current = false;
+            setConfirming(false);
+            focus('workspace-title');
+          })
+        }
       >
         Yes, forget this data
       </button>{' '}
@@ -40,14 +56,16 @@ export function WorkspacePanel() {
       </button>
     </div>
   ) : (
-    <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
+    <button type="button" className="button" id="forget-button" disabled={busy} onClick={() => setConfirming(true)}>
       Forget this data
     </button>
   );
 
   return (
     <section className="workspace-panel" aria-labelledby="workspace-title">
-      <h2 id="workspace-title">Your workspace</h2>
+      <h2 id="workspace-title" tabIndex={-1}>
+        Your workspace
+      </h2>
       {workspace.kind === 'demo' ? (
         <>
           <p data-testid="workspace-statement">
@@ -67,7 +85,7 @@ export function WorkspacePanel() {
                 start a new workspace in its place.
               </p>
               <p className="workspace-panel__actions">
-                <button type="button" className="button button--primary" disabled={busy} onClick={() => void w.openStored()}>
+                <button type="button" className="button button--primary" disabled={busy} onClick={then(w.openStored)}>
                   Open your stored workspace
                 </button>{' '}
                 {forgetControls}
@@ -81,7 +99,7 @@ export function WorkspacePanel() {
         <>
           <p data-testid="workspace-statement">
             This is your own workspace: the synthetic demo is put away, and nothing of it is mixed with your files.{' '}
-            <button type="button" className="link-button" disabled={busy} onClick={() => void w.showDemo()}>
+            <button type="button" className="link-button" disabled={busy} onClick={then(w.showDemo)}>
               Back to the demo
             </button>
           </p>
