@@ -298,10 +298,16 @@ async function demoInBrowser(browser: Browser): Promise<BrowserRun> {
   return { samples };
 }
 
+/**
+ * Own files start a workspace without the demo (src/session/dashboard-session.ts): the extract's areas and
+ * population come with it, as a partner's would.
+ */
+const DEMO_LOOKUPS = ['data/areas.csv', 'data/population.csv'];
+
 async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRun> {
   const files = generateBenchExtract(OUT, SIZE_ROWS[size], { csv: size === '1m' && !flag('no-csv') });
   const s = section(
-    `${size.toUpperCase()} rows: ${files.rows.toLocaleString('en-GB')} extract rows (${files.indicators.length} indicators x ${files.lsoas} LSOAs of ${files.lsoaSource} x 60 months x 8 age bands x 2 sexes) on top of the demo`,
+    `${size.toUpperCase()} rows: ${files.rows.toLocaleString('en-GB')} extract rows (${files.indicators.length} indicators x ${files.lsoas} LSOAs of ${files.lsoaSource} x 60 months x 8 age bands x 2 sexes) in a workspace of its own, with the demo's areas and population`,
   );
   add(s, ['Parquet file (row groups of 100k, sorted by indicator, area, period)', mb(statSync(files.parquet).size)]);
   if (files.boundaries.length === 0) note(s, '../shared/geo not found: no boundaries loaded, the map shows its cartogram.');
@@ -318,7 +324,13 @@ async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRu
     s,
     `A file dropped on opening waits for the demo's own protection first (${ms((await waited.jsonValue()) as number)} after navigation here).`,
   );
-  const run = await importFiles(page, browser, [files.manifest, files.parquet, ...files.boundaries], s, 'Parquet');
+  const run = await importFiles(
+    page,
+    browser,
+    [...DEMO_LOOKUPS, files.manifest, files.parquet, ...files.boundaries],
+    s,
+    'Parquet',
+  );
   if (!run.ok) {
     // Nothing else at this size means anything without its data: say so, with the memory at the failure.
     note(
@@ -377,7 +389,7 @@ async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRu
       polling: 200,
     });
     add(s, ['CSV file (same rows)', mb(statSync(files.csv).size)]);
-    await importFiles(c.page, browser, [files.manifest, files.csv], s, 'CSV');
+    await importFiles(c.page, browser, [...DEMO_LOOKUPS, files.manifest, files.csv], s, 'CSV');
     await c.context.close();
   }
   return { samples, loadMs: run.loadMs, protectMs };

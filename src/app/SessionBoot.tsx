@@ -1,12 +1,14 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createBrowserEngine } from '../engine/browser-engine';
 import { SessionContext } from '../hooks/session-context';
-import { DashboardSession } from '../session/dashboard-session';
+import { DashboardSession, type DemoSource } from '../session/dashboard-session';
 import { fetchDemoFiles, fetchDemoSnapshot } from '../session/demo-files';
 import { protectInWorker, warmProtectionWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
 import { lockAudience } from '../url-state/use-view-state';
 import { parseViewState } from '../url-state/view-state';
+import { openWorkspaceStore } from '../workspace/workspace-store';
+import { StorageProblem } from '../workspace/storage-backend';
 import { preloadView } from './view-modules';
 
 type Boot =
@@ -21,9 +23,13 @@ function bundleParam(): string | null {
   return new URLSearchParams(window.location.search).get('bundle');
 }
 
+/** The demo as the build left it, fetched again from the page's own site (the browser's cache has it). */
+const demoSource: DemoSource = async () => (await fetchDemoSnapshot()) ?? (await fetchDemoFiles());
+
 /**
- * Starts the engine once per page, then loads either the bundle the link names (`?bundle=<url>`: only that
- * bundle, fetched from that address alone, in its audience's mode) or the embedded demo.
+ * Starts the engine once per page, then loads the bundle the link names (`?bundle=<url>`: only that bundle,
+ * fetched from that address alone, in its audience's mode), or the user's own workspace stored on this device if
+ * it was open when the page was last left, or the embedded demo.
  */
 function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
   started ??= (async () => {
@@ -38,9 +44,11 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
       (s) => s ?? warmProtectionWorker(),
       () => undefined,
     );
+    // Finds the browser's storage while the engine starts; a partner bundle is never stored.
+    const store = bundle ? null : openWorkspaceStore().catch((e: unknown) => (e instanceof StorageProblem ? e : null));
     const engine = await createBrowserEngine();
     performance.mark('engine-ready');
-    const session = await DashboardSession.start(engine, protectInWorker);
+    const session = await DashboardSession.start(engine, protectInWorker, { demo: demoSource, store: await store });
     if (bundle) {
       onPhase({ phase: 'loading-demo', detail: 'Fetching the partner bundle' });
       const files = await fetchBundleFiles(bundle, window.location.href);
@@ -49,6 +57,18 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
       lockAudience(info.audience);
       performance.mark('bundle-opened');
       return session;
+    }
+    if (session.getSnapshot().storage.stored?.open) {
+      onPhase({ phase: 'loading-demo', detail: 'Opening your workspace stored on this device' });
+      const outcomes = await session.openStored((p) =>
+        onPhase({ phase: 'loading-demo', detail: `Opening your workspace stored on this device. ${p.step}` }),
+      );
+      // Null when the storage could not be read: the demo is loaded below, and Load data says why.
+      if (outcomes) {
+        performance.mark('workspace-restored');
+        session.ensureProtected('analyst').catch(() => undefined);
+        return session;
+      }
     }
     onPhase({ phase: 'loading-demo', detail: 'Loading the synthetic demo data' });
     const snapshot = await demoSnapshot;

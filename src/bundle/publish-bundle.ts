@@ -1,5 +1,5 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import type { Audience, GeographyLevel, Manifest } from '../contract';
+import { allIndicatorIds, drawsOnSynthetic, type Audience, type GeographyLevel, type Manifest } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
@@ -214,7 +214,8 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
     createdAt: (opts.now ?? new Date()).toISOString(),
     levels: [...opts.levels],
     title: opts.manifest.title,
-    synthetic: opts.manifest.synthetic,
+    // True when any figure in it draws on a synthetic dataset; the manifest inside says which, dataset by dataset.
+    synthetic: drawsOnSynthetic(opts.manifest, allIndicatorIds(opts.manifest)),
     cells: cells.length,
     suppressed: cells.filter((c) => c.flag === 'c').length,
     files: await Promise.all(

@@ -1,3 +1,4 @@
 export * from './vocabularies';
 export * from './manifest-schema';
 export * from './table-schemas';
+export * from './provenance';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withDatasetProvenance } from './provenance';
 import { AUDIENCES, GEOGRAPHY_LEVELS, POLARITIES, TIERS } from './vocabularies';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -154,7 +155,9 @@ export const manifestSchema = z
         });
       }
     });
-  });
+  })
+  // A synthetic manifest's datasets are synthetic, wherever they travel from here (src/contract/provenance.ts).
+  .transform(withDatasetProvenance);
 
 /** Whether the audience's rules let a view list small areas by name and figure (see listSmallAreas). */
 export function allowsSmallAreaLists(

@@ -50,3 +50,19 @@ export function castFromStaging(kind: TableKind, present: ReadonlySet<string>, n
     })
     .join(', ');
 }
+
+/**
+ * Empties the engine for another workspace: every table dropped (what was loaded, the cube, the protected
+ * tables, lookups derived from them), then the committed tables made again, empty. Nothing of one workspace can
+ * reach the next.
+ */
+export async function clearAllTables(engine: Engine): Promise<void> {
+  const tables = await engine.query<{ name: string; temporary: boolean }>(
+    `SELECT table_name AS name, temporary FROM duckdb_tables()
+     WHERE (database_name = current_database() AND schema_name = current_schema()) OR temporary`,
+  );
+  if (tables.length > 0) {
+    await engine.exec(tables.map((t) => `DROP TABLE IF EXISTS ${t.temporary ? 'temp.' : ''}${ident(t.name)}`).join(';\n'));
+  }
+  await ensureCommittedTables(engine);
+}

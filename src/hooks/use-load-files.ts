@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { BoundaryMode } from '../import/boundary-layers';
 import type { FileOutcome, LoadProgress } from '../import/load-files';
 import { useSession } from './session-context';
 
@@ -10,13 +11,18 @@ export function useLoadFiles() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(
-    async (files: readonly File[]) => {
+    async (files: readonly File[], options: { boundaryMode?: BoundaryMode } = {}) => {
       setBusy(true);
       setOutcomes(null);
       setProgress({ done: 0, total: files.length * 2, step: 'Reading files' });
       try {
         const inputs = await Promise.all(
-          files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+          files.map(async (f) => ({
+            name: f.name,
+            bytes: new Uint8Array(await f.arrayBuffer()),
+            blob: f,
+            ...(options.boundaryMode ? { boundaryMode: options.boundaryMode } : {}),
+          })),
         );
         setOutcomes(await session.load(inputs, setProgress));
       } finally {

@@ -3,6 +3,7 @@ import { ident } from '../engine/sql-literals';
 import { ensureCommittedTable, ensureCommittedTables } from '../engine/committed-tables';
 import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from '../contract';
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
+import { combineBoundaryLayers, type BoundaryMode } from './boundary-layers';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
 import { castStaged, commitTable } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
@@ -19,6 +20,13 @@ import { csvHeader, FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, 
 export interface InputFile {
   name: string;
   bytes: Uint8Array;
+  /**
+   * The file as the person chose it, to keep on this device: the bytes above may be handed to the engine's worker
+   * (and so emptied) during the load.
+   */
+  blob?: Blob;
+  /** For a boundary file of a level that already has shapes: add to them (the default) or replace them. */
+  boundaryMode?: BoundaryMode;
 }
 
 export interface LoadedState {
@@ -34,6 +42,8 @@ export interface FileOutcome {
   status: 'loaded' | 'rejected';
   rows: number;
   problems: Problem[];
+  /** What loading it did beyond its rows, in a sentence (a boundary file added to shapes loaded before, say). */
+  note?: string;
 }
 
 export interface LoadProgress {
@@ -122,9 +132,22 @@ export async function loadFiles(
         const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
           'SELECT code, level, name FROM areas',
         );
-        const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+        const read = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+        const { layer, note } = combineBoundaryLayers(
+          next.boundaries[read.layer.level],
+          read.layer,
+          d.input.boundaryMode ?? 'add',
+        );
         next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
-        outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
+        const rows = read.layer.features.features.length;
+        outcomes.push({
+          file: name,
+          kind: 'boundary',
+          status: 'loaded',
+          rows,
+          problems: read.problems,
+          ...(note ? { note } : {}),
+        });
       } else if (d.header) {
         const staging = `stg_${i}`;
         try {
@@ -166,9 +189,49 @@ export async function loadFiles(
     }
     tick(`Checked ${name}`);
   }
-  next = { ...next, stillExpected: await filesStillExpected(engine, next.manifest, next.boundaries) };
+  const kept = keepManifestOnlyWithItsData(state, next, outcomes);
+  const stillExpected = await filesStillExpected(engine, kept.state.manifest, kept.state.boundaries);
   // However a check words it, no problem is longer than a glance (see shortProblem).
-  return { state: next, outcomes: outcomes.map((o) => ({ ...o, problems: o.problems.map(shortProblem) })) };
+  return {
+    state: { ...kept.state, stillExpected },
+    outcomes: kept.outcomes.map((o) => ({ ...o, problems: o.problems.map(shortProblem) })),
+  };
+}
+
+/**
+ * A manifest describes the tables that come with it: when every table file of its batch is refused, it is not
+ * kept either (its indicators would be listed with nothing behind them, or clash with the next attempt).
+ */
+function keepManifestOnlyWithItsData(
+  before: LoadedState,
+  next: LoadedState,
+  outcomes: FileOutcome[],
+): { state: LoadedState; outcomes: FileOutcome[] } {
+  const tables = outcomes.filter((o) => o.kind !== 'manifest' && o.kind !== 'boundary');
+  const manifests = outcomes.filter((o) => o.kind === 'manifest' && o.status === 'loaded');
+  if (manifests.length === 0 || tables.length === 0 || tables.some((o) => o.status === 'loaded')) {
+    return { state: next, outcomes };
+  }
+  const refused = tables.map((o) => o.file).join(', ');
+  return {
+    state: { ...next, manifest: before.manifest },
+    outcomes: outcomes.map((o) =>
+      manifests.includes(o)
+        ? {
+            ...o,
+            status: 'rejected',
+            problems: [
+              {
+                file: o.file,
+                severity: 'error',
+                message: `was not kept, because none of the files loaded with it could be loaded (${refused}).`,
+                fix: 'Correct the problems listed for those files, then load the manifest and the files together again.',
+              },
+            ],
+          }
+        : o,
+    ),
+  };
 }
 
 async function loadTable(

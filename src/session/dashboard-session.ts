@@ -1,6 +1,6 @@
 import type { Audience } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { ensureCommittedTables } from '../engine/committed-tables';
+import { clearAllTables, ensureCommittedTables } from '../engine/committed-tables';
 import { withQueryCache } from '../engine/cached-engine';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
@@ -11,6 +11,35 @@ import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
 import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type SnapshotTable } from './demo-snapshot';
 import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
+import type { StorageProblem } from '../workspace/storage-backend';
+import type { WorkspaceStore } from '../workspace/workspace-store';
+import { WorkspaceKeeper, type StorageStatus, type WorkspaceInput } from './workspace-keeper';
+
+export type { StorageStatus };
+
+/**
+ * What the session shows. The synthetic demo and the user's own data never mix: loading one's own files while the
+ * demo is shown puts the demo away (every table emptied) and starts an own workspace; going back to the demo puts
+ * the own workspace away (it stays stored, to be opened again). A partner bundle stands alone too.
+ */
+export type Workspace =
+  | { kind: 'demo' }
+  | {
+      kind: 'own';
+      /** The files it holds, in the order loaded (a file loaded again under its name keeps one place, the last). */
+      files: readonly string[];
+    }
+  | { kind: 'bundle' };
+
+/** The demo, as the build left it (a snapshot of its tables) or as files to load when there is no snapshot. */
+export type DemoSource = () => Promise<DemoSnapshot | InputFile[]>;
+
+export interface SessionOptions {
+  /** Where the demo comes from, for going back to it. */
+  demo?: DemoSource;
+  /** The storage that keeps the own workspace between visits, or why there is none. */
+  store?: WorkspaceStore | StorageProblem | null;
+}
 
 /** The partner bundle the session holds, when it was opened from one instead of raw data. */
 export interface OpenBundleInfo {
@@ -38,8 +67,15 @@ export interface SessionSnapshot {
   version: number;
   /** What the last load did, file by file, for the import screen. */
   lastLoad: FileOutcome[];
-  /** True when the loaded data are the embedded synthetic demo. */
-  demo: boolean;
+  /** What is shown: the demo, the user's own workspace, or a partner bundle. */
+  workspace: Workspace;
+  /** Whether the own workspace is kept on this device, how much space it takes, and what went wrong if anything. */
+  storage: StorageStatus;
+  /**
+   * Choices about the own workspace as a whole, by name (for example how absent rows are read): kept with it on
+   * this device and restored before its files are loaded again. Empty for the demo and for a new workspace.
+   */
+  choices: Readonly<Record<string, unknown>>;
   /** Whole-dataset protection under way, for a progress indicator. */
   protecting: ProtectionProgress | null;
   /** What protection did for each audience protected so far at this version. */
@@ -58,7 +94,9 @@ export class DashboardSession {
     state: { manifest: null, boundaries: {} },
     version: 0,
     lastLoad: [],
-    demo: false,
+    workspace: { kind: 'own', files: [] },
+    storage: { available: false, stored: null, saving: false, problem: null },
+    choices: {},
     protecting: null,
     protection: {},
     bundle: null,
@@ -68,16 +106,26 @@ export class DashboardSession {
   private protections = new Map<string, Promise<ProtectionSummary>>();
   /** Tables of the demo snapshot kept back until something reads them (see RESTORED_ON_DEMAND). */
   private deferred: SnapshotTable[] = [];
+  private readonly keeper: WorkspaceKeeper;
+  private readonly demoSource: DemoSource | null;
 
   private constructor(
     readonly engine: Engine,
     private readonly protect: ProtectRunner,
-  ) {}
+    options: SessionOptions,
+  ) {
+    this.demoSource = options.demo ?? null;
+    this.keeper = new WorkspaceKeeper(options.store ?? null, (storage) => this.publish({ storage }));
+    this.snapshot = { ...this.snapshot, storage: this.keeper.current };
+  }
 
-  static async start(engine: Engine, protect: ProtectRunner): Promise<DashboardSession> {
+  /** Starts the session on an engine; with storage, finds out what workspace is stored (see `storage.stored`). */
+  static async start(engine: Engine, protect: ProtectRunner, options: SessionOptions = {}): Promise<DashboardSession> {
     await ensureCommittedTables(engine);
     // Views ask for the same metadata and cells from several query modules at once: answer repeats from memory.
-    return new DashboardSession(withQueryCache(engine), protect);
+    const session = new DashboardSession(withQueryCache(engine), protect, options);
+    await session.keeper.refresh();
+    return session;
   }
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
@@ -98,6 +146,12 @@ export class DashboardSession {
     return next;
   }
 
+  /**
+   * Loads files into the own workspace, and stores what loaded on this device. While the demo is shown, the files
+   * start a new own workspace instead: the demo's tables are emptied first, so no demo row can reach it; if none of
+   * the files loads, the demo comes back as it was. With `demo`, the files are the demo itself (the page's start
+   * without a snapshot, the build, tests).
+   */
   load(
     files: readonly InputFile[],
     onProgress?: (p: LoadProgress) => void,
@@ -106,25 +160,157 @@ export class DashboardSession {
     if (isBundle(files)) return this.openBundle(files, 'dropped files').then(...bundleOutcomes(files));
     if (this.snapshot.bundle) return Promise.resolve(files.map((f) => refusedInBundle(f.name)));
     return this.serial(async () => {
-      const { state, outcomes } = await loadFiles(this.engine, this.snapshot.state, files, onProgress);
-      // Boundaries only change how areas are drawn: no figures to rebuild or protect again.
-      const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
-      if (changed) {
-        // The cube is rebuilt from the extracts below: the snapshot's would be out of date.
-        this.deferred = [];
-        onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
-        await prepareDerivedTables(this.engine);
-        this.protections.clear();
+      if (opts.demo) return this.loadNow(files, onProgress, { kind: 'demo' });
+      const fresh = this.snapshot.workspace.kind !== 'own';
+      if (fresh) await this.clear();
+      const before = this.snapshot.workspace;
+      const owned = before.kind === 'own' ? before.files : [];
+      // Held as the person gave them, for storing: the load may hand the bytes to the engine's worker.
+      const keep = this.snapshot.storage.available
+        ? files.map((f) => ({ file: f, blob: f.blob ?? new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }))
+        : [];
+      const outcomes = await this.loadNow(files, onProgress, { kind: 'own', files: owned });
+      const taken = new Set(outcomes.filter((o) => o.status === 'loaded').map((o) => o.file));
+      if (fresh && taken.size === 0 && this.demoSource) {
+        // Nothing of the new workspace loaded: the demo was only put away for it, so it comes back.
+        await this.showDemoNow().catch(() => undefined);
+        this.publish({ lastLoad: outcomes });
+        return outcomes;
       }
-      this.publish({
-        state,
-        version: this.snapshot.version + (changed ? 1 : 0),
-        lastLoad: outcomes,
-        demo: opts.demo ?? (this.snapshot.demo && !changed),
-        ...(changed ? { protection: {} } : {}),
+      this.publish({ workspace: { kind: 'own', files: [...owned.filter((f) => !taken.has(f)), ...taken] } });
+      // Stored after the load, while the person looks at the result; a failure is said, and changes nothing loaded.
+      const boundaries = new Set(outcomes.filter((o) => o.kind === 'boundary').map((o) => o.file));
+      const stored: WorkspaceInput[] = keep
+        .filter(({ file }) => taken.has(file.name))
+        .map(({ file, blob }) => ({
+          name: file.name,
+          bytes: blob,
+          // The choice made for a boundary file is kept with it, so the next visit draws the same shapes.
+          options: boundaries.has(file.name) ? { boundaryMode: file.boundaryMode ?? 'add' } : {},
+        }));
+      void this.keeper.save(stored, {
+        fresh,
+        title: this.snapshot.state.manifest?.title ?? null,
+        choices: this.snapshot.choices,
       });
       return outcomes;
     });
+  }
+
+  /** Runs a load into whatever the engine holds now; the caller has the queue. */
+  private async loadNow(
+    files: readonly InputFile[],
+    onProgress: ((p: LoadProgress) => void) | undefined,
+    workspace: Workspace,
+  ): Promise<FileOutcome[]> {
+    const { state, outcomes } = await loadFiles(this.engine, this.snapshot.state, files, onProgress);
+    // Boundaries only change how areas are drawn: no figures to rebuild or protect again.
+    const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
+    if (changed) {
+      // The cube is rebuilt from the extracts below: the snapshot's would be out of date.
+      this.deferred = [];
+      onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
+      await prepareDerivedTables(this.engine);
+      this.protections.clear();
+    }
+    this.publish({
+      state,
+      version: this.snapshot.version + (changed ? 1 : 0),
+      lastLoad: outcomes,
+      workspace,
+      ...(changed ? { protection: {} } : {}),
+    });
+    return outcomes;
+  }
+
+  /** Empties the engine and the loaded state, for another workspace. */
+  private async clear(): Promise<void> {
+    await clearAllTables(this.engine);
+    this.deferred = [];
+    this.protections.clear();
+    this.publish({
+      state: { manifest: null, boundaries: {} },
+      version: this.snapshot.version + 1,
+      lastLoad: [],
+      choices: {},
+      protecting: null,
+      protection: {},
+      bundle: null,
+    });
+  }
+
+  /**
+   * Puts the own workspace away and shows the demo again. The own workspace stays stored on this device, to be
+   * opened again; the next visit opens the demo.
+   */
+  showDemo(): Promise<void> {
+    return this.serial(async () => {
+      if (this.snapshot.workspace.kind === 'demo') return;
+      await this.showDemoNow();
+      await this.keeper.setOpen(false);
+    });
+  }
+
+  private async showDemoNow(): Promise<void> {
+    if (!this.demoSource) throw new Error('This dashboard was started without its demo.');
+    const demo = await this.demoSource();
+    await this.clear();
+    if (Array.isArray(demo)) await this.loadNow(demo, undefined, { kind: 'demo' });
+    else await this.restoreNow(demo);
+  }
+
+  /**
+   * Opens the workspace stored on this device: the demo (or what else is shown) is put away and the stored files
+   * are loaded again through the ordinary load, so every check runs again. Resolves to the outcomes, or null when
+   * nothing could be read (the status says why); when none of the files loads, the demo is shown instead.
+   */
+  openStored(onProgress?: (p: LoadProgress) => void): Promise<FileOutcome[] | null> {
+    if (this.snapshot.bundle) return Promise.resolve(null);
+    return this.serial(async () => {
+      const stored = await this.keeper.read();
+      if (!stored) return null;
+      await this.clear();
+      // Restored first: the load may read them.
+      this.publish({ choices: stored.settings.choices });
+      const files = stored.files.map((f) => ({
+        name: f.name,
+        bytes: f.bytes,
+        ...(f.options.boundaryMode ? { boundaryMode: f.options.boundaryMode } : {}),
+      }));
+      const outcomes = await this.loadNow(files, onProgress, { kind: 'own', files: files.map((f) => f.name) });
+      if (!outcomes.some((o) => o.status === 'loaded') && this.demoSource) {
+        await this.showDemoNow().catch(() => undefined);
+        this.publish({ lastLoad: outcomes });
+        return outcomes;
+      }
+      await this.keeper.setOpen(true);
+      return outcomes;
+    });
+  }
+
+  /**
+   * Removes every trace of the stored workspace from this device (files, settings, the storage itself). When the
+   * own workspace is shown, the demo takes its place.
+   */
+  forgetStored(): Promise<void> {
+    return this.serial(async () => {
+      await this.keeper.forget();
+      if (this.snapshot.workspace.kind === 'own' && this.demoSource) await this.showDemoNow();
+    });
+  }
+
+  /**
+   * Sets a choice about the own workspace as a whole (see `choices`), and keeps it on this device with the
+   * workspace. A change that alters figures should be followed by loading again; that is the caller's to decide.
+   */
+  setChoice(name: string, value: unknown): Promise<void> {
+    this.publish({ choices: { ...this.snapshot.choices, [name]: value } });
+    return this.snapshot.workspace.kind === 'own' ? this.keeper.saveChoices({ [name]: value }) : Promise.resolve();
+  }
+
+  /** Saves under way, finished (so a test, or a person closing the page, knows what is stored). */
+  storageSettled(): Promise<void> {
+    return this.keeper.settled();
   }
 
   /**
@@ -132,26 +318,28 @@ export class DashboardSession {
    * engine's, and the audiences it was protected for need no protecting again at this version.
    */
   restoreDemo(snapshot: DemoSnapshot): Promise<void> {
-    return this.serial(async () => {
-      await restoreEngineTables(
-        this.engine,
-        snapshot.tables.filter((t) => !RESTORED_ON_DEMAND.has(t.name)),
-      );
-      this.deferred = snapshot.tables.filter((t) => RESTORED_ON_DEMAND.has(t.name));
-      const version = this.snapshot.version + 1;
-      this.protections.clear();
-      for (const [audience, summary] of Object.entries(snapshot.protection)) {
-        this.protections.set(`${version}|${audience}`, Promise.resolve(summary));
-      }
-      this.publish({
-        state: snapshot.state,
-        version,
-        lastLoad: snapshot.lastLoad,
-        demo: true,
-        protecting: null,
-        protection: snapshot.protection,
-        bundle: null,
-      });
+    return this.serial(() => this.restoreNow(snapshot));
+  }
+
+  private async restoreNow(snapshot: DemoSnapshot): Promise<void> {
+    await restoreEngineTables(
+      this.engine,
+      snapshot.tables.filter((t) => !RESTORED_ON_DEMAND.has(t.name)),
+    );
+    this.deferred = snapshot.tables.filter((t) => RESTORED_ON_DEMAND.has(t.name));
+    const version = this.snapshot.version + 1;
+    this.protections.clear();
+    for (const [audience, summary] of Object.entries(snapshot.protection)) {
+      this.protections.set(`${version}|${audience}`, Promise.resolve(summary));
+    }
+    this.publish({
+      state: snapshot.state,
+      version,
+      lastLoad: snapshot.lastLoad,
+      workspace: { kind: 'demo' },
+      protecting: null,
+      protection: snapshot.protection,
+      bundle: null,
     });
   }
 
@@ -226,7 +414,7 @@ export class DashboardSession {
         state: { manifest: bundle.manifest, boundaries: {} },
         version: this.snapshot.version + 1,
         lastLoad: [],
-        demo: false,
+        workspace: { kind: 'bundle' },
         protecting: null,
         protection: { [m.audience]: summary },
         bundle: info,

@@ -102,7 +102,15 @@ test('boundaries and tiles come from an allowed site; another site is refused wi
   await page.goto(`${APP}/?view=import`);
   expect(await policy(page)).toContain(`connect-src 'self' data: blob: ${ALLOWED};`);
   await expect(page.getByRole('navigation', { name: 'Dashboard views' })).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel('Choose files, or drag them here').setInputFiles([manifest()]);
+  // Own files start a workspace without the demo: the demo's data come with the manifest, as a partner's would.
+  await page.getByLabel('Choose files, or drag them here').setInputFiles([
+    manifest(),
+    ...['areas.csv', 'population.csv', 'extracts.parquet'].map((f) => ({
+      name: f,
+      mimeType: 'application/octet-stream',
+      buffer: readFileSync(path.join('data', f)),
+    })),
+  ]);
   await expect(page.getByText(/^All \d+ files? loaded\.$/)).toBeVisible({ timeout: 300_000 });
 
   // Districts: fetched from the allowed site and drawn.

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { DisclosurePolicy, Indicator } from '../../contract';
+import { allIndicatorIds, drawsOnSynthetic, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { PathwayGranularity } from '../../queries/cohort-pathway';
 import { useAreas } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -20,6 +20,7 @@ import { NeedHarmScatter } from './NeedHarmScatter';
 import { PathwayChart } from './PathwayChart';
 import { SpineLegend } from './SpineChart';
 import { defaultCohortName } from './cohort-name';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 import './cohorts.css';
 import { useReportShownIndicator } from '../../ui/shown-indicator';
 
@@ -58,7 +59,8 @@ export function CohortsView() {
       policy,
       csvMeta: {
         source: manifest?.title ?? 'Loaded data',
-        synthetic: manifest?.synthetic ?? false,
+        // A cohort's profile, pathway and need against harm draw on every indicator loaded.
+        synthetic: drawsOnSynthetic(manifest, allIndicatorIds(manifest)),
         audience: AUDIENCE_TEXT[state.audience],
       },
     }),
@@ -84,11 +86,7 @@ export function CohortsView() {
   return (
     <section aria-labelledby="cohorts-title" className="cohorts">
       <h1 id="cohorts-title">Cohorts</h1>
-      {manifest.synthetic ? (
-        <p className="notice notice--synthetic">
-          <strong>Synthetic data.</strong> Every figure here is made up and describes no real person or area.
-        </p>
-      ) : null}
+      <SyntheticNotice indicatorIds={allIndicatorIds(manifest)} />
       <p className="lede">
         Follow one group of people through universal services (primary prevention), early warning signs (secondary) and harm or
         contact with justice (tertiary), and see how the balance between them moves.

@@ -1,4 +1,6 @@
+import { allIndicatorIds } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { useCatalogueSummary } from '../../hooks/use-catalogue';
 import { formatMonth } from '../../ui/format';
 import { CoverageMatrixTable } from './CoverageMatrixTable';
@@ -28,12 +30,7 @@ export function DataEthicsView() {
   return (
     <section aria-labelledby="data-title" className="catalogue">
       <h1 id="data-title">Data and ethics</h1>
-      {manifest.synthetic ? (
-        <p className="notice notice--synthetic">
-          <strong>Synthetic data.</strong> Every figure in this demonstration is made up. It describes no real person and no real
-          area&apos;s rates; it shows how the dashboard works.
-        </p>
-      ) : null}
+      <SyntheticNotice indicatorIds={allIndicatorIds(manifest)} />
       <p className="lede">
         {manifest.title}: {manifest.datasets.length} datasets from partner agencies, {manifest.indicators.length} indicators
         {first && last ? `, ${formatMonth(first)} to ${formatMonth(last)}` : ''}.

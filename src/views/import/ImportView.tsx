@@ -4,18 +4,22 @@ import { useLoadFiles } from '../../hooks/use-load-files';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
+import type { BoundaryMode } from '../../import/boundary-layers';
+import { BoundaryModeChoice } from './BoundaryModeChoice';
 import { LoadOutcomes } from './LoadOutcomes';
 import { StillExpected } from './StillExpected';
+import { WorkspacePanel } from './WorkspacePanel';
 
 /** Choose or drop several files at once; see progress, what loaded and every problem found. */
 export function ImportView() {
   const { load, progress, outcomes, busy } = useLoadFiles();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const [boundaryMode, setBoundaryMode] = useState<BoundaryMode>('add');
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setDragging(false);
-    if (!busy && e.dataTransfer.files.length > 0) void load([...e.dataTransfer.files]);
+    if (!busy && e.dataTransfer.files.length > 0) void load([...e.dataTransfer.files], { boundaryMode });
   };
   return (
     <section aria-labelledby="import-title">
@@ -24,6 +28,7 @@ export function ImportView() {
         Add a manifest, aggregated extracts, an areas lookup, population denominators and boundary files. They are read here, in
         your browser, and never sent anywhere.
       </p>
+      <WorkspacePanel />
       <details className="help">
         <summary>What files can I load?</summary>
         <ul>
@@ -51,6 +56,7 @@ export function ImportView() {
           addresses, postcodes, crime references, or one row per person) are refused.
         </p>
       </details>
+      <BoundaryModeChoice value={boundaryMode} onChange={setBoundaryMode} />
       <div
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
         onDragOver={(e) => {
@@ -72,7 +78,7 @@ export function ImportView() {
           accept=".csv,.tsv,.txt,.parquet,.arrow,.feather,.json,.geojson,.topojson,.xlsx,.xls"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
-            if (files.length > 0) void load(files).then(() => input.current && (input.current.value = ''));
+            if (files.length > 0) void load(files, { boundaryMode }).then(() => input.current && (input.current.value = ''));
           }}
         />
       </div>

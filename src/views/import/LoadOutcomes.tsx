@@ -36,6 +36,7 @@ export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] })
                 : ''}
               )
             </p>
+            {o.note ? <p className="outcome__note">{o.note}</p> : null}
             <ProblemList file={o.file} problems={o.problems} />
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, type GeographyLevel } from '../../contract';
+import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -26,6 +26,7 @@ import { LorenzChart, type LorenzSeries } from './LorenzChart';
 import { FiguresError, ReplacedIndicator } from './ViewNotices';
 import { SMALL_LEVELS, useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 
 /**
  * The Concentration view: how much of an indicator falls in the most affected 1%, 5% and 10% of small areas,
@@ -52,6 +53,7 @@ export default function ConcentrationView() {
   return (
     <section aria-labelledby="conc-title" className="ineq-view">
       <h1 id="conc-title">Concentration</h1>
+      {indicator ? <SyntheticNotice indicatorIds={[indicator.id]} /> : null}
       <p className="ineq-view__lead">
         How concentrated an indicator is in a few small areas: the share recorded in the most affected 1%, 5% and 10% of areas,
         the concentration curve and its Gini coefficient each year, and the areas that stay among the most affected.
@@ -83,7 +85,7 @@ export default function ConcentrationView() {
           fileStem={`concentration-${indicator.id}-${data.level}-${state.audience}`}
           meta={{
             source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
-            synthetic: manifest.synthetic,
+            synthetic: drawsOnSynthetic(manifest, [indicator.id]),
             audience: state.audience,
           }}
           reason={suppressionExplanation(policy)}

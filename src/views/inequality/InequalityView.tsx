@@ -4,7 +4,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/inequality-figures';
-import type { Indicator } from '../../contract';
+import { drawsOnSynthetic, type Indicator } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -14,6 +14,7 @@ import { FiguresError, ReplacedIndicator } from './ViewNotices';
 import { formatRate, formatRatio, gradientTitle, groupCsvColumns, summaryLines, yearText } from './inequality-format';
 import { useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 
 const LSOA = ['lsoa'] as const;
 
@@ -41,6 +42,7 @@ export default function InequalityView() {
   return (
     <section aria-labelledby="ineq-title" className="ineq-view">
       <Intro />
+      {indicator ? <SyntheticNotice indicatorIds={[indicator.id]} /> : null}
       {ready && withSmallAreas.length === 0 ? (
         <p className="notice notice--warning" role="status">
           No indicator loaded has figures for small areas (LSOAs), so none can be shown by deprivation.
@@ -84,7 +86,7 @@ export default function InequalityView() {
                 reason={suppressionExplanation(policy)}
                 source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
                 audience={state.audience}
-                synthetic={manifest.synthetic}
+                synthetic={drawsOnSynthetic(manifest, [indicator.id])}
               />
             ))}
             <Methods data={data} />

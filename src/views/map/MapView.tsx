@@ -32,8 +32,10 @@ import {
 import { MapPatterns } from './MapPatterns';
 import { MapTable } from './MapTable';
 import { TileGridCartogram } from './TileGridCartogram';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { preloadable } from '../../ui/preloadable';
 import { useReportShownIndicator } from '../../ui/shown-indicator';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import './map.css';
 
 // Leaflet arrives only when there are boundaries to draw: the cartogram needs none of it.
@@ -267,6 +269,7 @@ export function MapView() {
     <section aria-labelledby="map-title" className="map-view">
       <MapPatterns />
       <h1 id="map-title">Map</h1>
+      {indicator ? <SyntheticNotice indicatorIds={[indicator.id]} /> : null}
       <MapControls
         levels={levels}
         level={level}
@@ -364,32 +367,35 @@ export function MapView() {
                   label={`${mapLabel}: tile-grid cartogram, one square per ${levelNoun(level, false)}. Press Enter to select an area.`}
                 />
               ) : joined && boundary.status === 'ready' ? (
-                <Suspense fallback={<p role="status">Loading the map…</p>}>
-                  <ChoroplethMap
-                    joined={joined}
-                    styles={model.byCode}
-                    selected={state.area}
-                    onSelect={onSelect}
-                    zoomBox={zoomBox}
-                    resetZoom={resetZoom}
-                    attribution={
-                      boundary.layer.attribution ??
-                      `Boundaries: ${boundary.layer.file} (loaded by you; the manifest gives no attribution for it)`
-                    }
-                    tiles={tiles}
-                    label={mapLabel}
-                  />
-                  <p className="map-actions">
-                    <button type="button" className="button" onClick={() => setResetZoom((n) => n + 1)}>
-                      Zoom out to the whole area
-                    </button>
-                    {state.area ? (
-                      <button type="button" className="button" onClick={() => update({ area: null })}>
-                        Clear the selected area
+                // Shapes that slip past the import's checks cannot take the view down: the table below still shows.
+                <ErrorBoundary what="The map drawing" resetKey={`${level}|${boundary.layer.file}`}>
+                  <Suspense fallback={<p role="status">Loading the map…</p>}>
+                    <ChoroplethMap
+                      joined={joined}
+                      styles={model.byCode}
+                      selected={state.area}
+                      onSelect={onSelect}
+                      zoomBox={zoomBox}
+                      resetZoom={resetZoom}
+                      attribution={
+                        boundary.layer.attribution ??
+                        `Boundaries: ${boundary.layer.file} (loaded by you; the manifest gives no attribution for it)`
+                      }
+                      tiles={tiles}
+                      label={mapLabel}
+                    />
+                    <p className="map-actions">
+                      <button type="button" className="button" onClick={() => setResetZoom((n) => n + 1)}>
+                        Zoom out to the whole area
                       </button>
-                    ) : null}
-                  </p>
-                </Suspense>
+                      {state.area ? (
+                        <button type="button" className="button" onClick={() => update({ area: null })}>
+                          Clear the selected area
+                        </button>
+                      ) : null}
+                    </p>
+                  </Suspense>
+                </ErrorBoundary>
               ) : null}
               <MapLegend model={model} levelNoun={nounPlural} />
               <div className="map-notes">

@@ -1,4 +1,4 @@
-import type { GeographyLevel, Indicator, Manifest } from '../../contract';
+import { drawsOnSynthetic, type GeographyLevel, type Indicator, type Manifest } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import type { AreaFigure, MapFigures } from '../../queries/map-figures';
 import { comparisonLabel, levelNoun } from './map-model';
@@ -55,7 +55,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
     {
       title: `${c.indicator.title} by ${levelNoun(c.level, false)}, ${c.when} (${c.breakdown})`,
       source: dataset ? `${dataset.title}, ${dataset.agency}` : c.indicator.dataset,
-      synthetic: c.manifest.synthetic,
+      synthetic: drawsOnSynthetic(c.manifest, [c.indicator.id]),
       audience: c.audience,
       notes: [`rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`],
     },

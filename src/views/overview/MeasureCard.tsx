@@ -57,13 +57,17 @@ export function MeasureCard({
   policy,
   datasetTitle,
   synthetic,
+  markSynthetic = false,
   audience,
 }: {
   measure: BriefingMeasure;
   areaName: string;
   policy: DisclosurePolicy;
   datasetTitle: string | undefined;
+  /** The card's figures come from a synthetic dataset (its exports say so). */
   synthetic: boolean;
+  /** Say so on the card itself too: real figures stand beside it, so the page's notice cannot speak for all. */
+  markSynthetic?: boolean;
   audience: string;
 }) {
   const chart = useRef<SVGSVGElement>(null);
@@ -85,6 +89,11 @@ export function MeasureCard({
       <h3 id={headingId} className="measure-card__title">
         {title}
       </h3>
+      {synthetic && markSynthetic ? (
+        <p className="measure-card__synthetic">
+          <strong className="tag tag--synthetic tag--inline">Synthetic data</strong>
+        </p>
+      ) : null}
       {current ? (
         <>
           <p className="measure-card__value">
@@ -176,6 +185,7 @@ export function MeasureCard({
           title={`${title}: ${areaName}`}
           source={source}
           svg={chart}
+          synthetic={synthetic}
           csv={() => measureCsv(measure, { areaName, source, synthetic, audience })}
         />
       </div>

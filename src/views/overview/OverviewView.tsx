@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DEFAULT_POLICIES } from '../../contract';
+import { DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -8,6 +8,7 @@ import { formatDate, formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
 import { MeasureCard } from './MeasureCard';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { PublishBundle } from './PublishBundle';
 import { TierSummary } from './TierSummary';
 
@@ -61,10 +62,23 @@ export function OverviewView() {
   const homeOffice = data.measures.filter((m) => m.homeOffice);
   const otherHeadline = data.measures.filter((m) => !m.homeOffice && m.indicator.headline);
   const year = homeOffice.find((m) => m.current)?.current?.period ?? data.measures.find((m) => m.current)?.current?.period;
-  const synthetic = manifest.synthetic;
+  const shownIds = data.measures.map((m) => m.indicator.id);
+  // Each card and export says "synthetic" for its own figures; a card is tagged when real figures stand beside it.
+  const cardSynthetic = (id: string) => drawsOnSynthetic(manifest, [id]);
+  const markSynthetic = syntheticShare(manifest) === 'some';
   const audience = AUDIENCE_WORDS[state.audience];
   const today = new Date().toISOString().slice(0, 10);
-  const cardProps = { areaName: data.areaName, policy, synthetic, audience };
+  const cardProps = { areaName: data.areaName, policy, audience };
+  const card = (m: (typeof data.measures)[number]) => (
+    <MeasureCard
+      key={m.indicator.id}
+      measure={m}
+      datasetTitle={datasetTitle(m.indicator.dataset)}
+      synthetic={cardSynthetic(m.indicator.id)}
+      markSynthetic={markSynthetic}
+      {...cardProps}
+    />
+  );
   const sources = [...new Set(manifest.datasets.map((d) => d.agency))].join('; ');
 
   return (
@@ -89,12 +103,7 @@ export function OverviewView() {
           </li>
           {bundle ? <li>From a partner bundle published {formatDate(bundle.createdAt.slice(0, 10))}</li> : null}
         </ul>
-        {synthetic ? (
-          <p className="notice notice--synthetic briefing__synthetic">
-            <strong>Synthetic data.</strong> Every figure here is made up for demonstration. It describes no real people and must
-            not be quoted.
-          </p>
-        ) : null}
+        <SyntheticNotice indicatorIds={shownIds} className="briefing__synthetic" />
         {data.areaNotFound ? (
           <p className="notice notice--warning" role="status">
             The area in the link is not in the data loaded, so the whole {data.areaName} is shown.
@@ -118,28 +127,20 @@ export function OverviewView() {
         {homeOffice.length === 0 ? (
           <p>The manifest marks none of the loaded indicators as a Home Office success measure.</p>
         ) : (
-          <div className="measure-grid">
-            {homeOffice.map((m) => (
-              <MeasureCard key={m.indicator.id} measure={m} datasetTitle={datasetTitle(m.indicator.dataset)} {...cardProps} />
-            ))}
-          </div>
+          <div className="measure-grid">{homeOffice.map(card)}</div>
         )}
       </section>
 
       {otherHeadline.length > 0 ? (
         <section aria-labelledby="headline-title" className="briefing__section">
           <h2 id="headline-title">Other headline measures</h2>
-          <div className="measure-grid">
-            {otherHeadline.map((m) => (
-              <MeasureCard key={m.indicator.id} measure={m} datasetTitle={datasetTitle(m.indicator.dataset)} {...cardProps} />
-            ))}
-          </div>
+          <div className="measure-grid">{otherHeadline.map(card)}</div>
         </section>
       ) : null}
 
       <section aria-labelledby="tier-title" className="briefing__section briefing__tiers">
         <h2 id="tier-title">All measures by prevention tier</h2>
-        <TierSummary measures={data.measures} source={sources} {...cardProps} />
+        <TierSummary measures={data.measures} source={sources} synthetic={drawsOnSynthetic(manifest, shownIds)} {...cardProps} />
       </section>
 
       <section aria-labelledby="method-title" className="briefing__section briefing__method">

@@ -89,7 +89,12 @@ export function TierSummary({
       </div>
       <SymbolLegend symbols={['c', 'x', 'z']} />
       <div className="no-print">
-        <ExportButtons title={title} source={source} csv={() => summaryCsv(measures, { title, source, synthetic, audience })} />
+        <ExportButtons
+          title={title}
+          source={source}
+          synthetic={synthetic}
+          csv={() => summaryCsv(measures, { title, source, synthetic, audience })}
+        />
       </div>
     </>
   );

@@ -1,5 +1,4 @@
 import { useState, type RefObject } from 'react';
-import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
@@ -26,9 +25,12 @@ export function ExportButtons({
   csv,
   svg,
   source,
+  synthetic,
   fileName,
 }: {
   title: string;
+  /** The figures draw on a synthetic dataset (contract/provenance.ts): the picture says so. */
+  synthetic: boolean;
   /** Builds the CSV text when asked (use protectedCsv). */
   csv: () => string;
   /** The chart to export as SVG and PNG. */
@@ -36,14 +38,13 @@ export function ExportButtons({
   source: string;
   fileName?: string;
 }) {
-  const { state: loaded } = useSessionSnapshot();
   const { state } = useViewState();
   const [error, setError] = useState<string | null>(null);
   const base = `${fileName ?? fileSlug(title)}-${new Date().toISOString().slice(0, 10)}`;
   const meta = (): PictureText => ({
     title,
     source,
-    synthetic: loaded.manifest?.synthetic ?? false,
+    synthetic,
     audience: state.audience,
     date: formatDate(new Date().toISOString().slice(0, 10)),
   });

@@ -1,5 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
-import { DEFAULT_POLICIES } from '../../contract';
+import { DEFAULT_POLICIES, syntheticShare } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatDate } from '../../ui/format';
 import { lockAudience, useViewState } from '../../url-state/use-view-state';
@@ -16,9 +16,10 @@ const LEVEL_NAMES: Record<string, string> = {
 };
 
 export function Header() {
-  const { state: loaded, demo, bundle } = useSessionSnapshot();
+  const { state: loaded, workspace, bundle } = useSessionSnapshot();
   const { state, update } = useViewState();
-  const synthetic = loaded.manifest?.synthetic ?? false;
+  // Provenance is per dataset: the badge says whether all, some or none of what is shown is made up.
+  const synthetic = syntheticShare(loaded.manifest);
   const policy = loaded.manifest?.disclosure[state.audience] ?? DEFAULT_POLICIES[state.audience];
 
   // A bundle dropped on the page fixes the audience just as one opened from a link does.
@@ -38,9 +39,14 @@ export function Header() {
           {loaded.manifest?.area.name ?? 'Violence needs assessment'}
           <span className="header__subtitle"> violence needs assessment</span>
         </p>
-        {synthetic ? (
+        {synthetic !== 'none' ? (
           <strong className="tag tag--synthetic" title="These are made-up numbers for demonstration, not real people.">
-            Synthetic {demo ? 'demo ' : ''}data
+            {synthetic === 'some' ? 'Includes synthetic data' : `Synthetic ${workspace.kind === 'demo' ? 'demo ' : ''}data`}
+          </strong>
+        ) : null}
+        {workspace.kind === 'own' && loaded.manifest ? (
+          <strong className="tag tag--workspace" data-testid="workspace-indicator">
+            Your own data
           </strong>
         ) : null}
         {bundle ? (

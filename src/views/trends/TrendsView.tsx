@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { Indicator, Manifest } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
@@ -11,6 +11,7 @@ import { useViewState } from '../../url-state/use-view-state';
 import { withOption, type ViewOptions } from '../../url-state/view-options';
 import { markOnce } from '../../ui/performance-marks';
 import { Tabs, type TabChoice } from '../../ui/Tabs';
+import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { sliceLabel } from './format-trend';
 import {
   CompareSection,
@@ -71,7 +72,11 @@ export function TrendsView() {
     () =>
       manifest && indicator
         ? {
-            exportMeta: { source: sourceOf(manifest, indicator), synthetic: manifest.synthetic, audience: state.audience },
+            exportMeta: {
+              source: sourceOf(manifest, indicator),
+              synthetic: drawsOnSynthetic(manifest, [indicator.id]),
+              audience: state.audience,
+            },
             explanations: {
               suppressed: suppressionExplanation(policy ?? { suppressBelowOrEqual: 0 }),
               rounded: roundingExplanation(policy ?? { roundTo: 1 }),
@@ -95,12 +100,7 @@ export function TrendsView() {
       <h1 id="trends-title">
         <span className="trends__caption">Trends</span> {indicator.title}
       </h1>
-      {manifest.synthetic ? (
-        <p className="notice notice--synthetic">
-          <strong>Synthetic data.</strong> Every figure here is made up for demonstration. It describes no real person and no real
-          area&apos;s rates.
-        </p>
-      ) : null}
+      <SyntheticNotice indicatorIds={[indicator.id]} />
       {unknownId ? (
         <p className="notice notice--warning">{`The link names an indicator ("${unknownId}") that is not in the loaded data, so the first headline indicator is shown.`}</p>
       ) : isDefault ? (
@@ -264,16 +264,23 @@ function ComparePart({
   // In the order chosen: the view's own indicator first, drawn in the first style.
   const indicators = chosen.flatMap((id) => manifest.indicators.filter((i) => i.id === id));
   const comparison = useTrendComparison(indicators);
+  // The comparison's exports draw on every compared indicator, not only the view's own.
+  const synthetic = drawsOnSynthetic(manifest, chosen);
+  const compareCtx = useMemo(() => ({ ...ctx, exportMeta: { ...ctx.exportMeta, synthetic } }), [ctx, synthetic]);
+  const others = chosen.filter((id) => id !== indicator.id);
   return (
-    <CompareSection
-      comparison={comparison.data}
-      pending={comparison.isPending}
-      indicators={manifest.indicators}
-      chosen={chosen}
-      onChange={setChosen}
-      sliceText={sliceText}
-      ctx={ctx}
-    />
+    <>
+      {drawsOnSynthetic(manifest, [indicator.id]) ? null : <SyntheticNotice indicatorIds={others} />}
+      <CompareSection
+        comparison={comparison.data}
+        pending={comparison.isPending}
+        indicators={manifest.indicators}
+        chosen={chosen}
+        onChange={setChosen}
+        sliceText={sliceText}
+        ctx={compareCtx}
+      />
+    </>
   );
 }
 

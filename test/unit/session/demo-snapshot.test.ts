@@ -69,7 +69,7 @@ describe('the demo snapshot the build ships (real engine)', () => {
     const b = restored.getSnapshot();
     expect(b.state).toEqual(a.state);
     expect(b.lastLoad).toEqual(a.lastLoad);
-    expect(b.demo).toBe(true);
+    expect(b.workspace).toEqual({ kind: 'demo' });
     expect(b.version).toBe(1);
     expect(await restored.ensureProtected('analyst')).toEqual(a.protection.analyst);
     expect(protectionRuns).toEqual([]);

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manifestSchema, type Manifest, type ManifestInput } from '../../../src/contract';
+import { SessionContext } from '../../../src/hooks/session-context';
+import { mergeManifests } from '../../../src/import/merge-manifest';
+import type { DashboardSession, SessionSnapshot, Workspace } from '../../../src/session/dashboard-session';
+import { Header } from '../../../src/views/shell/Header';
+import { SyntheticNotice } from '../../../src/views/shell/SyntheticNotice';
+import { miniManifest } from '../../fixtures/mini-contract';
+
+afterEach(cleanup);
+
+const demo = manifestSchema.parse(miniManifest);
+function realInput(): ManifestInput {
+  const m = structuredClone(miniManifest);
+  m.synthetic = false;
+  m.datasets = [{ ...m.datasets[0]!, id: 'health', title: 'ED attendances', synthetic: false }];
+  m.indicators = [{ ...m.indicators[0]!, id: 'ed', title: 'ED assault attendances', dataset: 'health' }];
+  return m;
+}
+const real = manifestSchema.parse(realInput());
+const mixed = mergeManifests(demo, real);
+
+function withSession(manifest: Manifest, workspace: Workspace, ui: ReactNode) {
+  const snapshot = {
+    state: { manifest, boundaries: {} },
+    version: 1,
+    lastLoad: [],
+    workspace,
+    storage: { available: true, stored: null, saving: false, problem: null },
+    choices: {},
+    protecting: null,
+    protection: {},
+    bundle: null,
+  } satisfies SessionSnapshot;
+  const session = { subscribe: () => () => {}, getSnapshot: () => snapshot } as unknown as DashboardSession;
+  return render(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>);
+}
+
+describe('labels follow each figure’s datasets', () => {
+  it('the demo: every figure here is made up, and the header says synthetic demo data', () => {
+    withSession(demo, { kind: 'demo' }, <SyntheticNotice indicatorIds={['vwi', 'reoff']} />);
+    expect(screen.getByTestId('synthetic-notice')).toHaveTextContent('Every figure here is made up for demonstration');
+    cleanup();
+    withSession(demo, { kind: 'demo' }, <Header />);
+    expect(screen.getByText('Synthetic demo data')).toBeInTheDocument();
+  });
+
+  it('real data alone: no notice, no badge, and the header names the own workspace', () => {
+    withSession(real, { kind: 'own', files: ['manifest.json'] }, <SyntheticNotice indicatorIds={['ed']} />);
+    expect(screen.queryByTestId('synthetic-notice')).toBeNull();
+    cleanup();
+    withSession(real, { kind: 'own', files: ['manifest.json'] }, <Header />);
+    expect(screen.queryByText(/synthetic/i)).toBeNull();
+    expect(screen.getByTestId('workspace-indicator')).toHaveTextContent('Your own data');
+  });
+
+  it('real and synthetic together: a figure of the real dataset has no label; one that draws on both names the synthetic dataset', () => {
+    withSession(mixed, { kind: 'own', files: [] }, <SyntheticNotice indicatorIds={['ed']} />);
+    expect(screen.queryByTestId('synthetic-notice')).toBeNull();
+    cleanup();
+    withSession(mixed, { kind: 'own', files: [] }, <SyntheticNotice indicatorIds={['ed', 'vwi']} />);
+    expect(screen.getByTestId('synthetic-notice')).toHaveTextContent(
+      'Synthetic data. Figures from Police recorded crime are made up for demonstration.',
+    );
+    cleanup();
+    withSession(mixed, { kind: 'own', files: [] }, <Header />);
+    expect(screen.getByText('Includes synthetic data')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { allIndicatorIds, drawsOnSynthetic, manifestSchema, syntheticShare, type ManifestInput } from '../../../src/contract';
+import { mergeManifests } from '../../../src/import/merge-manifest';
+import { miniManifest } from '../../fixtures/mini-contract';
+
+/** A real partner's manifest: one dataset, not synthetic, its own indicator. */
+function realManifest(): ManifestInput {
+  const m = structuredClone(miniManifest);
+  m.synthetic = false;
+  m.title = 'Real partner data';
+  m.datasets = [{ ...m.datasets[0]!, id: 'health', title: 'ED attendances', synthetic: false }];
+  m.indicators = [{ ...m.indicators[0]!, id: 'ed', dataset: 'health' }];
+  return m;
+}
+
+describe('provenance is per dataset', () => {
+  it('a synthetic manifest makes each of its datasets synthetic, even one that says otherwise', () => {
+    const input = structuredClone(miniManifest);
+    input.datasets = input.datasets.map((d) => ({ ...d, synthetic: false }));
+    const parsed = manifestSchema.parse(input);
+    expect(parsed.datasets.every((d) => d.synthetic)).toBe(true);
+    expect(drawsOnSynthetic(parsed, ['vwi'])).toBe(true);
+  });
+
+  it('answers for the indicators a figure draws on, whatever else is loaded', () => {
+    const merged = mergeManifests(manifestSchema.parse(miniManifest), manifestSchema.parse(realManifest()));
+    // The merged manifest as a whole is no longer "synthetic", but the demo's datasets still are.
+    expect(merged.synthetic).toBe(false);
+    expect(syntheticShare(merged)).toBe('some');
+    expect(drawsOnSynthetic(merged, ['ed'])).toBe(false);
+    expect(drawsOnSynthetic(merged, ['vwi'])).toBe(true);
+    expect(drawsOnSynthetic(merged, ['ed', 'reoff'])).toBe(true);
+    expect(drawsOnSynthetic(merged, allIndicatorIds(merged))).toBe(true);
+    expect(drawsOnSynthetic(merged, ['not-loaded'])).toBe(false);
+    expect(drawsOnSynthetic(null, ['vwi'])).toBe(false);
+  });
+
+  it('real data alone carry no synthetic label', () => {
+    const real = manifestSchema.parse(realManifest());
+    expect(syntheticShare(real)).toBe('none');
+    expect(drawsOnSynthetic(real, allIndicatorIds(real))).toBe(false);
+  });
+});
