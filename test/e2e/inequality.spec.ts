@@ -9,11 +9,12 @@ import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './he
 
 const shots = path.resolve('test-results/screenshots');
 const SLOW = { timeout: 240_000 };
+const DEMO_DATA = ['data/manifest.json', 'data/areas.csv', 'data/population.csv', 'data/extracts.parquet'];
 
 type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 const payload = (name: string, bytes: Uint8Array | string): FilePayload => ({
   name,
-  mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
+  mimeType: name.endsWith('.json') ? 'application/json' : name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
   buffer: Buffer.from(bytes),
 });
 
@@ -122,7 +123,11 @@ test('on the demo, deprivation groups hidden by the analyst rules are shown as c
   await expect(page.getByText(/No deprivation lookup is loaded for these small areas/)).toBeVisible(SLOW);
   await expectNoAxeViolations(page);
   test.skip(!REAL_PRESENT, `the rest needs the IMD file: ${REAL_MISSING_REASON}`);
-  await loadThroughImport(page, [payload('imd2019-deprivation.csv', realInputs('default').deprivationCsv)]);
+  // Own files start a workspace without the demo: the demo's files come with the IMD file, as a partner's would.
+  await loadThroughImport(page, [
+    ...DEMO_DATA.map((f) => payload(path.basename(f), readFileSync(f))),
+    payload('imd2019-deprivation.csv', realInputs('default').deprivationCsv),
+  ]);
   await page.getByRole('link', { name: 'Deprivation' }).click();
   await expect(
     page.getByRole('heading', { level: 2, name: /by deprivation, 2025: some groups are hidden to protect privacy$/ }).first(),

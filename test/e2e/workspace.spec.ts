@@ -153,6 +153,9 @@ test('own data: a workspace without the demo, kept on this device between visits
     await expect(
       page.getByRole('table', { name: /Rows, areas and months loaded per indicator/ }).locator('tbody tr'),
     ).toHaveCount(2);
+    // Once the workspace has opened, focus is on the panel's heading (not the page's top); only then is Forget
+    // pressed, so the keypress is not taken by that move.
+    await expect(page.locator('#workspace-title')).toBeFocused(FIGURES);
 
     // Forget, from the keyboard: asked first (Cancel returns), then every trace goes, and the demo is shown.
     await page.getByRole('button', { name: 'Forget this data' }).focus();
