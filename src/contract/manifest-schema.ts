@@ -41,6 +41,11 @@ export const datasetSchema = z.object({
   coverage: z.object({ from: period, to: period, areas: text }),
   caveats: z.array(text).default([]),
   synthetic: z.boolean().default(false),
+  /**
+   * Open data already published (police.uk): shown with exact counts to every audience. Read by the disclosure
+   * layer; the public-data import sets it for the datasets it generates.
+   */
+  published: z.boolean().default(false),
   ethics: ethicsCanvasSchema,
 });
 

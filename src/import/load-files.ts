@@ -13,6 +13,13 @@ import { FileRejected, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
 import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
+import { expandArchives } from './expand-archives';
+import { loadPreparedExtract } from './prepared-extract';
+import { addGeneratedToManifest } from './merge-manifest';
+import { readPublicFiles } from './public-data/read-public-files';
+import { generatePublicInputs } from './public-data/generate-public-inputs';
+import { ensureDeprivationTable, writeDeprivation } from './public-data/area-deprivation';
+import type { PublicDataState } from './public-data/public-data-state';
 
 export interface InputFile {
   name: string;
@@ -22,14 +29,21 @@ export interface InputFile {
 export interface LoadedState {
   manifest: Manifest | null;
   boundaries: Partial<Record<GeographyLevel, BoundaryLayer>>;
+  /** Public data loaded so far (police.uk counts, lookups, population, the user's choices): see public-data/. */
+  publicData?: PublicDataState;
 }
 
 export interface FileOutcome {
   file: string;
-  kind: TableKind | 'manifest' | 'boundary' | 'unknown';
+  kind: TableKind | 'manifest' | 'boundary' | 'unknown' | 'police-uk' | 'reference' | 'archive';
   status: 'loaded' | 'rejected';
+  /** Rows committed; for a police.uk file, the records it held. */
   rows: number;
   problems: Problem[];
+  /** What the file was recognised as, in words ("police.uk street-level crime, December 2019"). */
+  detail?: string;
+  /** Facts about what was counted and what could not be placed, for the load summary. */
+  notes?: string[];
 }
 
 export interface LoadProgress {
@@ -46,12 +60,27 @@ interface Detected {
   error?: Problem;
 }
 
-const ORDER: Record<FileOutcome['kind'], number> = { manifest: 0, areas: 1, population: 2, extracts: 3, boundary: 4, unknown: 5 };
+const ORDER: Record<FileOutcome['kind'], number> = {
+  manifest: 0,
+  areas: 1,
+  population: 2,
+  extracts: 3,
+  boundary: 4,
+  unknown: 5,
+  'police-uk': 6,
+  reference: 6,
+  archive: 6,
+};
 
 /**
  * Loads a batch of files. Each file is read into a staging table, validated against the data contract and
  * only then committed, so a rejected file changes nothing that was loaded before. Files are taken in
  * dependency order (manifest, areas, population, extracts, boundaries) whatever order they were dropped in.
+ *
+ * Before that, archives are unpacked and public files (police.uk months, IMD, ONS population and lookups) are
+ * taken out and read into counts and lookups (public-data/); after the user's own files, those are turned
+ * into the dashboard's inputs (areas lookup, population, extracts, manifest entries), which load and are
+ * checked like any file, and boundaries come last, once the areas they draw exist.
  */
 export async function loadFiles(
   engine: Engine,
@@ -61,12 +90,170 @@ export async function loadFiles(
   now: Date = new Date(),
 ): Promise<{ state: LoadedState; outcomes: FileOutcome[] }> {
   await ensureCommittedTables(engine);
+  await ensureDeprivationTable(engine);
   const latestPeriod = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const total = files.length * 2;
+  const expanded = expandArchives(files);
+  let total = expanded.files.length * 2;
   let done = 0;
-  const tick = (step: string) => onProgress({ done: ++done, total, step });
+  const tick = (step: string) => onProgress({ done: Math.min(++done, total), total, step });
 
-  const detected: Detected[] = files.map((input) => {
+  const pub = await readPublicFiles(expanded.files, state.publicData, (name) => tick(`Counting the records in ${name}`));
+  // Generated inputs (areas, population, up to three extracts) are counted in once known.
+  total += pub.outcomes.length > 0 ? 10 - pub.outcomes.length : 0;
+  const detected = detectAll(pub.rest);
+  let next: LoadedState = { manifest: state.manifest, boundaries: { ...state.boundaries }, publicData: state.publicData };
+  const outcomes: FileOutcome[] = [...expanded.outcomes, ...pub.outcomes];
+  for (let i = 0; i < pub.outcomes.length; i++) tick('Counted');
+
+  let staged = 0;
+  const loadBatch = async (batch: Detected[]): Promise<FileOutcome[]> => {
+    const loaded: FileOutcome[] = [];
+    for (const d of batch) {
+      const name = d.input.name;
+      tick(`Reading ${name}`);
+      if (!d.file || d.error) {
+        loaded.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems: d.error ? [d.error] : [] });
+        tick(`Rejected ${name}`);
+        continue;
+      }
+      try {
+        if (d.kind === 'manifest') {
+          const manifest = parseManifest(name, d.file.json);
+          next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
+          loaded.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
+        } else if (d.kind === 'boundary') {
+          const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
+            'SELECT code, level, name FROM areas',
+          );
+          const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+          next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
+          loaded.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
+        } else if (d.header) {
+          const staging = `stg_${staged++}`;
+          try {
+            const { kind, rows, problems } = await loadTable(
+              engine,
+              d.file,
+              d.input.bytes,
+              d.header,
+              staging,
+              next.manifest,
+              latestPeriod,
+            );
+            loaded.push({ file: name, kind, status: 'loaded', rows, problems });
+          } finally {
+            await engine.exec(
+              ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
+            );
+          }
+        }
+      } catch (e) {
+        const problems =
+          e instanceof FileRejected
+            ? e.problems
+            : [
+                {
+                  file: name,
+                  severity: 'error' as const,
+                  message: `could not be loaded: ${(e as Error).message}`,
+                  fix: 'Check the file and try again.',
+                },
+              ];
+        loaded.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
+      }
+      tick(`Checked ${name}`);
+    }
+    outcomes.push(...loaded);
+    return loaded;
+  };
+
+  const first = await loadBatch(detected.filter((d) => d.kind !== 'boundary'));
+  if (pub.deprivation.length > 0) await writeDeprivation(engine, pub.deprivation);
+  // Public data are placed again when they changed, or when the user's own lookup, population or manifest did.
+  const ownChange = first.some((o) => o.status === 'loaded' && ['areas', 'population', 'manifest'].includes(o.kind));
+  if (pub.state && (pub.changed || ownChange)) await loadPublicInputs(pub.state);
+  await loadBatch(detected.filter((d) => d.kind === 'boundary'));
+  return { state: next, outcomes };
+
+  /** Builds and loads the inputs public data make; keeps the previous public state if they are refused. */
+  async function loadPublicInputs(publicData: PublicDataState): Promise<void> {
+    tick('Placing public data in areas');
+    const generated = await generatePublicInputs(engine, publicData, now.toISOString().slice(0, 10));
+    const mine = (o: FileOutcome) => o.kind === 'police-uk' && publicData.police.some((f) => f.file === o.file);
+    if (generated.plan.mode === 'none') {
+      const reason = generated.plan.reason ?? 'The records could not be placed in areas.';
+      for (const o of outcomes.filter(mine)) {
+        o.problems.push({
+          file: o.file,
+          severity: 'warning',
+          message: 'was read and counted, but is not shown yet: its LSOAs cannot be placed in districts.',
+          fix: reason,
+        });
+      }
+      next = { ...next, publicData };
+      return;
+    }
+    const before = next.manifest;
+    if (generated.manifest) next = { ...next, manifest: addGeneratedToManifest(next.manifest, generated.manifest) };
+    const results = await loadBatch(detectAll(generated.files));
+    for (const x of generated.prepared) {
+      tick(`Checking ${x.name}`);
+      try {
+        const { rows, problems } = await loadPreparedExtract(engine, x, `stg_${staged++}`, next.manifest, latestPeriod);
+        results.push({ file: x.name, kind: 'extracts', status: 'loaded', rows, problems });
+      } catch (e) {
+        const problems =
+          e instanceof FileRejected
+            ? e.problems
+            : [
+                {
+                  file: x.name,
+                  severity: 'error' as const,
+                  message: `could not be loaded: ${(e as Error).message}`,
+                  fix: 'Load the files again.',
+                },
+              ];
+        results.push({ file: x.name, kind: 'extracts', status: 'rejected', rows: 0, problems });
+      }
+      tick(`Checked ${x.name}`);
+    }
+    outcomes.push(...results.slice(results.length - generated.prepared.length));
+    for (const o of results) {
+      o.notes = generated.notes.get(o.file);
+      const missing = generated.missing.get(o.file);
+      if (missing && o.status === 'loaded') {
+        o.problems.push({
+          file: o.file,
+          severity: 'warning',
+          message: `months are missing from the run: ${missing}.`,
+          fix: 'Add the files for these months if police.uk has them; until then they show as not available, not as zero.',
+        });
+      }
+    }
+    for (const o of outcomes) if (o.kind === 'police-uk' && generated.notes.has(o.file)) o.notes = generated.notes.get(o.file);
+    const refused = results.filter((o) => o.status === 'rejected');
+    if (refused.length === 0) {
+      next = { ...next, publicData };
+      return;
+    }
+    // The counts could not be committed: the manifest and public state stay as they were, and every public file
+    // of this batch says why.
+    next = { ...next, manifest: refused.some((o) => o.kind === 'extracts') ? before : next.manifest };
+    for (const o of outcomes.filter(mine)) {
+      o.status = 'rejected';
+      o.problems.push({
+        file: o.file,
+        severity: 'error',
+        message: `its counts could not be loaded: ${refused.map((r) => r.file).join(', ')} ${refused.length === 1 ? 'was' : 'were'} refused (see below).`,
+        fix: 'Fix what the message below says (often an areas lookup loaded earlier that clashes with the one built here), then load the files again.',
+      });
+    }
+  }
+}
+
+/** Reads what each file is, from its bytes and header; a file that cannot be read gets its problem here. */
+function detectAll(inputs: readonly InputFile[]): Detected[] {
+  const detected: Detected[] = inputs.map((input) => {
     try {
       const file = detectFileKind(input.name, input.bytes);
       if (file.role !== 'table') return { input, file, kind: file.role === 'manifest' ? 'manifest' : 'boundary' };
@@ -88,66 +275,7 @@ export async function loadFiles(
       return { input, kind: 'unknown', error: { file: input.name, severity: 'error', message: (e as Error).message, fix } };
     }
   });
-  detected.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-
-  let next: LoadedState = { manifest: state.manifest, boundaries: { ...state.boundaries } };
-  const outcomes: FileOutcome[] = [];
-  for (const [i, d] of detected.entries()) {
-    const name = d.input.name;
-    tick(`Reading ${name}`);
-    if (!d.file || d.error) {
-      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems: d.error ? [d.error] : [] });
-      tick(`Rejected ${name}`);
-      continue;
-    }
-    try {
-      if (d.kind === 'manifest') {
-        const manifest = parseManifest(name, d.file.json);
-        next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
-        outcomes.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
-      } else if (d.kind === 'boundary') {
-        const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
-          'SELECT code, level, name FROM areas',
-        );
-        const { layer, problems } = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
-        next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
-        outcomes.push({ file: name, kind: 'boundary', status: 'loaded', rows: layer.features.features.length, problems });
-      } else if (d.header) {
-        const staging = `stg_${i}`;
-        try {
-          const { kind, rows, problems } = await loadTable(
-            engine,
-            d.file,
-            d.input.bytes,
-            d.header,
-            staging,
-            next.manifest,
-            latestPeriod,
-          );
-          outcomes.push({ file: name, kind, status: 'loaded', rows, problems });
-        } finally {
-          await engine.exec(
-            ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
-          );
-        }
-      }
-    } catch (e) {
-      const problems =
-        e instanceof FileRejected
-          ? e.problems
-          : [
-              {
-                file: name,
-                severity: 'error' as const,
-                message: `could not be loaded: ${(e as Error).message}`,
-                fix: 'Check the file and try again.',
-              },
-            ];
-      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
-    }
-    tick(`Checked ${name}`);
-  }
-  return { state: next, outcomes };
+  return detected.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 }
 
 async function loadTable(

@@ -20,3 +20,20 @@ export function mergeManifests(current: Manifest | null, next: Manifest): Manife
     geographies: mergeById(current.geographies, next.geographies, (g) => g.level),
   };
 }
+
+/**
+ * Datasets and indicators the dashboard generated (from public data) added to the user's manifest: theirs
+ * replace earlier generated ones, but the user's title, area, disclosure rules and geography levels stay, and
+ * only levels the manifest lacks are added.
+ */
+export function addGeneratedToManifest(current: Manifest | null, generated: Manifest): Manifest {
+  if (!current) return generated;
+  const levels = new Set(current.geographies.map((g) => g.level));
+  return {
+    ...current,
+    synthetic: current.synthetic && generated.synthetic,
+    datasets: mergeById(current.datasets, generated.datasets, (d) => d.id),
+    indicators: mergeById(current.indicators, generated.indicators, (i) => i.id),
+    geographies: [...current.geographies, ...generated.geographies.filter((g) => !levels.has(g.level))],
+  };
+}

@@ -1,0 +1,73 @@
+import type { AgeBand, EthicsCanvas, Sex } from '../../contract';
+import type { PoliceUkFile } from './police-uk-aggregate';
+
+/**
+ * Everything public loaded so far, kept between drops so that months dropped one by one, or a lookup dropped
+ * after the police files, make one whole: counts (never records), reference lookups, population and the
+ * user's choices. Plain data (arrays and records), so it can be copied and stored as it is.
+ */
+export interface PublicDataState {
+  /** One per police.uk file, by file name: dropping a file again replaces its counts. */
+  police: PoliceUkFile[];
+  lookup: AreaRefs;
+  population: PopulationRef[];
+  /** Files that brought reference data (lookups, population, deprivation), with what each gave. */
+  references: ReferenceFile[];
+  settings: PublicDataSettings;
+}
+
+/** What the user chose about public data; every field is optional, the default is said beside it. */
+export interface PublicDataSettings {
+  /** The VRU area's name (default: from the districts or the force). */
+  vruName?: string;
+  /** The VRU area's code (default "VRU"). */
+  vruCode?: string;
+  /** District codes to keep (default: the districts the police records fall in). */
+  districts?: string[];
+  /** Count records with no location, or located outside the districts, as an "Area not known" part of the VRU area. */
+  unknownArea?: boolean;
+  /** The user's answers to the ethics canvas, by police.uk dataset id, replacing the dashboard's. */
+  ethics?: Record<string, Partial<EthicsCanvas>>;
+}
+
+/** Small areas and the areas they lie in, from IMD File 1, ONS lookups or boundary files. */
+export interface AreaRefs {
+  lsoa: Record<string, { name: string; msoa?: string; ward?: string; district?: string }>;
+  msoa: Record<string, { name: string; district?: string }>;
+  ward: Record<string, { name: string; district?: string }>;
+  district: Record<string, { name: string }>;
+  /** Districts named by boundary files: local by nature, so they are the area when no police data say otherwise. */
+  boundaryDistricts: string[];
+}
+
+export interface PopulationRef {
+  lsoa: string;
+  year: number;
+  ageBand: AgeBand;
+  sex: Sex;
+  population: number;
+  /** ONS estimates are preferred to IoD File 6's (which leave prisoners out) for the same year. */
+  priority: number;
+}
+
+export type ReferenceKind = 'imd' | 'iod-population' | 'ons-population' | 'ons-lookup' | 'boundary-lookup';
+
+export interface ReferenceFile {
+  file: string;
+  kind: ReferenceKind;
+  rows: number;
+}
+
+export const emptyAreaRefs = (): AreaRefs => ({ lsoa: {}, msoa: {}, ward: {}, district: {}, boundaryDistricts: [] });
+
+export const emptyPublicData = (): PublicDataState => ({
+  police: [],
+  lookup: emptyAreaRefs(),
+  population: [],
+  references: [],
+  settings: {},
+});
+
+/** The settings file the Load data screen writes when the user changes a choice (it loads like any file). */
+export const SETTINGS_FILE = 'public-data-settings.json';
+export const SETTINGS_KEY = 'publicDataSettings';
