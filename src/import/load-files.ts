@@ -106,6 +106,7 @@ export async function loadFiles(
   for (let i = 0; i < pub.outcomes.length; i++) tick('Counted');
 
   let staged = 0;
+  let ownManifest = false;
   const loadBatch = async (batch: Detected[]): Promise<FileOutcome[]> => {
     const loaded: FileOutcome[] = [];
     for (const d of batch) {
@@ -120,6 +121,7 @@ export async function loadFiles(
         if (d.kind === 'manifest') {
           const manifest = parseManifest(name, d.file.json);
           next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
+          ownManifest = true;
           loaded.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
         } else if (d.kind === 'boundary') {
           const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
@@ -194,7 +196,11 @@ export async function loadFiles(
       return;
     }
     const before = next.manifest;
-    if (generated.manifest) next = { ...next, manifest: addGeneratedToManifest(next.manifest, generated.manifest) };
+    // A manifest made from public data follows the user's choices (the VRU area's name); a user's own keeps theirs.
+    publicData = { ...publicData, ownsManifest: !ownManifest && (next.manifest === null || publicData.ownsManifest === true) };
+    if (generated.manifest) {
+      next = { ...next, manifest: addGeneratedToManifest(next.manifest, generated.manifest, publicData.ownsManifest) };
+    }
     const results = await loadBatch(detectAll(generated.files));
     for (const x of generated.prepared) {
       tick(`Checking ${x.name}`);

@@ -147,8 +147,10 @@ export function scanCsv(
       col++;
       i++;
       recordHasContent = true;
-      // A comma that ends the bytes leaves a last, empty field, and the record ends with it.
       if (i < n) continue;
+      // A comma that ends the bytes leaves a last, empty field, and the record ends with it.
+      const k2 = col <= maxColumn ? (slot[col] as number) : -1;
+      if (k2 >= 0) ids[k2] = 0;
     }
     // The record ends (inlined rather than a closure: captured variables would slow every byte of the loop).
     if (recordHasContent) {

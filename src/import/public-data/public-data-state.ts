@@ -14,6 +14,8 @@ export interface PublicDataState {
   /** Files that brought reference data (lookups, population, deprivation), with what each gave. */
   references: ReferenceFile[];
   settings: PublicDataSettings;
+  /** The manifest was made from public data (no manifest of the user's): its title and area follow the choices. */
+  ownsManifest?: boolean;
 }
 
 /** What the user chose about public data; every field is optional, the default is said beside it. */
@@ -71,3 +73,8 @@ export const emptyPublicData = (): PublicDataState => ({
 /** The settings file the Load data screen writes when the user changes a choice (it loads like any file). */
 export const SETTINGS_FILE = 'public-data-settings.json';
 export const SETTINGS_KEY = 'publicDataSettings';
+
+/** The file that carries a change of the user's choices through the ordinary load (so it is stored and replayed too). */
+export function settingsFile(settings: PublicDataSettings): { name: string; bytes: Uint8Array } {
+  return { name: SETTINGS_FILE, bytes: new TextEncoder().encode(JSON.stringify({ [SETTINGS_KEY]: settings }, null, 2)) };
+}

@@ -20,7 +20,7 @@ import {
  * recognised, counted, placed in the districts, and checked against a second, independent reading of the same
  * files (plain string splitting and sums here, not the product's scanner).
  */
-describe.skipIf(!HAS_REAL)('police.uk street files and IMD File 1, loaded directly', () => {
+describe.skipIf(!HAS_REAL)('police.uk street files and IMD File 1, loaded directly', { timeout: 300_000 }, () => {
   let engine: Engine;
   let state: LoadedState;
   let outcomes: FileOutcome[];
