@@ -5,6 +5,8 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { LoadOutcomes } from './LoadOutcomes';
+import { PublicDataHelp } from './PublicDataHelp';
+import { PublicDataPanel } from './PublicDataPanel';
 
 /** Choose or drop several files at once; see progress, what loaded and every problem found. */
 export function ImportView() {
@@ -40,6 +42,7 @@ export function ImportView() {
           <li>
             <strong>Boundaries</strong>: GeoJSON or TopoJSON with a property holding the area code.
           </li>
+          <PublicDataHelp />
         </ul>
         <p>
           The dashboard takes aggregated counts only. Files about individual people (names, dates of birth, NHS numbers,
@@ -64,7 +67,7 @@ export function ImportView() {
           type="file"
           multiple
           disabled={busy}
-          accept=".csv,.parquet,.arrow,.feather,.json,.geojson,.topojson"
+          accept=".csv,.parquet,.arrow,.feather,.json,.geojson,.topojson,.zip,.gz"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             if (files.length > 0) void load(files).then(() => input.current && (input.current.value = ''));
@@ -81,6 +84,7 @@ export function ImportView() {
       ) : null}
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
       <LoadedSummary />
+      <PublicDataPanel onLoad={load} busy={busy} />
     </section>
   );
 }
