@@ -18,7 +18,7 @@ import { loadPreparedExtract } from './prepared-extract';
 import { addGeneratedToManifest } from './merge-manifest';
 import { readPublicFiles } from './public-data/read-public-files';
 import { generatePublicInputs } from './public-data/generate-public-inputs';
-import { ensureDeprivationTable, writeDeprivation } from './public-data/area-deprivation';
+import { writeDeprivation } from './public-data/area-deprivation';
 import type { PublicDataState } from './public-data/public-data-state';
 
 export interface InputFile {
@@ -90,7 +90,6 @@ export async function loadFiles(
   now: Date = new Date(),
 ): Promise<{ state: LoadedState; outcomes: FileOutcome[] }> {
   await ensureCommittedTables(engine);
-  await ensureDeprivationTable(engine);
   const latestPeriod = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
   const expanded = expandArchives(files);
   let total = expanded.files.length * 2;
@@ -178,9 +177,11 @@ export async function loadFiles(
   return { state: next, outcomes };
 
   /** Builds and loads the inputs public data make; keeps the previous public state if they are refused. */
-  async function loadPublicInputs(publicData: PublicDataState): Promise<void> {
+  async function loadPublicInputs(read: PublicDataState): Promise<void> {
+    let publicData = read;
     tick('Placing public data in areas');
     const generated = await generatePublicInputs(engine, publicData, now.toISOString().slice(0, 10));
+    publicData = { ...publicData, placed: { mode: generated.plan.mode, vru: generated.plan.vru } };
     const mine = (o: FileOutcome) => o.kind === 'police-uk' && publicData.police.some((f) => f.file === o.file);
     if (generated.plan.mode === 'none') {
       const reason = generated.plan.reason ?? 'The records could not be placed in areas.';

@@ -6,7 +6,8 @@ import type { DeprivationRow } from './deprivation-files';
 /**
  * `area_deprivation`: the national IMD rank and decile (1 = most deprived) of each LSOA, and its score where the
  * file gives one. Reference data about places, not counts of people; the inequality view reads it. Column names
- * are an interface other parts rely on: keep them.
+ * are an interface other parts rely on: keep them. The table exists only once an IMD file has been loaded (an
+ * empty table would be one more for every snapshot and workspace to carry).
  */
 export const DEPRIVATION_TABLE = 'area_deprivation';
 

@@ -130,7 +130,7 @@ function byIndicator(counts: Record<string, number>): string {
 function extractNotes(x: PoliceUkExtract, plan: AreaPlan): string[] {
   const sum = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s + v, 0);
   const out = [
-    `${enGBCount(x.records)} records from ${x.forces.join(', ')}, ${monthList(x.months.slice(0, 1))} to ${monthList(x.months.slice(-1))} (${x.months.length} months), counted into ${enGBCount(x.cells)} cells (zeros included).`,
+    `${enGBCount(x.records)} records from ${x.forces.join(', ')}, ${monthList(x.months.slice(0, 1))} to ${monthList(x.months.slice(-1))} (${x.months.length} months), counted into ${enGBCount(x.cells)} cells${x.kind === 'stop-and-search' ? '' : ' (with a 0 for an LSOA with no record all year, and for a district with none in a month)'}.`,
   ];
   for (const m of x.missing)
     out.push(`Months missing from the run (${m.force}): ${monthList(m.months)}. They show as not available.`);

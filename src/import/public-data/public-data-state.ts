@@ -16,6 +16,8 @@ export interface PublicDataState {
   settings: PublicDataSettings;
   /** The manifest was made from public data (no manifest of the user's): its title and area follow the choices. */
   ownsManifest?: boolean;
+  /** Where the records were last placed: in a lookup built here, the user's own, or nowhere yet. */
+  placed?: { mode: 'loaded' | 'built' | 'none'; vru: { code: string; name: string } };
 }
 
 /** What the user chose about public data; every field is optional, the default is said beside it. */

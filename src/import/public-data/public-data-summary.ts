@@ -20,6 +20,7 @@ export interface PublicDataSummary {
   /** Districts holding located records, largest first; `usual` marks those kept when the user picks none. */
   districts: { code: string; name: string; records: number; usual: boolean }[];
   settings: PublicDataSettings;
+  placed: PublicDataState['placed'];
 }
 
 export function publicDataSummary(state: PublicDataState): PublicDataSummary {
@@ -63,5 +64,6 @@ export function publicDataSummary(state: PublicDataState): PublicDataSummary {
       .map(([code, records]) => ({ code, name: state.lookup.district[code]?.name ?? code, records, usual: usual.has(code) }))
       .sort((a, b) => b.records - a.records || a.name.localeCompare(b.name)),
     settings: state.settings,
+    placed: state.placed,
   };
 }

@@ -103,75 +103,96 @@ function AreaChoices({
 }) {
   const id = useId();
   const s = summary.settings;
+  // With the user's own areas lookup, it decides the VRU area and its districts; only "area not known" is a choice.
+  const own = summary.placed?.mode === 'loaded';
   const [name, setName] = useState(s.vruName ?? '');
   const [code, setCode] = useState(s.vruCode ?? '');
   const [unknown, setUnknown] = useState(s.unknownArea ?? false);
-  const [picked, setPicked] = useState<string[]>(
-    s.districts?.length ? s.districts : summary.districts.filter((d) => d.usual).map((d) => d.code),
-  );
+  const usual = summary.districts.filter((d) => d.usual);
+  const [picked, setPicked] = useState<string[]>(s.districts?.length ? s.districts : usual.map((d) => d.code));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const usual = summary.districts.filter((d) => d.usual).map((d) => d.code);
-    const same = picked.length === usual.length && picked.every((c) => usual.includes(c));
-    void onApply({ vruName: name.trim(), vruCode: code.trim(), unknownArea: unknown, districts: same ? [] : picked });
+    const same = picked.length === usual.length && usual.every((d) => picked.includes(d.code));
+    void onApply(
+      own
+        ? { unknownArea: unknown }
+        : { vruName: name.trim(), vruCode: code.trim(), unknownArea: unknown, districts: same ? [] : picked },
+    );
   };
+  const district = (d: PublicDataSummary['districts'][number]) => (
+    <div className="choice" key={d.code}>
+      <input
+        id={`${id}-d-${d.code}`}
+        type="checkbox"
+        checked={picked.includes(d.code)}
+        onChange={(e) => setPicked(e.target.checked ? [...picked, d.code] : picked.filter((c) => c !== d.code))}
+      />
+      <label htmlFor={`${id}-d-${d.code}`}>
+        {d.name} ({formatCount(d.records)} {d.records === 1 ? 'record' : 'records'})
+      </label>
+    </div>
+  );
+  const others = summary.districts.filter((d) => !d.usual);
   return (
     <form className="public-data__choices" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Your VRU area</h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <span className="hint" id={`${id}-name-hint`}>
-          Leave empty for the name the dashboard gives (from the districts or the force).
-        </span>
-        <input
-          id={`${id}-name`}
-          className="text-input"
-          type="text"
-          maxLength={120}
-          value={name}
-          aria-describedby={`${id}-name-hint`}
-          onChange={(e) => setName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-code`}>Code</label>
-        <span className="hint" id={`${id}-code-hint`}>
-          Leave empty for “VRU”. Used where an area code is shown.
-        </span>
-        <input
-          id={`${id}-code`}
-          className="text-input"
-          type="text"
-          maxLength={20}
-          value={code}
-          aria-describedby={`${id}-code-hint`}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </div>
-      {summary.districts.length > 0 ? (
-        <fieldset>
-          <legend>Districts in the area</legend>
-          <span className="hint">
-            Ticked at first: the districts holding at least 0.5% of the records with a location. Records in other districts are
-            reported as outside the area.
-          </span>
-          <div className="choices">
-            {summary.districts.map((d) => (
-              <div className="choice" key={d.code}>
-                <input
-                  id={`${id}-d-${d.code}`}
-                  type="checkbox"
-                  checked={picked.includes(d.code)}
-                  onChange={(e) => setPicked(e.target.checked ? [...picked, d.code] : picked.filter((c) => c !== d.code))}
-                />
-                <label htmlFor={`${id}-d-${d.code}`}>
-                  {d.name} ({formatCount(d.records)} records)
-                </label>
-              </div>
-            ))}
+      {own ? (
+        <p>
+          The records are placed in the areas lookup you loaded ({summary.placed?.vru.name}): it decides the VRU area and its
+          districts.
+        </p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Name</label>
+            <span className="hint" id={`${id}-name-hint`}>
+              Now “{summary.placed?.vru.name}”. Leave empty for the name the dashboard gives (from the districts or the force).
+            </span>
+            <input
+              id={`${id}-name`}
+              className="text-input"
+              type="text"
+              maxLength={120}
+              value={name}
+              aria-describedby={`${id}-name-hint`}
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
-        </fieldset>
-      ) : null}
+          <div className="field">
+            <label htmlFor={`${id}-code`}>Code</label>
+            <span className="hint" id={`${id}-code-hint`}>
+              Now “{summary.placed?.vru.code}”. Leave empty for “VRU”.
+            </span>
+            <input
+              id={`${id}-code`}
+              className="text-input"
+              type="text"
+              maxLength={20}
+              value={code}
+              aria-describedby={`${id}-code-hint`}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </div>
+          {summary.districts.length > 0 ? (
+            <fieldset>
+              <legend>Districts in the area</legend>
+              <span className="hint">
+                Ticked at first: the districts holding at least 0.5% of the records with a location. Records in the districts left
+                out are reported as outside the area.
+              </span>
+              <div className="choices">{usual.map(district)}</div>
+              {others.length > 0 ? (
+                <details>
+                  <summary>
+                    {others.length} other {others.length === 1 ? 'district holds' : 'districts hold'} a few records
+                  </summary>
+                  <div className="choices">{others.map(district)}</div>
+                </details>
+              ) : null}
+            </fieldset>
+          ) : null}
+        </>
+      )}
       <div className="choice">
         <input id={`${id}-unknown`} type="checkbox" checked={unknown} onChange={(e) => setUnknown(e.target.checked)} />
         <label htmlFor={`${id}-unknown`}>
@@ -179,7 +200,7 @@ function AreaChoices({
           include them)
         </label>
       </div>
-      <button type="submit" className="button button--primary" disabled={busy || picked.length === 0}>
+      <button type="submit" className="button button--primary" disabled={busy || (!own && picked.length === 0)}>
         Apply these choices
       </button>
     </form>
