@@ -14,7 +14,7 @@ import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
 import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
 import { expandArchives } from './expand-archives';
-import { loadPreparedExtract } from './prepared-extract';
+import { loadPreparedExtract, loadPreparedRows } from './prepared-tables';
 import { addGeneratedToManifest } from './merge-manifest';
 import { readPublicFiles } from './public-data/read-public-files';
 import { generatePublicInputs } from './public-data/generate-public-inputs';
@@ -202,29 +202,36 @@ export async function loadFiles(
     if (generated.manifest) {
       next = { ...next, manifest: addGeneratedToManifest(next.manifest, generated.manifest, publicData.ownsManifest) };
     }
-    const results = await loadBatch(detectAll(generated.files));
-    for (const x of generated.prepared) {
-      tick(`Checking ${x.name}`);
+    const results: FileOutcome[] = [];
+    const loadGenerated = async (
+      name: string,
+      kind: TableKind,
+      load: (staging: string) => Promise<{ rows: number; problems: Problem[] }>,
+    ) => {
+      tick(`Checking ${name}`);
       try {
-        const { rows, problems } = await loadPreparedExtract(engine, x, `stg_${staged++}`, next.manifest, latestPeriod);
-        results.push({ file: x.name, kind: 'extracts', status: 'loaded', rows, problems });
+        const { rows, problems } = await load(`stg_${staged++}`);
+        results.push({ file: name, kind, status: 'loaded', rows, problems });
       } catch (e) {
         const problems =
           e instanceof FileRejected
             ? e.problems
             : [
                 {
-                  file: x.name,
+                  file: name,
                   severity: 'error' as const,
                   message: `could not be loaded: ${(e as Error).message}`,
                   fix: 'Load the files again.',
                 },
               ];
-        results.push({ file: x.name, kind: 'extracts', status: 'rejected', rows: 0, problems });
+        results.push({ file: name, kind, status: 'rejected', rows: 0, problems });
       }
-      tick(`Checked ${x.name}`);
-    }
-    outcomes.push(...results.slice(results.length - generated.prepared.length));
+      tick(`Checked ${name}`);
+    };
+    for (const x of generated.rows) await loadGenerated(x.name, x.kind, (staging) => loadPreparedRows(engine, x, staging));
+    for (const x of generated.prepared)
+      await loadGenerated(x.name, 'extracts', (staging) => loadPreparedExtract(engine, x, staging));
+    outcomes.push(...results);
     for (const o of results) {
       o.notes = generated.notes.get(o.file);
       const missing = generated.missing.get(o.file);

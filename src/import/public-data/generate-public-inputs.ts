@@ -1,8 +1,7 @@
 import type { Manifest } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
 import { str, strList } from '../../engine/sql-literals';
-import type { InputFile } from '../load-files';
-import type { PreparedExtract } from '../prepared-extract';
+import type { PreparedExtract, PreparedRows } from '../prepared-tables';
 import { planAreas, type AreaPlan, type LoadedArea } from './area-plan';
 import { monthList } from './month-run';
 import { enGBCount } from './number-text';
@@ -28,8 +27,8 @@ export interface PublicInputs {
   plan: AreaPlan;
   /** Datasets and indicators for the police.uk files (null when none are loaded or none can be placed). */
   manifest: Manifest | null;
-  /** Areas lookup and population as CSV in the data contract's formats. */
-  files: InputFile[];
+  /** Areas lookup and population, in the data contract's columns. */
+  rows: PreparedRows[];
   /** The police.uk extracts, one per kind, as typed columns. */
   prepared: PreparedExtract[];
   extracts: PoliceUkExtract[];
@@ -38,9 +37,6 @@ export interface PublicInputs {
   /** Months missing from a run, per kind: a warning beside the generated extract. */
   missing: Map<string, string>;
 }
-
-const encoder = new TextEncoder();
-const csvCell = (v: string | null) => (v === null ? '' : /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
 /**
  * Builds the areas lookup (unless the user's own has LSOAs), the population rows for its LSOAs, the extracts
@@ -62,15 +58,21 @@ export async function generatePublicInputs(engine: Engine, state: PublicDataStat
   const plan = planAreas(state.lookup, loaded, located, state.settings, forces);
   const notes = new Map<string, string[]>();
   const missing = new Map<string, string>();
-  const files: InputFile[] = [];
-  if (plan.mode === 'none') return { plan, manifest: null, files, prepared: [], extracts: [], notes, missing };
+  const rows: PreparedRows[] = [];
+  if (plan.mode === 'none') return { plan, manifest: null, rows, prepared: [], extracts: [], notes, missing };
 
   if (plan.rows.length > 0) {
-    const lines = [
-      'code,name,level,parent_code',
-      ...plan.rows.map((r) => [r.code, r.name, r.level, r.parent_code ?? null].map(csvCell).join(',')),
-    ];
-    files.push({ name: GENERATED.areas, bytes: encoder.encode(`${lines.join('\n')}\n`) });
+    const a = plan.rows;
+    rows.push({
+      kind: 'areas',
+      name: GENERATED.areas,
+      columns: {
+        code: a.map((r) => r.code),
+        name: a.map((r) => r.name),
+        level: a.map((r) => r.level),
+        parent_code: a.map((r) => r.parent_code ?? null),
+      },
+    });
     notes.set(GENERATED.areas, [
       `${plan.vru.name} (code ${plan.vru.code}): ${plan.districts.length} districts, ${enGBCount(plan.lsoas.size)} LSOAs${plan.levels.some((l) => l.level === 'msoa') ? ', with their MSOAs' : plan.levels.some((l) => l.level === 'ward') ? ', with their wards' : ''}.`,
     ]);
@@ -78,11 +80,17 @@ export async function generatePublicInputs(engine: Engine, state: PublicDataStat
 
   const population = state.population.filter((p) => plan.lsoas.has(p.lsoa));
   if (population.length > 0) {
-    const lines = [
-      'area_code,year,age_band,sex,population',
-      ...population.map((p) => `${p.lsoa},${p.year},${p.ageBand},${p.sex},${p.population}`),
-    ];
-    files.push({ name: GENERATED.population, bytes: encoder.encode(`${lines.join('\n')}\n`) });
+    rows.push({
+      kind: 'population',
+      name: GENERATED.population,
+      columns: {
+        area_code: population.map((p) => p.lsoa),
+        year: population.map((p) => String(p.year)),
+        age_band: population.map((p) => p.ageBand),
+        sex: population.map((p) => p.sex),
+        population: population.map((p) => String(p.population)),
+      },
+    });
     const years = [...new Set(population.map((p) => p.year))].sort();
     notes.set(GENERATED.population, [`${enGBCount(new Set(population.map((p) => p.lsoa)).size)} LSOAs, ${years.join(', ')}.`]);
   }
@@ -112,7 +120,7 @@ export async function generatePublicInputs(engine: Engine, state: PublicDataStat
           refreshed: today,
         })
       : null;
-  return { plan, manifest, files, prepared, extracts, notes, missing };
+  return { plan, manifest, rows, prepared, extracts, notes, missing };
 }
 
 const TITLE = new Map<string, string>(

@@ -180,6 +180,22 @@ describe('outcomes and stop and search files, in the partnership own areas looku
       { name: 'Area not known (no location, or outside the districts)', level: 'district', parent_code: 'VRU1' },
     ]);
   });
+
+  it('refuses population built from public files when the partnership loaded the same cells itself, and says which', async () => {
+    ({ state } = await load(
+      engine,
+      [csvFile('population.csv', 'area_code,year,age_band,sex,population\nE01000001,2024,all,all,1400\n')],
+      state,
+    ));
+    const ons = csvFile('lsoa-population.csv', 'Year,LSOA Code,Population\n2024,E01000001,1500\n2024,E01000002,1600\n');
+    const { outcomes: got } = await load(engine, [ons], state);
+    const built = got.find((o) => o.file === GENERATED.population);
+    expect(built?.status).toBe('rejected');
+    expect(built?.problems[0]?.message).toBe('the cell E01000001 / 2024 / all / all was already loaded from another file.');
+    expect(await engine.query('SELECT area_code, population, source_file FROM population ORDER BY ALL')).toEqual([
+      { area_code: 'E01000001', population: 1400, source_file: 'population.csv' },
+    ]);
+  });
 });
 
 describe.skipIf(!HAS_REAL)('the police.uk download as a zip of month folders', { timeout: 600_000 }, () => {
