@@ -69,13 +69,13 @@ async function checkAndCommit(
   typed: string,
   name: string,
   keyOrdered: boolean,
-  areaCodes?: string,
+  grid?: { areas: string; indicators: string; rows: number },
 ): Promise<Problem[]> {
   const others =
     kind === 'extracts'
-      ? `SELECT count(*) FROM extracts WHERE source_file <> ${str(name)} AND indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(typed)})`
+      ? `SELECT count(*) FROM extracts WHERE source_file <> ${str(name)} AND indicator_id IN ${grid ? `(SELECT label FROM ${ident(grid.indicators)})` : `(SELECT DISTINCT indicator_id FROM ${ident(typed)})`}`
       : `SELECT count(*) FROM ${ident(kind)} WHERE source_file <> ${str(name)}`;
-  const codes = areaCodes ?? `(SELECT DISTINCT area_code AS label FROM ${ident(typed)})`;
+  const codes = grid ? ident(grid.areas) : `(SELECT DISTINCT area_code AS label FROM ${ident(typed)})`;
   const unknown = kind === 'areas' ? 'SELECT 0' : `SELECT count(*) FROM ${codes} l WHERE l.label NOT IN (SELECT code FROM areas)`;
   const [{ clash, missing } = { clash: 0, missing: 0 }] = await engine.query<{ clash: number; missing: number }>(
     `SELECT (${others})::DOUBLE AS clash, (${unknown})::DOUBLE AS missing`,
@@ -83,7 +83,7 @@ async function checkAndCommit(
   const checks = leanChecks(kind, name).filter((c, i) => (i === 0 ? clash > 0 : missing > 0));
   const problems = await runRowChecks(engine, name, typed, checks);
   if (problems.some((p) => p.severity === 'error')) throw new FileRejected(problems);
-  await commitTable(engine, kind, typed, name, keyOrdered);
+  await commitTable(engine, kind, typed, name, keyOrdered, undefined, grid?.rows);
   return problems;
 }
 
@@ -123,8 +123,9 @@ export function preparedCellsTable(x: PreparedExtract): Table {
 }
 
 /**
- * The typed staging table the meaning checks and the commit read. The labels are joined on positions worked
- * out first (a join on an expression was several times slower), and rows keep the `_row` given in key order.
+ * The typed rows the checks and the commit read, as a view: the commit computes the join once, straight into the
+ * extracts (a table in between cost as much again). The labels are joined on positions worked out first (a join
+ * on an expression was several times slower); rows keep the `_row` given in key order, and are written in it.
  */
 function typedSql(
   x: PreparedExtract,
@@ -133,7 +134,7 @@ function typedSql(
   typed: string,
 ): string {
   const [nA, nM, nS] = [x.areas.length, x.months.length, x.sexes.length];
-  return `CREATE OR REPLACE TABLE ${ident(typed)} AS
+  return `CREATE OR REPLACE VIEW ${ident(typed)} AS
     SELECT c._row, i.label AS indicator_id, m.label AS period, a.label AS area_code, 'all' AS age_band, s.label AS sex,
            c.count AS count, NULL::DOUBLE AS denominator
     FROM (SELECT _row, count, cell // ${nA * nM * nS} AS ip, (cell // ${nM * nS}) % ${nA} AS ap, (cell // ${nS}) % ${nM} AS mp,
@@ -141,7 +142,8 @@ function typedSql(
     JOIN ${ident(labels.indicators)} i ON i.pos = c.ip
     JOIN ${ident(labels.areas)} a ON a.pos = c.ap
     JOIN ${ident(labels.months)} m ON m.pos = c.mp
-    JOIN ${ident(labels.sexes)} s ON s.pos = c.sp`;
+    JOIN ${ident(labels.sexes)} s ON s.pos = c.sp
+    ORDER BY c._row`;
 }
 
 /** Loads a prepared extract under its name (replacing what that name loaded before). */
@@ -170,8 +172,14 @@ export async function loadPreparedExtract(
       );
     }
     await engine.exec(typedSql(x, cells, labels, typed));
-    return { rows: x.count.length, problems: await checkAndCommit(engine, 'extracts', typed, x.name, true, ident(labels.areas)) };
+    const grid = { areas: labels.areas, indicators: labels.indicators, rows: x.count.length };
+    return { rows: x.count.length, problems: await checkAndCommit(engine, 'extracts', typed, x.name, true, grid) };
   } finally {
-    await engine.exec([typed, cells, ...Object.values(labels)].map((t) => `DROP TABLE IF EXISTS ${ident(t)}`).join('; '));
+    await engine.exec(
+      [
+        `DROP VIEW IF EXISTS ${ident(typed)}`,
+        ...[cells, ...Object.values(labels)].map((t) => `DROP TABLE IF EXISTS ${ident(t)}`),
+      ].join('; '),
+    );
   }
 }

@@ -38,12 +38,19 @@ export async function writeDeprivation(engine: Engine, rows: readonly Deprivatio
     imd_score: score,
     source: text.getChild('source') as Vector,
   });
+  const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${DEPRIVATION_TABLE}`);
+  if (n === 0) {
+    // The usual case, a first IMD file: its rows go straight in.
+    await engine.exec(`DROP TABLE ${DEPRIVATION_TABLE}`);
+    await engine.insertArrow(table, DEPRIVATION_TABLE, 'create');
+    return;
+  }
   const staging = 'stg_area_deprivation';
   await engine.insertArrow(table, staging, 'create');
   try {
     await engine.exec(
       `DELETE FROM ${DEPRIVATION_TABLE} WHERE area_code IN (SELECT area_code FROM ${staging});
-       INSERT INTO ${DEPRIVATION_TABLE} SELECT area_code, imd_rank, imd_decile, imd_score, source FROM ${staging} ORDER BY area_code`,
+       INSERT INTO ${DEPRIVATION_TABLE} SELECT area_code, imd_rank, imd_decile, imd_score, source FROM ${staging}`,
     );
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${staging}`);

@@ -124,6 +124,10 @@ export function mergeAreaRefs(refs: AreaRefs, next: Partial<AreaRefs>): AreaRefs
   for (const geo of ['lsoa', 'msoa', 'ward', 'district'] as const) {
     for (const [code, value] of Object.entries(next[geo] ?? {})) {
       const prev = out[geo][code] as Record<string, string | undefined> | undefined;
+      if (!prev) {
+        (out[geo] as Record<string, unknown>)[code] = value;
+        continue;
+      }
       const merged: Record<string, string | undefined> = { ...prev };
       for (const [k, v] of Object.entries(value)) if (v && (k !== 'name' || v !== code || !prev?.name)) merged[k] = v;
       (out[geo] as Record<string, unknown>)[code] = merged;

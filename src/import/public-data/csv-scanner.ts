@@ -172,10 +172,57 @@ export function scanCsv(
 }
 
 /**
- * The values of some columns of every record, as text: for the reference files (tens of thousands of rows),
- * where each row is wanted whole. Column indexes come from the caller's reading of the header.
+ * The values of some columns of every record, as text: for the reference files (tens of thousands of rows), where
+ * each row is wanted whole and most values are unique (ranks, names), so interning would cost more than it saves.
+ * The text is decoded once and split by lines; a file with a line break inside quotes takes the byte scanner.
  */
 export function readColumns(bytes: Uint8Array, columns: readonly number[]): string[][] {
+  const lines = new TextDecoder()
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .split('\n');
+  const rows: string[][] = [];
+  for (let li = 1; li < lines.length; li++) {
+    let line = lines[li] as string;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '') continue;
+    let fields: string[];
+    if (!line.includes('"')) fields = line.split(',');
+    else {
+      const split = splitQuoted(line);
+      if (!split) return readColumnsByScanner(bytes, columns);
+      fields = split;
+    }
+    rows.push(columns.map((c) => (fields[c] ?? '').trim()));
+  }
+  return rows;
+}
+
+/** A line's fields with RFC 4180 quotes, or null when a quote stays open (the record goes on past the line). */
+function splitQuoted(line: string): string[] | null {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  if (quoted) return null;
+  out.push(field);
+  return out;
+}
+
+function readColumnsByScanner(bytes: Uint8Array, columns: readonly number[]): string[][] {
   const interners = columns.map(() => new ValueInterner());
   const rows: string[][] = [];
   scanCsv(bytes, columns, interners, (ids) => {

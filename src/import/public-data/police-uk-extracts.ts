@@ -106,7 +106,8 @@ export function policeUkExtract(kind: PoliceUkKind, files: readonly PoliceUkFile
   // Categories police.uk adds later get indicators of their own: find them before sizing the array.
   const categoryCache = new Map<string, ReturnType<typeof cellIndicators>>();
   const placesOf = (values: readonly string[]) => {
-    const key = values.join('\t');
+    // Street and outcome categories decide the indicator alone: keyed by the category, not by LSOA and category.
+    const key = kind === 'stop-and-search' ? values.join('\t') : (values[1] ?? '');
     let found = categoryCache.get(key);
     if (!found) categoryCache.set(key, (found = cellIndicators(kind, values)));
     return found;
