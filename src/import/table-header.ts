@@ -74,7 +74,8 @@ export function csvHeader(bytes: Uint8Array): TableHeader {
   return { columns: splitCsvLine(line, delimiter).map((c) => c.trim()), delimiter };
 }
 
-function splitCsvLine(line: string, delimiter: string): string[] {
+/** One line's fields, with RFC 4180 quotes (a quote left open runs to the end of the line). */
+export function splitCsvLine(line: string, delimiter: string): string[] {
   const out: string[] = [];
   let field = '';
   let quoted = false;

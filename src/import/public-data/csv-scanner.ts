@@ -1,3 +1,4 @@
+import { splitCsvLine } from '../table-header';
 /**
  * A CSV scanner over bytes for the large public files (police.uk months are ~3 MB and ~17,000 records each).
  * It reads only the columns asked for and hands each record over as small integer ids, one per column, from
@@ -188,38 +189,12 @@ export function readColumns(bytes: Uint8Array, columns: readonly number[]): stri
     if (line === '') continue;
     let fields: string[];
     if (!line.includes('"')) fields = line.split(',');
-    else {
-      const split = splitQuoted(line);
-      if (!split) return readColumnsByScanner(bytes, columns);
-      fields = split;
-    }
+    // An odd number of quotes leaves one open: the record goes on past the line.
+    else if ((line.match(/"/g)?.length ?? 0) % 2 === 1) return readColumnsByScanner(bytes, columns);
+    else fields = splitCsvLine(line, ',');
     rows.push(columns.map((c) => (fields[c] ?? '').trim()));
   }
   return rows;
-}
-
-/** A line's fields with RFC 4180 quotes, or null when a quote stays open (the record goes on past the line). */
-function splitQuoted(line: string): string[] | null {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  if (quoted) return null;
-  out.push(field);
-  return out;
 }
 
 function readColumnsByScanner(bytes: Uint8Array, columns: readonly number[]): string[][] {

@@ -181,6 +181,29 @@ describe('outcomes and stop and search files, in the partnership own areas looku
     ]);
   });
 
+  it("keeps the partnership's own ethics answers, from the Load data form or from a manifest edited and loaded back", async () => {
+    ({ state } = await load(
+      engine,
+      [settingsFile({ ethics: { 'policeuk-street': { actions: 'Review the maps with the youth panel.' } } })],
+      state,
+    ));
+    const streetDataset = () => state.manifest?.datasets.find((d) => d.id === 'policeuk-street');
+    expect(streetDataset()?.ethics.actions).toBe('Review the maps with the youth panel.');
+    expect(streetDataset()?.ethics.dataSources).toMatch(
+      /^Street-level crime and anti-social behaviour records, downloaded from data.police.uk/,
+    );
+    const edited = structuredClone(state.manifest);
+    const outcomesDataset = edited?.datasets.find((d) => d.id === 'policeuk-outcomes');
+    if (outcomesDataset) outcomesDataset.ethics.limitations = 'Outcomes lag the crimes they close.';
+    ({ state } = await load(engine, [csvFile('manifest.json', JSON.stringify(edited))], state));
+    // A later police.uk file regenerates the entries: both edits stay.
+    ({ state } = await load(engine, [street], state));
+    expect(state.manifest?.datasets.find((d) => d.id === 'policeuk-outcomes')?.ethics.limitations).toBe(
+      'Outcomes lag the crimes they close.',
+    );
+    expect(streetDataset()?.ethics.actions).toBe('Review the maps with the youth panel.');
+  });
+
   it('refuses population built from public files when the partnership loaded the same cells itself, and says which', async () => {
     ({ state } = await load(
       engine,
