@@ -9,15 +9,13 @@ import { detectFileKind, type DetectedFile } from './detect-file-kind';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
 import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
-import { FileRejected, type Problem } from './problems';
+import { FileRejected, rejectionProblems, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
 import { FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
 import { expandArchives } from './expand-archives';
-import { loadPreparedExtract, loadPreparedRows } from './prepared-tables';
-import { addGeneratedToManifest } from './merge-manifest';
 import { readPublicFiles } from './public-data/read-public-files';
-import { generatePublicInputs } from './public-data/generate-public-inputs';
+import { loadPublicInputs } from './public-data/load-public-inputs';
 import { writeDeprivation } from './public-data/area-deprivation';
 import type { PublicDataState } from './public-data/public-data-state';
 
@@ -149,17 +147,7 @@ export async function loadFiles(
           }
         }
       } catch (e) {
-        const problems =
-          e instanceof FileRejected
-            ? e.problems
-            : [
-                {
-                  file: name,
-                  severity: 'error' as const,
-                  message: `could not be loaded: ${(e as Error).message}`,
-                  fix: 'Check the file and try again.',
-                },
-              ];
+        const problems = rejectionProblems(e, name, 'Check the file and try again.');
         loaded.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
       }
       tick(`Checked ${name}`);
@@ -172,97 +160,22 @@ export async function loadFiles(
   if (pub.deprivation.length > 0) await writeDeprivation(engine, pub.deprivation);
   // Public data are placed again when they changed, or when the user's own lookup, population or manifest did.
   const ownChange = first.some((o) => o.status === 'loaded' && ['areas', 'population', 'manifest'].includes(o.kind));
-  if (pub.state && (pub.changed || ownChange)) await loadPublicInputs(pub.state);
+  if (pub.state && (pub.changed || ownChange)) {
+    const placed = await loadPublicInputs({
+      engine,
+      publicData: pub.state,
+      previous: state.publicData,
+      manifest: next.manifest,
+      ownManifest,
+      outcomes,
+      today: now.toISOString().slice(0, 10),
+      tick,
+      staging: () => `stg_${staged++}`,
+    });
+    next = { ...next, ...placed };
+  }
   await loadBatch(detected.filter((d) => d.kind === 'boundary'));
   return { state: next, outcomes };
-
-  /** Builds and loads the inputs public data make; keeps the previous public state if they are refused. */
-  async function loadPublicInputs(read: PublicDataState): Promise<void> {
-    let publicData = read;
-    tick('Placing public data in areas');
-    const generated = await generatePublicInputs(engine, publicData, now.toISOString().slice(0, 10));
-    publicData = { ...publicData, placed: { mode: generated.plan.mode, vru: generated.plan.vru } };
-    const mine = (o: FileOutcome) => o.kind === 'police-uk' && publicData.police.some((f) => f.file === o.file);
-    if (generated.plan.mode === 'none') {
-      const reason = generated.plan.reason ?? 'The records could not be placed in areas.';
-      for (const o of outcomes.filter(mine)) {
-        o.problems.push({
-          file: o.file,
-          severity: 'warning',
-          message: 'was read and counted, but is not shown yet: its LSOAs cannot be placed in districts.',
-          fix: reason,
-        });
-      }
-      next = { ...next, publicData };
-      return;
-    }
-    const before = next.manifest;
-    // A manifest made from public data follows the user's choices (the VRU area's name); a user's own keeps theirs.
-    publicData = { ...publicData, ownsManifest: !ownManifest && (next.manifest === null || publicData.ownsManifest === true) };
-    if (generated.manifest) {
-      next = { ...next, manifest: addGeneratedToManifest(next.manifest, generated.manifest, publicData.ownsManifest) };
-    }
-    const results: FileOutcome[] = [];
-    const loadGenerated = async (
-      name: string,
-      kind: TableKind,
-      load: (staging: string) => Promise<{ rows: number; problems: Problem[] }>,
-    ) => {
-      tick(`Checking ${name}`);
-      try {
-        const { rows, problems } = await load(`stg_${staged++}`);
-        results.push({ file: name, kind, status: 'loaded', rows, problems });
-      } catch (e) {
-        const problems =
-          e instanceof FileRejected
-            ? e.problems
-            : [
-                {
-                  file: name,
-                  severity: 'error' as const,
-                  message: `could not be loaded: ${(e as Error).message}`,
-                  fix: 'Load the files again.',
-                },
-              ];
-        results.push({ file: name, kind, status: 'rejected', rows: 0, problems });
-      }
-      tick(`Checked ${name}`);
-    };
-    for (const x of generated.rows) await loadGenerated(x.name, x.kind, (staging) => loadPreparedRows(engine, x, staging));
-    for (const x of generated.prepared)
-      await loadGenerated(x.name, 'extracts', (staging) => loadPreparedExtract(engine, x, staging));
-    outcomes.push(...results);
-    for (const o of results) {
-      o.notes = generated.notes.get(o.file);
-      const missing = generated.missing.get(o.file);
-      if (missing && o.status === 'loaded') {
-        o.problems.push({
-          file: o.file,
-          severity: 'warning',
-          message: `months are missing from the run: ${missing}.`,
-          fix: 'Add the files for these months if police.uk has them; until then they show as not available, not as zero.',
-        });
-      }
-    }
-    for (const o of outcomes) if (o.kind === 'police-uk' && generated.notes.has(o.file)) o.notes = generated.notes.get(o.file);
-    const refused = results.filter((o) => o.status === 'rejected');
-    if (refused.length === 0) {
-      next = { ...next, publicData };
-      return;
-    }
-    // The counts could not be committed: the manifest and public state stay as they were, and every public file
-    // of this batch says why.
-    next = { ...next, manifest: refused.some((o) => o.kind === 'extracts') ? before : next.manifest };
-    for (const o of outcomes.filter(mine)) {
-      o.status = 'rejected';
-      o.problems.push({
-        file: o.file,
-        severity: 'error',
-        message: `its counts could not be loaded: ${refused.map((r) => r.file).join(', ')} ${refused.length === 1 ? 'was' : 'were'} refused (see below).`,
-        fix: 'Fix what the message below says (often an areas lookup loaded earlier that clashes with the one built here), then load the files again.',
-      });
-    }
-  }
 }
 
 /** Reads what each file is, from its bytes and header; a file that cannot be read gets its problem here. */

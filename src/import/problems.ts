@@ -23,3 +23,9 @@ export class FileRejected extends Error {
     this.name = 'FileRejected';
   }
 }
+
+/** The problems a failed load of `file` gives: a rejection's own, or one saying what went wrong and `fix`. */
+export function rejectionProblems(e: unknown, file: string, fix: string): Problem[] {
+  if (e instanceof FileRejected) return e.problems;
+  return [{ file, severity: 'error', message: `could not be loaded: ${(e as Error).message}`, fix }];
+}
