@@ -11,26 +11,43 @@ type Geo = 'lsoa' | 'msoa' | 'ward' | 'district';
 const ONS_COLUMN = /^(lsoa|msoa|wd|lad|ltla)(\d{2})(cd|nm)$/i;
 const GEO: Record<string, Geo> = { lsoa: 'lsoa', msoa: 'msoa', wd: 'ward', lad: 'district', ltla: 'district' };
 
-/** Which column holds each geography's code and name; the latest year where a file gives several. */
-function onsColumns(columns: readonly string[]): Partial<Record<Geo, { code: number; name: number }>> {
-  const found: Partial<Record<Geo, { code: number; name: number; year: number }>> = {};
+type Columns = Partial<Record<Geo, { code: number; name: number; year: number }>>;
+
+/** Which columns hold each geography's code and name, per two-digit year. */
+function onsColumnsByYear(columns: readonly string[]): Partial<Record<Geo, Map<number, { code: number; name: number }>>> {
+  const found: Partial<Record<Geo, Map<number, { code: number; name: number }>>> = {};
   columns.forEach((c, i) => {
     const m = ONS_COLUMN.exec(c.trim());
     if (!m) return;
     const geo = GEO[(m[1] as string).toLowerCase()] as Geo;
+    const years = (found[geo] ??= new Map());
     const year = Number(m[2]);
-    const isCode = (m[3] as string).toLowerCase() === 'cd';
-    const f = found[geo];
-    if (f && f.year > year) return;
-    const next = f && f.year === year ? f : { code: -1, name: -1, year };
-    if (isCode) next.code = i;
-    else if (next.name < 0) next.name = i;
-    found[geo] = next;
+    const at = years.get(year) ?? { code: -1, name: -1 };
+    if ((m[3] as string).toLowerCase() === 'cd') at.code = i;
+    else if (at.name < 0) at.name = i;
+    years.set(year, at);
   });
-  return Object.fromEntries(Object.entries(found).filter(([, v]) => v.code >= 0)) as Partial<
-    Record<Geo, { code: number; name: number }>
-  >;
+  for (const years of Object.values(found)) for (const [y, at] of years) if (at.code < 0) years.delete(y);
+  return found;
 }
+
+/**
+ * The columns to read for each geography: the LSOA code of `lsoaYear` (default the latest), and for the others
+ * the same year where the file has it, else their latest (a lookup from LSOA 2011 to LAD 2022 is one edition).
+ */
+function onsColumns(columns: readonly string[], lsoaYear?: number): Columns {
+  const byYear = onsColumnsByYear(columns);
+  const out: Columns = {};
+  for (const [geo, years] of Object.entries(byYear) as [Geo, Map<number, { code: number; name: number }>][]) {
+    const latest = Math.max(...years.keys());
+    const year = lsoaYear !== undefined && years.has(lsoaYear) ? lsoaYear : latest;
+    if (years.size > 0) out[geo] = { ...(years.get(year) as { code: number; name: number }), year };
+  }
+  return out;
+}
+
+/** The two-digit years a file gives LSOA codes for (ONS's 2011 -> 2021 lookups give both). */
+const lsoaYears = (columns: readonly string[]) => [...(onsColumnsByYear(columns).lsoa?.keys() ?? [])].sort();
 
 /** An ONS lookup: LSOA codes and the code of at least one area they lie in. */
 export function isOnsLookup(columns: readonly string[]): boolean {
@@ -38,8 +55,8 @@ export function isOnsLookup(columns: readonly string[]): boolean {
   return c.lsoa !== undefined && (c.msoa !== undefined || c.ward !== undefined || c.district !== undefined);
 }
 
-/** Adds one row's codes and names (by geography) to the refs. */
-function addRow(refs: AreaRefs, row: Partial<Record<Geo, { code: string; name: string }>>): void {
+/** Adds one row's codes and names (by geography) to the refs; `edition`: the year of the LSOA codes (2011, 2021). */
+function addRow(refs: AreaRefs, row: Partial<Record<Geo, { code: string; name: string }>>, edition: number): void {
   const { lsoa, msoa, ward, district } = row;
   if (district?.code)
     refs.district[district.code] = { name: district.name || refs.district[district.code]?.name || district.code };
@@ -58,19 +75,28 @@ function addRow(refs: AreaRefs, row: Partial<Record<Geo, { code: string; name: s
       msoa: msoa?.code || prev?.msoa,
       ward: ward?.code || prev?.ward,
       district: district?.code || prev?.district,
+      editions: unionEditions(prev?.editions, [edition]),
     };
   }
 }
 
-/** Reads an ONS lookup CSV (one row per output area or per LSOA; repeats add nothing). */
+const unionEditions = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
+  a || b ? [...new Set([...(a ?? []), ...(b ?? [])])].sort() : undefined;
+
+/**
+ * Reads an ONS lookup CSV (one row per output area or per LSOA; repeats add nothing). A lookup between LSOA
+ * editions (LSOA11CD and LSOA21CD) gives the areas of both: each LSOA code is read with its own edition.
+ */
 export function readOnsLookup(bytes: Uint8Array, columns: readonly string[]): { lookup: AreaRefs; rows: number } {
-  const c = onsColumns(columns);
-  const geos = Object.keys(c) as Geo[];
-  const wanted = geos.flatMap((g) => [c[g]?.code ?? -1, c[g]?.name ?? -1]).map((i) => (i < 0 ? columns.length : i));
   const refs = emptyAreaRefs();
-  const rows = readColumns(bytes, wanted);
-  for (const r of rows) {
-    addRow(refs, Object.fromEntries(geos.map((g, k) => [g, { code: r[2 * k] ?? '', name: r[2 * k + 1] ?? '' }])));
+  for (const year of lsoaYears(columns)) {
+    const c = onsColumns(columns, year);
+    const geos = Object.keys(c) as Geo[];
+    const wanted = geos.flatMap((g) => [c[g]?.code ?? -1, c[g]?.name ?? -1]).map((i) => (i < 0 ? columns.length : i));
+    for (const r of readColumns(bytes, wanted)) {
+      const row = Object.fromEntries(geos.map((g, k) => [g, { code: r[2 * k] ?? '', name: r[2 * k + 1] ?? '' }]));
+      addRow(refs, row, 2000 + year);
+    }
   }
   return { lookup: refs, rows: Object.keys(refs.lsoa).length };
 }
@@ -94,7 +120,8 @@ export function readBoundaryLookup(json: unknown): { lookup: AreaRefs; rows: num
   for (const f of features) {
     const p = f.properties ?? {};
     const text = (i: number | undefined) => (i === undefined || i < 0 ? '' : String(p[props[i] as string] ?? '').trim());
-    addRow(refs, Object.fromEntries(geos.map((g) => [g, { code: text(c[g]?.code), name: text(c[g]?.name) }])));
+    const row = Object.fromEntries(geos.map((g) => [g, { code: text(c[g]?.code), name: text(c[g]?.name) }]));
+    addRow(refs, row, 2000 + (c.lsoa?.year ?? 11));
   }
   // A boundary file is drawn for the partnership's own area: its districts say where that is.
   refs.boundaryDistricts = [
@@ -123,13 +150,16 @@ export function mergeAreaRefs(refs: AreaRefs, next: Partial<AreaRefs>): AreaRefs
   };
   for (const geo of ['lsoa', 'msoa', 'ward', 'district'] as const) {
     for (const [code, value] of Object.entries(next[geo] ?? {})) {
-      const prev = out[geo][code] as Record<string, string | undefined> | undefined;
+      const prev = out[geo][code] as Record<string, unknown> | undefined;
       if (!prev) {
         (out[geo] as Record<string, unknown>)[code] = value;
         continue;
       }
-      const merged: Record<string, string | undefined> = { ...prev };
+      const merged: Record<string, unknown> = { ...prev };
       for (const [k, v] of Object.entries(value)) if (v && (k !== 'name' || v !== code || !prev?.name)) merged[k] = v;
+      if (geo === 'lsoa') {
+        merged.editions = unionEditions(prev.editions as number[] | undefined, (value as AreaRefs['lsoa'][string]).editions);
+      }
       (out[geo] as Record<string, unknown>)[code] = merged;
     }
   }

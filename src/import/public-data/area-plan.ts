@@ -26,6 +26,8 @@ export interface AreaPlan {
   levels: { level: GeographyLevel; parentLevel: GeographyLevel | null }[];
   /** The "Area not known" district-level area, when the user asked for one. */
   unknownArea: string | null;
+  /** The LSOA edition (2011 or 2021) of the lookup built, when the reference files gave more than one. */
+  lsoaEdition: number | null;
 }
 
 /** Share of located records a district needs to count as one the force covers (Lancashire's smallest: 1.7%; strays: < 0.1%). */
@@ -66,6 +68,20 @@ function defaultVruName(districts: readonly { name: string }[], forces: readonly
     return `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'VRU')} area`;
   const force = forces.length === 1 ? forces[0]?.replace(/\s+(Constabulary|Police( Service| Force)?)$/i, '') : null;
   return `${force ?? `${names[0]} and ${names.length - 1} other districts`} area (${names.length} districts)`;
+}
+
+/**
+ * The LSOA edition to build the lookup in, when the files gave LSOAs of two (IMD 2019 is 2011; an ONS lookup may
+ * be 2021): the one most records' LSOAs are in, else the latest. Null when there is only one to use.
+ */
+export function lsoaEditionFor(refs: AreaRefs, located: ReadonlyMap<string, number>): number | null {
+  const editions = [...new Set(Object.values(refs.lsoa).flatMap((l) => l.editions ?? []))].sort();
+  if (editions.length < 2) return null;
+  const inEdition = new Map(editions.map((e) => [e, 0]));
+  for (const [lsoa, n] of located) {
+    for (const e of refs.lsoa[lsoa]?.editions ?? []) inEdition.set(e, (inEdition.get(e) ?? 0) + n);
+  }
+  return [...inEdition].reduce((best, e) => (e[1] >= best[1] ? e : best))[0];
 }
 
 const levelsFor = (middle: 'msoa' | 'ward' | null): AreaPlan['levels'] => [
@@ -127,6 +143,7 @@ export function planAreas(
       unknownArea:
         rows[0]?.code ??
         (settings.unknownArea && loaded.some((a) => a.code === `${vru.code}-UNKNOWN`) ? `${vru.code}-UNKNOWN` : null),
+      lsoaEdition: null,
     };
   }
 
@@ -136,8 +153,11 @@ export function planAreas(
       ? districtsOfRecords(located, refs)
       : refs.boundaryDistricts;
   const districtSet = new Set(chosen);
+  // One LSOA edition only: a 2011 LSOA and the 2021 LSOAs it became would count the same place twice.
+  const lsoaEdition = lsoaEditionFor(refs, located);
   const lsoaCodes = Object.keys(refs.lsoa)
     .filter((c) => districtSet.has(districtOfLsoa(refs, c) ?? ''))
+    .filter((c) => lsoaEdition === null || (refs.lsoa[c]?.editions ?? [lsoaEdition]).includes(lsoaEdition))
     .sort();
   const none = (reason: string): AreaPlan => ({
     mode: 'none',
@@ -148,6 +168,7 @@ export function planAreas(
     rows: [],
     levels: [],
     unknownArea: null,
+    lsoaEdition: null,
   });
   if (Object.keys(refs.lsoa).length === 0) {
     return none(
@@ -197,5 +218,6 @@ export function planAreas(
     rows: rows.filter((r) => !known.has(r.code)),
     levels: levelsFor(middle),
     unknownArea: settings.unknownArea ? `${vru.code}-UNKNOWN` : null,
+    lsoaEdition,
   };
 }

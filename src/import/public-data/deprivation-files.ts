@@ -38,7 +38,7 @@ export function isIodPopulationFile(columns: readonly string[]): boolean {
   return find(columns, LSOA_CODE) >= 0 && find(columns, TOTAL_POPULATION) >= 0 && !isImdFile(columns);
 }
 
-/** The district each LSOA lies in, with names, from any IoD file. */
+/** The district each LSOA (2011 edition: the IoD 2019 use it) lies in, with names, from any IoD file. */
 function lookupFrom(rows: readonly string[][], at: (name: RegExp) => number): Partial<AreaRefs> {
   const [code, name, lad, ladName] = [at(LSOA_CODE), at(LSOA_NAME), at(LAD_CODE), at(LAD_NAME)];
   const lsoa: AreaRefs['lsoa'] = {};
@@ -48,7 +48,7 @@ function lookupFrom(rows: readonly string[][], at: (name: RegExp) => number): Pa
     const c = r[code] ?? '';
     const d = r[lad] ?? '';
     if (!c || !d) continue;
-    lsoa[c] = { name: (name >= 0 ? r[name] : '') || c, district: d };
+    lsoa[c] = { name: (name >= 0 ? r[name] : '') || c, district: d, editions: [2011] };
     if (!district[d]) district[d] = { name: (ladName >= 0 ? r[ladName] : '') || d };
   }
   return { lsoa, district };

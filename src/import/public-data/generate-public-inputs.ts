@@ -74,7 +74,7 @@ export async function generatePublicInputs(engine: Engine, state: PublicDataStat
       },
     });
     notes.set(GENERATED.areas, [
-      `${plan.vru.name} (code ${plan.vru.code}): ${plan.districts.length} districts, ${enGBCount(plan.lsoas.size)} LSOAs${plan.levels.some((l) => l.level === 'msoa') ? ', with their MSOAs' : plan.levels.some((l) => l.level === 'ward') ? ', with their wards' : ''}.`,
+      `${plan.vru.name} (code ${plan.vru.code}): ${plan.districts.length} districts, ${enGBCount(plan.lsoas.size)} LSOAs${plan.lsoaEdition ? ` (${plan.lsoaEdition} edition)` : ''}${plan.levels.some((l) => l.level === 'msoa') ? ', with their MSOAs' : plan.levels.some((l) => l.level === 'ward') ? ', with their wards' : ''}.`,
     ]);
   }
 

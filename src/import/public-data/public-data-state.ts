@@ -36,7 +36,8 @@ export interface PublicDataSettings {
 
 /** Small areas and the areas they lie in, from IMD File 1, ONS lookups or boundary files. */
 export interface AreaRefs {
-  lsoa: Record<string, { name: string; msoa?: string; ward?: string; district?: string }>;
+  /** `editions`: the LSOA sets (2011, 2021) the code is in, where a file says; a code ONS kept in 2021 is in both. */
+  lsoa: Record<string, { name: string; msoa?: string; ward?: string; district?: string; editions?: number[] }>;
   msoa: Record<string, { name: string; district?: string }>;
   ward: Record<string, { name: string; district?: string }>;
   district: Record<string, { name: string }>;

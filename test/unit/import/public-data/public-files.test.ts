@@ -198,7 +198,7 @@ describe('ONS files', () => {
     const { lookup, rows } = readOnsLookup(bytes, csvHeader(bytes).columns);
     expect(rows).toBe(1);
     expect(lookup.lsoa).toEqual({
-      E01025300: { name: 'Preston 001A', msoa: 'E02005280', ward: undefined, district: 'E07000123' },
+      E01025300: { name: 'Preston 001A', msoa: 'E02005280', ward: undefined, district: 'E07000123', editions: [2011] },
     });
     expect(lookup.district).toEqual({ E07000123: { name: 'Preston' } });
   });
@@ -220,6 +220,7 @@ describe('ONS files', () => {
       msoa: undefined,
       ward: undefined,
       district: 'E07000123',
+      editions: [2011],
     });
     expect(read?.lookup.boundaryDistricts).toEqual(['E07000123']);
     expect(
