@@ -42,7 +42,10 @@ export const datasetSchema = z.object({
   coverage: z.object({ from: period, to: period, areas: text }),
   caveats: z.array(text).default([]),
   synthetic: z.boolean().default(false),
-  /** Already published as open data (police.uk street crime is): its figures are exact for every audience. */
+  /**
+   * Open data already published (police.uk): shown with exact counts to every audience. Read by the disclosure
+   * layer; the public-data import sets it for the datasets it generates.
+   */
   published: z.boolean().default(false),
   ethics: ethicsCanvasSchema,
 });

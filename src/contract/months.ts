@@ -19,3 +19,19 @@ export function monthName(period: string): string {
   const [y, m] = period.split('-');
   return `${LONG_MONTHS[Number(m) - 1] ?? m} ${y}`;
 }
+
+/** Every month from `first` to `last` inclusive, YYYY-MM. */
+export function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split('-').map(Number) as [number, number];
+  const [ly, lm] = last.split('-').map(Number) as [number, number];
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}

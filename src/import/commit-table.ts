@@ -11,10 +11,11 @@ import { TABLE_SPECS, type TableKind } from '../contract';
 export const SLICE_ROWS = 1_000_000;
 
 /** `_row` ranges of at most SLICE_ROWS rows covering a staged table, as WHERE conditions. */
-async function rowSlices(engine: Engine, table: string, size: number): Promise<string[]> {
-  const [{ last } = { last: 0 }] = await engine.query<{ last: number }>(
-    `SELECT coalesce(max(_row), 0)::DOUBLE AS last FROM ${ident(table)}`,
-  );
+async function rowSlices(engine: Engine, table: string, size: number, knownLast?: number): Promise<string[]> {
+  const [{ last } = { last: 0 }] =
+    knownLast !== undefined
+      ? [{ last: knownLast }]
+      : await engine.query<{ last: number }>(`SELECT coalesce(max(_row), 0)::DOUBLE AS last FROM ${ident(table)}`);
   const slices: string[] = [];
   for (let from = 0; from < last; from += size) slices.push(`_row > ${from} AND _row <= ${from + size}`);
   return slices.length > 0 ? slices : ['true'];
@@ -60,6 +61,8 @@ export async function commitTable(
   file: string,
   keyOrdered: boolean,
   sliceRows = SLICE_ROWS,
+  /** The largest `_row` when the caller knows it (a view over a join need not be computed once more to find it). */
+  lastRow?: number,
 ): Promise<void> {
   const table = ident(kind);
   const name = str(file);
@@ -71,7 +74,7 @@ export async function commitTable(
   if (earlier > 0) await engine.exec(`UPDATE ${table} SET source_file = ${aside} WHERE source_file = ${name}`);
   const columns = TABLE_SPECS[kind].columns.map((c) => ident(c.name)).join(', ');
   try {
-    for (const slice of await commitSlices(engine, kind, typed, keyOrdered, sliceRows)) {
+    for (const slice of await commitSlices(engine, kind, typed, keyOrdered, sliceRows, lastRow)) {
       await engine.exec(`INSERT INTO ${table} SELECT ${columns}, ${name} FROM ${ident(typed)} WHERE ${slice}`);
     }
   } catch (e) {
@@ -90,9 +93,10 @@ async function commitSlices(
   typed: string,
   keyOrdered: boolean,
   sliceRows: number,
+  lastRow?: number,
 ): Promise<string[]> {
   if (kind !== 'extracts') return ['true ORDER BY _row'];
-  if (keyOrdered) return rowSlices(engine, typed, sliceRows);
+  if (keyOrdered) return rowSlices(engine, typed, sliceRows, lastRow);
   const indicators = await engine.query<{ id: string }>(`SELECT DISTINCT indicator_id AS id FROM ${ident(typed)} ORDER BY 1`);
   return indicators.map(({ id }) => `indicator_id = ${str(id)} ORDER BY area_code, period, _row`);
 }

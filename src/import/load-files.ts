@@ -11,11 +11,16 @@ import { filesStillExpected, type ExpectedFile } from './expected-files';
 import { mergeManifests } from './merge-manifest';
 import { parseManifest } from './parse-manifest';
 import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
-import { clip, FileRejected, shortProblem, type Problem } from './problems';
+import { FileRejected, rejectionProblems, shortProblem, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
 import { meaningProblems } from './table-checks';
 import { fingertipsBenchmarks, isFingertipsDownload } from './fingertips-download';
 import { csvHeader, FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
+import { expandArchives } from './expand-archives';
+import { readPublicFiles } from './public-data/read-public-files';
+import { loadPublicInputs } from './public-data/load-public-inputs';
+import { writeDeprivation } from './public-data/area-deprivation';
+import type { PublicDataState } from './public-data/public-data-state';
 
 export interface InputFile {
   name: string;
@@ -34,16 +39,24 @@ export interface LoadedState {
   boundaries: Partial<Record<GeographyLevel, BoundaryLayer>>;
   /** Files the manifest names that have not been loaded yet (see expected-files.ts); absent before any load. */
   stillExpected?: ExpectedFile[];
+  /** Public data loaded so far (police.uk counts, lookups, population, the user's choices): see public-data/. */
+  publicData?: PublicDataState;
 }
 
 export interface FileOutcome {
   file: string;
-  kind: TableKind | 'manifest' | 'boundary' | 'unknown';
+  kind: TableKind | 'manifest' | 'boundary' | 'unknown' | 'police-uk' | 'reference' | 'archive';
   status: 'loaded' | 'rejected';
+  /** Rows committed; for a police.uk file, the records it held. */
   rows: number;
   problems: Problem[];
-  /** What loading it did beyond its rows, in a sentence (a boundary file added to shapes loaded before, say). */
-  note?: string;
+  /** What the file was recognised as, in words ("police.uk street-level crime, December 2019"). */
+  detail?: string;
+  /**
+   * Facts for the load summary, a sentence each: what was counted and what could not be placed (police.uk), what
+   * loading did beyond its rows (a boundary file added to shapes loaded before).
+   */
+  notes?: string[];
 }
 
 export interface LoadProgress {
@@ -69,12 +82,20 @@ const ORDER: Record<FileOutcome['kind'], number> = {
   benchmarks: 3,
   boundary: 4,
   unknown: 5,
+  'police-uk': 6,
+  reference: 6,
+  archive: 6,
 };
 
 /**
  * Loads a batch of files. Each file is read into a staging table, validated against the data contract and
  * only then committed, so a rejected file changes nothing that was loaded before. Files are taken in
  * dependency order (manifest, areas, population, extracts, boundaries) whatever order they were dropped in.
+ *
+ * Before that, archives are unpacked and public files (police.uk months, IMD, ONS population and lookups) are
+ * taken out and read into counts and lookups (public-data/); after the user's own files, those are turned
+ * into the dashboard's inputs (areas lookup, population, extracts, manifest entries), which load and are
+ * checked like any file, and boundaries come last, once the areas they draw exist.
  */
 export async function loadFiles(
   engine: Engine,
@@ -85,11 +106,122 @@ export async function loadFiles(
 ): Promise<{ state: LoadedState; outcomes: FileOutcome[] }> {
   await ensureCommittedTables(engine);
   const latestPeriod = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-  const total = files.length * 2;
+  const expanded = expandArchives(files);
+  let total = expanded.files.length * 2;
   let done = 0;
-  const tick = (step: string) => onProgress({ done: ++done, total, step });
+  const tick = (step: string) => onProgress({ done: Math.min(++done, total), total, step });
 
-  const detected: Detected[] = files.map((input) => {
+  const pub = await readPublicFiles(expanded.files, state.publicData, (name) => tick(`Counting the records in ${name}`));
+  // Generated inputs (areas, population, up to three extracts) are counted in once known.
+  total += pub.outcomes.length > 0 ? 10 - pub.outcomes.length : 0;
+  const detected = detectAll(pub.rest);
+  let next: LoadedState = { manifest: state.manifest, boundaries: { ...state.boundaries }, publicData: state.publicData };
+  const outcomes: FileOutcome[] = [...expanded.outcomes, ...pub.outcomes];
+  for (let i = 0; i < pub.outcomes.length; i++) tick('Counted');
+
+  let staged = 0;
+  let ownManifest = false;
+  const loadBatch = async (batch: Detected[]): Promise<FileOutcome[]> => {
+    const loaded: FileOutcome[] = [];
+    for (const d of batch) {
+      const name = d.input.name;
+      tick(`Reading ${name}`);
+      if (!d.file || d.error) {
+        loaded.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems: d.error ? [d.error] : [] });
+        tick(`Rejected ${name}`);
+        continue;
+      }
+      try {
+        if (d.kind === 'manifest') {
+          const manifest = parseManifest(name, d.file.json);
+          next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
+          ownManifest = true;
+          loaded.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
+        } else if (d.kind === 'boundary') {
+          const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
+            'SELECT code, level, name FROM areas',
+          );
+          const read = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
+          const { layer, note } = combineBoundaryLayers(
+            next.boundaries[read.layer.level],
+            read.layer,
+            d.input.boundaryMode ?? 'add',
+          );
+          next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
+          loaded.push({
+            file: name,
+            kind: 'boundary',
+            status: 'loaded',
+            rows: read.layer.features.features.length,
+            problems: read.problems,
+            ...(note ? { notes: [note] } : {}),
+          });
+        } else if (d.header) {
+          const staging = `stg_${staged++}`;
+          try {
+            // A Fingertips download becomes benchmark rows first; they are then checked like any benchmark file.
+            const fingertips = isFingertipsDownload(d.header.columns)
+              ? fingertipsBenchmarks(name, d.input.bytes, next.manifest)
+              : null;
+            const bytes = fingertips ? new TextEncoder().encode(fingertips.csv) : d.input.bytes;
+            const file = fingertips ? ({ name, format: 'csv', role: 'table' } as const) : d.file;
+            const { kind, rows, problems } = await loadTable(
+              engine,
+              file,
+              bytes,
+              fingertips ? csvHeader(bytes) : d.header,
+              staging,
+              next.manifest,
+              latestPeriod,
+            );
+            loaded.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
+          } finally {
+            await engine.exec(
+              ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
+            );
+          }
+        }
+      } catch (e) {
+        const problems = rejectionProblems(e, name, 'Check the file and try again.');
+        loaded.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
+      }
+      tick(`Checked ${name}`);
+    }
+    outcomes.push(...loaded);
+    return loaded;
+  };
+
+  const first = await loadBatch(detected.filter((d) => d.kind !== 'boundary'));
+  if (pub.deprivation.length > 0) await writeDeprivation(engine, pub.deprivation);
+  // Public data are placed again when they changed, or when the user's own lookup, population or manifest did.
+  const ownChange = first.some((o) => o.status === 'loaded' && ['areas', 'population', 'manifest'].includes(o.kind));
+  if (pub.state && (pub.changed || ownChange)) {
+    const placed = await loadPublicInputs({
+      engine,
+      publicData: pub.state,
+      previous: state.publicData,
+      manifest: next.manifest,
+      ownManifest,
+      outcomes,
+      today: now.toISOString().slice(0, 10),
+      tick,
+      staging: () => `stg_${staged++}`,
+    });
+    next = { ...next, ...placed };
+  }
+  await loadBatch(detected.filter((d) => d.kind === 'boundary'));
+  const kept = keepManifestOnlyWithItsData(state, next, outcomes);
+  const stillExpected = await filesStillExpected(engine, kept.state.manifest, kept.state.boundaries);
+  // However a check words it, no problem is longer than a glance (see shortProblem).
+  return {
+    state: { ...kept.state, stillExpected },
+    outcomes: kept.outcomes.map((o) => ({ ...o, problems: o.problems.map(shortProblem) })),
+  };
+}
+
+/** Reads what each file is, from its bytes and header; a file that cannot be read gets its problem here. */
+function detectAll(inputs: readonly InputFile[]): Detected[] {
+  const detected: Detected[] = inputs.map((input) => {
     try {
       const file = detectFileKind(input.name, input.bytes);
       if (file.role !== 'table') return { input, file, kind: file.role === 'manifest' ? 'manifest' : 'boundary' };
@@ -111,93 +243,8 @@ export async function loadFiles(
       return { input, kind: 'unknown', error: { file: input.name, severity: 'error', message: (e as Error).message, fix } };
     }
   });
-  detected.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-
-  let next: LoadedState = { manifest: state.manifest, boundaries: { ...state.boundaries } };
-  const outcomes: FileOutcome[] = [];
-  for (const [i, d] of detected.entries()) {
-    const name = d.input.name;
-    tick(`Reading ${name}`);
-    if (!d.file || d.error) {
-      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems: d.error ? [d.error] : [] });
-      tick(`Rejected ${name}`);
-      continue;
-    }
-    try {
-      if (d.kind === 'manifest') {
-        const manifest = parseManifest(name, d.file.json);
-        next = { ...next, manifest: mergeManifests(next.manifest, manifest) };
-        outcomes.push({ file: name, kind: 'manifest', status: 'loaded', rows: 0, problems: [] });
-      } else if (d.kind === 'boundary') {
-        const areas = await engine.query<{ code: string; level: GeographyLevel; name: string | null }>(
-          'SELECT code, level, name FROM areas',
-        );
-        const read = readBoundaryFile(name, d.file.json, next.manifest, areas as KnownArea[]);
-        const { layer, note } = combineBoundaryLayers(
-          next.boundaries[read.layer.level],
-          read.layer,
-          d.input.boundaryMode ?? 'add',
-        );
-        next = { ...next, boundaries: { ...next.boundaries, [layer.level]: layer } };
-        const rows = read.layer.features.features.length;
-        outcomes.push({
-          file: name,
-          kind: 'boundary',
-          status: 'loaded',
-          rows,
-          problems: read.problems,
-          ...(note ? { note } : {}),
-        });
-      } else if (d.header) {
-        const staging = `stg_${i}`;
-        try {
-          // A Fingertips download becomes benchmark rows first; they are then checked like any benchmark file.
-          const fingertips = isFingertipsDownload(d.header.columns)
-            ? fingertipsBenchmarks(name, d.input.bytes, next.manifest)
-            : null;
-          const bytes = fingertips ? new TextEncoder().encode(fingertips.csv) : d.input.bytes;
-          const file = fingertips ? ({ name, format: 'csv', role: 'table' } as const) : d.file;
-          const { kind, rows, problems } = await loadTable(
-            engine,
-            file,
-            bytes,
-            fingertips ? csvHeader(bytes) : d.header,
-            staging,
-            next.manifest,
-            latestPeriod,
-          );
-          outcomes.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
-        } finally {
-          await engine.exec(
-            ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
-          );
-        }
-      }
-    } catch (e) {
-      const problems =
-        e instanceof FileRejected
-          ? e.problems
-          : [
-              {
-                file: name,
-                severity: 'error' as const,
-                message: `could not be loaded: ${clip((e as Error).message, 200)}`,
-                fix: 'Check the file and try again.',
-              },
-            ];
-      outcomes.push({ file: name, kind: d.kind, status: 'rejected', rows: 0, problems });
-    }
-    tick(`Checked ${name}`);
-  }
-  const kept = keepManifestOnlyWithItsData(state, next, outcomes);
-  const stillExpected = await filesStillExpected(engine, kept.state.manifest, kept.state.boundaries);
-  // However a check words it, no problem is longer than a glance (see shortProblem).
-  return {
-    state: { ...kept.state, stillExpected },
-    outcomes: kept.outcomes.map((o) => ({ ...o, problems: o.problems.map(shortProblem) })),
-  };
+  return detected.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 }
-
 /**
  * A manifest describes the tables that come with it: when every table file of its batch is refused, it is not
  * kept either (its indicators would be listed with nothing behind them, or clash with the next attempt).

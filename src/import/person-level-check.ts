@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
 import { PERSON_LEVEL_COLUMNS } from '../contract';
 import { FileRejected, type Problem } from './problems';
+import { policeUkKind } from './public-data/police-uk-files';
 
 export const AGGREGATE_ONLY =
   'The dashboard takes aggregated extracts only (one row per indicator, month, area, age band and sex, with a count). ' +
@@ -20,6 +21,9 @@ function normalise(column: string): string {
  * (see table-header.ts), so a refused file is never read into the engine.
  */
 export function personLevelColumns(file: string, columns: readonly string[]): Problem[] {
+  // police.uk's published files hold a "Crime ID" (a published hash linking a crime to its outcomes): records of
+  // crimes, not of people, and public already. Only their exact headers pass; any other crime reference is refused.
+  if (policeUkKind(columns)) return [];
   const names = columns.map(normalise);
   // A bare "name" is an area's name in an areas lookup (code, name, level, parent_code) and a person's name
   // anywhere else. Either of code or level is enough to tell, so that an areas lookup missing one of them is

@@ -49,3 +49,10 @@ export function shortProblem(p: Problem): Problem {
     fix: clip(p.fix, LIMITS.fix),
   };
 }
+
+/** The problems a failed load of `file` gives: a rejection's own, or one saying what went wrong and `fix`. */
+export function rejectionProblems(e: unknown, file: string, fix: string): Problem[] {
+  if (e instanceof FileRejected) return e.problems;
+  // An engine's error can be long (a whole statement): a line of it says enough.
+  return [{ file, severity: 'error', message: `could not be loaded: ${clip((e as Error).message, 200)}`, fix }];
+}

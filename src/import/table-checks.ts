@@ -12,7 +12,7 @@ export interface ValidationContext {
 }
 
 /** Key columns that identify one cell of each table. */
-const KEYS: Record<TableKind, readonly string[]> = {
+export const TABLE_KEYS: Record<TableKind, readonly string[]> = {
   extracts: ['indicator_id', 'period', 'area_code', 'age_band', 'sex'],
   areas: ['code'],
   population: ['area_code', 'year', 'age_band', 'sex'],
@@ -275,7 +275,7 @@ export async function repeatedCells(
 
 /** A cell given twice, within the file or by a different file already loaded, would be counted twice. */
 async function duplicateCells(engine: Engine, file: string, typed: string, kind: TableKind): Promise<Problem[]> {
-  const key = KEYS[kind];
+  const key = TABLE_KEYS[kind];
   const describe = (r: Row) => key.map((k) => String(r[k])).join(' / ');
   const within = await repeatedCells(engine, typed, key);
   const fixWithin = 'Each combination of the key columns must appear once; add the rows together or remove the repeat.';

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine-types';
+import { monthsBetween } from '../contract/months';
 
 export interface CoverageCell {
   indicatorId: string;
@@ -30,19 +31,4 @@ export async function coverageMatrix(engine: Engine, source = 'extracts'): Promi
     cells,
     expectedAreas: Object.fromEntries(expected.map((e) => [e.indicatorId, e.areas])),
   };
-}
-
-export function monthsBetween(first: string, last: string): string[] {
-  const out: string[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  const [ly, lm] = last.split('-').map(Number) as [number, number];
-  while (y < ly || (y === ly && m <= lm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
 }

@@ -9,6 +9,8 @@ import { BoundaryModeChoice } from './BoundaryModeChoice';
 import { LoadOutcomes } from './LoadOutcomes';
 import { StillExpected } from './StillExpected';
 import { WorkspacePanel } from './WorkspacePanel';
+import { PublicDataHelp } from './PublicDataHelp';
+import { PublicDataPanel } from './PublicDataPanel';
 
 /** Choose or drop several files at once; see progress, what loaded and every problem found. */
 export function ImportView() {
@@ -50,6 +52,7 @@ export function ImportView() {
             From <strong>Excel</strong>: save each sheet with File, Save As, &ldquo;CSV UTF-8 (Comma delimited)&rdquo;; a workbook
             or &ldquo;Unicode Text&rdquo; file is refused with a note saying so.
           </li>
+          <PublicDataHelp />
         </ul>
         <p>
           The dashboard takes aggregated counts only. Files about individual people (names, dates of birth, NHS numbers,
@@ -75,7 +78,7 @@ export function ImportView() {
           type="file"
           multiple
           disabled={busy}
-          accept=".csv,.tsv,.txt,.parquet,.arrow,.feather,.json,.geojson,.topojson,.xlsx,.xls"
+          accept=".csv,.tsv,.txt,.parquet,.arrow,.feather,.json,.geojson,.topojson,.zip,.gz,.xlsx,.xls"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             if (files.length > 0) void load(files, { boundaryMode }).then(() => input.current && (input.current.value = ''));
@@ -93,6 +96,7 @@ export function ImportView() {
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
       <StillExpected />
       <LoadedSummary />
+      <PublicDataPanel onLoad={load} busy={busy} />
     </section>
   );
 }

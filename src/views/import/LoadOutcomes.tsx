@@ -10,7 +10,13 @@ const KIND_TEXT: Record<FileOutcome['kind'], string> = {
   benchmarks: 'benchmark values',
   boundary: 'boundaries',
   unknown: 'file',
+  'police-uk': 'police.uk file',
+  reference: 'public reference data',
+  archive: 'archive',
 };
+
+/** What a file's row count counts. */
+const ROWS_TEXT: Partial<Record<FileOutcome['kind'], string>> = { boundary: 'shapes', 'police-uk': 'records' };
 
 /** One entry per file: loaded or not, and each problem with where it is and how to fix it. */
 export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] }) {
@@ -30,13 +36,16 @@ export function LoadOutcomes({ outcomes }: { outcomes: readonly FileOutcome[] })
               <strong className={`tag ${o.status === 'loaded' ? 'tag--ok' : 'tag--error'}`}>
                 {o.status === 'loaded' ? 'Loaded' : 'Not loaded'}
               </strong>{' '}
-              <span className="outcome__file">{o.file}</span> ({KIND_TEXT[o.kind]}
-              {o.status === 'loaded' && o.rows > 0
-                ? `, ${o.rows.toLocaleString('en-GB')} ${o.kind === 'boundary' ? 'shapes' : 'rows'}`
-                : ''}
-              )
+              <span className="outcome__file">{o.file}</span> ({o.detail ?? KIND_TEXT[o.kind]}
+              {o.status === 'loaded' && o.rows > 0 ? `, ${o.rows.toLocaleString('en-GB')} ${ROWS_TEXT[o.kind] ?? 'rows'}` : ''})
             </p>
-            {o.note ? <p className="outcome__note">{o.note}</p> : null}
+            {o.notes && o.notes.length > 0 ? (
+              <ul className="outcome__notes">
+                {o.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
             <ProblemList file={o.file} problems={o.problems} />
           </li>
         ))}

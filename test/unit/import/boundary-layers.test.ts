@@ -53,7 +53,7 @@ describe('a boundary file for a level that already has shapes (mini lookup VRU1 
   it('adds by default: shapes of codes the new file lacks are kept, and the outcome says what happened', async () => {
     const { state, outcomes } = await load(engine, [file('south.geojson', [square(1, { LAD_CD: 'D2', NAME: 'South' })])], first);
     expect(codes(state)).toEqual(['D1', 'D2']);
-    expect(outcomes[0]?.note).toBe('Added to the district shapes loaded before: 1 kept, 1 from this file.');
+    expect(outcomes[0]?.notes?.[0]).toBe('Added to the district shapes loaded before: 1 kept, 1 from this file.');
     expect(state.boundaries.district?.file).toBe('north.geojson, south.geojson');
     expect(state.boundaries.district?.featureFiles).toEqual(['north.geojson', 'south.geojson']);
   });
@@ -63,7 +63,7 @@ describe('a boundary file for a level that already has shapes (mini lookup VRU1 
     const { state, outcomes } = await load(engine, [file('fix.geojson', [square(5, { LAD_CD: 'D1' })], 'add')], both);
     expect(codes(state)).toEqual(['D2', 'D1']);
     expect(state.boundaries.district?.features.features[1]?.geometry).toEqual(square(5, {}).geometry);
-    expect(outcomes[0]?.note).toBe(
+    expect(outcomes[0]?.notes?.[0]).toBe(
       "Added to the district shapes loaded before: 1 kept, 1 replaced by this file's shapes for the same codes, 1 from this file.",
     );
   });
@@ -72,7 +72,7 @@ describe('a boundary file for a level that already has shapes (mini lookup VRU1 
     const { state: both } = await load(engine, [file('south.geojson', [square(1, { LAD_CD: 'D2' })])], first);
     const { state, outcomes } = await load(engine, [file('only-d1.geojson', [square(7, { LAD_CD: 'D1' })], 'replace')], both);
     expect(codes(state)).toEqual(['D1']);
-    expect(outcomes[0]?.note).toBe("Replaced the 2 district shapes loaded before with this file's 1.");
+    expect(outcomes[0]?.notes?.[0]).toBe("Replaced the 2 district shapes loaded before with this file's 1.");
   });
 
   it('a file loaded again under its own name replaces its own earlier shapes, as table files do their rows', async () => {
@@ -97,7 +97,7 @@ describe('a boundary file for a level that already has shapes (mini lookup VRU1 
       csvFile('areas.csv', `${AREAS_HEADER}\nVRU1,Test VRU area,vru,\nD1,North,district,VRU1\n`),
     ]);
     const { outcomes } = await load(engine, [file('north.geojson', [square(0, { LAD_CD: 'D1' })], 'replace')], state);
-    expect(outcomes[0]?.note).toBeUndefined();
+    expect(outcomes[0]?.notes?.[0]).toBeUndefined();
   });
 });
 
@@ -133,7 +133,7 @@ describe.skipIf(!existsSync(GEO))(`the real Lancashire districts in two files ($
     const { state: west } = await load(engine, [half('west.geojson', (i) => i < 7)], state);
     expect(west.boundaries.district?.features.features).toHaveLength(7);
     const { state: whole, outcomes } = await load(engine, [half('east.geojson', (i) => i >= 7)], west);
-    expect(outcomes[0]?.note).toBe('Added to the district shapes loaded before: 7 kept, 7 from this file.');
+    expect(outcomes[0]?.notes?.[0]).toBe('Added to the district shapes loaded before: 7 kept, 7 from this file.');
     expect(new Set(whole.boundaries.district?.features.features.map((f) => f.properties.LAD13CD)).size).toBe(14);
     const { state: east } = await load(engine, [half('east.geojson', (i) => i >= 7, 'replace')], whole);
     expect(east.boundaries.district?.features.features).toHaveLength(7);

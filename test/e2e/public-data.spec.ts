@@ -1,0 +1,116 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, openDashboard, watchForeignRequests } from './helpers';
+
+// Real police.uk months and IMD 2019 File 1 from ../shared/real, never copied into the repository. A user has them
+// as plain CSV (or the zip police.uk gives): they are decompressed into a temporary folder, as a download would be.
+const REAL = path.resolve(process.cwd(), '../shared/real');
+const shots = path.resolve('test-results/screenshots');
+
+function plainFiles(): string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'police-uk-'));
+  const sources = [
+    ...readdirSync(path.join(REAL, 'police-uk')).map((f) => path.join(REAL, 'police-uk', f)),
+    path.join(REAL, 'reference/File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv.gz'),
+  ];
+  return sources.map((gz) => {
+    const out = path.join(dir, path.basename(gz).replace(/\.gz$/, ''));
+    writeFileSync(out, gunzipSync(readFileSync(gz)));
+    return out;
+  });
+}
+
+test.skip(!existsSync(path.join(REAL, 'police-uk')), `../shared/real is absent (${REAL}): no real police.uk files to drop`);
+
+test('police.uk street files and IMD File 1, dropped with no other file, give the Overview, Map and Trends for Lancashire', async ({
+  page,
+}) => {
+  test.setTimeout(900_000);
+  const foreign = watchForeignRequests(page);
+  await openDashboard(page, '?view=import');
+  await page.getByLabel('Choose files, or drag them here').setInputFiles(plainFiles());
+  await expect(page.getByText(/^All \d+ files loaded\.$/)).toBeVisible({ timeout: 600_000 });
+
+  // The load summary: records per file, rows with no LSOA, LSOAs outside, the months missing from the run.
+  await expect(
+    page.getByText(
+      '14,748 street-level crime records: 14,448 in the loaded areas, 276 with no location, 24 in LSOAs outside the loaded areas.',
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^Records with no location \(no LSOA\), in no area: 26,798\. By type: Violence and sexual offences 12,357;/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'Months missing from the run (Lancashire Constabulary): June 2020, August 2020 and September 2020. They show as not available.',
+    ),
+  ).toBeVisible();
+  const runs = page.getByRole('table', { name: 'police.uk files loaded' });
+  await expect(
+    runs.getByRole('row', {
+      name: /street-level crime Lancashire Constabulary 19 346,763 December 2019 to September 2021 June 2020, August 2020, September 2020/,
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply these choices' })).toBeEnabled();
+  await page.screenshot({ path: path.join(shots, 'public-data-import.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+
+  const nav = page.getByRole('navigation', { name: 'Dashboard views' });
+  const indicator = 'Violence and sexual offences recorded by the police';
+
+  // Trends: the monthly series for the whole area, with the missing months as x (not available).
+  await nav.getByRole('link', { name: 'Trends', exact: true }).click();
+  await page.getByLabel('Indicator').selectOption({ label: indicator });
+  await page.getByLabel('Latest month').selectOption({ label: 'September 2021' });
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Trends\\W*${indicator}`) })).toBeVisible();
+  const monthly = page.getByText(/^Show the data table \(22 months\)$/);
+  await expect(monthly).toBeVisible({ timeout: 300_000 });
+  await expect(
+    page.getByRole('img', { name: /3 months have no data \(x\): shown as gaps in the line, never as zero/ }),
+  ).toBeVisible();
+  await monthly.click();
+  const trendTable = page.getByRole('table').filter({ hasText: 'June 2020' }).first();
+  await expect(trendTable).toBeVisible();
+  await expect(trendTable.getByRole('row', { name: /^June 2020\b/ })).toContainText('x');
+  await expect(trendTable.getByRole('row', { name: /^May 2020\b/ })).toContainText(/\d,\d{3}/);
+  await page.screenshot({ path: path.join(shots, 'public-data-trends.png'), fullPage: true });
+
+  // Map: the districts with their figures in the table beside the map.
+  await nav.getByRole('link', { name: 'Map', exact: true }).click();
+  const mapTable = page.getByRole('table').filter({ hasText: 'Preston' }).first();
+  await expect(mapTable).toBeVisible({ timeout: 300_000 });
+  await expect(mapTable.getByRole('row', { name: /Preston/ }).first()).toContainText(/\d/);
+  await page.screenshot({ path: path.join(shots, 'public-data-map.png'), fullPage: true });
+
+  // Overview: the police.uk headline measures, each with its monthly figures (2020 has gaps, so it is no full year).
+  await nav.getByRole('link', { name: 'Overview', exact: true }).click();
+  const card = page.getByRole('article', { name: 'Violence and sexual offences', exact: true });
+  await expect(card).toBeVisible({ timeout: 300_000 });
+  await expect(
+    card.getByRole('img', {
+      name: /Monthly crimes recorded \(number\) from October 2019 to September 2021: lowest [\d,]+ \(\w+ \d{4}\), highest [\d,]+/,
+    }),
+  ).toBeVisible();
+  for (const name of ['Possession of weapons', 'Robbery'])
+    await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'public-data-overview.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+
+  // A choice on Load data: records with no location or outside the districts kept as "Area not known".
+  await nav.getByRole('link', { name: 'Load data', exact: true }).click();
+  await page.getByLabel(/Count records with no location, or outside the districts, as “Area not known”/).check();
+  await page.getByRole('button', { name: 'Apply these choices' }).click();
+  await expect(page.getByText(/^All \d+ files loaded\.$/)).toBeVisible({ timeout: 300_000 });
+  await expect(page.getByText(/^Records with no location \(no LSOA\), counted in "Area not known": 26,798\./)).toBeVisible();
+  await nav.getByRole('link', { name: 'Trends', exact: true }).click();
+  await page.getByLabel('Area').selectOption({ label: 'Area not known (no location, or outside the districts)' });
+  await expect(
+    page
+      .getByRole('heading', { level: 2, name: /Violence and sexual offences recorded by the police in Area not known/ })
+      .first(),
+  ).toBeVisible({ timeout: 300_000 });
+  expect(foreign.map((r) => r.url())).toEqual([]);
+});
