@@ -1,4 +1,4 @@
-import type { RateChangeResult } from '../stats';
+import { wholePercent, type RateChangeResult } from '../stats';
 
 /**
  * Plain-English summaries for the briefing, generated from the protected figures only. They describe what the
@@ -55,7 +55,7 @@ export function changeSentence(input: BriefingSentenceInput): string {
     // The previous year had none: the ratio is unbounded.
     return `None were recorded in ${previousYear}; the change is ${change.significant ? significant : notSignificant}.`;
   }
-  const pct = Math.round(Math.abs(change.percentChange));
+  const pct = Math.abs(wholePercent(change.percentChange));
   if (pct === 0) return `${noun} was about the same as in ${previousYear}, ${verdict}.`;
   const more = change.percentChange > 0;
   const word = statistic === 'count' ? (more ? 'more' : 'fewer') : more ? 'higher' : 'lower';

@@ -9,6 +9,7 @@ import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tab
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { areaList, type AreaOption } from './area-list';
+import { readPopulationGaps, type PopulationGap } from './population-years';
 import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
 
@@ -37,6 +38,8 @@ export interface TrendLookups {
   sex: Sex;
   /** Area -> population rows by year and age band (ordered as readPopulation orders them). */
   population: Map<string, PopulationRow[]>;
+  /** Area -> why it has no population for some years and age bands (population_gaps). */
+  populationGaps: Map<string, PopulationGap[]>;
 }
 
 type SliceRow = {
@@ -124,12 +127,13 @@ function addReporting(slice: IndicatorSlice, area: string, period: string): void
 
 /** The areas and one sex's population, read once per data version. */
 export async function readTrendLookups(engine: Engine, sex: Sex): Promise<TrendLookups> {
-  const [areas, rows] = await Promise.all([
+  const [areas, rows, gaps] = await Promise.all([
     areaList(engine),
     engine.query<{ area_code: string; year: number; ageBand: string; population: number }>(`
       SELECT area_code, CAST(year AS INTEGER) AS year, age_band AS "ageBand", CAST(population AS DOUBLE) AS population
       FROM population_cube WHERE sex = ${str(sex)}
       ORDER BY area_code, year, age_band`),
+    readPopulationGaps(engine, { sex }),
   ]);
   const population = new Map<string, PopulationRow[]>();
   for (const { area_code, year, ageBand, population: value } of rows) {
@@ -138,7 +142,9 @@ export async function readTrendLookups(engine: Engine, sex: Sex): Promise<TrendL
     if (list) list.push(row);
     else population.set(area_code, [row]);
   }
-  return { areas, sex, population };
+  const populationGaps = new Map<string, PopulationGap[]>();
+  for (const g of gaps) populationGaps.set(g.areaCode, [...(populationGaps.get(g.areaCode) ?? []), g]);
+  return { areas, sex, population, populationGaps };
 }
 
 function upTo(byPeriod: ByPeriod | undefined, last: string | null): ByPeriod {
@@ -220,6 +226,13 @@ export function sliceTrendSource(slices: ReadonlyMap<string, IndicatorSlice>, lo
         out.set(id, short);
       }
       return out;
+    },
+    async reportedMonths(ids, areaCode) {
+      return new Map(ids.map((id) => [id, new Set(sliceOf(id).reporting.get(areaCode) ?? [])]));
+    },
+    async populationGaps(areaCode, sex) {
+      if (sex !== lookups.sex) throw new Error(`the population was read for ${lookups.sex}, not ${sex}`);
+      return (lookups.populationGaps.get(areaCode) ?? []).map((g) => ({ ...g }));
     },
     async districtMonths(id, age, sex, lastPeriod) {
       const byArea = sliceOf(id, age, sex).months.get(id);

@@ -27,6 +27,7 @@ export {
 } from './benchmark';
 export {
   rateChange,
+  wholePercent,
   type PeriodCount,
   type RateChangeResult,
   type RateChangeTested,

@@ -1,4 +1,5 @@
 import type { Indicator } from '../../contract';
+import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import type { BriefingFlag, BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/briefing-figures';
@@ -49,7 +50,7 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
 export function changeText(m: BriefingMeasure): string {
   const c = m.change;
   if (!c || c.kind === 'not-tested' || c.percentChange === null) return '';
-  const pct = Math.round(c.percentChange);
+  const pct = wholePercent(c.percentChange);
   return `${pct > 0 ? '+' : ''}${pct}%`;
 }
 
