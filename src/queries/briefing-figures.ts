@@ -6,6 +6,8 @@ import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
 import { crudeRate, proportion, proportionChange, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
 import { briefingSentence } from './briefing-sentences';
+import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
+import { partialMonths } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
 export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
@@ -25,6 +27,10 @@ export interface BriefingPoint {
 export interface BriefingYear extends BriefingPoint {
   /** Population (rates) or the protected denominator (proportions) the statistic uses; null for counts. */
   denominator: number | null;
+  /** The population's year when the figure's own year has none (the nearest year loaded); else null. */
+  populationYear: number | null;
+  /** Why there is no rate although the count is shown (e.g. no population for the area), or null. */
+  rateReason: string | null;
   /** Rate or proportion with limits; null for count indicators or when the figure is hidden. */
   statistic: StatisticWithLimits | null;
   /** Fewer events than the policy's low-count threshold. */
@@ -136,15 +142,24 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
   return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };
 }
 
-function populationFor(pop: Map<string, number>, year: string, bands: readonly string[] | null): number | null {
-  if (bands === null) return pop.get(`${year}|all`) ?? null;
-  let sum = 0;
-  for (const b of bands) {
-    const v = pop.get(`${year}|${b}`);
-    if (v === undefined) return null;
-    sum += v;
+/** Population by year for the bands (every band needed, or the year is left out): the years a rate can use. */
+function populationByYear(pop: Map<string, number>, bands: readonly string[] | null): Map<number, number> {
+  const wanted = bands ?? ['all'];
+  const years = new Set([...pop.keys()].map((k) => Number(k.slice(0, 4))));
+  const out = new Map<number, number>();
+  for (const year of years) {
+    let sum = 0;
+    for (const b of wanted) {
+      const v = pop.get(`${year}|${b}`);
+      if (v === undefined) {
+        sum = NaN;
+        break;
+      }
+      sum += v;
+    }
+    if (!Number.isNaN(sum)) out.set(year, sum);
   }
-  return sum;
+  return out;
 }
 
 const fmtStat = (v: number): string =>
@@ -186,6 +201,9 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     SELECT CAST(year AS VARCHAR) AS year, age_band, CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE area_code = ${str(area.code)} AND sex = 'all'`);
   const pop = new Map(popRows.map((r) => [`${r.year}|${r.age_band}`, r.population]));
+  const gaps = await readPopulationGaps(engine, { areaCodes: [area.code], sex: 'all' });
+  // Months in which some parts of the area sent no data: a year with one is not a whole year.
+  const partial = await partialMonths(engine, table, ids, area.code);
 
   const byIndicator = new Map<string, Map<string, CellRow>>();
   let latestMonth = '';
@@ -205,7 +223,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     const countBands = ageScope.bands;
     const populationBands = ageScope.bands ?? (bandsPresent.length > 0 ? bandsPresent : null);
 
-    const monthsPresent = new Set([...cells.values()].filter((c) => c.period_type === 'month').map((c) => c.period));
+    const partialHere = partial.get(ind.id) ?? new Map<string, number>();
+    const monthsPresent = new Set(
+      [...cells.values()].filter((c) => c.period_type === 'month' && !partialHere.has(c.period)).map((c) => c.period),
+    );
     const fullYears = [...new Set([...monthsPresent].map((p) => p.slice(0, 4)))]
       .filter((y) => endMonth !== null && `${y}-12` <= endMonth && monthsEnding(`${y}-12`, 12).every((p) => monthsPresent.has(p)))
       .sort();
@@ -217,15 +238,23 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       const point = figureFor(cells, y, countBands);
       let denominator: number | null = null;
       let statistic: StatisticWithLimits | null = null;
+      let populationYear: number | null = null;
+      let rateReason: string | null = null;
       if (ind.statistic === 'rate') {
-        denominator = populationFor(pop, y, populationBands);
+        // The year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
+        const used = populationNear(populationByYear(pop, populationBands), Number(y));
+        denominator = used?.population ?? null;
+        populationYear = used && used.year !== used.wanted ? used.year : null;
+        if (!used && point.value !== null)
+          rateReason = noPopulationReason(area.name, Number(y), gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
         statistic = point.value === null ? null : crudeRate(point.value, denominator, { multiplier: ind.multiplier });
       } else if (ind.statistic === 'proportion') {
         denominator = figureFor(denominators, y, countBands).value;
         statistic = point.value === null ? null : proportion(point.value, denominator, { multiplier: ind.multiplier });
       }
       const lowCount = point.value !== null && point.value > 0 && point.value < req.policy.lowCountBelow;
-      return { ...point, denominator, statistic, lowCount };
+      if (statistic?.value === null && point.value !== null) rateReason ??= statistic.reason;
+      return { ...point, denominator, populationYear, rateReason, statistic, lowCount };
     };
     const current = yearFigure(year);
     const previous = yearFigure(previousYear);

@@ -3,6 +3,7 @@ import { AGE_BANDS } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num, str, strList } from '../engine/sql-literals';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { nearestYear, noPopulationReason, readPopulationGaps } from './population-years';
 import {
   applyPolarity,
   compareWithBenchmark,
@@ -53,6 +54,8 @@ export interface AreaFigure {
   /** Null for indicators that are counts only. */
   rate: StatisticWithLimits | null;
   rateFlag: FigureFlag;
+  /** Why the rate is `x` when its count is not: e.g. no population for the area, and why. */
+  rateReason: string | null;
   /** Denominator used for the rate (population, or the extract's own denominator for a proportion). */
   denominator: number | null;
   lowCount: boolean;
@@ -195,6 +198,8 @@ interface CellRow extends Record<string, string | number | null> {
   den: number | null;
   denFlag: PublicFlag | null;
   population: number | null;
+  /** Why `population` is null (see noPopulationReason). */
+  populationReason: string | null;
 }
 
 /**
@@ -212,9 +217,9 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const restricted = p.age === 'all' && bands.length > 0 && bands.length < AGE_BANDS.length;
   const popBands = p.age !== 'all' ? [p.age] : restricted ? bands : ['all'];
 
+  // The period's own year, else the nearest year the level has population for (the view names it).
   const year = Number((period?.period ?? '').slice(0, 4));
-  const popYears = meta.popYears;
-  const popYear = popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
+  const popYear = nearestYear(meta.popYears, year);
 
   // Two statements: the areas with their population (the same for every month of a year, so a month change is
   // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.
@@ -242,6 +247,20 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
         AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
         AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
   ]);
+  const byPopulation = p.statistic !== 'count' && p.statistic !== 'proportion' && p.denominatorSource === 'population';
+  const gaps =
+    byPopulation && areaRows.some((a) => a.population === null)
+      ? await readPopulationGaps(engine, { levels: [p.level, 'vru'], sex: p.sex })
+      : [];
+  const populationReason = (a: AreaRow): string | null =>
+    a.population !== null || !byPopulation
+      ? null
+      : noPopulationReason(
+          a.name,
+          popYear ?? year,
+          gaps.filter((g) => g.areaCode === a.code),
+          { ageBands: popBands, sex: p.sex },
+        );
   const cellOf = new Map<string, { value: number | null; flag: PublicFlag }>();
   const denOf = new Map<string, { value: number | null; flag: PublicFlag }>();
   for (const c of cellRows) (c.indicator_id === p.indicatorId ? cellOf : denOf).set(c.area_code, c);
@@ -250,6 +269,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
     const den = denOf.get(a.code);
     return {
       ...a,
+      populationReason: populationReason(a),
       value: cell?.value ?? null,
       flag: cell?.flag ?? null,
       den: den?.value ?? null,
@@ -302,6 +322,7 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
   const count = countFlag === 'c' || countFlag === 'x' ? null : row.value;
   let rate: StatisticWithLimits | null = null;
   let rateFlag: FigureFlag = countFlag;
+  let rateReason: string | null = null;
   let denominator: number | null = null;
   if (p.statistic !== 'count') {
     if (p.statistic === 'proportion' || p.denominatorSource === 'extract') {
@@ -315,10 +336,18 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
           : fastCrudeRate(count, denominator, p.multiplier);
     } else {
       denominator = row.population;
-      if (countFlag !== 'c' && countFlag !== 'x' && denominator === null) rateFlag = 'x';
+      // No population is `x` with its reason, never `c`: only disclosure control hides a figure.
+      if (countFlag !== 'c' && countFlag !== 'x' && denominator === null) {
+        rateFlag = 'x';
+        rateReason = row.populationReason ?? 'no population figure is loaded for this area';
+      }
       rate = fastCrudeRate(count, denominator, p.multiplier);
     }
-    if (rate.value === null && rateFlag !== 'c') rateFlag = 'x';
+    if (rate.value === null && rateFlag !== 'c') {
+      rateFlag = 'x';
+      rateReason ??= countFlag === 'x' ? 'no figure in the loaded data' : rate.reason;
+    }
+    if (rateReason !== null) rate = { ...rate, reason: rateReason };
   }
   const comparison =
     rate && rateFlag !== 'c' && rateFlag !== 'x'
@@ -333,6 +362,7 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
     countFlag,
     rate,
     rateFlag,
+    rateReason,
     denominator,
     lowCount: count !== null && count < p.lowCountBelow,
     comparison,

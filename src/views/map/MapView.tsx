@@ -386,8 +386,12 @@ export function MapView() {
                 </p>
                 {hasRate && data.benchmark && (data.benchmark.rateFlag === 'c' || data.benchmark.rateFlag === 'x') ? (
                   <p>
-                    The figure for {benchmarkName} is {data.benchmark.rateFlag === 'c' ? 'suppressed (c)' : 'not available (x)'}{' '}
-                    for this period, so no area can be compared with it. Try the latest full year.
+                    The figure for {benchmarkName} is{' '}
+                    {data.benchmark.rateFlag === 'c'
+                      ? 'hidden to protect privacy (c)'
+                      : `not available (x)${data.benchmark.rateReason ? `: ${data.benchmark.rateReason}` : ''}`}{' '}
+                    for this period, so no area can be compared with it.
+                    {data.benchmark.rateFlag === 'c' ? ' Try the latest full year.' : ''}
                   </p>
                 ) : null}
                 {data.ageBands ? (
@@ -397,8 +401,12 @@ export function MapView() {
                   </p>
                 ) : null}
                 {data.populationYear !== null ? (
-                  <p>Rates use {data.populationYear} population estimates, the nearest year loaded.</p>
+                  <p>
+                    Rates use {data.populationYear} population estimates, the nearest year loaded: there is no population figure
+                    for {data.period?.period.slice(0, 4)}.
+                  </p>
                 ) : null}
+                {hasRate ? <NoRateNote areas={data.areas} noun={nounPlural} /> : null}
                 {showCartogram ? (
                   <p>
                     {boundary.status === 'loading'
@@ -470,3 +478,16 @@ export function MapView() {
 }
 
 export default MapView;
+
+/** How many areas have a count but no rate, and why (the first reason, e.g. a population with a part missing). */
+function NoRateNote({ areas, noun }: { areas: readonly AreaFigure[]; noun: string }) {
+  const without = areas.filter((a) => a.rateFlag === 'x' && a.countFlag !== 'x' && a.rateReason !== null);
+  const first = without[0];
+  if (!first) return null;
+  return (
+    <p>
+      {without.length} of {areas.length} {noun} have a count but no rate (x): {first.rateReason}
+      {without.length > 1 ? ', and similarly for the others' : ''}.
+    </p>
+  );
+}

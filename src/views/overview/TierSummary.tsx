@@ -71,10 +71,14 @@ export function TierSummary({
                           policy={policy}
                           format={fmtStat}
                           derived={m.current.flag === 'rounded'}
+                          missingReason={m.current.rateReason}
                         />
                       ) : (
                         <span title="Not applicable: shown as a count">z</span>
                       )}
+                      {m.current?.populationYear != null ? (
+                        <span className="hint"> ({m.current.populationYear} population)</span>
+                      ) : null}
                     </td>
                     <td>{m.indicator.statistic === 'count' ? m.indicator.unit : m.indicator.rateLabel}</td>
                     <td className="num">{changeText(m)}</td>

@@ -35,6 +35,7 @@ export function districtFigures(): MapFigures {
       countFlag: flag,
       rate,
       rateFlag: flag,
+      rateReason: flag === 'x' ? 'no figure in the loaded data' : null,
       denominator: 100_000,
       lowCount: false,
       comparison: flag !== 'shown' ? 'not-compared' : i < 4 ? 'lower' : i > 9 ? 'higher' : 'similar',

@@ -67,8 +67,19 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
     denominator: 400_000,
     statistic: { value: 60, lower95: 52.7, upper95: 68.1, lower998: 50, upper998: 70, method: 'byars', reason: null },
     lowCount: false,
+    populationYear: null,
+    rateReason: null,
   },
-  previous: { period: '2024', value: 200, flag: 'shown', denominator: 400_000, statistic: null, lowCount: false },
+  previous: {
+    period: '2024',
+    value: 200,
+    flag: 'shown',
+    denominator: 400_000,
+    statistic: null,
+    lowCount: false,
+    populationYear: null,
+    rateReason: null,
+  },
   change: rateChange({ count: 240, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
   months,
   sentence: 'The number of people aged under 25 harmed in knife-enabled serious violence in the area in 2025 was 240.',
@@ -104,7 +115,16 @@ describe('a headline measure card', () => {
     wrap(
       <MeasureCard
         measure={measure({
-          current: { period: '2025', value: null, flag: 'c', denominator: 400_000, statistic: null, lowCount: false },
+          current: {
+            period: '2025',
+            value: null,
+            flag: 'c',
+            denominator: 400_000,
+            statistic: null,
+            lowCount: false,
+            populationYear: null,
+            rateReason: null,
+          },
           change: null,
           sentence: 'The number in 2025 is hidden to protect privacy.',
         })}
@@ -121,6 +141,65 @@ describe('a headline measure card', () => {
     ).toBeGreaterThan(0);
     expect(card).toHaveTextContent('Not tested: a figure is hidden');
     expect(card).not.toHaveTextContent('240');
+  });
+});
+
+describe('a rate with no population', () => {
+  it('is x with the reason, never c with the small-number wording, and the count still shows', () => {
+    const reason =
+      'no population figure for the area: 3 of its 14 districts have none for 2025, and a total without them would be too small';
+    wrap(
+      <MeasureCard
+        measure={measure({
+          current: {
+            period: '2025',
+            value: 58_392,
+            flag: 'shown',
+            denominator: null,
+            statistic: {
+              value: null,
+              lower95: null,
+              upper95: null,
+              lower998: null,
+              upper998: null,
+              method: null,
+              reason: 'denominator is missing',
+            },
+            lowCount: false,
+            populationYear: null,
+            rateReason: reason,
+          },
+        })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(card).toHaveTextContent('58,392');
+    expect(card).toHaveTextContent(`No rate (x): ${reason}.`);
+    expect(within(card).getByText(`not available (x): ${reason}`)).toBeInTheDocument();
+    const value = card.querySelector('.measure-card__value');
+    expect(value).toHaveTextContent('x');
+    expect(value).not.toHaveTextContent(/suppressed \(c\)|fewer than/);
+  });
+
+  it('names the year of the population a rate borrowed', () => {
+    wrap(
+      <MeasureCard
+        measure={measure({ current: { ...measure().current!, populationYear: 2024 } })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    expect(screen.getByRole('article', { name: 'Knife serious violence, under 25' })).toHaveTextContent(
+      'The rate uses the 2024 population, the nearest year loaded (there is none for 2025).',
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { mapFigures } from '../../../src/queries/map-figures';
+import { buildPopulationCube } from '../../../src/queries/population-cube';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
 import { sqlTrendSource } from '../../../src/queries/trend-source';
 import { DashboardSession } from '../../../src/session/dashboard-session';
@@ -180,5 +181,39 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
       expect(comparison.current?.count).toBe(now);
       expect(comparison.previous?.count).toBe(before);
     }
+  });
+
+  // Last, as it changes the loaded population: one LSOA of Preston without a 2020 estimate.
+  it('gives a district with an LSOA missing, and the whole area, no rate for that year, saying why (x, never c)', async () => {
+    const preston = 'E07000123';
+    const lsoa = [...data.lsoaDistrict].find(([, d]) => d === preston)?.[0] ?? '';
+    const parts = [...data.lsoaDistrict.values()].filter((d) => d === preston).length;
+    await engine.exec(`DELETE FROM population WHERE area_code = '${lsoa}' AND year = 2020`);
+    await buildPopulationCube(engine);
+    const figures = await mapFigures(engine, TABLE, {
+      indicatorId: INDICATOR,
+      level: 'district',
+      month: null,
+      age: 'all',
+      sex: 'all',
+      statistic: 'rate',
+      denominatorSource: 'population',
+      multiplier: 1000,
+      polarity: 'higher-is-worse',
+      lowCountBelow: 10,
+    });
+    const f = figures.areas.find((a) => a.code === preston);
+    expect(f?.countFlag).toBe('shown');
+    expect(f?.rateFlag).toBe('x');
+    expect(f?.rateReason).toBe(
+      `no population figure for Preston: 1 of its ${parts} LSOAs has none for 2020, and a total without them would be too small`,
+    );
+    expect(figures.benchmark?.rateFlag).toBe('x');
+    expect(figures.benchmark?.rateReason).toMatch(/1 of its 14 districts has none for 2020/);
+    expect(figures.areas.filter((a) => a.rateFlag === 'shown')).toHaveLength(13);
+    // The trend uses the nearest year Preston has in full (2019) and says so.
+    const s = await series(preston);
+    expect(s.years.every((y) => y.rateFlag === 'shown')).toBe(true);
+    expect(s.notes.join(' ')).toContain('Rates for 2020 and 2021 use the 2019 population, the nearest year loaded');
   });
 });
