@@ -111,7 +111,7 @@ export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: Se
             </label>
             {series.measure.hasRate ? null : (
               <p id={`${id}-norate`} className="hint">
-                This indicator is shown as counts only: the numbers are too small for meaningful rates.
+                This indicator is shown as counts only, as its definition in the manifest says.
               </p>
             )}
           </fieldset>
