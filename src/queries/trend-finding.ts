@@ -168,14 +168,14 @@ export function findingTitle(f: FindingInput): string {
 }
 
 /**
- * What a like-with-like comparison left out, in the shorter of two ways: "comparing only January to May and July,
+ * What a like-with-like comparison left out, naming the fewer months: "comparing only January to May and July,
  * the months with data in both years" or "leaving out June, which has no data in one of the years".
  */
 export function matchedMonthsNote(matched: readonly number[], all: readonly number[], periods: 'years' | 'periods'): string {
   const left = all.filter((m) => !matched.includes(m));
   const kept = monthsPhrase(matched);
   const dropped = monthsPhrase(left);
-  return dropped.length < kept.length
+  return left.length < matched.length
     ? `leaving out ${dropped}, which ${left.length === 1 ? 'has' : 'have'} no data in one of the ${periods}`
     : `comparing only ${kept}, the months with data in both ${periods}`;
 }
