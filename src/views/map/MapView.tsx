@@ -11,6 +11,7 @@ import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figure
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -63,6 +64,8 @@ export function MapView() {
   const policy = useDisclosurePolicy();
   const areas = useAreas();
   const indicatorLevels = useMapIndicatorLevels();
+  // No download while the figures are being worked out for a new choice: a file must match its labels.
+  const figuresCurrent = useFiguresCurrent();
   const manifest = loaded.manifest;
 
   const levels: LevelOption[] = useMemo(() => {
@@ -452,7 +455,7 @@ export function MapView() {
                 roundedReason={roundedReason}
                 lowCountBelow={policy?.lowCountBelow ?? 0}
               />
-              <button type="button" className="button" onClick={download}>
+              <button type="button" className="button" onClick={download} disabled={!figuresCurrent}>
                 Download this table (CSV)
               </button>
             </div>

@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
 import { useSessionSnapshot } from '../../hooks/session-context';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
 
@@ -107,6 +108,7 @@ export function ExportButtons({
   svg,
   source,
   fileName,
+  disabled,
 }: {
   title: string;
   /** Builds the CSV text when asked (use protectedCsv). */
@@ -115,9 +117,17 @@ export function ExportButtons({
   svg?: RefObject<SVGSVGElement | null>;
   source: string;
   fileName?: string;
+  /**
+   * True while the figures to export are not yet the answer to what is asked now. By default, while any figures
+   * on screen are being worked out (useFiguresCurrent): a file must never carry another audience's figures.
+   */
+  disabled?: boolean;
 }) {
   const { state: loaded } = useSessionSnapshot();
   const { state } = useViewState();
+  const current = useFiguresCurrent();
+  const off = disabled ?? !current;
+  const wait = off ? 'Available once the figures for your choice are shown' : undefined;
   const [error, setError] = useState<string | null>(null);
   const base = `${fileName ?? fileSlug(title)}-${new Date().toISOString().slice(0, 10)}`;
   const meta = (): ExportMeta => ({
@@ -141,15 +151,33 @@ export function ExportButtons({
   };
   return (
     <div className="export-buttons" role="group" aria-label={`Download ${title}`}>
-      <button type="button" className="action-button action-button--small" onClick={() => downloadFile(`${base}.csv`, csv())}>
+      <button
+        type="button"
+        className="action-button action-button--small"
+        disabled={off}
+        title={wait}
+        onClick={() => downloadFile(`${base}.csv`, csv())}
+      >
         CSV<span className="visually-hidden"> of {title}</span>
       </button>
       {svg ? (
         <>
-          <button type="button" className="action-button action-button--small" onClick={() => void picture('svg')}>
+          <button
+            type="button"
+            className="action-button action-button--small"
+            disabled={off}
+            title={wait}
+            onClick={() => void picture('svg')}
+          >
             SVG<span className="visually-hidden"> of {title}</span>
           </button>
-          <button type="button" className="action-button action-button--small" onClick={() => void picture('png')}>
+          <button
+            type="button"
+            className="action-button action-button--small"
+            disabled={off}
+            title={wait}
+            onClick={() => void picture('png')}
+          >
             PNG<span className="visually-hidden"> of {title}</span>
           </button>
         </>

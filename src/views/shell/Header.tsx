@@ -1,6 +1,7 @@
 import { useEffect, type MouseEvent } from 'react';
 import { DEFAULT_POLICIES } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { formatDate } from '../../ui/format';
 import { lockAudience, useViewState } from '../../url-state/use-view-state';
 import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url-state/view-state';
@@ -18,6 +19,7 @@ const LEVEL_NAMES: Record<string, string> = {
 export function Header() {
   const { state: loaded, demo, bundle } = useSessionSnapshot();
   const { state, update } = useViewState();
+  const figuresCurrent = useFiguresCurrent();
   const synthetic = loaded.manifest?.synthetic ?? false;
   const policy = loaded.manifest?.disclosure[state.audience] ?? DEFAULT_POLICIES[state.audience];
 
@@ -48,7 +50,7 @@ export function Header() {
             {AUDIENCE_LABELS[bundle.audience]} bundle: audience fixed
           </strong>
         ) : null}
-        <CopyLinkButton className="header__copy-link no-print" />
+        <CopyLinkButton className="header__copy-link no-print" disabled={!figuresCurrent} />
       </div>
       {state.audience !== 'analyst' ? (
         <div className="audience-banner" role="note" aria-label="Disclosure rules">
