@@ -35,6 +35,11 @@ export interface BriefingYear extends BriefingPoint {
   statistic: StatisticWithLimits | null;
   /** Fewer events than the policy's low-count threshold. */
   lowCount: boolean;
+  /**
+   * For an indicator counted as people each month: the average month (people), since the year's figure counts
+   * each person once a month it applies. Null for events, and when the year's figure is hidden or missing.
+   */
+  perMonth: number | null;
 }
 
 export interface AgeScope {
@@ -254,22 +259,27 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       }
       const lowCount = point.value !== null && point.value > 0 && point.value < req.policy.lowCountBelow;
       if (statistic?.value === null && point.value !== null) rateReason ??= statistic.reason;
-      return { ...point, denominator, populationYear, rateReason, statistic, lowCount };
+      // A full year is 12 months of people counted each month: its average month is people.
+      const perMonth = ind.counted === 'people-each-month' && point.value !== null ? point.value / 12 : null;
+      return { ...point, denominator, populationYear, rateReason, statistic, lowCount, perMonth };
     };
     const current = yearFigure(year);
     const previous = yearFigure(previousYear);
 
     let change: RateChangeResult | null = null;
+    // People counted each month are tested as the average month's people, not 12 times as many.
+    const perPerson = ind.counted === 'people-each-month' ? 12 : 1;
+    const people = (v: number | null) => (v === null ? null : v / perPerson);
     if (current?.value != null && previous?.value != null && ind.statistic === 'proportion') {
       change = proportionChange(
-        { count: current.value, denominator: current.denominator },
-        { count: previous.value, denominator: previous.denominator },
+        { count: current.value / perPerson, denominator: people(current.denominator) },
+        { count: previous.value / perPerson, denominator: people(previous.denominator) },
       );
     } else if (current?.value != null && previous?.value != null) {
       const withDenominators = ind.statistic === 'rate';
       change = rateChange(
-        { count: current.value, ...(withDenominators ? { denominator: current.denominator } : {}) },
-        { count: previous.value, ...(withDenominators ? { denominator: previous.denominator } : {}) },
+        { count: current.value / perPerson, ...(withDenominators ? { denominator: people(current.denominator) } : {}) },
+        { count: previous.value / perPerson, ...(withDenominators ? { denominator: people(previous.denominator) } : {}) },
       );
     }
 
@@ -285,9 +295,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
             year,
             previousYear,
             statistic: ind.statistic,
-            current: { value: current?.value ?? null, suppressed: current?.flag === 'c' },
+            current: { value: current?.perMonth ?? current?.value ?? null, suppressed: current?.flag === 'c' },
+            averageMonth: ind.counted === 'people-each-month',
             previous: {
-              value: previous?.value ?? null,
+              value: previous?.perMonth ?? previous?.value ?? null,
               suppressed: previous?.flag === 'c',
               missing: previous === null || previous.flag === 'x',
             },

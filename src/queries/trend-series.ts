@@ -31,7 +31,8 @@ export type { TrendArea } from './trend-cells';
 export type TrendIndicator = Pick<
   Indicator,
   'id' | 'title' | 'shortTitle' | 'unit' | 'statistic' | 'denominatorSource' | 'multiplier' | 'rateLabel' | 'polarity'
->;
+> &
+  Partial<Pick<Indicator, 'counted'>>;
 
 export interface TrendPoint {
   /** The month, the last month of a rolling 12 months, or the year 'YYYY'. */
@@ -500,6 +501,11 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
   if (byPopulation) {
     notes.push(
       `Rates divide by the mid-year resident population${input.age === 'all' ? ' of the age bands the indicator covers' : ''}; a month's rate is per resident in that month, so twelve monthly rates add up to a yearly rate. A year's rate is per person-year over the months it has data for.`,
+    );
+  }
+  if (indicator.counted === 'people-each-month') {
+    notes.push(
+      `Each month counts the ${indicator.unit} that month, so a 12-month or yearly count counts each of them once for every month (person-months), not people: read the proportion, or a single month.`,
     );
   }
   if (measure.hasRate && indicator.denominatorSource === 'extract') {

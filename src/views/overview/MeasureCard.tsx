@@ -115,7 +115,16 @@ export function MeasureCard({
           ) : null}
           {!isCount ? (
             <p className="measure-card__count">
-              <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+              {current.perMonth !== null ? (
+                <>
+                  <BriefingFigure value={Math.round(current.perMonth)} flag={current.flag} policy={policy} /> {ind.unit} in an
+                  average month of {current.period}
+                </>
+              ) : (
+                <>
+                  <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+                </>
+              )}
               {current.lowCount ? <strong className="tag tag--inline">low count</strong> : null}
             </p>
           ) : null}

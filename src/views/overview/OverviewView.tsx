@@ -73,6 +73,9 @@ export function OverviewView() {
         <h1 id="overview-title">
           Overview: headline measures for {data.areaName}
           {year ? `, ${year}` : ''}
+          {year && data.endMonth && data.endMonth !== `${year}-12`
+            ? `, the latest full year to ${formatMonth(data.endMonth)}`
+            : ''}
         </h1>
         <p className="lede">
           The Home Office success measures for violence reduction units

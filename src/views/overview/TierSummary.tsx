@@ -61,7 +61,16 @@ export function TierSummary({
                     <th scope="row">{measureTitle(m)}</th>
                     <td>{m.current?.period ?? 'x'}</td>
                     <td className="num">
-                      {m.current ? <BriefingFigure value={m.current.value} flag={m.current.flag} policy={policy} /> : 'x'}
+                      {m.current ? (
+                        <BriefingFigure
+                          value={m.current.perMonth !== null ? Math.round(m.current.perMonth) : m.current.value}
+                          flag={m.current.flag}
+                          policy={policy}
+                        />
+                      ) : (
+                        'x'
+                      )}
+                      {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
                     </td>
                     <td className="num">
                       {m.current && m.indicator.statistic !== 'count' ? (

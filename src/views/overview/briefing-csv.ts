@@ -10,6 +10,11 @@ const asFlag = (f: BriefingFlag): PublicFlag => f as PublicFlag;
 const X_NOTE = 'x = no figure in the data for this period (not available)';
 const round = (v: number | null | undefined, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
 
+/** A year's value as shown: the count, or for people counted each month the average month (people). */
+function yearValue(y: BriefingYear): number | null {
+  return y.perMonth !== null ? Math.round(y.perMonth) : y.value;
+}
+
 export function measureTitle(m: BriefingMeasure): string {
   return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among (people )?/, '')}` : ''}`;
 }
@@ -34,7 +39,16 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
       { header: 'area', value: () => meta.areaName },
       { header: 'period', value: (r) => r.period },
       { header: 'period_type', value: (r) => r.type },
-      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : r.value) },
+      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : 'perMonth' in r ? yearValue(r) : r.value) },
+      {
+        header: 'value_counts',
+        value: (r) =>
+          r.type === 'month'
+            ? 'in the month'
+            : m.indicator.counted === 'people-each-month'
+              ? 'people in an average month'
+              : 'in the year',
+      },
       { header: 'rate', value: (r) => round(stat(r)?.value) },
       { header: 'lower_95', value: (r) => round(stat(r)?.lower95) },
       { header: 'upper_95', value: (r) => round(stat(r)?.upper95) },
@@ -79,7 +93,11 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'indicator_id', value: (m) => m.indicator.id },
       { header: 'measure', value: (m) => measureTitle(m) },
       { header: 'year', value: (m) => m.current?.period ?? null },
-      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : m.current.value) },
+      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : yearValue(m.current)) },
+      {
+        header: 'value_counts',
+        value: (m) => (m.indicator.counted === 'people-each-month' ? 'people in an average month' : 'in the year'),
+      },
       { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
       { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
@@ -87,7 +105,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'previous_year', value: (m) => m.previous?.period ?? null },
       {
         header: 'previous_value',
-        value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : m.previous.value),
+        value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : yearValue(m.previous)),
       },
       { header: 'change', value: (m) => changeText(m) || null },
       { header: 'ratio_lower_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioLower, 3) : null) },

@@ -23,6 +23,7 @@ export function indicator(id: string, tier: Tier, extra: Partial<Indicator> = {}
     statistic: 'rate',
     method: 'm',
     caveats: [],
+    counted: 'events',
     headline: false,
     ...extra,
   };

@@ -45,6 +45,7 @@ const indicator = {
   method: 'Home Office VRU success measure.',
   caveats: [],
   headline: true,
+  counted: 'events',
 } as Indicator;
 
 const months = Array.from({ length: 24 }, (_, i) => {
@@ -69,6 +70,7 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
     lowCount: false,
     populationYear: null,
     rateReason: null,
+    perMonth: null,
   },
   previous: {
     period: '2024',
@@ -79,6 +81,7 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
     lowCount: false,
     populationYear: null,
     rateReason: null,
+    perMonth: null,
   },
   change: rateChange({ count: 240, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
   months,
@@ -124,6 +127,7 @@ describe('a headline measure card', () => {
             lowCount: false,
             populationYear: null,
             rateReason: null,
+            perMonth: null,
           },
           change: null,
           sentence: 'The number in 2025 is hidden to protect privacy.',
@@ -168,6 +172,7 @@ describe('a rate with no population', () => {
             lowCount: false,
             populationYear: null,
             rateReason: reason,
+            perMonth: null,
           },
         })}
         areaName="the area"

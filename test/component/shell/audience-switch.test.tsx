@@ -65,6 +65,27 @@ function renderDashboard() {
 const tierTable = () => screen.queryByRole('table', { name: /All measures by prevention tier/ });
 const downloads = () => screen.queryAllByRole('button', { name: /^(CSV|SVG|PNG)/ });
 
+describe('the Overview’s words', () => {
+  it('follow the chosen month in the heading, and count people, not person-months', async () => {
+    window.history.replaceState(null, '', '/?view=overview&period=2024-06');
+    renderDashboard();
+    await waitFor(() => expect(tierTable()).not.toBeNull(), { timeout: 120_000 });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      /^Overview: headline measures for .+, 2023, the latest full year to June 2024$/,
+    );
+    // Residents of the most deprived tenth are counted each month: the year's cell counts each of them 12 times.
+    const [cell] = await engine.query<{ value: number }>(
+      `SELECT CAST(value AS DOUBLE) AS value FROM protected_analyst WHERE indicator_id = 'imd_most_deprived_decile'
+       AND area_code = 'VRN-LANCS' AND period = '2023' AND period_type = 'year' AND age_band = 'all' AND sex = 'all'`,
+    );
+    const residentMonths = cell?.value ?? NaN;
+    const row = within(tierTable() as HTMLElement).getByRole('row', { name: /Most deprived 10%/ });
+    expect(row).toHaveTextContent(`${Math.round(residentMonths / 12).toLocaleString('en-GB')} (average month)`);
+    expect(row).not.toHaveTextContent(residentMonths.toLocaleString('en-GB'));
+    cleanup();
+  }, 600_000);
+});
+
 describe('switching the audience while its figures are worked out', () => {
   it('shows and exports no analyst figure under the partner label, then the partner figures', async () => {
     window.history.replaceState(null, '', '/?view=overview');
@@ -115,10 +136,14 @@ function partnerNumbersIn(csv: string): number[] {
   const lines = csv.split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
   const header = splitCsvLine(lines[0] ?? '');
   const col = header.indexOf('value');
+  const counts = header.indexOf('value_counts');
   if (col < 0) throw new Error(`no value column in ${header.join(',')}`);
+  // An average month of people counted each month is a twelfth of a rounded figure, so only counts of events.
   return lines
     .slice(1)
-    .map((l) => splitCsvLine(l)[col] ?? '')
+    .map((l) => splitCsvLine(l))
+    .filter((cells) => counts < 0 || cells[counts] === 'in the year')
+    .map((cells) => cells[col] ?? '')
     .filter((v) => /^\d+$/.test(v))
     .map(Number);
 }
