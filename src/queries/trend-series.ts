@@ -49,6 +49,8 @@ export interface TrendPoint {
   rateUpper95: number | null;
   /** 'c' when the count or its denominator is hidden; 'x' when either is missing; 'z' does not arise. */
   rateFlag: TrendFlag;
+  /** Why the rate is `x` although the count is not (no population, or no denominator), else null. */
+  rateReason: string | null;
   /** Fewer events than the policy's low count: the rate is unreliable. */
   lowCount: boolean;
   /** Some of the area's parts sent no data in the period: the total is incomplete. */
@@ -249,6 +251,8 @@ interface Part {
   /** 'z' (not applicable) for indicators shown as counts only. */
   denominatorFlag: TrendFlag | 'z';
   partial: boolean;
+  /** Why the denominator is missing, when it is. */
+  denominatorReason?: string;
 }
 
 /** Sums parts the way protectGrouping does: `c` if any part is `c`, 'x' if any part is missing. */
@@ -276,12 +280,14 @@ function groupParts(parts: readonly Part[]): Part {
   const denominators = parts.every((p) => p.denominatorFlag === 'z')
     ? { value: null, flag: 'x' as TrendFlag }
     : group(parts.map((p) => ({ value: p.denominator, flag: p.denominatorFlag })));
+  const denominatorReason = parts.find((p) => p.denominatorReason)?.denominatorReason;
   return {
     count: counts.value,
     flag: counts.flag,
     denominator: denominators.value,
     denominatorFlag: denominators.flag,
     partial: parts.some((p) => p.partial),
+    ...(denominatorReason ? { denominatorReason } : {}),
   };
 }
 
@@ -414,6 +420,9 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
         denominator: pop === null ? null : pop / 12,
         denominatorFlag: pop === null ? 'x' : 'shown',
         partial,
+        ...(pop === null
+          ? { denominatorReason: input.populationReason ?? `no population figure is loaded for ${input.area.name}` }
+          : {}),
       };
     }
     partOfCache.set(period, part);
@@ -576,10 +585,14 @@ function toPoint(
   let rateLower95: number | null = null;
   let rateUpper95: number | null = null;
   let rateFlag: TrendFlag = part.flag;
+  let rateReason: string | null = null;
   if (measure.hasRate) {
     if (part.flag === 'c' || part.denominatorFlag === 'c') rateFlag = 'c';
-    else if (part.flag === 'x' || part.denominatorFlag === 'x' || part.denominator === null) rateFlag = 'x';
-    else {
+    else if (part.flag === 'x' || part.denominatorFlag === 'x' || part.denominator === null) {
+      rateFlag = 'x';
+      // No population (or denominator) is `x` with why, never `c`; a month with no data needs no more words.
+      if (part.flag !== 'x') rateReason = part.denominatorReason ?? 'no denominator for this period';
+    } else {
       const stat =
         indicator.statistic === 'proportion'
           ? proportion(count, part.denominator, { multiplier: indicator.multiplier })
@@ -601,6 +614,7 @@ function toPoint(
     rateLower95,
     rateUpper95,
     rateFlag,
+    rateReason,
     lowCount: count !== null && count < lowCountBelow,
     partial: part.partial,
   };

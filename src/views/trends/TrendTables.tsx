@@ -45,6 +45,7 @@ function PointCells({
               format={formatRate}
               explanations={explanations}
               lowCount={point.lowCount}
+              missingReason={point.rateReason}
             />
           </td>
           <td className="num">
