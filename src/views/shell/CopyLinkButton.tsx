@@ -49,8 +49,7 @@ export function CopyLinkButton({
         Copy link to this view
       </button>
       <p role="status" className="copy-link__status">
-        {disabled ? 'The link can be copied once the figures for your choice are shown.' : ''}
-        {!disabled && state.kind === 'copied' ? 'Link copied. It holds the view settings, not the figures.' : ''}
+        {state.kind === 'copied' ? 'Link copied. It holds the view settings, not the figures.' : ''}
         {state.kind === 'fallback' ? 'Your browser did not let the page copy. Select the link below and copy it.' : ''}
       </p>
       {state.kind === 'fallback' ? (

@@ -13,8 +13,10 @@ export function ProtectionStatus() {
   const { state } = useViewState();
   const current = useFiguresCurrent();
   if (!protecting && !current) {
+    // Said to screen readers only: views show their own placeholder or "updating" mark, and a banner flashing on
+    // every change of filter would move the page.
     return (
-      <div role="status" className="protection-status protection-status--updating">
+      <div role="status" className="visually-hidden">
         Updating the figures for {NAMES[state.audience]}… Downloads and the link wait until they are shown.
       </div>
     );
