@@ -130,7 +130,7 @@ export class PopulationIndex {
   private readonly years = new Map<string, Set<number>>();
   constructor(
     rows: readonly PopulationCell[],
-    /** Why areas have no population (population_gaps), for the reason an `x` rate gives. */
+    /** Why areas have no population (population_parts), for the reason an `x` rate gives. */
     private readonly gaps: readonly PopulationGap[] = [],
   ) {
     for (const r of rows) {

@@ -1,8 +1,9 @@
 // Population denominators for every area and level, from population given at any level (LSOA, MSOA, ward or
 // district, with or without age bands and sex, several years). Two public lookup tables:
 //   population_cube (area_code, level, year, age_band, sex, population): a figure for each area that has one;
-//   population_gaps (area_code, level, year, age_band, sex, parts, missing, part_level): each parent that has
-//     none because some of its parts have none, so a view can say why a rate is `x`.
+//   population_parts (area_code, level, year, age_band, sex, parts, missing, part_level): for each parent area,
+//     year and breakdown that any of its parts has a figure for, how many parts it has and how many have none
+//     (missing > 0: the parent has no figure, and a view says why a rate is `x`).
 import { AGE_BANDS, SEXES } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num } from '../engine/sql-literals';
@@ -66,20 +67,21 @@ GROUP BY a.code, a.level, a.parent_code;
 
 CREATE OR REPLACE TEMP TABLE population_all
   (area_code VARCHAR, level VARCHAR, year INTEGER, age_band VARCHAR, sex VARCHAR, population DOUBLE);
-CREATE OR REPLACE TABLE population_gaps
+CREATE OR REPLACE TABLE population_parts
   (area_code VARCHAR, level VARCHAR, year INTEGER, age_band VARCHAR, sex VARCHAR, parts INTEGER, missing INTEGER, part_level VARCHAR);`;
 
 /**
  * The areas at one depth of the hierarchy: their own figures, else the sum of their parts when every part in
  * the areas lookup has a figure for that year, age band and sex. Parents whose parts are only partly covered get
- * no figure and a row in population_gaps. Run deepest first, so every part is done before its parent.
+ * no figure; population_parts records every parent's parts either way. Run deepest first, so every part is done
+ * before its parent.
  */
 const rollUpSql = (depth: number) => `
 INSERT INTO population_all
 SELECT o.area_code, d.level, o.year, o.age_band, o.sex, o.population
 FROM population_own o JOIN population_depth d ON d.code = o.area_code AND d.depth = ${num(depth)};
 
-CREATE OR REPLACE TEMP TABLE population_parts AS
+CREATE OR REPLACE TEMP TABLE population_sums AS
 SELECT d.code AS area_code, d.level, c.year, c.age_band, c.sex, d.parts,
        count(*)::INTEGER AS present, sum(c.population) AS population, any_value(c.level) AS part_level
 FROM population_depth d
@@ -90,20 +92,19 @@ GROUP BY d.code, d.level, c.year, c.age_band, c.sex, d.parts;
 
 INSERT INTO population_all
 SELECT p.area_code, p.level, p.year, p.age_band, p.sex, p.population
-FROM population_parts p ANTI JOIN population_own o USING (area_code, year, age_band, sex)
+FROM population_sums p ANTI JOIN population_own o USING (area_code, year, age_band, sex)
 WHERE p.present = p.parts;
 
-INSERT INTO population_gaps
+INSERT INTO population_parts
 SELECT p.area_code, p.level, p.year, p.age_band, p.sex, p.parts, p.parts - p.present, p.part_level
-FROM population_parts p ANTI JOIN population_own o USING (area_code, year, age_band, sex)
-WHERE p.present < p.parts;`;
+FROM population_sums p ANTI JOIN population_own o USING (area_code, year, age_band, sex);`;
 
 const PUBLISH_SQL = `CREATE OR REPLACE TABLE population_cube AS
 SELECT area_code, level, year, age_band, sex, population FROM population_all ORDER BY area_code, year, age_band, sex;
-DROP TABLE population_all; DROP TABLE population_own; DROP TABLE population_depth; DROP TABLE IF EXISTS population_parts;`;
+DROP TABLE population_all; DROP TABLE population_own; DROP TABLE population_depth; DROP TABLE IF EXISTS population_sums;`;
 
 /**
- * Builds `population_cube` and `population_gaps` (needs `area_ancestors`). Population given for an area is used
+ * Builds `population_cube` and `population_parts` (needs `area_ancestors`). Population given for an area is used
  * as given; an area given none gets the sum of its parts (LSOA -> MSOA -> district -> VRU area, or whatever the
  * areas lookup nests) for each year, age band and sex in which every one of its parts has a figure. A parent
  * with a part missing gets no figure, so that a rate is never divided by a population that is too small.
@@ -115,6 +116,6 @@ export async function buildPopulationCube(engine: Engine): Promise<void> {
   await engine.exec(PUBLISH_SQL);
 }
 
-/** An empty population_gaps, for an engine holding a bundle (its population comes already rolled up). */
-export const EMPTY_POPULATION_GAPS_SQL = `CREATE TABLE IF NOT EXISTS population_gaps
+/** An empty population_parts, for an engine holding a bundle (its population comes already rolled up). */
+export const EMPTY_POPULATION_PARTS_SQL = `CREATE TABLE IF NOT EXISTS population_parts
   (area_code VARCHAR, level VARCHAR, year INTEGER, age_band VARCHAR, sex VARCHAR, parts INTEGER, missing INTEGER, part_level VARCHAR);`;

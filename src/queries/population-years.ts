@@ -48,7 +48,7 @@ function listOf(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** A parent area without a population because some of its parts have none (population_gaps). */
+/** A parent area without a population because some of its parts have none (population_parts, missing > 0). */
 export interface PopulationGap {
   areaCode: string;
   year: number;
@@ -73,7 +73,7 @@ export async function readPopulationGaps(
   return engine.query<PopulationGap & Record<string, string | number>>(`
     SELECT area_code AS "areaCode", CAST(year AS INTEGER) AS year, age_band AS "ageBand", sex,
            CAST(parts AS INTEGER) AS parts, CAST(missing AS INTEGER) AS missing, part_level AS "partLevel"
-    FROM population_gaps ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    FROM population_parts WHERE missing > 0 ${where.length > 0 ? `AND ${where.join(' AND ')}` : ''}
     ORDER BY area_code, year, age_band, sex`);
 }
 

@@ -9,7 +9,7 @@ import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tab
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { areaList, type AreaOption } from './area-list';
-import { readPopulationGaps, type PopulationGap } from './population-years';
+import type { PopulationGap } from './population-years';
 import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
 
@@ -38,7 +38,7 @@ export interface TrendLookups {
   sex: Sex;
   /** Area -> population rows by year and age band (ordered as readPopulation orders them). */
   population: Map<string, PopulationRow[]>;
-  /** Area -> why it has no population for some years and age bands (population_gaps). */
+  /** Area -> why it has no population for some years and age bands (population_parts). */
   populationGaps: Map<string, PopulationGap[]>;
 }
 
@@ -127,23 +127,48 @@ function addReporting(slice: IndicatorSlice, area: string, period: string): void
 
 /** The areas and one sex's population, read once per data version. */
 export async function readTrendLookups(engine: Engine, sex: Sex): Promise<TrendLookups> {
-  const [areas, rows, gaps] = await Promise.all([
+  // The population and why some areas have none, in one statement beside the areas.
+  const [areas, rows] = await Promise.all([
     areaList(engine),
-    engine.query<{ area_code: string; year: number; ageBand: string; population: number }>(`
-      SELECT area_code, CAST(year AS INTEGER) AS year, age_band AS "ageBand", CAST(population AS DOUBLE) AS population
+    engine.query<{
+      part: 'population' | 'gap';
+      area_code: string;
+      year: number;
+      ageBand: string;
+      population: number | null;
+      parts: number | null;
+      missing: number | null;
+      partLevel: string | null;
+    }>(`
+      SELECT 'population' AS part, area_code, CAST(year AS INTEGER) AS year, age_band AS "ageBand",
+             CAST(population AS DOUBLE) AS population, NULL::INTEGER AS parts, NULL::INTEGER AS missing, NULL AS "partLevel"
       FROM population_cube WHERE sex = ${str(sex)}
-      ORDER BY area_code, year, age_band`),
-    readPopulationGaps(engine, { sex }),
+      UNION ALL
+      SELECT 'gap', area_code, CAST(year AS INTEGER), age_band, NULL, CAST(parts AS INTEGER), CAST(missing AS INTEGER), part_level
+      FROM population_parts WHERE sex = ${str(sex)} AND missing > 0
+      ORDER BY part DESC, area_code, year, "ageBand"`),
   ]);
   const population = new Map<string, PopulationRow[]>();
-  for (const { area_code, year, ageBand, population: value } of rows) {
-    const list = population.get(area_code);
-    const row = { year, ageBand, population: value };
-    if (list) list.push(row);
-    else population.set(area_code, [row]);
-  }
   const populationGaps = new Map<string, PopulationGap[]>();
-  for (const g of gaps) populationGaps.set(g.areaCode, [...(populationGaps.get(g.areaCode) ?? []), g]);
+  for (const r of rows) {
+    if (r.part === 'gap') {
+      const gap: PopulationGap = {
+        areaCode: r.area_code,
+        year: r.year,
+        ageBand: r.ageBand,
+        sex,
+        parts: r.parts ?? 0,
+        missing: r.missing ?? 0,
+        partLevel: r.partLevel ?? '',
+      };
+      populationGaps.set(r.area_code, [...(populationGaps.get(r.area_code) ?? []), gap]);
+      continue;
+    }
+    const list = population.get(r.area_code);
+    const row = { year: r.year, ageBand: r.ageBand, population: r.population ?? 0 };
+    if (list) list.push(row);
+    else population.set(r.area_code, [row]);
+  }
   return { areas, sex, population, populationGaps };
 }
 

@@ -34,7 +34,7 @@ export interface TrendSource {
   partialMonths(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, Map<string, number>>>;
   /** Months the area has a cell for all ages and persons (whatever its flag): the months it has data for. */
   reportedMonths(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, Set<string>>>;
-  /** Why the area has no population for some years and breakdowns (population_gaps), for one sex. */
+  /** Why the area has no population for some years and breakdowns (population_parts), for one sex. */
   populationGaps(areaCode: string, sex: Sex): Promise<PopulationGap[]>;
   districtMonths(indicatorId: string, age: AgeBand, sex: Sex, lastPeriod: string | null): Promise<DistrictMonths[]>;
 }
