@@ -62,6 +62,22 @@ async function series(district: string | null): Promise<TrendSeries> {
   return s;
 }
 
+/** The districts and the whole area on the map, for the latest (part) year, as the Map view asks. */
+function districtMap() {
+  return mapFigures(engine, TABLE, {
+    indicatorId: INDICATOR,
+    level: 'district',
+    month: null,
+    age: 'all',
+    sex: 'all',
+    statistic: 'rate',
+    denominatorSource: 'population',
+    multiplier: 1000,
+    polarity: 'higher-is-worse',
+    lowCountBelow: 10,
+  });
+}
+
 suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (${REAL_SKIP})`}`, () => {
   it('has the months a real download has, with the gap, and drops records with no LSOA or outside the districts', () => {
     expect(data.months).toHaveLength(19);
@@ -105,18 +121,7 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
   });
 
   it('maps every district and the whole area with a rate, using the 2020 population for 2021 and saying so', async () => {
-    const figures = await mapFigures(engine, TABLE, {
-      indicatorId: INDICATOR,
-      level: 'district',
-      month: null,
-      age: 'all',
-      sex: 'all',
-      statistic: 'rate',
-      denominatorSource: 'population',
-      multiplier: 1000,
-      polarity: 'higher-is-worse',
-      lowCountBelow: 10,
-    });
+    const figures = await districtMap();
     expect(figures.period).toMatchObject({ type: 'year', period: '2021', months: 9 });
     expect(figures.populationYear).toBe(2020);
     const months2021 = data.months.filter((m) => m.startsWith('2021-'));
@@ -192,18 +197,7 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
     const parts = [...data.lsoaDistrict.values()].filter((d) => d === preston).length;
     await engine.exec(`DELETE FROM population WHERE area_code = '${lsoa}' AND year = 2020`);
     await buildPopulationCube(engine);
-    const figures = await mapFigures(engine, TABLE, {
-      indicatorId: INDICATOR,
-      level: 'district',
-      month: null,
-      age: 'all',
-      sex: 'all',
-      statistic: 'rate',
-      denominatorSource: 'population',
-      multiplier: 1000,
-      polarity: 'higher-is-worse',
-      lowCountBelow: 10,
-    });
+    const figures = await districtMap();
     const f = figures.areas.find((a) => a.code === preston);
     expect(f?.countFlag).toBe('shown');
     expect(f?.rateFlag).toBe('x');
