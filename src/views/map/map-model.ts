@@ -269,8 +269,13 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
     measure === 'count' ? `${formatCountValue(top)} ${ctx.indicator.unit}` : rateWithLabel(top, ctx.indicator.rateLabel);
   if (top === 0)
     return `None of the ${shown.length} ${levelNoun(ctx.level)} with figures had any ${ctx.indicator.unit} in ${when}`;
-  if (leaders.length > 1) return `${leaders.length} ${levelNoun(ctx.level)} shared ${what} in ${when}: ${value} each`;
-  return `${leaders[0]!.name} had ${what} in ${when}: ${value}`;
+  // A hidden or missing figure is never read as lower than the top one: the claim is only about those shown.
+  const among = shown.length < total ? `Of the ${shown.length} of ${total} ${levelNoun(ctx.level)} that can be shown, ` : '';
+  if (leaders.length > 1) {
+    const lead = among ? `${among}${leaders.length}` : `${leaders.length} ${levelNoun(ctx.level)}`;
+    return `${lead} shared ${what} in ${when}: ${value} each`;
+  }
+  return `${among}${leaders[0]!.name} had ${what} in ${when}: ${value}`;
 }
 
 const TIER_ORDER = { tertiary: 0, secondary: 1, primary: 2 } as const;
