@@ -1,4 +1,4 @@
-import type { AgeBand, GeographyLevel, Polarity, Sex } from '../contract';
+import type { AgeBand, GeographyLevel, Indicator, Polarity, Sex } from '../contract';
 import { AGE_BANDS } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num, str, strList } from '../engine/sql-literals';
@@ -29,6 +29,8 @@ export interface MapFiguresParams {
   polarity: Polarity;
   /** Rates from fewer events than this are flagged as a low count (the audience's policy). */
   lowCountBelow: number;
+  /** What a month's count is (manifest `counted`); events when not given. */
+  counted?: Indicator['counted'];
 }
 
 export interface MapPeriod {
@@ -68,6 +70,11 @@ export interface MapFigures {
   period: MapPeriod | null;
   /** Year of the population used as the denominator, when it is not the period's own year. */
   populationYear: number | null;
+  /**
+   * For people counted each month over a period of several months: the months the counts are averaged over, so
+   * that each count is people in an average month (not person-months); null when counts are the period's own.
+   */
+  countAveragedOver: number | null;
   /** When the indicator covers some age bands only, the bands its "all ages" rate is per head of. */
   ageBands: string[] | null;
   /** Every area of the level in the areas lookup, by name. */
@@ -277,12 +284,23 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
     };
   });
 
+  // People counted each month: a longer period's cell counts each of them once a month it applies, so the map
+  // shows the average month (people); a proportion of the two averages is the period's own proportion.
+  const averagedOver =
+    p.counted === 'people-each-month' && period !== null && period.type !== 'month' && period.months > 1 ? period.months : null;
+  const perMonth = (v: number | null) => (v === null || averagedOver === null ? v : v / averagedOver);
+  const figure = (r: CellRow, benchmarkRate: number | null): AreaFigure => {
+    const f = figureOf({ ...r, value: perMonth(r.value), den: perMonth(r.den) }, p, benchmarkRate);
+    const whole = (v: number | null) => (v === null || averagedOver === null ? v : Math.round(v));
+    return { ...f, count: whole(f.count), denominator: whole(f.denominator) };
+  };
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
-  const benchmark = vruRow ? figureOf(vruRow, p, null) : null;
-  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, benchmark?.rate?.value ?? null));
+  const benchmark = vruRow ? figure(vruRow, null) : null;
+  const areas = rows.filter((r) => r.level === p.level).map((r) => figure(r, benchmark?.rate?.value ?? null));
   return {
     period,
     populationYear: popYear !== null && popYear !== year && p.statistic === 'rate' ? popYear : null,
+    countAveragedOver: averagedOver,
     ageBands: restricted && p.statistic === 'rate' ? bands : null,
     areas,
     benchmark,

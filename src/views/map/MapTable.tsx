@@ -16,6 +16,8 @@ export interface MapTableProps {
   /** District names, shown in a column for smaller areas. */
   districtNames: ReadonlyMap<string, string> | null;
   showRate: boolean;
+  /** The count column's heading: 'Count', or 'Average month' for people counted each month over a longer period. */
+  countLabel?: string;
   rateLabel: string;
   polarity: Polarity;
   selected: string | null;
@@ -180,7 +182,7 @@ export function MapTable(props: MapTableProps) {
           <tr>
             {header('name', props.levelLabel)}
             {districtNames ? header('district', 'District') : null}
-            {header('count', 'Count', true)}
+            {header('count', props.countLabel ?? 'Count', true)}
             {showRate ? (
               <>
                 {header('rate', 'Rate', true, props.rateLabel)}

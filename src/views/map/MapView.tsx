@@ -20,6 +20,8 @@ import { BoundaryProblems } from './DataProblems';
 import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
 import { MapLegend } from './MapLegend';
 import {
+  averageMonthNote,
+  averageMonthUnit,
   buildMapModel,
   comparisonLabel,
   defaultIndicator,
@@ -142,6 +144,7 @@ export function MapView() {
           multiplier: indicator.multiplier,
           polarity: indicator.polarity,
           lowCountBelow: policy.lowCountBelow,
+          counted: indicator.counted,
         }
       : null;
   const figures = useMapFigures(params);
@@ -156,12 +159,19 @@ export function MapView() {
   const tableData = useDeferredValue(data);
 
   const benchmarkName = `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
+  // People counted each month are mapped as the average month: every count names that, in people.
+  const countUnit = indicator ? averageMonthUnit(indicator.unit, data?.countAveragedOver ?? null) : '';
   const ctx = useMemo(
     () =>
       indicator && policy
-        ? { indicator, benchmarkName, benchmark: data?.benchmark ?? null, lowCountBelow: policy.lowCountBelow }
+        ? {
+            indicator: { ...indicator, unit: countUnit },
+            benchmarkName,
+            benchmark: data?.benchmark ?? null,
+            lowCountBelow: policy.lowCountBelow,
+          }
         : null,
-    [indicator, policy, benchmarkName, data],
+    [indicator, countUnit, policy, benchmarkName, data],
   );
   const model = useMemo(() => (data && ctx ? buildMapModel(data, effective, ctx) : null), [data, ctx, effective]);
 
@@ -255,7 +265,10 @@ export function MapView() {
         source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
         synthetic: manifest.synthetic,
         audience: state.audience,
-        notes: [`rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`],
+        notes: [
+          ...(data.countAveragedOver !== null ? [`value: ${averageMonthNote(indicator.unit, data.countAveragedOver)}`] : []),
+          `rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`,
+        ],
       },
       columns,
       rows,
@@ -403,6 +416,7 @@ export function MapView() {
                     covers.
                   </p>
                 ) : null}
+                {data.countAveragedOver !== null ? <p>{averageMonthNote(indicator.unit, data.countAveragedOver)}</p> : null}
                 {data.populationYear !== null ? (
                   <p>
                     Rates use {data.populationYear} population estimates, the nearest year loaded: there is no population figure
@@ -447,6 +461,7 @@ export function MapView() {
                 levelLabel={levels.find((l) => l.level === level)?.title.replace(/\s*\(.*\)$/, '') ?? 'Area'}
                 districtNames={small && !namesCarryDistrict ? districtNames : null}
                 showRate={hasRate}
+                countLabel={data.countAveragedOver !== null ? 'Average month' : 'Count'}
                 rateLabel={indicator.rateLabel}
                 polarity={indicator.polarity}
                 selected={state.area}

@@ -248,6 +248,16 @@ export function levelNoun(level: string, plural = true): string {
   return plural ? n[1] : n[0];
 }
 
+/** The count's unit: "residents", or "residents in an average month" when counts are averaged over months. */
+export function averageMonthUnit(unit: string, averagedOver: number | null): string {
+  return averagedOver === null ? unit : `${unit} in an average month`;
+}
+
+/** Why counts of people counted each month are an average month, for the notes and the CSV file. */
+export function averageMonthNote(unit: string, averagedOver: number): string {
+  return `Each month counts the ${unit} that month, so a count over ${averagedOver} months is shown as the average month (people), not the sum (person-months).`;
+}
+
 /** A title that states the finding, in the GOV.UK way; falls back to saying what is shown. */
 export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Context & { level: string }): string {
   const when = periodText(figures.period);

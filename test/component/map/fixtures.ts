@@ -54,6 +54,7 @@ export function districtFigures(): MapFigures {
   return {
     period: { type: 'year', period: '2025', months: 12, firstMonth: '2025-01', lastMonth: '2025-12' },
     populationYear: null,
+    countAveragedOver: null,
     ageBands: null,
     areas,
     benchmark,
