@@ -282,6 +282,11 @@ export interface CohortFigure {
   reason: string | null;
   /** The year of the population used when the figure's own year has none (the nearest year); else null. */
   populationYear?: string | null;
+  /**
+   * True when the count is people in an average month of the period: people counted each month (manifest
+   * `counted`) over a quarter or year, whose cell counts each of them once a month (person-months).
+   */
+  averageMonth?: boolean;
 }
 
 const NO_STAT: StatisticWithLimits = {
@@ -306,7 +311,13 @@ export function noFigure(flag: FigureFlag, reason: string | null): CohortFigure 
   return { count: null, denominator: null, flag, stat: { ...NO_STAT, reason }, reason };
 }
 
-type IndicatorMeta = Pick<Indicator, 'id' | 'statistic' | 'denominatorSource' | 'multiplier'>;
+type IndicatorMeta = Pick<Indicator, 'id' | 'statistic' | 'denominatorSource' | 'multiplier'> &
+  Partial<Pick<Indicator, 'counted'>>;
+
+/** Months a cohort period spans: 'YYYY' 12, 'YYYY-Qn' 3, a month 1. */
+export function monthsInPeriod(period: string): number {
+  return /^\d{4}$/.test(period) ? 12 : /^\d{4}-Q[1-4]$/.test(period) ? 3 : 1;
+}
 
 /**
  * The cohort's figure: the protected grouping of its bands' cells, over the summed population of those bands
@@ -328,11 +339,24 @@ export function cohortFigure(
   if (numerator === null) return noFigure('x', 'no figures for this area and period');
   if (numerator.value === null) return noFigure('c', parts.length > 1 ? INCLUDES_HIDDEN : null);
   let flag = groupingFlag(numerator);
+  // People counted each month: a quarter's or year's cell counts each of them once a month, so the figure is
+  // worked out on the average month (people), as are its limits; the proportion or rate itself is unchanged.
+  const perMonth = indicator.counted === 'people-each-month' ? monthsInPeriod(period) : 1;
+  const count = numerator.value / perMonth;
+  const averaged = (f: CohortFigure): CohortFigure =>
+    perMonth === 1 || f.count === null
+      ? f
+      : {
+          ...f,
+          count: Math.round(f.count),
+          denominator: f.denominator === null ? null : Math.round(f.denominator),
+          averageMonth: true,
+        };
   let denominator: number | null = null;
   let populationYear: string | null = null;
   let stat: StatisticWithLimits;
   if (indicator.statistic === 'count' || indicator.denominatorSource === 'none') {
-    stat = crudeRate(numerator.value, 1, { multiplier: 1 });
+    stat = crudeRate(count, 1, { multiplier: 1 });
   } else if (indicator.denominatorSource === 'extract') {
     const den = groupCells(
       selection.cellBands.map((b) => cells.get(`${indicator.id}${DENOMINATOR_SUFFIX}`, area, period, b, selection.sex)),
@@ -340,24 +364,24 @@ export function cohortFigure(
     if (den === null) return noFigure('x', 'no denominator for this area and period');
     if (den.value === null) return noFigure('c', selection.cellBands.length > 1 ? INCLUDES_HIDDEN : null);
     if (den.status === 'rounded') flag = 'rounded';
-    denominator = den.value;
+    denominator = den.value / perMonth;
     stat =
       indicator.statistic === 'proportion'
-        ? proportion(numerator.value, den.value, { multiplier: indicator.multiplier })
-        : crudeRate(numerator.value, den.value, { multiplier: indicator.multiplier });
+        ? proportion(count, denominator, { multiplier: indicator.multiplier })
+        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
   } else {
     const used = population.near(area, year, selection.populationBands, selection.sex);
     // No population is `x` with why, never `c`; another year's population is used only when named.
-    if ('reason' in used) return { ...noFigure('x', used.reason), count: numerator.value };
+    if ('reason' in used) return averaged({ ...noFigure('x', used.reason), count });
     denominator = used.population;
     if (used.year !== used.wanted) populationYear = String(used.year);
     stat =
       indicator.statistic === 'proportion'
-        ? proportion(numerator.value, denominator, { multiplier: indicator.multiplier })
-        : crudeRate(numerator.value, denominator, { multiplier: indicator.multiplier });
+        ? proportion(count, denominator, { multiplier: indicator.multiplier })
+        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
   }
-  if (stat.value === null) return { count: numerator.value, denominator, flag: 'x', stat, reason: stat.reason };
-  return { count: numerator.value, denominator, flag, stat, reason: null, populationYear };
+  if (stat.value === null) return averaged({ count, denominator, flag: 'x', stat, reason: stat.reason });
+  return averaged({ count, denominator, flag, stat, reason: null, populationYear });
 }
 
 /** Linear-interpolation quantile (type 7, as R's default) of sorted values. */
