@@ -268,6 +268,14 @@ export function MapView() {
         notes: [
           ...(data.countAveragedOver !== null ? [`value: ${averageMonthNote(indicator.unit, data.countAveragedOver)}`] : []),
           `rate: ${indicator.rateLabel}, with 95% confidence limits; compared with ${benchmarkName} by those limits`,
+          ...(data.populationYear !== null
+            ? [
+                `rate: uses the ${data.populationYear} population, the nearest year loaded (there is none for ${data.period?.period.slice(0, 4)})`,
+              ]
+            : []),
+          ...[...new Set(rows.flatMap((r) => (r.rateFlag === 'x' && r.rateReason ? [r.rateReason] : [])))].map(
+            (reason) => `rate x: ${reason}`,
+          ),
         ],
       },
       columns,

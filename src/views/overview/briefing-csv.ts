@@ -15,6 +15,21 @@ function yearValue(y: BriefingYear): number | null {
   return y.perMonth !== null ? Math.round(y.perMonth) : y.value;
 }
 
+/**
+ * What the file's rates need said, as the cards say it: a rate using another year's population names the year,
+ * and a rate that is x for want of a population gives the reason.
+ */
+export function populationNotes(measures: readonly BriefingMeasure[]): string[] {
+  return measures.flatMap((m) =>
+    [m.previous, m.current].flatMap((y) => [
+      ...(y?.populationYear != null
+        ? [`${measureTitle(m)}: the rate for ${y.period} uses the ${y.populationYear} population, the nearest year loaded`]
+        : []),
+      ...(y?.rateReason ? [`${measureTitle(m)}: no rate for ${y.period} (x): ${y.rateReason}`] : []),
+    ]),
+  );
+}
+
 export function measureTitle(m: BriefingMeasure): string {
   return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among (people )?/, '')}` : ''}`;
 }
@@ -34,7 +49,11 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
   ];
   const stat = (r: MeasureRow) => ('statistic' in r ? r.statistic : null);
   return protectedCsv<MeasureRow>(
-    { ...meta, title: `${measureTitle(m)}: ${meta.areaName}`, notes: [...(meta.notes ?? []), X_NOTE] },
+    {
+      ...meta,
+      title: `${measureTitle(m)}: ${meta.areaName}`,
+      notes: [...(meta.notes ?? []), X_NOTE, ...populationNotes([m])],
+    },
     [
       { header: 'area', value: () => meta.areaName },
       { header: 'period', value: (r) => r.period },
@@ -86,6 +105,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
         ...(meta.notes ?? []),
         X_NOTE,
         'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)',
+        ...populationNotes(measures),
       ],
     },
     [

@@ -8,6 +8,7 @@ import { SessionContext } from '../../../src/hooks/session-context';
 import type { BriefingMeasure } from '../../../src/queries/briefing-figures';
 import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
 import { rateChange } from '../../../src/stats';
+import { measureCsv, summaryCsv } from '../../../src/views/overview/briefing-csv';
 import { MeasureCard } from '../../../src/views/overview/MeasureCard';
 import { CopyLinkButton } from '../../../src/views/shell/CopyLinkButton';
 
@@ -205,6 +206,24 @@ describe('a rate with no population', () => {
     expect(screen.getByRole('article', { name: 'Knife serious violence, under 25' })).toHaveTextContent(
       'The rate uses the 2024 population, the nearest year loaded (there is none for 2025).',
     );
+  });
+});
+
+describe('the downloads of a rate with another year’s population or none', () => {
+  it('say which population year a rate used, and why a rate is x, as the card does', () => {
+    const borrowed = measure({ current: { ...measure().current!, populationYear: 2024 } });
+    const reason = 'no population figure for the area: 1 of its 14 districts has none for 2024';
+    const none = measure({ previous: { ...measure().previous!, statistic: null, denominator: null, rateReason: reason } });
+    const meta = { source: 'Police', synthetic: true, audience: 'analyst' };
+    const one = measureCsv(borrowed, { ...meta, areaName: 'the area' });
+    expect(one).toContain(
+      'Knife serious violence, under 25: the rate for 2025 uses the 2024 population, the nearest year loaded',
+    );
+    const summary = summaryCsv([borrowed, none], { ...meta, title: 'Summary' });
+    expect(summary).toContain('the rate for 2025 uses the 2024 population');
+    expect(summary).toContain(`no rate for 2024 (x): ${reason}`);
+    // A rate using its own year's population needs no note.
+    expect(measureCsv(measure(), { ...meta, areaName: 'the area' })).not.toContain('nearest year loaded');
   });
 });
 
