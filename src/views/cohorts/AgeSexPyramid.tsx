@@ -6,7 +6,7 @@ import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
-import { formatRate, formatValue, indicatorName, isSymbol, populationYearNote, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, formatValue, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 
 const FEMALE = '#206095';
 const MALE = '#118c7b';
@@ -300,7 +300,11 @@ function pyramidCsv(
     {
       title: `${indicator.title} by age band and sex, ${areaName}, ${pyramid.year}`,
       ...meta,
-      notes: [...SYMBOL_NOTES, `value: ${indicator.rateLabel}`],
+      notes: [
+        ...SYMBOL_NOTES,
+        `value: ${indicator.rateLabel}`,
+        ...noteList(populationYearNote(pyramid.bands.flatMap((b) => [b.female, b.male]))),
+      ],
     },
     [
       { header: 'age_band', value: (r) => r.band.ageBand },

@@ -7,7 +7,7 @@ import type { PublicFlag } from '../../disclosure/protected-tables';
 import { niceAxis } from './chart-axes';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
-import { formatRate, indicatorName, isSymbol, populationYearNote, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 
 export type Quadrant =
   'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
@@ -372,7 +372,11 @@ function needHarmCsv(
     {
       title: `Need and harm by district: ${need.title} (${data.needYear}) against ${harm.title} (${data.harmYear})`,
       ...meta,
-      notes: [...SYMBOL_NOTES, `need: ${need.rateLabel}; harm: ${harm.rateLabel}; all ages, both sexes`],
+      notes: [
+        ...SYMBOL_NOTES,
+        `need: ${need.rateLabel}; harm: ${harm.rateLabel}; all ages, both sexes`,
+        ...noteList(populationYearNote(rows.flatMap((p) => [p.need, p.harm]))),
+      ],
     },
     [
       { header: 'area_code', value: (p) => p.areaCode },

@@ -8,7 +8,7 @@ import { CsvButton } from './CsvButton';
 import { SymbolWithReason } from './FigureCell';
 import { cohortSuppressedReason } from './FigureCell';
 import { Figure } from '../../ui/Figure';
-import { formatRate, indicatorName, populationYearNote, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, indicatorName, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { labelNudges, lastPoints, pathwayFinding, TIER_SHORT } from './pathway-labels';
 import { niceAxis } from './chart-axes';
 
@@ -311,7 +311,11 @@ function pathwayCsv(
     {
       title: `Pathway over time: ${cohortName} (index, first year = 100)`,
       ...meta,
-      notes: [...SYMBOL_NOTES, 'members = number of indicators averaged'],
+      notes: [
+        ...SYMBOL_NOTES,
+        'members = number of indicators averaged',
+        ...noteList(populationYearNote(pathway.series.flatMap((s) => s.points))),
+      ],
     },
     [
       { header: 'tier', value: (r) => r.tier },

@@ -7,7 +7,16 @@ import { MIN_DISTRICTS_FOR_RANGE } from './SpineChart';
 import { CsvButton } from './CsvButton';
 import { FigureCell, SymbolWithReason } from './FigureCell';
 import { bandList } from './cohort-name';
-import { formatRate, formatValue, indicatorName, isSymbol, OUTCOME_TEXT, SYMBOL_NOTES } from './cohort-format';
+import {
+  formatRate,
+  formatValue,
+  indicatorName,
+  isSymbol,
+  noteList,
+  OUTCOME_TEXT,
+  populationYearNote,
+  SYMBOL_NOTES,
+} from './cohort-format';
 
 export function coverageText(row: ProfileRow): string {
   const s = row.selection;
@@ -183,6 +192,11 @@ export function profileCsv(
         ...SYMBOL_NOTES,
         'value is a rate, proportion or count as the indicator states; limits are 95%',
         ...(profile.rows.some((r) => r.figure.averageMonth) ? [AVERAGE_MONTH_NOTE] : []),
+        ...noteList(
+          populationYearNote(
+            profile.rows.flatMap((r) => [r.figure, ...(r.benchmark ? [r.benchmark] : []), ...r.districts.map((d) => d.figure)]),
+          ),
+        ),
       ],
     },
     [

@@ -56,6 +56,11 @@ export function isSymbol(flag: FigureFlag): flag is 'c' | 'x' | 'z' {
   return flag === 'c' || flag === 'x' || flag === 'z';
 }
 
+/** A note that may be absent, for a list of CSV notes. */
+export function noteList(note: string | null): string[] {
+  return note === null ? [] : [note];
+}
+
 /** Says which population year stood in for figures whose own year has none; null when none did. */
 export function populationYearNote(figures: readonly Pick<CohortFigure, 'populationYear'>[]): string | null {
   const years = [...new Set(figures.flatMap((f) => (f.populationYear ? [f.populationYear] : [])))].sort();

@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CohortProfileSection } from '../../../src/views/cohorts/CohortProfileSection';
+import { profileCsv } from '../../../src/views/cohorts/ProfileTable';
 import { INDICATORS, profile, tooSmallProfile } from './fixtures';
 
 const POLICY = { suppressBelowOrEqual: 4, roundTo: 1, showZeros: true, lowCountBelow: 10 };
@@ -112,5 +113,24 @@ describe('the tier profile', () => {
       'No rate can be shown for this cohort. Every one of its 3 figures is hidden to protect privacy (c), or cannot be shown because they include hidden figures. A wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown.',
     );
     expect(notice).not.toHaveTextContent(/too small|cohort is small/);
+  });
+});
+
+describe('the profile’s downloads and units', () => {
+  it('say which population year stood in, and that people counted each month are an average month', () => {
+    const p = profile();
+    const meta = { source: 'test', synthetic: true, audience: 'analyst' };
+    const plain = profileCsv(p, INDICATORS, 'Young men in Preston', meta);
+    expect(plain).not.toContain('nearest year loaded');
+    expect(plain).not.toContain('average month of the year');
+    const first = p.rows[0]!;
+    first.figure = { ...first.figure, populationYear: '2024', averageMonth: true };
+    const csv = profileCsv(p, INDICATORS, 'Young men in Preston', meta);
+    expect(csv).toContain('its rates use the 2024 population, the nearest year loaded');
+    expect(csv).toContain('the count is people in an average month of the year, not the sum of the months (person-months)');
+    expect(csv).toContain(',count_is,');
+    expect(csv).toContain('people in an average month');
+    renderProfile(p);
+    expect(screen.getByText('people in an average month')).toBeInTheDocument();
   });
 });
