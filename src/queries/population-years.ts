@@ -100,5 +100,5 @@ export function noPopulationReason(
   const gap = relevant.filter((g) => g.year === nearest).sort((a, b) => b.missing - a.missing)[0];
   if (!gap) return `no population figure is loaded for ${areaName}`;
   const [one, many] = PART_NOUNS[gap.partLevel] ?? ['part', 'parts'];
-  return `no population figure for ${areaName}: ${gap.missing} of its ${gap.parts} ${gap.parts === 1 ? one : many} ${gap.missing === 1 ? 'has' : 'have'} none for ${gap.year}, and a total without them would be too small`;
+  return `no population figure for ${areaName}: ${gap.missing} of its ${gap.parts} ${gap.parts === 1 ? one : many} ${gap.missing === 1 ? 'has' : 'have'} none for ${gap.year}, and a total without them would understate it`;
 }

@@ -152,7 +152,7 @@ describe('a headline measure card', () => {
 describe('a rate with no population', () => {
   it('is x with the reason, never c with the small-number wording, and the count still shows', () => {
     const reason =
-      'no population figure for the area: 3 of its 14 districts have none for 2025, and a total without them would be too small';
+      'no population figure for the area: 3 of its 14 districts have none for 2025, and a total without them would understate it';
     wrap(
       <MeasureCard
         measure={measure({

@@ -108,7 +108,7 @@ describe('buildPopulationCube', () => {
         { ageBands: ['all'], sex: 'all' },
       ),
     ).toBe(
-      'no population figure for District one: 1 of its 2 MSOAs has none for 2021, and a total without them would be too small',
+      'no population figure for District one: 1 of its 2 MSOAs has none for 2021, and a total without them would understate it',
     );
   });
 

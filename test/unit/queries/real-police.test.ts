@@ -202,7 +202,7 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
     expect(f?.countFlag).toBe('shown');
     expect(f?.rateFlag).toBe('x');
     expect(f?.rateReason).toBe(
-      `no population figure for Preston: 1 of its ${parts} LSOAs has none for 2020, and a total without them would be too small`,
+      `no population figure for Preston: 1 of its ${parts} LSOAs has none for 2020, and a total without them would understate it`,
     );
     expect(figures.benchmark?.rateFlag).toBe('x');
     expect(figures.benchmark?.rateReason).toMatch(/1 of its 14 districts has none for 2020/);
