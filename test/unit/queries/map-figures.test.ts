@@ -130,6 +130,16 @@ const base: MapFiguresParams = {
   lowCountBelow: 10,
 };
 
+/** A proportion by district, its denominator from the extract. */
+const REOFFENDING: MapFiguresParams = {
+  ...base,
+  indicatorId: 'reoff',
+  level: 'district',
+  statistic: 'proportion',
+  denominatorSource: 'extract',
+  multiplier: 100,
+};
+
 describe('mapFigures (real engine, protected table)', () => {
   it('shows the latest full calendar year by default, not the later part year', async () => {
     const f = await mapFigures(recording(), 'protected_analyst', base);
@@ -212,14 +222,7 @@ describe('mapFigures (real engine, protected table)', () => {
   });
 
   it('makes proportions from the protected denominator pseudo-indicator', async () => {
-    const f = await mapFigures(engine, 'protected_analyst', {
-      ...base,
-      indicatorId: 'reoff',
-      level: 'district',
-      statistic: 'proportion',
-      denominatorSource: 'extract',
-      multiplier: 100,
-    });
+    const f = await mapFigures(engine, 'protected_analyst', REOFFENDING);
     const d2 = f.areas.find((a) => a.code === 'D2')!;
     expect(d2.count).toBe(132);
     expect(d2.denominator).toBe(624);
@@ -227,15 +230,7 @@ describe('mapFigures (real engine, protected table)', () => {
   });
 
   it('maps people counted each month over a year as the average month, in people, with the year’s proportion', async () => {
-    const params: MapFiguresParams = {
-      ...base,
-      indicatorId: 'reoff',
-      level: 'district',
-      statistic: 'proportion',
-      denominatorSource: 'extract',
-      multiplier: 100,
-      counted: 'people-each-month',
-    };
+    const params: MapFiguresParams = { ...REOFFENDING, counted: 'people-each-month' };
     const year = await mapFigures(engine, 'protected_analyst', params);
     expect(year.period?.months).toBe(12);
     expect(year.countAveragedOver).toBe(12);
