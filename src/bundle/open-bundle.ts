@@ -5,6 +5,7 @@ import { utf8Vector } from '../engine/arrow-vectors';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
+import { EMPTY_POPULATION_PARTS_SQL } from '../queries/population-cube';
 import { parseManifest } from '../import/parse-manifest';
 import { FileRejected, problemText } from '../import/problems';
 import { auditAsRecipient, hierarchyFrom, type BundleCell } from './audit-bundle';
@@ -214,6 +215,7 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
   const tables = [
     'cube',
     'population_cube',
+    'population_parts',
     'area_ancestors',
     ...(['analyst', 'partner', 'public'] as const).map(protectedTable),
   ];
@@ -242,6 +244,8 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
     'create',
   );
 
+  // The bundle's population comes rolled up already; its gaps are not carried, so views say only "none loaded".
+  await engine.exec(EMPTY_POPULATION_PARTS_SQL);
   const p = bundle.population;
   await engine.insertArrow(
     new Table({

@@ -73,6 +73,13 @@ export const indicatorSchema = z.object({
   headline: z.boolean().default(false),
   /** The indicator's id on Fingertips, so a Fingertips download gives its benchmark values (England, regions). */
   fingertipsId: z.number().int().positive().optional(),
+  /**
+   * What a month's count is: `events` (what happened in the month, so months add up to a year's events) or
+   * `people-each-month` (the people in a state that month, e.g. residents of the most deprived areas or young
+   * people not in education at the month end, so a year's sum counts each of them up to 12 times). Periods longer
+   * than a month of the second kind are shown as the average month, in people.
+   */
+  counted: z.enum(['events', 'people-each-month']).default('events'),
 });
 
 export const geographyLevelSchema = z.object({

@@ -35,3 +35,21 @@ export function monthsBetween(first: string, last: string): string[] {
   }
   return out;
 }
+
+/**
+ * Calendar months (1 = January) in the order given, as words with runs joined: [12, 1, 2, 3, 7] ->
+ * "December to March and July".
+ */
+export function monthsPhrase(months: readonly number[]): string {
+  const runs: number[][] = [];
+  for (const m of months) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last !== undefined && (last % 12) + 1 === m) run.push(m);
+    else runs.push([m]);
+  }
+  const name = (m: number) => LONG_MONTHS[m - 1] ?? String(m);
+  // Three or more months in a row read as a span; shorter runs are listed.
+  const parts = runs.flatMap((r) => (r.length >= 3 ? [`${name(r[0] ?? 0)} to ${name(r.at(-1) ?? 0)}`] : r.map(name)));
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}

@@ -1,9 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery, type Query } from '@tanstack/react-query';
 import type { Engine } from '../engine/engine-types';
 import { withSignal } from '../engine/abort';
 import { protectedTable } from '../disclosure/protected-tables';
 import { useViewState } from '../url-state/use-view-state';
 import { useSession, useSessionSnapshot } from './session-context';
+import { FIGURES_META } from './use-figures-current';
+
+/**
+ * The previous answer, kept on screen while a new one is worked out only when it came from the same data version
+ * and audience (a new filter): after an audience or data change the view shows a placeholder instead, so no
+ * figure is ever shown under the label of an audience whose rules did not make it.
+ */
+export function keepWhileSameAudience(version: number, audience: string) {
+  return <T>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined): T | undefined =>
+    previousQuery && previousQuery.queryKey[1] === version && previousQuery.queryKey[2] === audience ? previous : undefined;
+}
 
 /**
  * The one way a hook gets figures: it waits for the audience's protected table (built once per data
@@ -28,7 +39,8 @@ export function useProtectedQuery<T>(
       await session.ensureProtected(audience);
       return run(withSignal(session.engine, signal), protectedTable(audience));
     },
-    placeholderData: keepPreviousData,
+    placeholderData: keepWhileSameAudience(version, audience),
+    meta: FIGURES_META,
     enabled,
   });
 }

@@ -10,7 +10,8 @@ import {
   type NotCompared,
   type StatisticWithLimits,
 } from '../stats';
-import { figureOf, populationYearFor, type FigureFlag } from './map-figures';
+import { figureOf, type FigureFlag } from './map-figures';
+import { nearestYear } from './population-years';
 
 /** One loaded benchmark value. */
 export interface BenchmarkValue {
@@ -96,7 +97,7 @@ export async function benchmarkComparison(
   for (const year of years) {
     const cell = cells.find((c) => c.indicator_id === p.indicatorId && c.period === year);
     const den = cells.find((c) => c.indicator_id !== p.indicatorId && c.period === year);
-    const popYear = populationYearFor(popYears, Number(year));
+    const popYear = nearestYear(popYears, Number(year));
     for (const benchmark of benchmarks) {
       const b = values.find((v) => v.benchmark === benchmark && v.period === year) ?? null;
       const figure = figureOf(
@@ -110,6 +111,7 @@ export async function benchmarkComparison(
           den: den?.value ?? null,
           denFlag: den?.flag ?? null,
           population: popYear === null ? null : (popOf.get(popYear) ?? null),
+          populationReason: popYear === null ? 'no population figure is loaded for the area' : null,
         },
         { ...p, level: 'vru', month: null, age: 'all', sex: 'all' },
         b?.value ?? null,

@@ -6,6 +6,8 @@ import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
 import { crudeRate, proportion, proportionChange, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
 import { briefingSentence } from './briefing-sentences';
+import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
+import { partialMonths } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
 export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
@@ -25,10 +27,19 @@ export interface BriefingPoint {
 export interface BriefingYear extends BriefingPoint {
   /** Population (rates) or the protected denominator (proportions) the statistic uses; null for counts. */
   denominator: number | null;
+  /** The population's year when the figure's own year has none (the nearest year loaded); else null. */
+  populationYear: number | null;
+  /** Why there is no rate although the count is shown (e.g. no population for the area), or null. */
+  rateReason: string | null;
   /** Rate or proportion with limits; null for count indicators or when the figure is hidden. */
   statistic: StatisticWithLimits | null;
   /** Fewer events than the policy's low-count threshold. */
   lowCount: boolean;
+  /**
+   * For an indicator counted as people each month: the average month (people), since the year's figure counts
+   * each person once a month it applies. Null for events, and when the year's figure is hidden or missing.
+   */
+  perMonth: number | null;
 }
 
 export interface AgeScope {
@@ -136,15 +147,24 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
   return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };
 }
 
-function populationFor(pop: Map<string, number>, year: string, bands: readonly string[] | null): number | null {
-  if (bands === null) return pop.get(`${year}|all`) ?? null;
-  let sum = 0;
-  for (const b of bands) {
-    const v = pop.get(`${year}|${b}`);
-    if (v === undefined) return null;
-    sum += v;
+/** Population by year for the bands (every band needed, or the year is left out): the years a rate can use. */
+function populationByYear(pop: Map<string, number>, bands: readonly string[] | null): Map<number, number> {
+  const wanted = bands ?? ['all'];
+  const years = new Set([...pop.keys()].map((k) => Number(k.slice(0, 4))));
+  const out = new Map<number, number>();
+  for (const year of years) {
+    let sum = 0;
+    for (const b of wanted) {
+      const v = pop.get(`${year}|${b}`);
+      if (v === undefined) {
+        sum = NaN;
+        break;
+      }
+      sum += v;
+    }
+    if (!Number.isNaN(sum)) out.set(year, sum);
   }
-  return sum;
+  return out;
 }
 
 const fmtStat = (v: number): string =>
@@ -186,6 +206,9 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     SELECT CAST(year AS VARCHAR) AS year, age_band, CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE area_code = ${str(area.code)} AND sex = 'all'`);
   const pop = new Map(popRows.map((r) => [`${r.year}|${r.age_band}`, r.population]));
+  const gaps = await readPopulationGaps(engine, { areaCodes: [area.code], sex: 'all' });
+  // Months in which some parts of the area sent no data: a year with one is not a whole year.
+  const partial = await partialMonths(engine, table, ids, area.code);
 
   const byIndicator = new Map<string, Map<string, CellRow>>();
   let latestMonth = '';
@@ -205,7 +228,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     const countBands = ageScope.bands;
     const populationBands = ageScope.bands ?? (bandsPresent.length > 0 ? bandsPresent : null);
 
-    const monthsPresent = new Set([...cells.values()].filter((c) => c.period_type === 'month').map((c) => c.period));
+    const partialHere = partial.get(ind.id) ?? new Map<string, number>();
+    const monthsPresent = new Set(
+      [...cells.values()].filter((c) => c.period_type === 'month' && !partialHere.has(c.period)).map((c) => c.period),
+    );
     const fullYears = [...new Set([...monthsPresent].map((p) => p.slice(0, 4)))]
       .filter((y) => endMonth !== null && `${y}-12` <= endMonth && monthsEnding(`${y}-12`, 12).every((p) => monthsPresent.has(p)))
       .sort();
@@ -217,30 +243,43 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       const point = figureFor(cells, y, countBands);
       let denominator: number | null = null;
       let statistic: StatisticWithLimits | null = null;
+      let populationYear: number | null = null;
+      let rateReason: string | null = null;
       if (ind.statistic === 'rate') {
-        denominator = populationFor(pop, y, populationBands);
+        // The year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
+        const used = populationNear(populationByYear(pop, populationBands), Number(y));
+        denominator = used?.population ?? null;
+        populationYear = used && used.year !== used.wanted ? used.year : null;
+        if (!used && point.value !== null)
+          rateReason = noPopulationReason(area.name, Number(y), gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
         statistic = point.value === null ? null : crudeRate(point.value, denominator, { multiplier: ind.multiplier });
       } else if (ind.statistic === 'proportion') {
         denominator = figureFor(denominators, y, countBands).value;
         statistic = point.value === null ? null : proportion(point.value, denominator, { multiplier: ind.multiplier });
       }
       const lowCount = point.value !== null && point.value > 0 && point.value < req.policy.lowCountBelow;
-      return { ...point, denominator, statistic, lowCount };
+      if (statistic?.value === null && point.value !== null) rateReason ??= statistic.reason;
+      // A full year is 12 months of people counted each month: its average month is people.
+      const perMonth = ind.counted === 'people-each-month' && point.value !== null ? point.value / 12 : null;
+      return { ...point, denominator, populationYear, rateReason, statistic, lowCount, perMonth };
     };
     const current = yearFigure(year);
     const previous = yearFigure(previousYear);
 
     let change: RateChangeResult | null = null;
+    // People counted each month are tested as the average month's people, not 12 times as many.
+    const perPerson = ind.counted === 'people-each-month' ? 12 : 1;
+    const people = (v: number | null) => (v === null ? null : v / perPerson);
     if (current?.value != null && previous?.value != null && ind.statistic === 'proportion') {
       change = proportionChange(
-        { count: current.value, denominator: current.denominator },
-        { count: previous.value, denominator: previous.denominator },
+        { count: current.value / perPerson, denominator: people(current.denominator) },
+        { count: previous.value / perPerson, denominator: people(previous.denominator) },
       );
     } else if (current?.value != null && previous?.value != null) {
       const withDenominators = ind.statistic === 'rate';
       change = rateChange(
-        { count: current.value, ...(withDenominators ? { denominator: current.denominator } : {}) },
-        { count: previous.value, ...(withDenominators ? { denominator: previous.denominator } : {}) },
+        { count: current.value / perPerson, ...(withDenominators ? { denominator: people(current.denominator) } : {}) },
+        { count: previous.value / perPerson, ...(withDenominators ? { denominator: people(previous.denominator) } : {}) },
       );
     }
 
@@ -256,9 +295,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
             year,
             previousYear,
             statistic: ind.statistic,
-            current: { value: current?.value ?? null, suppressed: current?.flag === 'c' },
+            current: { value: current?.perMonth ?? current?.value ?? null, suppressed: current?.flag === 'c' },
+            averageMonth: ind.counted === 'people-each-month',
             previous: {
-              value: previous?.value ?? null,
+              value: previous?.perMonth ?? previous?.value ?? null,
               suppressed: previous?.flag === 'c',
               missing: previous === null || previous.flag === 'x',
             },

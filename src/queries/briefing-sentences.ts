@@ -1,4 +1,4 @@
-import type { RateChangeResult } from '../stats';
+import { wholePercent, type RateChangeResult } from '../stats';
 
 /**
  * Plain-English summaries for the briefing, generated from the protected figures only. They describe what the
@@ -16,6 +16,8 @@ export interface BriefingSentenceInput {
   previousYear: string;
   statistic: 'rate' | 'count' | 'proportion';
   current: { value: number | null; suppressed: boolean };
+  /** The measure counts people each month: the values are the average month's people, and the words say so. */
+  averageMonth?: boolean;
   previous: { value: number | null; suppressed: boolean; missing: boolean };
   /** The rate or proportion for the year, already formatted with its label ("12.3 per 100,000 ..."). */
   rateText: string | null;
@@ -24,7 +26,7 @@ export interface BriefingSentenceInput {
   lowCountBelow: number | null;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-GB');
+const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
 function measureWithScope(input: BriefingSentenceInput): string {
   return input.scope ? `${input.measure} ${input.scope}` : input.measure;
@@ -55,7 +57,7 @@ export function changeSentence(input: BriefingSentenceInput): string {
     // The previous year had none: the ratio is unbounded.
     return `None were recorded in ${previousYear}; the change is ${change.significant ? significant : notSignificant}.`;
   }
-  const pct = Math.round(Math.abs(change.percentChange));
+  const pct = Math.abs(wholePercent(change.percentChange));
   if (pct === 0) return `${noun} was about the same as in ${previousYear}, ${verdict}.`;
   const more = change.percentChange > 0;
   const word = statistic === 'count' ? (more ? 'more' : 'fewer') : more ? 'higher' : 'lower';
@@ -74,7 +76,11 @@ export function briefingSentence(input: BriefingSentenceInput): string {
   }
   const parts: string[] = [];
   const rate = input.rateText ? `, ${input.statistic === 'proportion' ? 'or' : 'a rate of'} ${input.rateText}` : '';
-  parts.push(`The number of ${what} in ${input.areaName} in ${input.year} was ${fmt(input.current.value)}${rate}.`);
+  parts.push(
+    input.averageMonth
+      ? `In an average month of ${input.year}, the number of ${what} in ${input.areaName} was ${fmt(input.current.value)}${rate}.`
+      : `The number of ${what} in ${input.areaName} in ${input.year} was ${fmt(input.current.value)}${rate}.`,
+  );
   parts.push(changeSentence(input));
   if (input.lowCountBelow !== null && input.current.value < input.lowCountBelow && input.current.value > 0) {
     parts.push(`This is based on fewer than ${input.lowCountBelow} events, so read it with care.`);

@@ -8,6 +8,13 @@ import { protectGrouping, type ProtectedGrouping } from '../disclosure/grouping'
 import type { CellStatus, ProtectedCell } from '../disclosure';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
 import { crudeRate, proportion, type StatisticWithLimits } from '../stats';
+import {
+  noPopulationReason,
+  populationNear,
+  readPopulationGaps,
+  type PopulationGap,
+  type PopulationUsed,
+} from './population-years';
 
 /** The people a cohort is about. `area` null means the whole VRU area. */
 export interface CohortDefinition {
@@ -72,13 +79,16 @@ export async function readCohortCells(
     FROM ${ident(table)} WHERE ${where.join(' AND ')}`);
 }
 
-/** Resident populations (public, so read as they are) for the years, areas and sexes given. */
+/**
+ * Resident populations (public, so read as they are) for the areas and sexes given, every year loaded: a figure
+ * of a year with no population uses the nearest year's (PopulationIndex.near). `years` is kept for callers' sake.
+ */
 export async function readPopulation(
   engine: Engine,
   filter: { years: readonly string[]; areaCodes?: readonly string[]; levels?: readonly string[]; sexes?: readonly string[] },
 ): Promise<PopulationCell[]> {
   const where = [
-    `CAST(year AS VARCHAR) IN ${strList(filter.years)}`,
+    'true',
     filter.areaCodes ? `area_code IN ${strList(filter.areaCodes)}` : null,
     filter.levels ? `level IN ${strList(filter.levels)}` : null,
     filter.sexes ? `sex IN ${strList(filter.sexes)}` : null,
@@ -87,6 +97,18 @@ export async function readPopulation(
     SELECT area_code AS "areaCode", CAST(year AS VARCHAR) AS year, age_band AS "ageBand", sex,
            CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE ${where.join(' AND ')}`);
+}
+
+/** The population of the areas (every year loaded) with the reasons some have none, ready to look up. */
+export async function readPopulationIndex(
+  engine: Engine,
+  filter: { years: readonly string[]; areaCodes?: readonly string[]; levels?: readonly string[]; sexes?: readonly string[] },
+): Promise<PopulationIndex> {
+  const [rows, gaps] = await Promise.all([
+    readPopulation(engine, filter),
+    readPopulationGaps(engine, { areaCodes: filter.areaCodes, levels: filter.levels }),
+  ]);
+  return new PopulationIndex(rows, gaps);
 }
 
 /** Cells by indicator, area, period, band and sex. */
@@ -105,8 +127,18 @@ export class CellIndex {
 
 export class PopulationIndex {
   private readonly pops = new Map<string, number>();
-  constructor(rows: readonly PopulationCell[]) {
-    for (const r of rows) this.pops.set(`${r.areaCode}|${r.year}|${r.ageBand}|${r.sex}`, r.population);
+  private readonly years = new Map<string, Set<number>>();
+  constructor(
+    rows: readonly PopulationCell[],
+    /** Why areas have no population (population_parts), for the reason an `x` rate gives. */
+    private readonly gaps: readonly PopulationGap[] = [],
+  ) {
+    for (const r of rows) {
+      this.pops.set(`${r.areaCode}|${r.year}|${r.ageBand}|${r.sex}`, r.population);
+      const years = this.years.get(r.areaCode) ?? new Set<number>();
+      years.add(Number(r.year));
+      this.years.set(r.areaCode, years);
+    }
   }
   /** Sum of the bands' populations; null when any band is missing (a missing band is never zero). */
   sum(area: string, year: string, bands: readonly string[], sex: string): number | null {
@@ -117,6 +149,18 @@ export class PopulationIndex {
       total += p;
     }
     return total;
+  }
+  /** The year's sum, else the nearest year's that has every band; null (with why) when no year has. */
+  near(area: string, year: string, bands: readonly string[], sex: string): PopulationUsed | { reason: string } {
+    const byYear = new Map<number, number>();
+    for (const y of this.years.get(area) ?? []) {
+      const total = this.sum(area, String(y), bands, sex);
+      if (total !== null) byYear.set(y, total);
+    }
+    const used = populationNear(byYear, Number(year));
+    if (used) return used;
+    const gaps = this.gaps.filter((g) => g.areaCode === area);
+    return { reason: noPopulationReason('this area', Number(year), gaps, { ageBands: bands, sex }) };
   }
 }
 
@@ -234,7 +278,15 @@ export interface CohortFigure {
   flag: FigureFlag;
   /** Value and limits (a count's Poisson limits for count indicators); all null unless shown. */
   stat: StatisticWithLimits;
+  /** For `x` and `z`, why; for `c`, INCLUDES_HIDDEN when the figure adds up cells of which one is hidden. */
   reason: string | null;
+  /** The year of the population used when the figure's own year has none (the nearest year); else null. */
+  populationYear?: string | null;
+  /**
+   * True when the count is people in an average month of the period: people counted each month (manifest
+   * `counted`) over a quarter or year, whose cell counts each of them once a month (person-months).
+   */
+  averageMonth?: boolean;
 }
 
 const NO_STAT: StatisticWithLimits = {
@@ -247,12 +299,25 @@ const NO_STAT: StatisticWithLimits = {
   reason: null,
 };
 
+/**
+ * Why a cohort figure made of several cells is `c`: one of its cells is hidden. Said so, not "too small": the
+ * disclosure layer does not say whether a hidden cell is small or protects another figure, and the total may
+ * well be large.
+ */
+export const INCLUDES_HIDDEN = 'cannot be shown because it includes hidden figures';
+
 /** A figure that cannot be shown, with its symbol and, for `x` and `z`, the reason. */
 export function noFigure(flag: FigureFlag, reason: string | null): CohortFigure {
   return { count: null, denominator: null, flag, stat: { ...NO_STAT, reason }, reason };
 }
 
-type IndicatorMeta = Pick<Indicator, 'id' | 'statistic' | 'denominatorSource' | 'multiplier'>;
+type IndicatorMeta = Pick<Indicator, 'id' | 'statistic' | 'denominatorSource' | 'multiplier'> &
+  Partial<Pick<Indicator, 'counted'>>;
+
+/** Months a cohort period spans: 'YYYY' 12, 'YYYY-Qn' 3, a month 1. */
+export function monthsInPeriod(period: string): number {
+  return /^\d{4}$/.test(period) ? 12 : /^\d{4}-Q[1-4]$/.test(period) ? 3 : 1;
+}
 
 /**
  * The cohort's figure: the protected grouping of its bands' cells, over the summed population of those bands
@@ -272,34 +337,51 @@ export function cohortFigure(
   const parts = selection.cellBands.map((b) => cells.get(indicator.id, area, period, b, selection.sex));
   const numerator = groupCells(parts);
   if (numerator === null) return noFigure('x', 'no figures for this area and period');
-  if (numerator.value === null) return noFigure('c', null);
+  if (numerator.value === null) return noFigure('c', parts.length > 1 ? INCLUDES_HIDDEN : null);
   let flag = groupingFlag(numerator);
+  // People counted each month: a quarter's or year's cell counts each of them once a month, so the figure is
+  // worked out on the average month (people), as are its limits; the proportion or rate itself is unchanged.
+  const perMonth = indicator.counted === 'people-each-month' ? monthsInPeriod(period) : 1;
+  const count = numerator.value / perMonth;
+  const averaged = (f: CohortFigure): CohortFigure =>
+    perMonth === 1 || f.count === null
+      ? f
+      : {
+          ...f,
+          count: Math.round(f.count),
+          denominator: f.denominator === null ? null : Math.round(f.denominator),
+          averageMonth: true,
+        };
   let denominator: number | null = null;
+  let populationYear: string | null = null;
   let stat: StatisticWithLimits;
   if (indicator.statistic === 'count' || indicator.denominatorSource === 'none') {
-    stat = crudeRate(numerator.value, 1, { multiplier: 1 });
+    stat = crudeRate(count, 1, { multiplier: 1 });
   } else if (indicator.denominatorSource === 'extract') {
     const den = groupCells(
       selection.cellBands.map((b) => cells.get(`${indicator.id}${DENOMINATOR_SUFFIX}`, area, period, b, selection.sex)),
     );
     if (den === null) return noFigure('x', 'no denominator for this area and period');
-    if (den.value === null) return { ...noFigure('c', null), count: null };
+    if (den.value === null) return noFigure('c', selection.cellBands.length > 1 ? INCLUDES_HIDDEN : null);
     if (den.status === 'rounded') flag = 'rounded';
-    denominator = den.value;
+    denominator = den.value / perMonth;
     stat =
       indicator.statistic === 'proportion'
-        ? proportion(numerator.value, den.value, { multiplier: indicator.multiplier })
-        : crudeRate(numerator.value, den.value, { multiplier: indicator.multiplier });
+        ? proportion(count, denominator, { multiplier: indicator.multiplier })
+        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
   } else {
-    denominator = population.sum(area, year, selection.populationBands, selection.sex);
-    if (denominator === null) return noFigure('x', 'no population for this area and year');
+    const used = population.near(area, year, selection.populationBands, selection.sex);
+    // No population is `x` with why, never `c`; another year's population is used only when named.
+    if ('reason' in used) return averaged({ ...noFigure('x', used.reason), count });
+    denominator = used.population;
+    if (used.year !== used.wanted) populationYear = String(used.year);
     stat =
       indicator.statistic === 'proportion'
-        ? proportion(numerator.value, denominator, { multiplier: indicator.multiplier })
-        : crudeRate(numerator.value, denominator, { multiplier: indicator.multiplier });
+        ? proportion(count, denominator, { multiplier: indicator.multiplier })
+        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
   }
-  if (stat.value === null) return { count: numerator.value, denominator, flag: 'x', stat, reason: stat.reason };
-  return { count: numerator.value, denominator, flag, stat, reason: null };
+  if (stat.value === null) return averaged({ count, denominator, flag: 'x', stat, reason: stat.reason });
+  return averaged({ count, denominator, flag, stat, reason: null, populationYear });
 }
 
 /** Linear-interpolation quantile (type 7, as R's default) of sorted values. */

@@ -54,8 +54,25 @@ export async function cohortCoverage(engine: Engine, table: string): Promise<Coh
     `SELECT code, level FROM areas WHERE level IN ('district', 'vru') ORDER BY name`,
   );
 
+  // Like with like: a VRU-area month in which fewer districts reported than usually do is not a whole month, so
+  // a year holding one is not complete (the same rule as partialMonths in trend-cells.ts).
+  const vru = areas.find((a) => a.level === 'vru')?.code ?? null;
+  const districts = new Set(areas.filter((a) => a.level === 'district').map((a) => a.code));
+  const reporting = new Map<string, number>();
+  for (const m of months)
+    if (districts.has(m.areaCode))
+      reporting.set(`${m.indicatorId}|${m.period}`, (reporting.get(`${m.indicatorId}|${m.period}`) ?? 0) + 1);
+  const expected = new Map<string, number>();
+  for (const [key, n] of reporting) {
+    const id = key.slice(0, key.lastIndexOf('|'));
+    expected.set(id, Math.max(expected.get(id) ?? 0, n));
+  }
+  const partial = (m: { indicatorId: string; areaCode: string; period: string }) =>
+    m.areaCode === vru && (reporting.get(`${m.indicatorId}|${m.period}`) ?? 0) < (expected.get(m.indicatorId) ?? 0);
+
   const monthsBy = new Map<string, Map<string, string[]>>();
   for (const m of months) {
+    if (partial(m)) continue;
     const byArea = monthsBy.get(m.indicatorId) ?? new Map<string, string[]>();
     const list = byArea.get(m.areaCode) ?? [];
     list.push(m.period);

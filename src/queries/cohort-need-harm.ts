@@ -6,7 +6,7 @@ import {
   noFigure,
   PopulationIndex,
   readCohortCells,
-  readPopulation,
+  readPopulationIndex,
   selectForCohort,
   type CohortFigure,
 } from './cohort-cells';
@@ -63,11 +63,11 @@ export async function cohortNeedHarm(engine: Engine, table: string, p: NeedHarmP
           ageBands: ['all'],
           sexes: ['all'],
         }),
-        readPopulation(engine, { years, levels: ['district', 'vru'], sexes: ['all'] }),
+        readPopulationIndex(engine, { years, levels: ['district', 'vru'], sexes: ['all'] }),
       ])
-    : [[], []];
+    : [[], new PopulationIndex([])];
   const cells = new CellIndex(cellRows);
-  const population = new PopulationIndex(popRows);
+  const population = popRows;
   const everyone = { ages: ['all'] as const, sex: 'all' as const };
   const figure = (ind: Indicator, year: string | null, code: string): CohortFigure => {
     const breakdown = p.coverage.indicators.find((b) => b.indicatorId === ind.id);

@@ -5,7 +5,7 @@ import {
   cohortFigure,
   PopulationIndex,
   readCohortCells,
-  readPopulation,
+  readPopulationIndex,
   selectForCohort,
   yearOf,
   type CohortDefinition,
@@ -21,6 +21,8 @@ export interface PathwayPoint {
   /** Rate as a percentage of the first year's rate (first year = 100). */
   index: number | null;
   flag: FigureFlag;
+  /** The population's year when the period's own year has none (the nearest year loaded). */
+  populationYear?: string | null;
 }
 
 export interface PathwaySeries {
@@ -144,11 +146,11 @@ export async function cohortPathway(engine: Engine, table: string, p: PathwayPar
           ageBands: [...new Set<string>([...p.cohort.ages, 'all'])],
           sexes: [p.cohort.sex],
         }),
-        readPopulation(engine, { years, areaCodes: [area], sexes: [p.cohort.sex] }),
+        readPopulationIndex(engine, { years, areaCodes: [area], sexes: [p.cohort.sex] }),
       ])
-    : [[], []];
+    : [[], new PopulationIndex([])];
   const cells = new CellIndex(cellRows);
-  const population = new PopulationIndex(popRows);
+  const population = popRows;
 
   const series = p.indicators.map((ind): PathwaySeries => {
     const breakdown = breakdownOf.get(ind.id);
@@ -160,14 +162,14 @@ export async function cohortPathway(engine: Engine, table: string, p: PathwayPar
       points: [],
     });
     if (!breakdown) return excluded('not loaded');
-    if (ind.statistic === 'count') return excluded('shown as counts, which are too small to index');
+    if (ind.statistic === 'count') return excluded('shown as counts only (no rate), so it is not indexed with the rates');
     const selection = selectForCohort(breakdown, p.cohort);
     if (selection.flag !== 'available') return excluded(selection.reason ?? 'not recorded for this cohort');
     const here = new Set(full(ind.id, area));
     const raw = full(ind.id, vru).map((period) => {
       if (!here.has(period)) return { period, rate: null, flag: 'x' as const };
       const f = cohortFigure(ind, selection, cells, population, area, period, yearOf(period));
-      return { period, rate: f.stat.value, flag: f.flag };
+      return { period, rate: f.stat.value, flag: f.flag, populationYear: f.populationYear ?? null };
     });
     const indexed = indexSeries(raw, p.granularity);
     return { indicatorId: ind.id, tier: ind.tier, base: indexed.base, excludedReason: indexed.reason, points: indexed.points };

@@ -8,7 +8,7 @@ import {
   PopulationIndex,
   quantileSorted,
   readCohortCells,
-  readPopulation,
+  readPopulationIndex,
   selectForCohort,
   type CohortDefinition,
   type CohortFigure,
@@ -99,11 +99,11 @@ export async function cohortProfile(engine: Engine, table: string, p: ProfilePar
           ageBands,
           sexes: [p.cohort.sex],
         }),
-        readPopulation(engine, { years, levels: ['district', 'vru'], sexes: [p.cohort.sex] }),
+        readPopulationIndex(engine, { years, levels: ['district', 'vru'], sexes: [p.cohort.sex] }),
       ])
-    : [[], []];
+    : [[], new PopulationIndex([])];
   const cells = new CellIndex(cellRows);
-  const population = new PopulationIndex(popRows);
+  const population = popRows;
 
   const rows = p.indicators.map((ind): ProfileRow => {
     const breakdown = breakdownOf.get(ind.id);

@@ -1,14 +1,6 @@
 import type { AgeBand, Indicator } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import {
-  CellIndex,
-  cohortFigure,
-  noFigure,
-  PopulationIndex,
-  readCohortCells,
-  readPopulation,
-  type CohortFigure,
-} from './cohort-cells';
+import { CellIndex, cohortFigure, noFigure, readCohortCells, readPopulationIndex, type CohortFigure } from './cohort-cells';
 import { latestFullYear, type CohortCoverage } from './cohort-coverage';
 
 export interface PyramidParams {
@@ -61,10 +53,10 @@ export async function cohortPyramid(engine: Engine, table: string, p: PyramidPar
       ageBands: breakdown.ageBands,
       sexes: ['female', 'male'],
     }),
-    readPopulation(engine, { years: [year], areaCodes: [area], sexes: ['female', 'male'] }),
+    readPopulationIndex(engine, { years: [year], areaCodes: [area], sexes: ['female', 'male'] }),
   ]);
   const cells = new CellIndex(cellRows);
-  const population = new PopulationIndex(popRows);
+  const population = popRows;
   const figure = (band: AgeBand, sex: 'female' | 'male'): CohortFigure =>
     fullHere
       ? cohortFigure(

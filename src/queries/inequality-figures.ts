@@ -10,7 +10,8 @@ import {
   type StatisticWithLimits,
 } from '../stats';
 import { deprivationGroupCells, type DeprivationGroupCell, type DeprivationScheme } from './deprivation-groups';
-import { choosePeriod, mapMeta, populationYearFor, type FigureFlag, type MapPeriod } from './map-figures';
+import { choosePeriod, mapMeta, type FigureFlag, type MapPeriod } from './map-figures';
+import { nearestYear } from './population-years';
 
 export interface InequalityParams {
   indicatorId: string;
@@ -61,7 +62,7 @@ export async function inequalityFigures(engine: Engine, table: string, p: Inequa
   const meta = await mapMeta(engine, table, p.indicatorId, 'lsoa');
   const period = choosePeriod(meta.months, p.month, false, true);
   const year = period?.period ?? '';
-  const popYear = populationYearFor(meta.popYears, Number(year));
+  const popYear = nearestYear(meta.popYears, Number(year));
   const cells = await deprivationGroupCells(engine, table, { indicatorId: p.indicatorId, year, populationYear: popYear });
   return {
     period,

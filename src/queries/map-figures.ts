@@ -1,8 +1,9 @@
-import type { AgeBand, GeographyLevel, Polarity, Sex } from '../contract';
+import type { AgeBand, GeographyLevel, Indicator, Polarity, Sex } from '../contract';
 import { AGE_BANDS } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num, str, strList } from '../engine/sql-literals';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { nearestYear, noPopulationReason, readPopulationGaps } from './population-years';
 import {
   applyPolarity,
   compareWithBenchmark,
@@ -33,6 +34,8 @@ export interface MapFiguresParams {
    * period shown instead of with the whole VRU area (and are not compared when it has none for that period).
    */
   benchmarkValues?: readonly { period: string; value: number }[];
+  /** What a month's count is (manifest `counted`); events when not given. */
+  counted?: Indicator['counted'];
 }
 
 export interface MapPeriod {
@@ -58,6 +61,8 @@ export interface AreaFigure {
   /** Null for indicators that are counts only. */
   rate: StatisticWithLimits | null;
   rateFlag: FigureFlag;
+  /** Why the rate is `x` when its count is not: e.g. no population for the area, and why. */
+  rateReason: string | null;
   /** Denominator used for the rate (population, or the extract's own denominator for a proportion). */
   denominator: number | null;
   lowCount: boolean;
@@ -70,6 +75,11 @@ export interface MapFigures {
   period: MapPeriod | null;
   /** Year of the population used as the denominator, when it is not the period's own year. */
   populationYear: number | null;
+  /**
+   * For people counted each month over a period of several months: the months the counts are averaged over, so
+   * that each count is people in an average month (not person-months); null when counts are the period's own.
+   */
+  countAveragedOver: number | null;
   /** When the indicator covers some age bands only, the bands its "all ages" rate is per head of. */
   ageBands: string[] | null;
   /** Every area of the level in the areas lookup, by name. */
@@ -163,11 +173,6 @@ export function choosePeriod(
   return { type: 'year', period: year, months: ms.length, firstMonth: ms[0] ?? null, lastMonth: ms[ms.length - 1] ?? null };
 }
 
-/** The population year used for a period's year: its own, else the latest before it, else the earliest loaded. */
-export function populationYearFor(popYears: readonly number[], year: number): number | null {
-  return popYears.includes(year) ? year : ([...popYears].reverse().find((y) => y <= year) ?? popYears[0] ?? null);
-}
-
 export interface IndicatorLevel extends Record<string, string | number> {
   indicatorId: string;
   level: string;
@@ -205,6 +210,8 @@ interface CellRow extends Record<string, string | number | null> {
   den: number | null;
   denFlag: PublicFlag | null;
   population: number | null;
+  /** Why `population` is null (see noPopulationReason). */
+  populationReason: string | null;
 }
 
 /**
@@ -222,8 +229,9 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const restricted = p.age === 'all' && bands.length > 0 && bands.length < AGE_BANDS.length;
   const popBands = p.age !== 'all' ? [p.age] : restricted ? bands : ['all'];
 
+  // The period's own year, else the nearest year the level has population for (the view names it).
   const year = Number((period?.period ?? '').slice(0, 4));
-  const popYear = populationYearFor(meta.popYears, year);
+  const popYear = nearestYear(meta.popYears, year);
 
   // Two statements: the areas with their population (the same for every month of a year, so a month change is
   // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.
@@ -251,6 +259,20 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
         AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
         AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
   ]);
+  const byPopulation = p.statistic !== 'count' && p.statistic !== 'proportion' && p.denominatorSource === 'population';
+  const gaps =
+    byPopulation && areaRows.some((a) => a.population === null)
+      ? await readPopulationGaps(engine, { levels: [p.level, 'vru'], sex: p.sex })
+      : [];
+  const populationReason = (a: AreaRow): string | null =>
+    a.population !== null || !byPopulation
+      ? null
+      : noPopulationReason(
+          a.name,
+          popYear ?? year,
+          gaps.filter((g) => g.areaCode === a.code),
+          { ageBands: popBands, sex: p.sex },
+        );
   const cellOf = new Map<string, { value: number | null; flag: PublicFlag }>();
   const denOf = new Map<string, { value: number | null; flag: PublicFlag }>();
   for (const c of cellRows) (c.indicator_id === p.indicatorId ? cellOf : denOf).set(c.area_code, c);
@@ -259,6 +281,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
     const den = denOf.get(a.code);
     return {
       ...a,
+      populationReason: populationReason(a),
       value: cell?.value ?? null,
       flag: cell?.flag ?? null,
       den: den?.value ?? null,
@@ -266,15 +289,26 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
     };
   });
 
+  // People counted each month: a longer period's cell counts each of them once a month it applies, so the map
+  // shows the average month (people); a proportion of the two averages is the period's own proportion.
+  const averagedOver =
+    p.counted === 'people-each-month' && period !== null && period.type !== 'month' && period.months > 1 ? period.months : null;
+  const perMonth = (v: number | null) => (v === null || averagedOver === null ? v : v / averagedOver);
+  const figure = (r: CellRow, benchmarkRate: number | null): AreaFigure => {
+    const f = figureOf({ ...r, value: perMonth(r.value), den: perMonth(r.den) }, p, benchmarkRate);
+    const whole = (v: number | null) => (v === null || averagedOver === null ? v : Math.round(v));
+    return { ...f, count: whole(f.count), denominator: whole(f.denominator) };
+  };
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
-  const benchmark = vruRow ? figureOf(vruRow, p, null) : null;
+  const benchmark = vruRow ? figure(vruRow, null) : null;
   const against = p.benchmarkValues
     ? (p.benchmarkValues.find((b) => b.period === period?.period)?.value ?? null)
     : (benchmark?.rate?.value ?? null);
-  const areas = rows.filter((r) => r.level === p.level).map((r) => figureOf(r, p, against));
+  const areas = rows.filter((r) => r.level === p.level).map((r) => figure(r, against));
   return {
     period,
     populationYear: popYear !== null && popYear !== year && p.statistic === 'rate' ? popYear : null,
+    countAveragedOver: averagedOver,
     ageBands: restricted && p.statistic === 'rate' ? bands : null,
     areas,
     benchmark,
@@ -314,6 +348,7 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
   const count = countFlag === 'c' || countFlag === 'x' ? null : row.value;
   let rate: StatisticWithLimits | null = null;
   let rateFlag: FigureFlag = countFlag;
+  let rateReason: string | null = null;
   let denominator: number | null = null;
   if (p.statistic !== 'count') {
     if (p.statistic === 'proportion' || p.denominatorSource === 'extract') {
@@ -327,10 +362,18 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
           : fastCrudeRate(count, denominator, p.multiplier);
     } else {
       denominator = row.population;
-      if (countFlag !== 'c' && countFlag !== 'x' && denominator === null) rateFlag = 'x';
+      // No population is `x` with its reason, never `c`: only disclosure control hides a figure.
+      if (countFlag !== 'c' && countFlag !== 'x' && denominator === null) {
+        rateFlag = 'x';
+        rateReason = row.populationReason ?? 'no population figure is loaded for this area';
+      }
       rate = fastCrudeRate(count, denominator, p.multiplier);
     }
-    if (rate.value === null && rateFlag !== 'c') rateFlag = 'x';
+    if (rate.value === null && rateFlag !== 'c') {
+      rateFlag = 'x';
+      rateReason ??= countFlag === 'x' ? 'no figure in the loaded data' : rate.reason;
+    }
+    if (rateReason !== null) rate = { ...rate, reason: rateReason };
   }
   const comparison =
     rate && rateFlag !== 'c' && rateFlag !== 'x'
@@ -345,6 +388,7 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
     countFlag,
     rate,
     rateFlag,
+    rateReason,
     denominator,
     lowCount: count !== null && count < p.lowCountBelow,
     comparison,

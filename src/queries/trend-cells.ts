@@ -183,6 +183,23 @@ export async function partialMonths(
   return out;
 }
 
+/** Months in which the area has a cell for all ages and persons, per indicator (whatever the cell's flag). */
+export async function reportedMonths(
+  engine: Engine,
+  table: string,
+  indicatorIds: readonly string[],
+  areaCode: string,
+): Promise<Map<string, Set<string>>> {
+  const rows = await engine.query<{ indicator_id: string; period: string }>(`
+    SELECT DISTINCT indicator_id, period FROM ${ident(table)}
+    WHERE indicator_id IN ${strList(indicatorIds)} AND area_code = ${str(areaCode)}
+      AND period_type = 'month' AND age_band = 'all' AND sex = 'all'
+    ORDER BY indicator_id, period`);
+  const out = new Map<string, Set<string>>(indicatorIds.map((id) => [id, new Set()]));
+  for (const r of rows) out.get(r.indicator_id)?.add(r.period);
+  return out;
+}
+
 /** A district and its protected monthly cells, for the hotspot tests. */
 export interface DistrictMonths {
   code: string;

@@ -2,10 +2,10 @@
 // indicators shown as counts) as an index, the first complete calendar year they share = 100. Built
 // from the protected year cells, as the main trend's calendar-year table is: a year may be shown when
 // one of its months is hidden, and a hidden year stays hidden.
-import { populationForIndicator, type TrendArea, type TrendSlice } from './trend-cells';
+import type { TrendArea, TrendSlice } from './trend-cells';
 import type { TrendSource } from './trend-source';
 import { areaPhrase, type TrendFlag } from './trend-finding';
-import { buildTrendSeries, type TrendIndicator, type TrendSeries } from './trend-series';
+import { buildTrendSeries, trendSeriesInputs, type TrendIndicator, type TrendSeries } from './trend-series';
 
 export interface IndexPoint {
   period: string;
@@ -46,33 +46,8 @@ export interface CompareRequest extends TrendSlice {
 export async function trendIndexComparison(source: TrendSource, request: CompareRequest): Promise<TrendIndexComparison | null> {
   const area = await source.area(request.areaCode);
   if (!area) return null;
-  const ids = request.indicators.map((i) => i.id);
-  const [cells, ranges, bands, population, partial] = await Promise.all([
-    source.cells(ids, area.code, request),
-    source.monthRange(ids, request.lastPeriod),
-    source.ageBands(ids, area.code),
-    source.population(area.code, request.sex),
-    source.partialMonths(ids, area.code),
-  ]);
-  const series = request.indicators.map((indicator) =>
-    buildTrendSeries(
-      {
-        indicator,
-        area,
-        age: request.age,
-        sex: request.sex,
-        range: ranges.get(indicator.id) ?? null,
-        months: cells.months.get(indicator.id) ?? new Map(),
-        years: cells.years.get(indicator.id) ?? new Map(),
-        denominatorMonths: cells.months.get(`${indicator.id}::denominator`) ?? new Map(),
-        denominatorYears: cells.years.get(`${indicator.id}::denominator`) ?? new Map(),
-        population: populationForIndicator(population, request.age, bands.get(indicator.id) ?? []),
-        partialMonths: partial.get(indicator.id) ?? new Map(),
-        lowCountBelow: request.lowCountBelow,
-      },
-      'years',
-    ),
-  );
+  const inputs = await trendSeriesInputs(source, area, request.indicators, request);
+  const series = inputs.map((input) => buildTrendSeries(input, 'years'));
   return indexSeries(area, request.indicators, series);
 }
 

@@ -2,7 +2,8 @@
 // what the figures support: a change that is not statistically significant is called so, and a figure
 // that is hidden or missing is said to be so rather than guessed at.
 import type { PublicFlag } from '../disclosure/protected-tables';
-import { proportionChange, rateChange, type RateChangeResult } from '../stats';
+import { monthsPhrase } from '../contract/months';
+import { proportionChange, rateChange, wholePercent, type RateChangeResult } from '../stats';
 
 /** A protected flag, or 'x' when no data were received for the period (ONS: not available). */
 export type TrendFlag = PublicFlag | 'x';
@@ -19,6 +20,11 @@ export type ChangeSummary =
       pValue: number;
       significant: boolean;
       direction: 'increase' | 'decrease' | 'no-significant-change';
+      /**
+       * Calendar months (1 = January) compared, in period order, when the periods were compared on the months
+       * both have data for only (like with like); null when the whole periods were compared.
+       */
+      matchedMonths: number[] | null;
     }
   | { kind: 'not-available'; flag: TrendFlag | null; reason: string };
 
@@ -40,6 +46,7 @@ export function summariseChange(
   previous: PeriodFigures,
   basis: 'rate' | 'count',
   isProportion = false,
+  matchedMonths: number[] | null = null,
 ): ChangeSummary {
   for (const p of [current, previous]) {
     if (p.flag === 'c' || (basis === 'rate' && p.denominatorFlag === 'c')) {
@@ -77,6 +84,7 @@ export function summariseChange(
     pValue: result.pValue,
     significant: result.significant,
     direction: result.direction,
+    matchedMonths,
   };
 }
 
@@ -97,6 +105,8 @@ export interface FindingInput {
   change: ChangeSummary;
   /** Below this many events a percentage change is not quoted (the disclosure policy's low count). */
   lowCountBelow: number;
+  /** Said after the comparison when only some months were compared, e.g. "leaving out June, which ...". */
+  matchedNote?: string | null;
 }
 
 function lowerFirst(text: string): string {
@@ -137,24 +147,37 @@ export function findingTitle(f: FindingInput): string {
     }
     return `The change in ${lowerFirst(subject)} in ${f.areaPhrase} on the year before could not be tested: ${change.reason}`;
   }
-  const caveat = change.significant ? '' : ' (not a statistically significant change)';
+  const caveat = `${f.matchedNote ? `, ${f.matchedNote}` : ''}${change.significant ? '' : ' (not a statistically significant change)'}`;
   const c1 = f.current.count ?? 0;
   const c0 = f.previous.count ?? 0;
   // Few events: quote the numbers, not a percentage that would swing wildly.
   if (c1 < f.lowCountBelow || c0 < f.lowCountBelow || change.percentChange === null) {
     const subjectCount = f.indicatorTitle;
     if (c1 === c0) {
-      return `${subjectCount} in ${f.areaPhrase}: ${count(c1)} in ${f.periodLabel}, the same as in ${f.previousLabel}`;
+      return `${subjectCount} in ${f.areaPhrase}: ${count(c1)} in ${f.periodLabel}, the same as in ${f.previousLabel}${f.matchedNote ? `, ${f.matchedNote}` : ''}`;
     }
     const verb = c1 > c0 ? 'rose' : 'fell';
     return `${subjectCount} in ${f.areaPhrase} ${verb} from ${count(c0)} in ${f.previousLabel} to ${count(c1)} in ${f.periodLabel}${caveat}`;
   }
-  const pct = Math.round(Math.abs(change.percentChange));
+  const pct = Math.abs(wholePercent(change.percentChange));
   if (pct === 0) {
     return `${upperFirst(where)} was almost unchanged in ${f.periodLabel} compared with ${f.previousLabel}${caveat}`;
   }
   const verb = change.percentChange > 0 ? 'rose' : 'fell';
   return `${upperFirst(where)} ${verb} ${pct}% in ${f.periodLabel} compared with ${f.previousLabel}${caveat}`;
+}
+
+/**
+ * What a like-with-like comparison left out, naming the fewer months: "comparing only January to May and July,
+ * the months with data in both years" or "leaving out June, which has no data in one of the years".
+ */
+export function matchedMonthsNote(matched: readonly number[], all: readonly number[], periods: 'years' | 'periods'): string {
+  const left = all.filter((m) => !matched.includes(m));
+  const kept = monthsPhrase(matched);
+  const dropped = monthsPhrase(left);
+  return left.length < matched.length
+    ? `leaving out ${dropped}, which ${left.length === 1 ? 'has' : 'have'} no data in one of the ${periods}`
+    : `comparing only ${kept}, the months with data in both ${periods}`;
 }
 
 /** "Preston", or "the Lancashire Violence Reduction Network area" for a name that needs an article. */

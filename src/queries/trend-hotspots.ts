@@ -58,10 +58,12 @@ export async function trendHotspots(source: TrendSource, request: HotspotRequest
     source.districtMonths(id, request.age, request.sex, request.lastPeriod),
   ]);
   const range = ranges.get(id);
+  // A month in which some of a district's parts sent no data is missing to its model, as a gap is.
+  const partial = await Promise.all(districts.map((d) => source.partialMonths([id], d.code)));
   return buildHotspots(
     request.indicator,
     range ? monthRange(range.first, range.last) : [],
-    districts,
+    districts.map((d, i) => ({ ...d, partial: new Set(partial[i]?.get(id)?.keys() ?? []) })),
     request.suppressBelowOrEqual,
   );
 }
@@ -69,12 +71,12 @@ export async function trendHotspots(source: TrendSource, request: HotspotRequest
 export function buildHotspots(
   indicator: TrendIndicator,
   periods: readonly string[],
-  areas: readonly { code: string; name: string; months: ReadonlyMap<string, ProtectedFigure> }[],
+  areas: readonly { code: string; name: string; months: ReadonlyMap<string, ProtectedFigure>; partial?: ReadonlySet<string> }[],
   suppressBelowOrEqual: number,
 ): TrendHotspots {
   const recent = periods.slice(-RECENT_MONTHS);
   const rows: HotspotRow[] = areas.map((a) => {
-    const series = modelSeries(periods, a.months);
+    const series = modelSeries(periods, a.months, a.partial);
     // The fit on the whole series only judges hidden months: with none hidden there is nothing to judge.
     const whole = series.some((m) => m.flag === 'c')
       ? fitSeasonalModel(series.map((m) => ({ period: m.period, count: m.count })))

@@ -34,6 +34,8 @@ export interface ObservedMonth {
   period: string;
   count: number | null;
   flag: TrendFlag;
+  /** Some parts of the area sent no data: the count is too low, so the model skips it as it does a gap. */
+  partial?: boolean;
 }
 
 export interface ModelSummary {
@@ -77,9 +79,10 @@ export async function trendProjection(source: TrendSource, request: ProjectionRe
   const area = await source.area(request.areaCode);
   if (!area) return null;
   const id = request.indicator.id;
-  const [cells, ranges] = await Promise.all([
+  const [cells, ranges, partial] = await Promise.all([
     source.cells([id], area.code, request),
     source.monthRange([id], request.lastPeriod),
+    source.partialMonths([id], area.code),
   ]);
   const range = ranges.get(id);
   const months = cells.months.get(id) ?? new Map<string, ProtectedFigure>();
@@ -91,14 +94,23 @@ export async function trendProjection(source: TrendSource, request: ProjectionRe
     months,
     request.suppressBelowOrEqual,
     cells.years.get(id) ?? new Map(),
+    new Set(partial.get(id)?.keys() ?? []),
   );
 }
 
-/** The series as the model sees it: hidden and missing months are null. */
-export function modelSeries(periods: readonly string[], months: ReadonlyMap<string, ProtectedFigure>): ObservedMonth[] {
+/**
+ * The series as the model sees it: hidden and missing months are null, and so are months in which some parts of
+ * the area sent no data (their totals are too low, not a fall).
+ */
+export function modelSeries(
+  periods: readonly string[],
+  months: ReadonlyMap<string, ProtectedFigure>,
+  partial: ReadonlySet<string> = new Set(),
+): ObservedMonth[] {
   return periods.map((period) => {
     const cell = months.get(period);
     if (!cell) return { period, count: null, flag: 'x' };
+    if (partial.has(period)) return { period, count: null, flag: cell.flag, partial: true };
     return { period, count: cell.flag === 'c' ? null : cell.value, flag: cell.flag };
   });
 }
@@ -144,6 +156,8 @@ export function buildProjection(
   suppressBelowOrEqual: number,
   /** The protected year cells, to compare with the last calendar year when the series ends in December. */
   years: ReadonlyMap<string, ProtectedFigure> = new Map(),
+  /** Months in which some parts of the area sent no data. */
+  partial: ReadonlySet<string> = new Set(),
 ): TrendProjection {
   const where = areaPhrase(area);
   const notShown = (reason: string): TrendProjection => ({
@@ -152,7 +166,7 @@ export function buildProjection(
     reason,
     title: `No projection of ${indicator.title.charAt(0).toLowerCase()}${indicator.title.slice(1)} in ${where} can be made`,
   });
-  const series = modelSeries(periods, months);
+  const series = modelSeries(periods, months, partial);
   const input: SeriesPoint[] = series.map((m) => ({ period: m.period, count: m.count }));
   const model = fitSeasonalModel(input);
   if (model.kind === 'not-enough-data') return notShown(model.reason);
@@ -164,7 +178,10 @@ export function buildProjection(
   const z = 1.959963984540054;
   const last12 = series.slice(-12);
   const lastPeriod = series.at(-1)?.period ?? '';
-  const lastYear = lastPeriod.endsWith('-12') ? years.get(lastPeriod.slice(0, 4)) : undefined;
+  // Like with like: 12 projected months are set against 12 observed ones only, so the year cell is used only
+  // when every month of the year has data from every part of the area (it may still hide one of them).
+  const wholeYear = last12.length === 12 && last12.every((m) => m.flag !== 'x' && !m.partial);
+  const lastYear = lastPeriod.endsWith('-12') && wholeYear ? years.get(lastPeriod.slice(0, 4)) : undefined;
   // The last 12 months when every one is shown; else the protected cell for the last calendar year.
   const recent =
     last12.length === 12 && last12.every((m) => m.count !== null)
@@ -197,7 +214,7 @@ export function buildProjection(
     },
     hiddenMonths: series.filter((m) => m.flag === 'c').length,
     hiddenNote: hiddenMonthsNote(hidden),
-    missingMonths: series.filter((m) => m.flag === 'x').length,
+    missingMonths: series.filter((m) => m.flag === 'x' || m.partial).length,
     roundedMonths: series.filter((m) => m.flag === 'rounded').length,
   };
 }

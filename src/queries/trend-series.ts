@@ -6,14 +6,18 @@
 // total, a month-of-year average) goes through protectGrouping, so it is `c` as soon as one month is.
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
 import type { AgeBand, Indicator, Sex } from '../contract';
-import { LONG_MONTHS, monthName } from '../contract/months';
+import { LONG_MONTHS, monthName, monthsPhrase } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
+import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
+import { isReported, matchedPositions } from './matched-months';
+import { borrowedYearsNote, noPopulationReason, populationNear, type PopulationUsed } from './population-years';
 import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
 import type { TrendSource } from './trend-source';
 import {
   areaPhrase,
   findingTitle,
+  matchedMonthsNote,
   summariseChange,
   type ChangeSummary,
   type PeriodFigures,
@@ -27,7 +31,8 @@ export type { TrendArea } from './trend-cells';
 export type TrendIndicator = Pick<
   Indicator,
   'id' | 'title' | 'shortTitle' | 'unit' | 'statistic' | 'denominatorSource' | 'multiplier' | 'rateLabel' | 'polarity'
->;
+> &
+  Partial<Pick<Indicator, 'counted'>>;
 
 export interface TrendPoint {
   /** The month, the last month of a rolling 12 months, or the year 'YYYY'. */
@@ -44,6 +49,8 @@ export interface TrendPoint {
   rateUpper95: number | null;
   /** 'c' when the count or its denominator is hidden; 'x' when either is missing; 'z' does not arise. */
   rateFlag: TrendFlag;
+  /** Why the rate is `x` although the count is not (no population, or no denominator), else null. */
+  rateReason: string | null;
   /** Fewer events than the policy's low count: the rate is unreliable. */
   lowCount: boolean;
   /** Some of the area's parts sent no data in the period: the total is incomplete. */
@@ -51,13 +58,15 @@ export interface TrendPoint {
 }
 
 export interface TrendPeriodWithChange extends TrendPoint {
-  /** Change on the same period a year earlier. */
+  /** Change on the same period a year earlier: in the rate when the indicator has rates, else in the count. */
   change: ChangeSummary;
+  /** The same change in the count (equal to `change` for indicators shown as counts). */
+  countChange: ChangeSummary;
 }
 
 export interface TrendYear extends TrendPeriodWithChange {
   monthsWithData: number;
-  /** All 12 months fall inside the indicator's coverage. */
+  /** Every one of the 12 months has data, from every part of the area: the year can stand for a whole year. */
   complete: boolean;
 }
 
@@ -96,6 +105,10 @@ export interface TrendComparison {
   current: TrendPoint | null;
   previous: TrendPoint | null;
   change: ChangeSummary;
+  /** Calendar months compared when only the months both periods have data for were; null for whole periods. */
+  matchedMonths: number[] | null;
+  /** Says which months were left out, for the title and the notes; null for whole periods. */
+  matchedNote: string | null;
   /** Title built on counts and on rates (when the indicator has rates). */
   countTitle: string;
   rateTitle: string | null;
@@ -135,27 +148,49 @@ export interface TrendSeriesRequest extends TrendSlice {
 export async function trendSeries(source: TrendSource, request: TrendSeriesRequest): Promise<TrendSeries | null> {
   const area = await source.area(request.areaCode);
   if (!area) return null;
-  const id = request.indicator.id;
-  const [cells, ranges, bands, population, partial] = await Promise.all([
-    source.cells([id], area.code, request),
-    source.monthRange([id], request.lastPeriod),
-    source.ageBands([id], area.code),
-    request.indicator.denominatorSource === 'population' ? source.population(area.code, request.sex) : Promise.resolve([]),
-    source.partialMonths([id], area.code),
+  const [input] = await trendSeriesInputs(source, area, [request.indicator], request);
+  return input ? buildTrendSeries(input) : null;
+}
+
+/** What buildTrendSeries needs for each indicator, read from the source for one area and breakdown. */
+export async function trendSeriesInputs(
+  source: TrendSource,
+  area: TrendArea,
+  indicators: readonly TrendIndicator[],
+  request: TrendSlice & { lowCountBelow: number },
+): Promise<TrendSeriesInput[]> {
+  const ids = indicators.map((i) => i.id);
+  const needsPopulation = indicators.some((i) => i.denominatorSource === 'population');
+  const [cells, ranges, bands, population, gaps, partial, reported] = await Promise.all([
+    source.cells(ids, area.code, request),
+    source.monthRange(ids, request.lastPeriod),
+    source.ageBands(ids, area.code),
+    needsPopulation ? source.population(area.code, request.sex) : Promise.resolve([]),
+    needsPopulation ? source.populationGaps(area.code, request.sex) : Promise.resolve([]),
+    source.partialMonths(ids, area.code),
+    source.reportedMonths(ids, area.code),
   ]);
-  return buildTrendSeries({
-    indicator: request.indicator,
-    area,
-    age: request.age,
-    sex: request.sex,
-    range: ranges.get(id) ?? null,
-    months: cells.months.get(id) ?? new Map(),
-    years: cells.years.get(id) ?? new Map(),
-    denominatorMonths: cells.months.get(`${id}::denominator`) ?? new Map(),
-    denominatorYears: cells.years.get(`${id}::denominator`) ?? new Map(),
-    population: populationForIndicator(population, request.age, bands.get(id) ?? []),
-    partialMonths: partial.get(id) ?? new Map(),
-    lowCountBelow: request.lowCountBelow,
+  return indicators.map((indicator) => {
+    const id = indicator.id;
+    const indicatorBands = bands.get(id) ?? [];
+    const wantedBands = request.age !== 'all' ? [request.age] : indicatorBands.length > 0 ? indicatorBands : ['all'];
+    const lastYear = Number((request.lastPeriod ?? ranges.get(id)?.last ?? '0').slice(0, 4));
+    return {
+      indicator,
+      area,
+      age: request.age,
+      sex: request.sex,
+      range: ranges.get(id) ?? null,
+      months: cells.months.get(id) ?? new Map(),
+      years: cells.years.get(id) ?? new Map(),
+      denominatorMonths: cells.months.get(`${id}${DENOMINATOR_SUFFIX}`) ?? new Map(),
+      denominatorYears: cells.years.get(`${id}${DENOMINATOR_SUFFIX}`) ?? new Map(),
+      population: populationForIndicator(population, request.age, indicatorBands),
+      populationReason: noPopulationReason(area.name, lastYear, gaps, { ageBands: wantedBands, sex: request.sex }),
+      partialMonths: partial.get(id) ?? new Map(),
+      reportedMonths: reported.get(id) ?? new Set(),
+      lowCountBelow: request.lowCountBelow,
+    };
   });
 }
 
@@ -172,8 +207,16 @@ export interface TrendSeriesInput {
   denominatorYears: ReadonlyMap<string, ProtectedFigure>;
   /** Mid-year population by year (rates from the population table only). */
   population: ReadonlyMap<number, number>;
+  /** Why the area has no population at all (see noPopulationReason), said when `population` is empty. */
+  populationReason?: string;
   /** Months in which some parts of the area sent no data. */
   partialMonths: ReadonlyMap<string, number>;
+  /**
+   * Months the area has data for at all ages and persons. Needed when the slice's own months are not published
+   * (a district by age band or sex): then they say which calendar years can be compared. Defaults to the months
+   * of `months`.
+   */
+  reportedMonths?: ReadonlySet<string>;
   lowCountBelow: number;
 }
 
@@ -208,6 +251,8 @@ interface Part {
   /** 'z' (not applicable) for indicators shown as counts only. */
   denominatorFlag: TrendFlag | 'z';
   partial: boolean;
+  /** Why the denominator is missing, when it is. */
+  denominatorReason?: string;
 }
 
 /** Sums parts the way protectGrouping does: `c` if any part is `c`, 'x' if any part is missing. */
@@ -235,13 +280,66 @@ function groupParts(parts: readonly Part[]): Part {
   const denominators = parts.every((p) => p.denominatorFlag === 'z')
     ? { value: null, flag: 'x' as TrendFlag }
     : group(parts.map((p) => ({ value: p.denominator, flag: p.denominatorFlag })));
+  const denominatorReason = parts.find((p) => p.denominatorReason)?.denominatorReason;
   return {
     count: counts.value,
     flag: counts.flag,
     denominator: denominators.value,
     denominatorFlag: denominators.flag,
     partial: parts.some((p) => p.partial),
+    ...(denominatorReason ? { denominatorReason } : {}),
   };
+}
+
+/** The 12 months ending with `last` (some may lie before the data start: they have no data). */
+function windowEnding(last: string): string[] {
+  const end = periodToIndex(last);
+  return Array.from({ length: 12 }, (_, k) => indexToPeriod(end - 11 + k));
+}
+
+/** The same months a year earlier. */
+function yearEarlier(periods: readonly string[]): string[] {
+  return periods.map((p) => indexToPeriod(periodToIndex(p) - 12));
+}
+
+function monthOf(period: string): number {
+  return Number(period.slice(5, 7));
+}
+
+/**
+ * The months at `positions` of a period, added up. When the sum is hidden (a month in it is `c`) but the period's
+ * own protected cell is shown, the period's cell less its other months with data gives the same total, from
+ * figures that are all published (so nothing is revealed that a reader could not work out).
+ */
+function matchedSide(whole: Part | null, parts: readonly Part[], positions: readonly number[]): Part {
+  const keep = new Set(positions);
+  const summed = groupParts(parts.filter((_, k) => keep.has(k)));
+  if (summed.flag !== 'c' || whole === null || whole.count === null || whole.flag === 'c' || whole.flag === 'x') return summed;
+  const dropped = parts.filter((p, k) => !keep.has(k) && p.flag !== 'x');
+  const less = groupParts(dropped);
+  if (dropped.length > 0 && (less.count === null || less.flag === 'c')) return summed;
+  const count = whole.count - (less.count ?? 0);
+  if (count < 0) return summed;
+  let denominator = summed.denominator;
+  let denominatorFlag = summed.denominatorFlag;
+  if (summed.denominatorFlag === 'c') {
+    // A proportion's denominator is protected too: the same subtraction, or nothing.
+    if (whole.denominator === null || (dropped.length > 0 && less.denominator === null)) return summed;
+    denominator = whole.denominator - (less.denominator ?? 0);
+    denominatorFlag = whole.denominatorFlag === 'rounded' || less.denominatorFlag === 'rounded' ? 'rounded' : 'shown';
+  }
+  const rounded = whole.flag === 'rounded' || (dropped.length > 0 && less.flag === 'rounded');
+  return { count, flag: rounded ? 'rounded' : 'shown', denominator, denominatorFlag, partial: summed.partial };
+}
+
+/** Two periods a year apart as compared: both whole, or the months both have data for (`matched`). */
+interface Compared {
+  current: Part;
+  previous: Part;
+  change: ChangeSummary;
+  countChange: ChangeSummary;
+  /** Calendar months compared, in period order; null when the whole periods were compared. */
+  matched: number[] | null;
 }
 
 /**
@@ -288,37 +386,85 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
     };
   }
 
-  // Population: a year without a figure borrows the nearest earlier (else later) year, and says so.
-  const popYears = [...input.population.keys()].sort((a, b) => a - b);
-  const borrowed = new Map<number, number>();
+  // Population: a year without a figure uses the nearest year the area has, and the notes say so.
+  const populationUses = new Map<number, PopulationUsed>();
+  const byPopulation = measure.hasRate && indicator.denominatorSource === 'population';
   const populationFor = (year: number): number | null => {
-    if (!measure.hasRate || indicator.denominatorSource !== 'population') return null;
-    const own = input.population.get(year);
-    if (own !== undefined) return own;
-    const earlier = popYears.filter((y) => y < year).at(-1);
-    const source = earlier ?? popYears.find((y) => y > year);
-    if (source === undefined) return null;
-    borrowed.set(year, source);
-    return input.population.get(source) ?? null;
+    if (!byPopulation) return null;
+    const used = populationNear(input.population, year);
+    if (used) populationUses.set(year, used);
+    return used?.population ?? null;
   };
 
+  // Which months have data: the slice's own month cells, or (when its months are not published) the months the
+  // area has at all ages and persons.
+  const reported = monthsNotPublished !== null ? (input.reportedMonths ?? new Set<string>()) : null;
+  const partOfCache = new Map<string, Part>();
   const partOf = (period: string): Part => {
-    const cell = input.months.get(period) ?? MISSING;
+    const cached = partOfCache.get(period);
+    if (cached) return cached;
+    const own = input.months.get(period);
+    const cell = own ?? (reported?.has(period) ? { value: null, flag: 'shown' as const } : MISSING);
     const partial = input.partialMonths.has(period);
-    if (!measure.hasRate) return { count: cell.value, flag: cell.flag, denominator: null, denominatorFlag: 'z', partial };
-    if (indicator.denominatorSource === 'extract') {
+    let part: Part;
+    if (!measure.hasRate) part = { count: cell.value, flag: cell.flag, denominator: null, denominatorFlag: 'z', partial };
+    else if (indicator.denominatorSource === 'extract') {
       const d = input.denominatorMonths.get(period) ?? MISSING;
-      return { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial };
+      part = { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial };
+    } else {
+      // Person-years: a month is a twelfth of the mid-year population.
+      const pop = populationFor(Number(period.slice(0, 4)));
+      part = {
+        count: cell.value,
+        flag: cell.flag,
+        denominator: pop === null ? null : pop / 12,
+        denominatorFlag: pop === null ? 'x' : 'shown',
+        partial,
+        ...(pop === null
+          ? { denominatorReason: input.populationReason ?? `no population figure is loaded for ${input.area.name}` }
+          : {}),
+      };
     }
-    // Person-years: a month is a twelfth of the mid-year population.
-    const pop = populationFor(Number(period.slice(0, 4)));
-    return {
-      count: cell.value,
-      flag: cell.flag,
-      denominator: pop === null ? null : pop / 12,
-      denominatorFlag: pop === null ? 'x' : 'shown',
-      partial,
+    partOfCache.set(period, part);
+    return part;
+  };
+
+  /**
+   * Two periods a year apart, like with like. When every month of both has data and all parts reporting, the
+   * whole periods are compared (`whole`, e.g. the protected year cells, else the sums of their months). When
+   * only some months do, those months alone are compared, if `allowMatched`; otherwise no change is tested.
+   */
+  const compare = (
+    currentPeriods: readonly string[],
+    whole: { current: Part; previous: Part } | null,
+    allowMatched: boolean,
+  ): Compared => {
+    const previousPeriods = yearEarlier(currentPeriods);
+    const cur = currentPeriods.map(partOf);
+    const prev = previousPeriods.map(partOf);
+    const matched = matchedPositions(cur, prev);
+    const basis = measure.hasRate ? 'rate' : 'count';
+    const isProportion = measure.statistic === 'proportion';
+    const changes = (current: Part, previous: Part, months: number[] | null) => ({
+      change: summariseChange(figuresOf(current), figuresOf(previous), basis, isProportion, months),
+      countChange: summariseChange(figuresOf(current), figuresOf(previous), 'count', false, months),
+    });
+    if (matched.length === currentPeriods.length) {
+      const current = whole?.current ?? groupParts(cur);
+      const previous = whole?.previous ?? groupParts(prev);
+      return { current, previous, matched: null, ...changes(current, previous, null) };
+    }
+    const none = (reason: string): Compared => {
+      const change: ChangeSummary = { kind: 'not-available', flag: 'x', reason };
+      return { current: groupParts(cur), previous: groupParts(prev), matched: null, change, countChange: change };
     };
+    if (matched.length === 0) return none('no month has data in both periods');
+    if (!allowMatched || (reported !== null && input.months.size === 0))
+      return none('some months have no data (or not every part of the area reported) in one of the two periods');
+    const current = matchedSide(whole?.current ?? null, cur, matched);
+    const previous = matchedSide(whole?.previous ?? null, prev, matched);
+    const months = matched.map((k) => monthOf(at(currentPeriods, k)));
+    return { current, previous, matched: months, ...changes(current, previous, months) };
   };
 
   const parts = periods.map(partOf);
@@ -330,40 +476,45 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
   const yearsOnly = scope === 'years';
   const rolling: TrendPeriodWithChange[] = [];
   for (let i = 11; !yearsOnly && i < periods.length; i++) {
-    const window = groupParts(parts.slice(i - 11, i + 1));
-    const point = toPoint(at(periods, i), window, indicator, measure, input.lowCountBelow);
-    const previous = i >= 23 ? groupParts(parts.slice(i - 23, i - 11)) : null;
-    rolling.push({
-      ...point,
-      change: previous
-        ? summariseChange(
-            figuresOf(window),
-            figuresOf(previous),
-            measure.hasRate ? 'rate' : 'count',
-            measure.statistic === 'proportion',
-          )
-        : { kind: 'not-available', flag: null, reason: 'no 12 months a year earlier' },
-    });
+    const windowPeriods = periods.slice(i - 11, i + 1);
+    const point = toPoint(at(periods, i), groupParts(parts.slice(i - 11, i + 1)), indicator, measure, input.lowCountBelow);
+    // A row of the rolling table compares two whole 12-month totals, or nothing.
+    const noEarlier: ChangeSummary = { kind: 'not-available', flag: null, reason: 'no 12 months a year earlier' };
+    const compared = i >= 23 ? compare(windowPeriods, null, false) : null;
+    rolling.push({ ...point, change: compared?.change ?? noEarlier, countChange: compared?.countChange ?? noEarlier });
   }
 
-  const years = buildYears(input, periods, parts, measure);
-  const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods);
-  const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, rolling, years);
+  const { years, yearPart } = buildYears(input, periods, partOf, compare, measure);
+  const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods, partOf);
+  const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, yearPart, compare);
 
-  if (borrowed.size > 0) {
+  const borrowedNote = borrowedYearsNote(populationUses.values());
+  if (borrowedNote) notes.push(borrowedNote);
+  if (byPopulation && input.population.size === 0) {
     notes.push(
-      `No population figure for ${[...borrowed.keys()].join(', ')}: rates for ${borrowed.size === 1 ? 'that year use' : 'those years use'} the nearest year's population (${[...new Set(borrowed.values())].join(', ')}).`,
+      `No rates can be shown (x): ${input.populationReason ?? `no population figure is loaded for ${input.area.name}`}.`,
     );
   }
   const partialList = months.filter((m) => m.partial).map((m) => m.period);
   if (partialList.length > 0) {
     notes.push(
-      `Incomplete months: some parts of ${input.area.name} sent no data for ${partialList.map(monthName).join(', ')}, so those totals (and any 12 months including them) are too low. They are marked "partial".`,
+      `Incomplete months: some parts of ${input.area.name} sent no data for ${partialList.map(monthName).join(', ')}, so those totals (and any 12 months including them) are too low. They are marked "partial" and left out of comparisons with other periods.`,
     );
   }
-  if (measure.hasRate && indicator.denominatorSource === 'population') {
+  const gapList = periods.filter((p) => partOf(p).flag === 'x');
+  if (gapList.length > 0 && monthsNotPublished === null) {
     notes.push(
-      `Rates divide by the mid-year resident population${input.age === 'all' ? ' of the age bands the indicator covers' : ''}; a month's rate is per resident in that month, so twelve monthly rates add up to a yearly rate.`,
+      `No data for ${gapList.map(monthName).join(', ')} (x). A change on the year before compares only the months both periods have data for, and says so; a 12-month total that includes a month with no data is not shown.`,
+    );
+  }
+  if (byPopulation) {
+    notes.push(
+      `Rates divide by the mid-year resident population${input.age === 'all' ? ' of the age bands the indicator covers' : ''}; a month's rate is per resident in that month, so twelve monthly rates add up to a yearly rate. A year's rate is per person-year over the months it has data for.`,
+    );
+  }
+  if (indicator.counted === 'people-each-month') {
+    notes.push(
+      `Each month counts the ${indicator.unit} that month, so a 12-month or yearly count counts each of them once for every month (person-months), not people: read the proportion, or a single month.`,
     );
   }
   if (measure.hasRate && indicator.denominatorSource === 'extract') {
@@ -382,7 +533,7 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
       monthsNotPublished,
       months: [],
       rolling: [],
-      years: years.map((y) => ({ ...y, monthsWithData: periods.filter((p) => p.startsWith(`${y.period}-`)).length })),
+      years,
       seasonality: { years: [], months: [], title: monthsNotPublished },
       comparison: emptyComparison(monthsNotPublished),
       yearsTitle,
@@ -434,10 +585,14 @@ function toPoint(
   let rateLower95: number | null = null;
   let rateUpper95: number | null = null;
   let rateFlag: TrendFlag = part.flag;
+  let rateReason: string | null = null;
   if (measure.hasRate) {
     if (part.flag === 'c' || part.denominatorFlag === 'c') rateFlag = 'c';
-    else if (part.flag === 'x' || part.denominatorFlag === 'x' || part.denominator === null) rateFlag = 'x';
-    else {
+    else if (part.flag === 'x' || part.denominatorFlag === 'x' || part.denominator === null) {
+      rateFlag = 'x';
+      // No population (or denominator) is `x` with why, never `c`; a month with no data needs no more words.
+      if (part.flag !== 'x') rateReason = part.denominatorReason ?? 'no denominator for this period';
+    } else {
       const stat =
         indicator.statistic === 'proportion'
           ? proportion(count, part.denominator, { multiplier: indicator.multiplier })
@@ -459,25 +614,29 @@ function toPoint(
     rateLower95,
     rateUpper95,
     rateFlag,
+    rateReason,
     lowCount: count !== null && count < lowCountBelow,
     partial: part.partial,
   };
 }
 
+type Compare = (
+  currentPeriods: readonly string[],
+  whole: { current: Part; previous: Part } | null,
+  allowMatched: boolean,
+) => Compared;
+
 function buildYears(
   input: TrendSeriesInput,
   periods: readonly string[],
-  parts: readonly Part[],
+  partOf: (period: string) => Part,
+  compare: Compare,
   measure: TrendMeasure,
-): TrendYear[] {
+): { years: TrendYear[]; yearPart: (year: string) => Part } {
   const { indicator } = input;
   const yearsInRange = [...new Set(periods.map((p) => p.slice(0, 4)))];
-  const out: TrendYear[] = [];
-  let previous: { part: Part; complete: boolean } | null = null;
-  for (const year of yearsInRange) {
-    const monthIdx = periods.flatMap((p, i) => (p.startsWith(`${year}-`) ? [i] : []));
-    const monthParts = monthIdx.map((i) => at(parts, i));
-    const complete = monthIdx.length === 12;
+  const yearPart = (year: string): Part => {
+    const monthParts = monthRange(`${year}-01`, `${year}-12`).map(partOf);
     const cell = input.years.get(year) ?? MISSING;
     // The protected year cell, not a sum of months: it may be shown when a month is hidden.
     let part: Part;
@@ -487,46 +646,65 @@ function buildYears(
       const d = input.denominatorYears.get(year) ?? MISSING;
       part = { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial: false };
     } else {
-      const exposure = monthParts.reduce<number | null>(
+      // Person-years over the months the year has data for: the year cell counts those months only.
+      const withData = monthParts.filter((p) => p.flag !== 'x');
+      const exposure = withData.reduce<number | null>(
         (s, p) => (s === null || p.denominator === null ? null : s + p.denominator),
         0,
       );
       part = {
         count: cell.value,
         flag: cell.flag,
-        denominator: exposure,
-        denominatorFlag: exposure === null ? 'x' : 'shown',
+        denominator: withData.length === 0 ? null : exposure,
+        denominatorFlag: withData.length === 0 || exposure === null ? 'x' : 'shown',
         partial: false,
       };
     }
-    // A month with no data at all makes the year incomplete: its cell is then not the whole year.
-    const missingMonths = monthParts.filter((p) => p.flag === 'x').length;
-    part.partial = monthParts.some((p) => p.partial) || (missingMonths > 0 && missingMonths < monthParts.length);
+    // Months with no data show in `monthsWithData` and `complete`; `partial` is for parts of the area not reporting.
+    part.partial = monthParts.some((p) => p.partial);
+    return part;
+  };
+  const out: TrendYear[] = [];
+  for (const year of yearsInRange) {
+    const yearMonths = monthRange(`${year}-01`, `${year}-12`);
+    const monthParts = yearMonths.map(partOf);
+    const inRange = yearMonths.filter((p) => periods.includes(p)).length;
+    const complete = inRange === 12 && monthParts.every((p) => isReported(p));
+    const part = yearPart(year);
     const point = toPoint(year, part, indicator, measure, input.lowCountBelow);
-    let change: ChangeSummary;
-    if (!previous) change = { kind: 'not-available', flag: null, reason: 'first year shown' };
-    else if (!complete || !previous.complete)
-      change = { kind: 'not-available', flag: null, reason: 'not a complete year of data' };
-    else
-      change = summariseChange(
-        figuresOf(part),
-        figuresOf(previous.part),
-        measure.hasRate ? 'rate' : 'count',
-        measure.statistic === 'proportion',
-      );
-    out.push({ ...point, change, monthsWithData: monthParts.filter((p) => p.flag !== 'x').length, complete });
-    previous = { part, complete };
+    const previousYear = String(Number(year) - 1);
+    const first: ChangeSummary = { kind: 'not-available', flag: null, reason: 'first year shown' };
+    const compared = periods.some((p) => p.startsWith(`${previousYear}-`))
+      ? compare(yearMonths, { current: part, previous: yearPart(previousYear) }, true)
+      : null;
+    out.push({
+      ...point,
+      change: compared?.change ?? first,
+      countChange: compared?.countChange ?? first,
+      monthsWithData: monthParts.filter((p) => p.flag !== 'x').length,
+      complete,
+    });
   }
-  return out;
+  return { years: out, yearPart };
 }
 
-function buildSeasonality(input: TrendSeriesInput, periods: readonly string[]): SeasonalityProfile {
-  const full = [...new Set(periods.map((p) => p.slice(0, 4)))].filter(
-    (y) => periods.filter((p) => p.startsWith(`${y}-`)).length === 12,
-  );
+function buildSeasonality(
+  input: TrendSeriesInput,
+  periods: readonly string[],
+  partOf: (period: string) => Part,
+): SeasonalityProfile {
+  // Only years with every month reported by every part: a missing month would bias its month-of-year average.
+  const full = [...new Set(periods.map((p) => p.slice(0, 4)))].filter((y) => {
+    const yearMonths = monthRange(`${y}-01`, `${y}-12`);
+    return yearMonths.every((p) => periods.includes(p) && isReported(partOf(p)));
+  });
   const subject = input.indicator.title;
   if (full.length < 2) {
-    return { years: full, months: [], title: `${subject}: at least two complete years are needed to show a monthly pattern` };
+    return {
+      years: full,
+      months: [],
+      title: `${subject}: at least two complete years (every month with data) are needed to show a monthly pattern`,
+    };
   }
   const months: SeasonalMonth[] = Array.from({ length: 12 }, (_, m) => {
     const parts = full.map((y) => {
@@ -571,57 +749,56 @@ function emptyComparison(reason: string): TrendComparison {
     current: null,
     previous: null,
     change: { kind: 'not-available', flag: null, reason },
+    matchedMonths: null,
+    matchedNote: null,
     countTitle: reason,
     rateTitle: null,
   };
 }
 
 /**
- * The latest 12 months against the 12 before. When the series ends in December the protected year cells
- * are used (a year may be shown when one of its months is hidden); otherwise the rolling totals.
+ * The latest 12 months against the 12 before: the calendar years when the series ends in December (the
+ * protected year cells: a year may be shown when one of its months is hidden), otherwise the rolling totals.
+ * Like with like: where either period has months with no data, only the months both have are compared, and
+ * the labels name them.
  */
 function buildComparison(
   input: TrendSeriesInput,
   measure: TrendMeasure,
   periods: readonly string[],
-  rolling: readonly TrendPeriodWithChange[],
-  years: readonly TrendYear[],
+  yearPart: (year: string) => Part,
+  compare: Compare,
 ): TrendComparison {
   const last = at(periods, periods.length - 1);
   const where = areaPhrase(input.area);
-  const lastYear = years.at(-1);
-  const prevYear = years.at(-2);
-  let current: TrendPoint | null;
-  let previous: TrendPoint | null;
-  let periodLabel: string;
-  let previousLabel: string;
-  let source: TrendComparison['source'];
-  if (last.endsWith('-12') && lastYear?.complete && prevYear?.complete) {
-    source = 'calendar-years';
-    current = lastYear;
-    previous = prevYear;
-    periodLabel = lastYear.period;
-    previousLabel = prevYear.period;
-  } else {
-    source = 'rolling-12-months';
-    current = rolling.at(-1) ?? null;
-    previous = rolling.length > 12 ? (rolling.at(-13) ?? null) : null;
-    periodLabel = `the 12 months to ${monthName(last)}`;
-    previousLabel = 'the 12 months before';
-  }
-  if (!current || !previous) {
-    const reason = `${input.indicator.title} in ${where}: fewer than 24 months of data, so no change on the year before can be shown`;
+  const calendar = last.endsWith('-12');
+  const source: TrendComparison['source'] = calendar ? 'calendar-years' : 'rolling-12-months';
+  const windowPeriods = windowEnding(last);
+  const year = last.slice(0, 4);
+  const previousYear = String(Number(year) - 1);
+  // Calendar years compare their protected year cells (as the years table does); rolling windows their months.
+  const compared = compare(windowPeriods, calendar ? { current: yearPart(year), previous: yearPart(previousYear) } : null, true);
+  const { matched } = compared;
+  const periodLabel = calendar ? year : `the 12 months to ${monthName(last)}`;
+  const previousLabel = calendar ? previousYear : 'the 12 months before';
+  const matchedNote = matched ? matchedMonthsNote(matched, windowPeriods.map(monthOf), calendar ? 'years' : 'periods') : null;
+  if (compared.change.kind === 'not-available' && compared.change.flag === 'x') {
+    const noEarlier = periodToIndex(last) - periodToIndex(at(periods, 0)) < 12;
+    const reason = noEarlier
+      ? `${input.indicator.title} in ${where}: fewer than 13 months of data, so no change on the year before can be shown`
+      : `${input.indicator.title} in ${where}: no month has data both in ${periodLabel} and a year earlier, so no change on the year before can be shown`;
     return { ...emptyComparison(reason), periodLabel, previousLabel, source };
   }
-  const figures = (p: TrendPoint): PeriodFigures => ({
-    count: p.count,
-    flag: p.flag,
-    denominator: p.denominator,
-    denominatorFlag: p.rateFlag === 'c' && p.flag !== 'c' ? 'c' : p.denominator === null ? 'x' : 'shown',
-  });
-  const title = (basis: 'rate' | 'count'): string => {
-    const change = summariseChange(figures(current), figures(previous), basis);
-    return findingTitle({
+  const current = toPoint(calendar ? year : last, compared.current, input.indicator, measure, input.lowCountBelow);
+  const previous = toPoint(
+    calendar ? previousYear : indexToPeriod(periodToIndex(last) - 12),
+    compared.previous,
+    input.indicator,
+    measure,
+    input.lowCountBelow,
+  );
+  const title = (basis: 'rate' | 'count'): string =>
+    findingTitle({
       indicatorTitle: input.indicator.title,
       unit: input.indicator.unit,
       areaPhrase: where,
@@ -629,20 +806,21 @@ function buildComparison(
       basis,
       periodLabel,
       previousLabel,
-      current: figures(current),
-      previous: figures(previous),
-      change,
+      current: figuresOf(compared.current),
+      previous: figuresOf(compared.previous),
+      change: basis === 'rate' ? compared.change : compared.countChange,
       lowCountBelow: input.lowCountBelow,
+      matchedNote,
     });
-  };
-  const basis = measure.hasRate ? 'rate' : 'count';
   return {
     source,
     periodLabel,
     previousLabel,
     current,
     previous,
-    change: summariseChange(figures(current), figures(previous), basis),
+    change: compared.change,
+    matchedMonths: matched,
+    matchedNote,
     countTitle: title('count'),
     rateTitle: measure.hasRate ? title('rate') : null,
   };
@@ -662,10 +840,15 @@ export function yearOnYearTitle(subject: string, where: string, years: readonly 
   if (tested.length === 0) {
     return hidden.length > 0
       ? `${subject} in ${where}: no change on the year before can be shown, because yearly figures are hidden to protect privacy (c)`
-      : `${subject} in ${where}: there are not enough complete years to compare one with the year before`;
+      : `${subject} in ${where}: no year has months with data in common with the year before, so no change can be shown`;
   }
+  // A year compared on some months only says which, so it is not read as the whole year.
   const of = (dir: 'increase' | 'decrease' | 'no-significant-change') =>
-    tested.filter((y) => y.change.kind === 'tested' && y.change.direction === dir).map((y) => y.period);
+    tested.flatMap((y) =>
+      y.change.kind === 'tested' && y.change.direction === dir
+        ? [y.change.matchedMonths ? `${y.period} (${monthsPhrase(y.change.matchedMonths)} only)` : y.period]
+        : [],
+    );
   const rises = of('increase');
   const falls = of('decrease');
   const flat = of('no-significant-change');

@@ -9,6 +9,7 @@ import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tab
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { areaList, type AreaOption } from './area-list';
+import type { PopulationGap } from './population-years';
 import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
 
@@ -37,6 +38,8 @@ export interface TrendLookups {
   sex: Sex;
   /** Area -> population rows by year and age band (ordered as readPopulation orders them). */
   population: Map<string, PopulationRow[]>;
+  /** Area -> why it has no population for some years and age bands (population_parts). */
+  populationGaps: Map<string, PopulationGap[]>;
 }
 
 type SliceRow = {
@@ -124,21 +127,49 @@ function addReporting(slice: IndicatorSlice, area: string, period: string): void
 
 /** The areas and one sex's population, read once per data version. */
 export async function readTrendLookups(engine: Engine, sex: Sex): Promise<TrendLookups> {
+  // The population and why some areas have none, in one statement beside the areas.
   const [areas, rows] = await Promise.all([
     areaList(engine),
-    engine.query<{ area_code: string; year: number; ageBand: string; population: number }>(`
-      SELECT area_code, CAST(year AS INTEGER) AS year, age_band AS "ageBand", CAST(population AS DOUBLE) AS population
+    engine.query<{
+      part: 'population' | 'gap';
+      area_code: string;
+      year: number;
+      ageBand: string;
+      population: number | null;
+      parts: number | null;
+      missing: number | null;
+      partLevel: string | null;
+    }>(`
+      SELECT 'population' AS part, area_code, CAST(year AS INTEGER) AS year, age_band AS "ageBand",
+             CAST(population AS DOUBLE) AS population, NULL::INTEGER AS parts, NULL::INTEGER AS missing, NULL AS "partLevel"
       FROM population_cube WHERE sex = ${str(sex)}
-      ORDER BY area_code, year, age_band`),
+      UNION ALL
+      SELECT 'gap', area_code, CAST(year AS INTEGER), age_band, NULL, CAST(parts AS INTEGER), CAST(missing AS INTEGER), part_level
+      FROM population_parts WHERE sex = ${str(sex)} AND missing > 0
+      ORDER BY part DESC, area_code, year, "ageBand"`),
   ]);
   const population = new Map<string, PopulationRow[]>();
-  for (const { area_code, year, ageBand, population: value } of rows) {
-    const list = population.get(area_code);
-    const row = { year, ageBand, population: value };
+  const populationGaps = new Map<string, PopulationGap[]>();
+  for (const r of rows) {
+    if (r.part === 'gap') {
+      const gap: PopulationGap = {
+        areaCode: r.area_code,
+        year: r.year,
+        ageBand: r.ageBand,
+        sex,
+        parts: r.parts ?? 0,
+        missing: r.missing ?? 0,
+        partLevel: r.partLevel ?? '',
+      };
+      populationGaps.set(r.area_code, [...(populationGaps.get(r.area_code) ?? []), gap]);
+      continue;
+    }
+    const list = population.get(r.area_code);
+    const row = { year: r.year, ageBand: r.ageBand, population: r.population ?? 0 };
     if (list) list.push(row);
-    else population.set(area_code, [row]);
+    else population.set(r.area_code, [row]);
   }
-  return { areas, sex, population };
+  return { areas, sex, population, populationGaps };
 }
 
 function upTo(byPeriod: ByPeriod | undefined, last: string | null): ByPeriod {
@@ -220,6 +251,13 @@ export function sliceTrendSource(slices: ReadonlyMap<string, IndicatorSlice>, lo
         out.set(id, short);
       }
       return out;
+    },
+    async reportedMonths(ids, areaCode) {
+      return new Map(ids.map((id) => [id, new Set(sliceOf(id).reporting.get(areaCode) ?? [])]));
+    },
+    async populationGaps(areaCode, sex) {
+      if (sex !== lookups.sex) throw new Error(`the population was read for ${lookups.sex}, not ${sex}`);
+      return (lookups.populationGaps.get(areaCode) ?? []).map((g) => ({ ...g }));
     },
     async districtMonths(id, age, sex, lastPeriod) {
       const byArea = sliceOf(id, age, sex).months.get(id);

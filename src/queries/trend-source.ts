@@ -4,6 +4,7 @@
 // needs no engine statement. Both answer every question the same way (test/unit/queries/trend-slice.test.ts).
 import type { AgeBand, Sex } from '../contract';
 import type { Engine } from '../engine/engine-types';
+import { readPopulationGaps, type PopulationGap } from './population-years';
 import {
   indicatorAgeBands,
   indicatorMonthRange,
@@ -11,6 +12,7 @@ import {
   readDistrictMonths,
   readPopulation,
   readTrendCells,
+  reportedMonths,
   resolveTrendArea,
   type DistrictMonths,
   type PopulationRow,
@@ -30,6 +32,10 @@ export interface TrendSource {
   ageBands(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, string[]>>;
   population(areaCode: string, sex: Sex): Promise<PopulationRow[]>;
   partialMonths(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, Map<string, number>>>;
+  /** Months the area has a cell for all ages and persons (whatever its flag): the months it has data for. */
+  reportedMonths(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, Set<string>>>;
+  /** Why the area has no population for some years and breakdowns (population_parts), for one sex. */
+  populationGaps(areaCode: string, sex: Sex): Promise<PopulationGap[]>;
   districtMonths(indicatorId: string, age: AgeBand, sex: Sex, lastPeriod: string | null): Promise<DistrictMonths[]>;
 }
 
@@ -42,6 +48,8 @@ export function sqlTrendSource(engine: Engine, table: string): TrendSource {
     ageBands: (ids, areaCode) => indicatorAgeBands(engine, table, ids, areaCode),
     population: (areaCode, sex) => readPopulation(engine, areaCode, sex),
     partialMonths: (ids, areaCode) => partialMonths(engine, table, ids, areaCode),
+    reportedMonths: (ids, areaCode) => reportedMonths(engine, table, ids, areaCode),
+    populationGaps: (areaCode, sex) => readPopulationGaps(engine, { areaCodes: [areaCode], sex }),
     districtMonths: (id, age, sex, lastPeriod) => readDistrictMonths(engine, table, id, age, sex, lastPeriod),
   };
 }

@@ -28,6 +28,7 @@ export {
 } from './benchmark';
 export {
   rateChange,
+  wholePercent,
   type PeriodCount,
   type RateChangeResult,
   type RateChangeTested,

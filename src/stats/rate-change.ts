@@ -92,3 +92,11 @@ export function testedChange(
     method,
   };
 }
+
+/**
+ * A percentage change as every sentence and table shows it: a whole number, halves rounded away from zero, so
+ * that a headline and the table beside it never differ by one and a rise and a fall of the same size read alike.
+ */
+export function wholePercent(percentChange: number): number {
+  return Math.sign(percentChange) * Math.round(Math.abs(percentChange));
+}

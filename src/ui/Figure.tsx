@@ -2,8 +2,9 @@ import type { PublicFlag } from '../disclosure/protected-tables';
 import { SUPPRESSED_SYMBOL } from '../disclosure/suppression-text';
 
 /**
- * One protected figure as people see it: the number, a marked rounded number, or `c` with its reason
- * available to screen readers, to the keyboard (focus shows the title) and on hover.
+ * One protected figure as people see it: the number, a marked rounded number, `c` with its reason available to
+ * screen readers, to the keyboard (focus shows the title) and on hover, or `x` when there is no number although
+ * disclosure hid nothing (a rate with no population, say): only disclosure control makes a `c`.
  */
 export function Figure({
   value,
@@ -11,13 +12,24 @@ export function Figure({
   format = (v) => v.toLocaleString('en-GB'),
   suppressedReason,
   roundedReason,
+  missingReason = 'no figure in the data',
 }: {
   value: number | null;
   flag: PublicFlag;
   format?: (v: number) => string;
   suppressedReason: string;
   roundedReason?: string;
+  /** Why there is no number when the flag is not `c`. */
+  missingReason?: string;
 }) {
+  if (flag !== 'c' && value === null) {
+    return (
+      <span className="figure figure--missing" title={`Not available: ${missingReason}.`}>
+        <span aria-hidden="true">x</span>
+        <span className="visually-hidden">{`not available (x): ${missingReason}.`}</span>
+      </span>
+    );
+  }
   if (flag === 'c' || value === null) {
     return (
       <span className="figure figure--suppressed" title={suppressedReason}>

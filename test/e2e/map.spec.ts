@@ -121,6 +121,11 @@ test.describe('map without boundaries', () => {
     await page.screenshot({ path: path.join(shots, 'map-cartogram.png'), fullPage: true });
     await expectNoAxeViolations(page);
 
+    // Residents of the most deprived tenth are counted each month: a year is mapped as the average month, in people.
+    await page.getByLabel('Indicator').selectOption('imd_most_deprived_decile');
+    await expect(table.getByRole('columnheader', { name: /Average month/ })).toBeVisible(SLOW);
+    await expect(page.getByText(/shown as the average month \(people\), not the sum \(person-months\)/)).toBeVisible();
+
     // LSOAs without boundaries: small squares grouped in their districts, one Tab stop, arrows between.
     await page.getByLabel('Area', { exact: true }).selectOption('');
     await page.getByLabel('Geography').selectOption('lsoa');

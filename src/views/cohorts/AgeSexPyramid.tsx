@@ -6,7 +6,7 @@ import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
-import { formatRate, formatValue, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, formatValue, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 
 const FEMALE = '#206095';
 const MALE = '#118c7b';
@@ -46,23 +46,33 @@ export function pyramidData(pyramid: CohortPyramid): { data: PyramidDatum[]; max
   return { data, max, anyShown: values.length > 0 };
 }
 
+/**
+ * The pyramid's title. It names the highest bar only when every bar can be shown: with a bar hidden, the highest
+ * shown is not the highest (a hidden figure is never read as a number), so the title says how many are hidden.
+ */
 export function pyramidFinding(pyramid: CohortPyramid, indicator: Indicator): string {
-  let best: { band: string; sex: string; value: number } | null = null;
-  for (const b of pyramid.bands) {
-    for (const [sex, f] of [
-      ['females', b.female],
-      ['males', b.male],
-    ] as const) {
-      if (!isSymbol(f.flag) && f.stat.value !== null && (!best || f.stat.value > best.value))
-        best = { band: b.ageBand, sex, value: f.stat.value };
-    }
-  }
-  const hidden = pyramid.bands.reduce((n, b) => n + (b.female.flag === 'c' ? 1 : 0) + (b.male.flag === 'c' ? 1 : 0), 0);
-  if (!best) return `${indicatorName(indicator)}: every age band is hidden to protect privacy`;
+  const bars = pyramid.bands.flatMap((b) => [
+    { band: b.ageBand, sex: 'females', f: b.female },
+    { band: b.ageBand, sex: 'males', f: b.male },
+  ]);
+  const hidden = bars.filter((b) => b.f.flag === 'c').length;
+  const missing = bars.filter(
+    (b) => b.f.flag === 'x' || b.f.flag === 'z' || (b.f.flag !== 'c' && b.f.stat.value === null),
+  ).length;
+  const name = indicatorName(indicator);
   const isCount = indicator.statistic === 'count';
+  if (hidden === bars.length) return `${name}: every bar is hidden to protect privacy (c)`;
+  if (hidden > 0) {
+    return `${name}: ${hidden} of ${bars.length} bars are hidden to protect privacy (c), so which ${isCount ? 'count' : 'rate'} is highest cannot be said`;
+  }
+  if (missing > 0) return `${name}: ${missing} of ${bars.length} bars have no figure (x), so which is highest cannot be said`;
+  let best: { band: string; sex: string; value: number } | null = null;
+  for (const b of bars)
+    if (b.f.stat.value !== null && (!best || b.f.stat.value > best.value))
+      best = { band: b.band, sex: b.sex, value: b.f.stat.value };
+  if (!best || best.value === 0) return `${name}: none were recorded in any age band`;
   const amount = isCount ? formatValue(best.value, 'count') : `${formatRate(best.value)} ${indicator.rateLabel}`;
-  const lead = `${indicatorName(indicator)}: the highest ${isCount ? 'count' : 'rate'} is among ${best.sex} aged ${best.band} (${amount})`;
-  return hidden ? `${lead}; ${hidden} bars are hidden (c)` : lead;
+  return `${name}: the highest ${isCount ? 'count' : 'rate'} is among ${best.sex} aged ${best.band} (${amount})`;
 }
 
 /** A suppressed bar: hatched, outlined and labelled c, so it is never read as a zero. */
@@ -115,6 +125,7 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
   const patternId = `${id}-hatch`;
   const { data, max, anyShown } = pyramidData(pyramid);
   const finding = pyramidFinding(pyramid, indicator);
+  const populationNote = populationYearNote(pyramid.bands.flatMap((b) => [b.female, b.male]));
   const isCount = indicator.statistic === 'count';
   const fmt = (v: number) => (isCount ? Math.abs(v).toLocaleString('en-GB') : formatRate(Math.abs(v)));
   return (
@@ -126,6 +137,7 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
         <p className="hint">
           {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the
           right. A hatched bar marked c is hidden to protect privacy; it is not a zero.
+          {populationNote ? ` ${populationNote}` : ''}
         </p>
       </figcaption>
       <div
@@ -288,7 +300,11 @@ export function pyramidCsv(
     {
       title: `${indicator.title} by age band and sex, ${areaName}, ${pyramid.year}`,
       ...meta,
-      notes: [...SYMBOL_NOTES, `value: ${indicator.rateLabel}`],
+      notes: [
+        ...SYMBOL_NOTES,
+        `value: ${indicator.rateLabel}`,
+        ...noteList(populationYearNote(pyramid.bands.flatMap((b) => [b.female, b.male]))),
+      ],
     },
     [
       { header: 'age_band', value: (r) => r.band.ageBand },

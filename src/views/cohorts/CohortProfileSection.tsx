@@ -6,21 +6,24 @@ import { markOnce } from '../../ui/performance-marks';
 import type { CohortSpec } from '../../url-state/view-state';
 import { CohortCsvButton, ProfileTable } from './ProfileTable';
 import { SpineChart } from './SpineChart';
-import { OUTCOME_TEXT, WIDEN_MESSAGE } from './cohort-format';
+import { formatMonth } from '../../ui/format';
+import { useViewState } from '../../url-state/use-view-state';
+import { OUTCOME_TEXT, populationYearNote, WIDEN_MESSAGE } from './cohort-format';
 import { describeAges } from './cohort-name';
 import { SymbolLegend } from '../../ui/SymbolLegend';
 
 /**
- * How many of the cohort's figures could be shown. A cohort is too small to show when every rate and
- * proportion recorded for it is hidden (a shown count of zero does not make it showable).
+ * How many of the cohort's figures could be shown. `noneShown` when every rate and proportion recorded for it is
+ * hidden (a shown count of zero does not make it showable). Not called "too small": a hidden cohort figure may be
+ * large and include a hidden band, and the rules do not say which hidden figures are small.
  */
-export function smallCohortState(rows: readonly ProfileRow[]): { recorded: number; hidden: number; tooSmall: boolean } {
+export function smallCohortState(rows: readonly ProfileRow[]): { recorded: number; hidden: number; noneShown: boolean } {
   const recorded = rows.filter((r) => r.figure.flag !== 'x' && r.figure.flag !== 'z').length;
   const hidden = rows.filter((r) => r.figure.flag === 'c').length;
   const shownRates = rows.filter(
     (r) => r.statistic !== 'count' && r.figure.flag !== 'x' && r.figure.flag !== 'z' && r.figure.flag !== 'c',
   ).length;
-  return { recorded, hidden, tooSmall: recorded > 0 && hidden > 0 && shownRates === 0 };
+  return { recorded, hidden, noneShown: recorded > 0 && hidden > 0 && shownRates === 0 };
 }
 
 /** A title that states the finding: how the cohort compares with the VRU area. */
@@ -42,21 +45,22 @@ export function SmallCohortNotice({
   rows: readonly ProfileRow[];
   policy: Pick<DisclosurePolicy, 'suppressBelowOrEqual'> | null;
 }) {
-  const { recorded, hidden, tooSmall } = smallCohortState(rows);
+  const { recorded, hidden, noneShown } = smallCohortState(rows);
   if (hidden === 0) return null;
+  const widen = WIDEN_MESSAGE.charAt(0).toUpperCase() + WIDEN_MESSAGE.slice(1);
   return (
-    <div className={`notice ${tooSmall ? 'notice--warning' : ''}`} role={tooSmall ? 'status' : undefined}>
-      {tooSmall ? (
+    <div className={`notice ${noneShown ? 'notice--warning' : ''}`} role={noneShown ? 'status' : undefined}>
+      {noneShown ? (
         <p>
-          <strong>This cohort is {WIDEN_MESSAGE}.</strong>{' '}
+          <strong>No rate can be shown for this cohort.</strong>{' '}
           {hidden === recorded
             ? `Every one of its ${recorded} figures is`
             : `${hidden} of its ${recorded} figures, and every rate, are`}{' '}
-          hidden to protect privacy.
+          hidden to protect privacy (c), or cannot be shown because they include hidden figures. {widen}.
         </p>
       ) : (
         <p>
-          {hidden} of {recorded} figures are hidden (shown as c) because the groups are small: {WIDEN_MESSAGE}, to see more.
+          {hidden} of {recorded} figures are hidden to protect privacy (shown as c). {widen}.
         </p>
       )}
       {policy ? <p className="hint">{suppressionExplanation(policy)}</p> : null}
@@ -94,6 +98,12 @@ export const CohortProfileSection = memo(function CohortProfileSection({
   const mainYear = years.at(-1);
   const otherYears = (profile?.rows ?? []).filter((r) => r.year !== null && r.year !== mainYear);
   const hasBenchmark = profile ? profile.areaCode !== profile.vruCode : false;
+  const populationNote = populationYearNote(
+    (profile?.rows ?? []).flatMap((r) => [r.figure, ...(r.benchmark ? [r.benchmark] : []), ...r.districts.map((d) => d.figure)]),
+  );
+  // The latest full year up to the month chosen, when one is: then "loaded" would not be true.
+  const { state } = useViewState();
+  const upTo = state.period ? `to ${formatMonth(state.period)}` : 'loaded';
   return (
     <section className="cohort-profile" aria-labelledby={`${id}-title`} aria-busy={pending}>
       <h3 id={`${id}-title`} className="cohort-profile__title">
@@ -101,12 +111,13 @@ export const CohortProfileSection = memo(function CohortProfileSection({
       </h3>
       <p className="hint cohort-profile__who">
         {cohort.sex === 'all' ? 'Both sexes' : cohort.sex === 'female' ? 'Females' : 'Males'}, {describeAges(cohort.ages)}, in{' '}
-        {areaName}. {mainYear ? `Calendar year ${mainYear}, the latest full year loaded` : ''}
+        {areaName}. {mainYear ? `Calendar year ${mainYear}, the latest full year ${upTo}` : ''}
         {otherYears.length
-          ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year`).join('; ')})`
+          ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year ${upTo}`).join('; ')})`
           : ''}
         {mainYear ? '.' : ''}
         {hasBenchmark ? ` Compared with the same ages and sex in the ${vruName}, by 95% confidence limits.` : ''}
+        {populationNote ? ` ${populationNote}` : ''}
       </p>
       {error ? (
         <p role="alert" className="notice notice--error">

@@ -7,7 +7,7 @@ import type { PublicFlag } from '../../disclosure/protected-tables';
 import { niceAxis } from './chart-axes';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
-import { formatRate, indicatorName, isSymbol, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 
 export type Quadrant =
   'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
@@ -148,6 +148,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   const others = plotted.filter((p) => p.code !== cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
   const mine = plotted.filter((p) => p.code === cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
   const quadrantLabel = { fill: '#505a5f', fontSize: 12 };
+  const populationNote = populationYearNote([...data.points, ...(data.vru ? [data.vru] : [])].flatMap((p) => [p.need, p.harm]));
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption>
@@ -159,6 +160,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
           Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}). Up:{' '}
           {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
           {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
+          {populationNote ? ` ${populationNote}` : ''}
         </p>
       </figcaption>
       {plotted.length === 0 ? (
@@ -370,7 +372,11 @@ export function needHarmCsv(
     {
       title: `Need and harm by district: ${need.title} (${data.needYear}) against ${harm.title} (${data.harmYear})`,
       ...meta,
-      notes: [...SYMBOL_NOTES, `need: ${need.rateLabel}; harm: ${harm.rateLabel}; all ages, both sexes`],
+      notes: [
+        ...SYMBOL_NOTES,
+        `need: ${need.rateLabel}; harm: ${harm.rateLabel}; all ages, both sexes`,
+        ...noteList(populationYearNote(rows.flatMap((p) => [p.need, p.harm]))),
+      ],
     },
     [
       { header: 'area_code', value: (p) => p.areaCode },

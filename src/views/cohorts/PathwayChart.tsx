@@ -8,7 +8,7 @@ import { CsvButton } from './CsvButton';
 import { SymbolWithReason } from './FigureCell';
 import { cohortSuppressedReason } from './FigureCell';
 import { Figure } from '../../ui/Figure';
-import { formatRate, indicatorName, SYMBOL_NOTES } from './cohort-format';
+import { formatRate, indicatorName, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { labelNudges, lastPoints, pathwayFinding, TIER_SHORT } from './pathway-labels';
 import { niceAxis } from './chart-axes';
 
@@ -87,8 +87,9 @@ export const PathwayChart = memo(function PathwayChart({
       </figcaption>
       {drawn.length === 0 ? (
         <p className="notice">
-          No tier has enough figures to draw for this cohort: it is too small over time. Widen the cohort (more age bands, both
-          sexes, or the whole VRU area).
+          No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy (c),
+          include hidden figures, or are missing (x). A wider cohort (more age bands, both sexes, or the whole VRU area) is more
+          likely to be shown.
         </p>
       ) : (
         <div className="chart__plot" role="img" aria-label={`Line chart: ${finding}. The table below gives every point.`}>
@@ -224,6 +225,7 @@ function PathwayTable({
     const i = indicators.get(id);
     return i ? indicatorName(i) : id;
   };
+  const populationNote = populationYearNote(pathway.series.flatMap((s) => s.points));
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table cohort-table">
@@ -276,6 +278,7 @@ function PathwayTable({
         ))}
       </ul>
       <p className="hint">{SYMBOL_NOTES.join('. ')}.</p>
+      {populationNote ? <p className="hint">{populationNote}</p> : null}
       <p className="hint">
         Rates behind the index:{' '}
         {pathway.series
@@ -308,7 +311,11 @@ export function pathwayCsv(
     {
       title: `Pathway over time: ${cohortName} (index, first year = 100)`,
       ...meta,
-      notes: [...SYMBOL_NOTES, 'members = number of indicators averaged'],
+      notes: [
+        ...SYMBOL_NOTES,
+        'members = number of indicators averaged',
+        ...noteList(populationYearNote(pathway.series.flatMap((s) => s.points))),
+      ],
     },
     [
       { header: 'tier', value: (r) => r.tier },

@@ -7,7 +7,16 @@ import { MIN_DISTRICTS_FOR_RANGE } from './SpineChart';
 import { CsvButton } from './CsvButton';
 import { FigureCell, SymbolWithReason } from './FigureCell';
 import { bandList } from './cohort-name';
-import { formatRate, formatValue, indicatorName, isSymbol, OUTCOME_TEXT, SYMBOL_NOTES } from './cohort-format';
+import {
+  formatRate,
+  formatValue,
+  indicatorName,
+  isSymbol,
+  noteList,
+  OUTCOME_TEXT,
+  populationYearNote,
+  SYMBOL_NOTES,
+} from './cohort-format';
 
 export function coverageText(row: ProfileRow): string {
   const s = row.selection;
@@ -115,6 +124,7 @@ export function ProfileTable({
                     <td>{row.year ?? 'x'}</td>
                     <td className="num">
                       <FigureCell figure={row.figure} field="count" policy={policy} />
+                      {row.figure.averageMonth ? <div className="hint">people in an average month</div> : null}
                     </td>
                     <td className="num">
                       <FigureCell figure={row.figure} policy={policy} format={(v) => formatValue(v, row.statistic)} />
@@ -152,10 +162,17 @@ export function ProfileTable({
           );
         })}
       </table>
-      <p className="hint">{SYMBOL_NOTES.join('. ')}. Low count: fewer than 10 events, so read the value with care.</p>
+      <p className="hint">
+        {SYMBOL_NOTES.join('. ')}. Low count: fewer than 10 events, so read the value with care.
+        {profile.rows.some((r) => r.figure.averageMonth) ? ` ${AVERAGE_MONTH_NOTE}.` : ''}
+      </p>
     </div>
   );
 }
+
+/** Why some counts are an average month: said under the table and in the CSV file. */
+export const AVERAGE_MONTH_NOTE =
+  'For indicators that count people each month (e.g. young people not in education, employment or training), the count is people in an average month of the year, not the sum of the months (person-months)';
 
 const csvSymbol = (row: ProfileRow, v: number | null): string | number | null =>
   isSymbol(row.figure.flag) ? row.figure.flag : v === null ? 'x' : Number(v.toFixed(4));
@@ -171,7 +188,16 @@ export function profileCsv(
     {
       title: `Tier profile: ${cohortName}`,
       ...meta,
-      notes: [...SYMBOL_NOTES, 'value is a rate, proportion or count as the indicator states; limits are 95%'],
+      notes: [
+        ...SYMBOL_NOTES,
+        'value is a rate, proportion or count as the indicator states; limits are 95%',
+        ...(profile.rows.some((r) => r.figure.averageMonth) ? [AVERAGE_MONTH_NOTE] : []),
+        ...noteList(
+          populationYearNote(
+            profile.rows.flatMap((r) => [r.figure, ...(r.benchmark ? [r.benchmark] : []), ...r.districts.map((d) => d.figure)]),
+          ),
+        ),
+      ],
     },
     [
       { header: 'tier', value: (r) => r.tier },
@@ -181,6 +207,7 @@ export function profileCsv(
       { header: 'year', value: (r) => r.year ?? 'x' },
       { header: 'ages_covered', value: (r) => coverageText(r) },
       { header: 'count', value: (r) => csvSymbol(r, r.figure.count) },
+      { header: 'count_is', value: (r) => (r.figure.averageMonth ? 'people in an average month' : 'in the year') },
       { header: 'value', value: (r) => csvSymbol(r, r.figure.stat.value) },
       {
         header: 'lower_95',

@@ -87,7 +87,7 @@ function showSpine(row: ProfileRow): boolean {
 }
 
 function rowNote(row: ProfileRow): string {
-  if (row.figure.flag === 'c') return 'too small to show';
+  if (row.figure.flag === 'c') return row.figure.reason ?? 'hidden to protect privacy';
   if (row.figure.flag === 'x' || row.figure.flag === 'z') return row.figure.reason ?? 'not available';
   return 'a count: not compared';
 }

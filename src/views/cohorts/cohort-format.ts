@@ -3,8 +3,11 @@ import type { BenchmarkOutcome, NotCompared } from '../../stats';
 import type { CohortFigure, FigureFlag } from '../../queries/cohort-cells';
 import { enGB } from '../../ui/format';
 
-/** The message every too-small cohort figure carries, with what to do about it. */
-export const WIDEN_MESSAGE = 'too small — widen the cohort (more age bands, both sexes, or the whole VRU area)';
+/**
+ * What to do when a cohort's figures are hidden. It does not say the cohort is small: a hidden figure may be a
+ * small number or one that would reveal another, and a total that includes a hidden figure may be large.
+ */
+export const WIDEN_MESSAGE = 'a wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown';
 
 /** Rates to one decimal place (two below 1, none from 1,000), as Fingertips shows them. */
 export function formatRate(value: number): string {
@@ -44,11 +47,24 @@ export const OUTCOME_TEXT: Record<BenchmarkOutcome | NotCompared, string> = {
 
 /** What `x` and `z` mean, for notes under tables and in CSV files. */
 export const SYMBOL_NOTES = [
-  'c = hidden to protect privacy (too small, or would let a small number be worked out)',
+  'c = hidden to protect privacy (a cohort figure that adds up several cells is hidden when one of them is)',
   'x = not available (not recorded for these ages or sexes, or months are missing)',
   'z = not applicable (the indicator does not cover any of the cohort’s ages)',
 ];
 
 export function isSymbol(flag: FigureFlag): flag is 'c' | 'x' | 'z' {
   return flag === 'c' || flag === 'x' || flag === 'z';
+}
+
+/** A note that may be absent, for a list of CSV notes. */
+export function noteList(note: string | null): string[] {
+  return note === null ? [] : [note];
+}
+
+/** Says which population year stood in for figures whose own year has none; null when none did. */
+export function populationYearNote(figures: readonly Pick<CohortFigure, 'populationYear'>[]): string | null {
+  const years = [...new Set(figures.flatMap((f) => (f.populationYear ? [f.populationYear] : [])))].sort();
+  if (years.length === 0) return null;
+  const list = years.length === 1 ? years[0] : `${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
+  return `Where a year has no population figure, its rates use the ${list} population, the nearest year loaded.`;
 }

@@ -17,6 +17,8 @@ export interface MapTableProps {
   /** District names, shown in a column for smaller areas. */
   districtNames: ReadonlyMap<string, string> | null;
   showRate: boolean;
+  /** The count column's heading: 'Count', or 'Average month' for people counted each month over a longer period. */
+  countLabel?: string;
   rateLabel: string;
   polarity: Polarity;
   selected: string | null;
@@ -69,17 +71,21 @@ function FlaggedFigure({
   flag,
   format,
   reasons,
+  missingReason = null,
 }: {
   value: number | null;
   flag: FigureFlag;
   format: (v: number) => string;
   reasons: { c: string; r: string };
+  /** Why the figure is `x`, e.g. that the area has no population figure and why. */
+  missingReason?: string | null;
 }) {
   if (flag === 'x' || (value === null && flag !== 'c')) {
+    const why = missingReason ?? 'no figure in the loaded data';
     return (
-      <span className="figure figure--missing" title="No figure in the loaded data">
+      <span className="figure figure--missing" title={`Not available: ${why}.`}>
         <span aria-hidden="true">x</span>
-        <span className="visually-hidden">not available (x)</span>
+        <span className="visually-hidden">{`not available (x): ${why}.`}</span>
       </span>
     );
   }
@@ -145,7 +151,13 @@ export function MapTable(props: MapTableProps) {
       {showRate ? (
         <>
           <td className="num">
-            <FlaggedFigure value={f.rate?.value ?? null} flag={f.rateFlag} format={formatRate} reasons={reasons} />
+            <FlaggedFigure
+              value={f.rate?.value ?? null}
+              flag={f.rateFlag}
+              format={formatRate}
+              reasons={reasons}
+              missingReason={f.rateReason}
+            />
           </td>
           <td className="num">
             {!missing(f.rateFlag) && f.rate?.lower95 != null && f.rate.upper95 != null
@@ -172,7 +184,7 @@ export function MapTable(props: MapTableProps) {
             <tr>
               {header('name', props.levelLabel)}
               {districtNames ? header('district', 'District') : null}
-              {header('count', 'Count', true)}
+              {header('count', props.countLabel ?? 'Count', true)}
               {showRate ? (
                 <>
                   {header('rate', 'Rate', true, props.rateLabel)}

@@ -11,7 +11,8 @@ import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import type { MapFiguresParams } from '../../queries/map-figures';
+import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -21,6 +22,8 @@ import { BaseMapSettings, MapControls, type LevelOption } from './MapControls';
 import { mapCsv } from './map-csv';
 import { MapLegend } from './MapLegend';
 import {
+  averageMonthNote,
+  averageMonthUnit,
   buildMapModel,
   defaultIndicator,
   findingTitle,
@@ -68,6 +71,8 @@ export function MapView() {
   const policy = useDisclosurePolicy();
   const areas = useAreas();
   const indicatorLevels = useMapIndicatorLevels();
+  // No download while the figures are being worked out for a new choice: a file must match its labels.
+  const figuresCurrent = useFiguresCurrent();
   const manifest = loaded.manifest;
 
   const levels: LevelOption[] = useMemo(() => {
@@ -158,6 +163,7 @@ export function MapView() {
           polarity: indicator.polarity,
           lowCountBelow: policy.lowCountBelow,
           ...(chosenValues ? { benchmarkValues: chosenValues } : {}),
+          counted: indicator.counted,
         }
       : null;
   const figures = useMapFigures(params);
@@ -181,12 +187,19 @@ export function MapView() {
   const benchmarkName = chosenBench
     ? (data?.benchmark?.name ?? chosenBench)
     : `the ${(data?.benchmark?.name ?? manifest?.area.name ?? 'whole area').replace(/^the /i, '')}`;
+  // People counted each month are mapped as the average month: every count names that, in people.
+  const countUnit = indicator ? averageMonthUnit(indicator.unit, data?.countAveragedOver ?? null) : '';
   const ctx = useMemo(
     () =>
       indicator && policy
-        ? { indicator, benchmarkName, benchmark: data?.benchmark ?? null, lowCountBelow: policy.lowCountBelow }
+        ? {
+            indicator: { ...indicator, unit: countUnit },
+            benchmarkName,
+            benchmark: data?.benchmark ?? null,
+            lowCountBelow: policy.lowCountBelow,
+          }
         : null,
-    [indicator, policy, benchmarkName, data],
+    [indicator, countUnit, policy, benchmarkName, data],
   );
   const model = useMemo(() => (data && ctx ? buildMapModel(data, effective, ctx) : null), [data, ctx, effective]);
 
@@ -412,8 +425,12 @@ export function MapView() {
                 </p>
                 {hasRate && data.benchmark && (data.benchmark.rateFlag === 'c' || data.benchmark.rateFlag === 'x') ? (
                   <p>
-                    The figure for {benchmarkName} is {data.benchmark.rateFlag === 'c' ? 'suppressed (c)' : 'not available (x)'}{' '}
-                    for this period, so no area can be compared with it. Try the latest full year.
+                    The figure for {benchmarkName} is{' '}
+                    {data.benchmark.rateFlag === 'c'
+                      ? 'hidden to protect privacy (c)'
+                      : `not available (x)${data.benchmark.rateReason ? `: ${data.benchmark.rateReason}` : ''}`}{' '}
+                    for this period, so no area can be compared with it.
+                    {data.benchmark.rateFlag === 'c' ? ' Try the latest full year.' : ''}
                   </p>
                 ) : null}
                 {data.ageBands ? (
@@ -422,9 +439,14 @@ export function MapView() {
                     covers.
                   </p>
                 ) : null}
+                {data.countAveragedOver !== null ? <p>{averageMonthNote(indicator.unit, data.countAveragedOver)}</p> : null}
                 {data.populationYear !== null ? (
-                  <p>Rates use {data.populationYear} population estimates, the nearest year loaded.</p>
+                  <p>
+                    Rates use {data.populationYear} population estimates, the nearest year loaded: there is no population figure
+                    for {data.period?.period.slice(0, 4)}.
+                  </p>
                 ) : null}
+                {hasRate ? <NoRateNote areas={data.areas} noun={nounPlural} /> : null}
                 {showCartogram ? (
                   <p>
                     {boundary.status === 'loading'
@@ -462,6 +484,7 @@ export function MapView() {
                 levelLabel={levels.find((l) => l.level === level)?.title.replace(/\s*\(.*\)$/, '') ?? 'Area'}
                 districtNames={small && !namesCarryDistrict ? districtNames : null}
                 showRate={hasRate}
+                countLabel={data.countAveragedOver !== null ? 'Average month' : 'Count'}
                 rateLabel={indicator.rateLabel}
                 polarity={indicator.polarity}
                 selected={state.area}
@@ -470,7 +493,7 @@ export function MapView() {
                 roundedReason={roundedReason}
                 lowCountBelow={policy?.lowCountBelow ?? 0}
               />
-              <button type="button" className="button" onClick={download}>
+              <button type="button" className="button" onClick={download} disabled={!figuresCurrent}>
                 Download this table (CSV)
               </button>
             </div>
@@ -496,3 +519,16 @@ export function MapView() {
 }
 
 export default MapView;
+
+/** How many areas have a count but no rate, and why (the first reason, e.g. a population with a part missing). */
+function NoRateNote({ areas, noun }: { areas: readonly AreaFigure[]; noun: string }) {
+  const without = areas.filter((a) => a.rateFlag === 'x' && a.countFlag !== 'x' && a.rateReason !== null);
+  const first = without[0];
+  if (!first) return null;
+  return (
+    <p>
+      {without.length} of {areas.length} {noun} have a count but no rate (x): {first.rateReason}
+      {without.length > 1 ? ', and similarly for the others' : ''}.
+    </p>
+  );
+}

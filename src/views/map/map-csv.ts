@@ -1,7 +1,7 @@
 import { drawsOnSynthetic, type GeographyLevel, type Indicator, type Manifest } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import type { AreaFigure, MapFigures } from '../../queries/map-figures';
-import { comparisonLabel, levelNoun } from './map-model';
+import { averageMonthNote, comparisonLabel, levelNoun } from './map-model';
 
 export interface MapCsvContext {
   manifest: Manifest;
@@ -57,7 +57,18 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
       source: dataset ? `${dataset.title}, ${dataset.agency}` : c.indicator.dataset,
       synthetic: drawsOnSynthetic(c.manifest, [c.indicator.id]),
       audience: c.audience,
-      notes: [`rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`],
+      notes: [
+        ...(data.countAveragedOver !== null ? [`value: ${averageMonthNote(c.indicator.unit, data.countAveragedOver)}`] : []),
+        `rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`,
+        ...(data.populationYear !== null
+          ? [
+              `rate: uses the ${data.populationYear} population, the nearest year loaded (there is none for ${data.period?.period.slice(0, 4)})`,
+            ]
+          : []),
+        ...[...new Set(rows.flatMap((r) => (r.rateFlag === 'x' && r.rateReason ? [r.rateReason] : [])))].map(
+          (reason) => `rate x: ${reason}`,
+        ),
+      ],
     },
     columns,
     rows,

@@ -249,6 +249,16 @@ export function levelNoun(level: string, plural = true): string {
   return plural ? n[1] : n[0];
 }
 
+/** The count's unit: "residents", or "residents in an average month" when counts are averaged over months. */
+export function averageMonthUnit(unit: string, averagedOver: number | null): string {
+  return averagedOver === null ? unit : `${unit} in an average month`;
+}
+
+/** Why counts of people counted each month are an average month, for the notes and the CSV file. */
+export function averageMonthNote(unit: string, averagedOver: number): string {
+  return `Each month counts the ${unit} that month, so a count over ${averagedOver} months is shown as the average month (people), not the sum (person-months).`;
+}
+
 /** A title that states the finding, in the GOV.UK way; falls back to saying what is shown. */
 export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Context & { level: string }): string {
   const when = periodText(figures.period);
@@ -270,8 +280,13 @@ export function findingTitle(figures: MapFigures, measure: MapMeasure, ctx: Cont
     measure === 'count' ? `${formatCountValue(top)} ${ctx.indicator.unit}` : rateWithLabel(top, ctx.indicator.rateLabel);
   if (top === 0)
     return `None of the ${shown.length} ${levelNoun(ctx.level)} with figures had any ${ctx.indicator.unit} in ${when}`;
-  if (leaders.length > 1) return `${leaders.length} ${levelNoun(ctx.level)} shared ${what} in ${when}: ${value} each`;
-  return `${leaders[0]!.name} had ${what} in ${when}: ${value}`;
+  // A hidden or missing figure is never read as lower than the top one: the claim is only about those shown.
+  const among = shown.length < total ? `Of the ${shown.length} of ${total} ${levelNoun(ctx.level)} that can be shown, ` : '';
+  if (leaders.length > 1) {
+    const lead = among ? `${among}${leaders.length}` : `${leaders.length} ${levelNoun(ctx.level)}`;
+    return `${lead} shared ${what} in ${when}: ${value} each`;
+  }
+  return `${among}${leaders[0]!.name} had ${what} in ${when}: ${value}`;
 }
 
 const TIER_ORDER = { tertiary: 0, secondary: 1, primary: 2 } as const;
@@ -313,6 +328,7 @@ export function loadedBenchmarkFigure(
       ? { value: v.value, lower95: v.lower95, upper95: v.upper95, lower998: null, upper998: null, method: null, reason: null }
       : null,
     rateFlag: v ? 'shown' : 'x',
+    rateReason: v ? null : `the benchmark file has no value for ${period?.period ?? 'this period'}`,
     denominator: null,
     lowCount: false,
     comparison: 'not-compared',

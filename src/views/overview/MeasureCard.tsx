@@ -20,6 +20,7 @@ export function BriefingFigure({
   policy,
   format,
   derived = false,
+  missingReason = null,
 }: {
   value: number | null;
   flag: BriefingFlag;
@@ -27,12 +28,16 @@ export function BriefingFigure({
   format?: (v: number) => string;
   /** A rate worked out from a rounded count. */
   derived?: boolean;
+  /** Why there is no figure although nothing is hidden (e.g. no population for a rate). */
+  missingReason?: string | null;
 }) {
-  if (flag === 'x') {
+  // Only disclosure control makes a `c`: a figure missing for any other reason is `x`, with the reason.
+  if (flag === 'x' || (flag !== 'c' && value === null)) {
+    const why = missingReason ?? 'no figure in the data for this period';
     return (
-      <span className="figure figure--missing" title="No figure in the data for this period">
+      <span className="figure figure--missing" title={`Not available: ${why}`}>
         <span aria-hidden="true">x</span>
-        <span className="visually-hidden">not available (x): no figure in the data for this period</span>
+        <span className="visually-hidden">{`not available (x): ${why}`}</span>
       </span>
     );
   }
@@ -106,15 +111,33 @@ export function MeasureCard({
                 policy={policy}
                 format={fmtStat}
                 derived={current.flag === 'rounded'}
+                missingReason={current.rateReason}
               />
             )}
             <span className="measure-card__unit">
               {isCount ? ` ${ind.unit}` : ` ${ind.rateLabel}`}, {current.period}
             </span>
           </p>
+          {!isCount && current.rateReason && current.flag !== 'c' ? (
+            <p className="measure-card__note">No rate (x): {current.rateReason}.</p>
+          ) : null}
+          {!isCount && current.populationYear !== null ? (
+            <p className="measure-card__note">
+              The rate uses the {current.populationYear} population, the nearest year loaded (there is none for {current.period}).
+            </p>
+          ) : null}
           {!isCount ? (
             <p className="measure-card__count">
-              <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+              {current.perMonth !== null ? (
+                <>
+                  <BriefingFigure value={Math.round(current.perMonth)} flag={current.flag} policy={policy} /> {ind.unit} in an
+                  average month of {current.period}
+                </>
+              ) : (
+                <>
+                  <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+                </>
+              )}
               {current.lowCount ? <strong className="tag tag--inline">low count</strong> : null}
             </p>
           ) : null}

@@ -87,6 +87,9 @@ export function OverviewView() {
         <h1 id="overview-title">
           Overview: headline measures for {data.areaName}
           {year ? `, ${year}` : ''}
+          {year && data.endMonth && data.endMonth !== `${year}-12`
+            ? `, the latest full year to ${formatMonth(data.endMonth)}`
+            : ''}
         </h1>
         <p className="lede">
           The Home Office success measures for violence reduction units
@@ -153,7 +156,10 @@ export function OverviewView() {
           <li>The summaries describe the figures only. They do not say why a figure changed.</li>
           <li>c: {suppressionExplanation(policy)}</li>
           {policy.roundTo > 1 ? <li>r: {roundingExplanation(policy)} Rates and tests use the rounded numbers.</li> : null}
-          <li>x: no figure in the data for that period. The small charts break at c and x months rather than drop to zero.</li>
+          <li>
+            x: not available: no figure in the data for that period, or no population to make a rate of (the reason is given
+            beside it). The small charts break at c and x months rather than drop to zero.
+          </li>
           <li>Sources: {sources}.</li>
         </ul>
       </section>

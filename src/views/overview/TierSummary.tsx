@@ -62,7 +62,16 @@ export function TierSummary({
                     <th scope="row">{measureTitle(m)}</th>
                     <td>{m.current?.period ?? 'x'}</td>
                     <td className="num">
-                      {m.current ? <BriefingFigure value={m.current.value} flag={m.current.flag} policy={policy} /> : 'x'}
+                      {m.current ? (
+                        <BriefingFigure
+                          value={m.current.perMonth !== null ? Math.round(m.current.perMonth) : m.current.value}
+                          flag={m.current.flag}
+                          policy={policy}
+                        />
+                      ) : (
+                        'x'
+                      )}
+                      {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
                     </td>
                     <td className="num">
                       {m.current && m.indicator.statistic !== 'count' ? (
@@ -72,10 +81,14 @@ export function TierSummary({
                           policy={policy}
                           format={fmtStat}
                           derived={m.current.flag === 'rounded'}
+                          missingReason={m.current.rateReason}
                         />
                       ) : (
                         <span title="Not applicable: shown as a count">z</span>
                       )}
+                      {m.current?.populationYear != null ? (
+                        <span className="hint"> ({m.current.populationYear} population)</span>
+                      ) : null}
                     </td>
                     <td>{m.indicator.statistic === 'count' ? m.indicator.unit : m.indicator.rateLabel}</td>
                     <td className="num">{changeText(m)}</td>

@@ -1,4 +1,5 @@
 import type { Indicator } from '../../contract';
+import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import type { BriefingFlag, BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/briefing-figures';
@@ -8,6 +9,26 @@ import type { BriefingFlag, BriefingMeasure, BriefingPoint, BriefingYear } from 
 const asFlag = (f: BriefingFlag): PublicFlag => f as PublicFlag;
 const X_NOTE = 'x = no figure in the data for this period (not available)';
 const round = (v: number | null | undefined, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
+
+/** A year's value as shown: the count, or for people counted each month the average month (people). */
+function yearValue(y: BriefingYear): number | null {
+  return y.perMonth !== null ? Math.round(y.perMonth) : y.value;
+}
+
+/**
+ * What the file's rates need said, as the cards say it: a rate using another year's population names the year,
+ * and a rate that is x for want of a population gives the reason.
+ */
+export function populationNotes(measures: readonly BriefingMeasure[]): string[] {
+  return measures.flatMap((m) =>
+    [m.previous, m.current].flatMap((y) => [
+      ...(y?.populationYear != null
+        ? [`${measureTitle(m)}: the rate for ${y.period} uses the ${y.populationYear} population, the nearest year loaded`]
+        : []),
+      ...(y?.rateReason ? [`${measureTitle(m)}: no rate for ${y.period} (x): ${y.rateReason}`] : []),
+    ]),
+  );
+}
 
 export function measureTitle(m: BriefingMeasure): string {
   return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among (people )?/, '')}` : ''}`;
@@ -28,12 +49,25 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
   ];
   const stat = (r: MeasureRow) => ('statistic' in r ? r.statistic : null);
   return protectedCsv<MeasureRow>(
-    { ...meta, title: `${measureTitle(m)}: ${meta.areaName}`, notes: [...(meta.notes ?? []), X_NOTE] },
+    {
+      ...meta,
+      title: `${measureTitle(m)}: ${meta.areaName}`,
+      notes: [...(meta.notes ?? []), X_NOTE, ...populationNotes([m])],
+    },
     [
       { header: 'area', value: () => meta.areaName },
       { header: 'period', value: (r) => r.period },
       { header: 'period_type', value: (r) => r.type },
-      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : r.value) },
+      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : 'perMonth' in r ? yearValue(r) : r.value) },
+      {
+        header: 'value_counts',
+        value: (r) =>
+          r.type === 'month'
+            ? 'in the month'
+            : m.indicator.counted === 'people-each-month'
+              ? 'people in an average month'
+              : 'in the year',
+      },
       { header: 'rate', value: (r) => round(stat(r)?.value) },
       { header: 'lower_95', value: (r) => round(stat(r)?.lower95) },
       { header: 'upper_95', value: (r) => round(stat(r)?.upper95) },
@@ -49,7 +83,7 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
 export function changeText(m: BriefingMeasure): string {
   const c = m.change;
   if (!c || c.kind === 'not-tested' || c.percentChange === null) return '';
-  const pct = Math.round(c.percentChange);
+  const pct = wholePercent(c.percentChange);
   return `${pct > 0 ? '+' : ''}${pct}%`;
 }
 
@@ -71,6 +105,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
         ...(meta.notes ?? []),
         X_NOTE,
         'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)',
+        ...populationNotes(measures),
       ],
     },
     [
@@ -78,7 +113,11 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'indicator_id', value: (m) => m.indicator.id },
       { header: 'measure', value: (m) => measureTitle(m) },
       { header: 'year', value: (m) => m.current?.period ?? null },
-      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : m.current.value) },
+      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : yearValue(m.current)) },
+      {
+        header: 'value_counts',
+        value: (m) => (m.indicator.counted === 'people-each-month' ? 'people in an average month' : 'in the year'),
+      },
       { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
       { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
@@ -86,7 +125,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'previous_year', value: (m) => m.previous?.period ?? null },
       {
         header: 'previous_value',
-        value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : m.previous.value),
+        value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : yearValue(m.previous)),
       },
       { header: 'change', value: (m) => changeText(m) || null },
       { header: 'ratio_lower_95', value: (m) => (m.change?.kind === 'tested' ? round(m.change.ratioLower, 3) : null) },

@@ -8,7 +8,14 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'fallback'; hre
  * written (an old browser, a page not in focus, permission refused), the link is shown selected in a read-only
  * field to copy by hand.
  */
-export function CopyLinkButton({ className = '' }: { className?: string }) {
+export function CopyLinkButton({
+  className = '',
+  disabled = false,
+}: {
+  className?: string;
+  /** While the figures on screen are being worked out for a new choice (see useFiguresCurrent). */
+  disabled?: boolean;
+}) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
 
@@ -32,7 +39,13 @@ export function CopyLinkButton({ className = '' }: { className?: string }) {
 
   return (
     <div className={`copy-link ${className}`.trim()}>
-      <button type="button" className="action-button action-button--on-dark" onClick={() => void copy()}>
+      <button
+        type="button"
+        className="action-button action-button--on-dark"
+        onClick={() => void copy()}
+        disabled={disabled}
+        title={disabled ? 'Available once the figures for your choice are shown' : undefined}
+      >
         Copy link to this view
       </button>
       <p role="status" className="copy-link__status">

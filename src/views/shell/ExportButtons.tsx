@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
@@ -27,6 +28,7 @@ export function ExportButtons({
   source,
   synthetic,
   fileName,
+  disabled,
 }: {
   title: string;
   /** The figures draw on a synthetic dataset (contract/provenance.ts): the picture says so. */
@@ -37,8 +39,16 @@ export function ExportButtons({
   svg?: RefObject<SVGSVGElement | null>;
   source: string;
   fileName?: string;
+  /**
+   * True while the figures to export are not yet the answer to what is asked now. By default, while any figures
+   * on screen are being worked out (useFiguresCurrent): a file must never carry another audience's figures.
+   */
+  disabled?: boolean;
 }) {
   const { state } = useViewState();
+  const current = useFiguresCurrent();
+  const off = disabled ?? !current;
+  const wait = off ? 'Available once the figures for your choice are shown' : undefined;
   const [error, setError] = useState<string | null>(null);
   const base = `${fileName ?? fileSlug(title)}-${new Date().toISOString().slice(0, 10)}`;
   const meta = (): PictureText => ({
@@ -62,15 +72,33 @@ export function ExportButtons({
   };
   return (
     <div className="export-buttons" role="group" aria-label={`Download ${title}`}>
-      <button type="button" className="action-button action-button--small" onClick={() => downloadFile(`${base}.csv`, csv())}>
+      <button
+        type="button"
+        className="action-button action-button--small"
+        disabled={off}
+        title={wait}
+        onClick={() => downloadFile(`${base}.csv`, csv())}
+      >
         CSV<span className="visually-hidden"> of {title}</span>
       </button>
       {svg ? (
         <>
-          <button type="button" className="action-button action-button--small" onClick={() => void picture('svg')}>
+          <button
+            type="button"
+            className="action-button action-button--small"
+            disabled={off}
+            title={wait}
+            onClick={() => void picture('svg')}
+          >
             SVG<span className="visually-hidden"> of {title}</span>
           </button>
-          <button type="button" className="action-button action-button--small" onClick={() => void picture('png')}>
+          <button
+            type="button"
+            className="action-button action-button--small"
+            disabled={off}
+            title={wait}
+            onClick={() => void picture('png')}
+          >
             PNG<span className="visually-hidden"> of {title}</span>
           </button>
         </>

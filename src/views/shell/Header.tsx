@@ -1,6 +1,7 @@
 import { useEffect, type MouseEvent } from 'react';
 import { DEFAULT_POLICIES, syntheticShare } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { formatDate } from '../../ui/format';
 import { lockAudience, useViewState } from '../../url-state/use-view-state';
 import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url-state/view-state';
@@ -20,6 +21,7 @@ export function Header() {
   const { state, update } = useViewState();
   // Provenance is per dataset: the badge says whether all, some or none of what is shown is made up.
   const synthetic = syntheticShare(loaded.manifest);
+  const figuresCurrent = useFiguresCurrent();
   const policy = loaded.manifest?.disclosure[state.audience] ?? DEFAULT_POLICIES[state.audience];
 
   // A bundle dropped on the page fixes the audience just as one opened from a link does.
@@ -54,7 +56,7 @@ export function Header() {
             {AUDIENCE_LABELS[bundle.audience]} bundle: audience fixed
           </strong>
         ) : null}
-        <CopyLinkButton className="header__copy-link no-print" />
+        <CopyLinkButton className="header__copy-link no-print" disabled={!figuresCurrent} />
       </div>
       {state.audience !== 'analyst' ? (
         <div className="audience-banner" role="note" aria-label="Disclosure rules">

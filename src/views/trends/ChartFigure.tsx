@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
 import { pictureToPng } from '../../ui/picture-export';
@@ -46,6 +47,8 @@ export function ChartFigure({
   tableOpen?: boolean;
 }) {
   const headingId = useId();
+  // No download while the figures are being worked out for a new choice: a file must match its labels.
+  const current = useFiguresCurrent();
   const chartRef = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // A folded table is drawn when it is opened: it is not seen until then, and drawing every folded table
@@ -97,6 +100,7 @@ export function ChartFigure({
         <button
           type="button"
           className="button button--small"
+          disabled={!current}
           onClick={() => run(() => downloadFile(fileNameFor(fileStem, 'csv'), csv()))}
         >
           Download the data (CSV)
@@ -106,6 +110,7 @@ export function ChartFigure({
             <button
               type="button"
               className="button button--small"
+              disabled={!current}
               onClick={() =>
                 run(() => {
                   downloadFile(fileNameFor(fileStem, 'svg'), image().svg, 'image/svg+xml;charset=utf-8');
@@ -117,6 +122,7 @@ export function ChartFigure({
             <button
               type="button"
               className="button button--small"
+              disabled={!current}
               onClick={() =>
                 run(async () => {
                   downloadFile(fileNameFor(fileStem, 'png'), await pictureToPng(image()));

@@ -19,18 +19,22 @@ export function TrendFigure({
   format,
   explanations,
   lowCount = false,
+  missingReason = null,
 }: {
   value: number | null;
   flag: TrendFlag;
   format: (v: number) => string;
   explanations: FlagExplanations;
   lowCount?: boolean;
+  /** Why an `x` has no figure when it is not a period without data (a rate with no population, say). */
+  missingReason?: string | null;
 }) {
   if (flag === 'x') {
+    const text = missingReason ? `Not available: ${missingReason}.` : NOT_AVAILABLE_TEXT;
     return (
-      <span className="figure figure--missing" title={NOT_AVAILABLE_TEXT}>
+      <span className="figure figure--missing" title={text}>
         <span aria-hidden="true">x</span>
-        <span className="visually-hidden">{`not available (x). ${NOT_AVAILABLE_TEXT}`}</span>
+        <span className="visually-hidden">{`not available (x). ${text}`}</span>
       </span>
     );
   }

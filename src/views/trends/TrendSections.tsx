@@ -111,7 +111,7 @@ export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: Se
             </label>
             {series.measure.hasRate ? null : (
               <p id={`${id}-norate`} className="hint">
-                This indicator is shown as counts only: the numbers are too small for meaningful rates.
+                This indicator is shown as counts only, as its definition in the manifest says.
               </p>
             )}
           </fieldset>
@@ -137,7 +137,7 @@ export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: Se
           {period === 'month' ? (
             <MonthlyTable series={series} explanations={ctx.explanations} caption={caption} />
           ) : (
-            <RollingTable series={series} explanations={ctx.explanations} caption={caption} />
+            <RollingTable series={series} explanations={ctx.explanations} caption={caption} basis={effective} />
           )}
           <SymbolKey explanations={ctx.explanations} lowCountBelow={ctx.lowCountBelow} used={symbolsIn(points)} />
         </>
@@ -146,7 +146,7 @@ export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: Se
       csv={() =>
         period === 'month'
           ? monthlyCsv({ ...meta(ctx, title), notes: [] }, series)
-          : rollingCsv({ ...meta(ctx, title), notes: [] }, series)
+          : rollingCsv({ ...meta(ctx, title), notes: [] }, series, effective)
       }
       fileStem={stem(
         series.indicatorId,
@@ -168,6 +168,9 @@ function meta(ctx: SectionContext, title: string) {
 export const YearsSection = memo(function YearsSection({ series, ctx }: { series: TrendSeries; ctx: SectionContext }) {
   const title = series.yearsTitle;
   const latest = series.comparison;
+  // The change shown follows the main chart's measure, so the headline above and this table agree.
+  const { state } = useViewState();
+  const basis: TrendMeasureChoice = series.measure.hasRate && state.options.measure === 'rate' ? 'rate' : 'count';
   return (
     <ChartFigure
       title={title}
@@ -189,18 +192,23 @@ export const YearsSection = memo(function YearsSection({ series, ctx }: { series
               format={(v) => v.toLocaleString('en-GB')}
               explanations={ctx.explanations}
             />
-            {` in ${latest.previousLabel}.`}
+            {` in ${latest.previousLabel}${latest.matchedNote ? `, ${latest.matchedNote}` : ''}.`}
           </p>
         ) : null
       }
       table={
         <>
-          <YearTable series={series} explanations={ctx.explanations} caption={`Calendar years, ${series.area.name}`} />
+          <YearTable
+            series={series}
+            explanations={ctx.explanations}
+            caption={`Calendar years, ${series.area.name}`}
+            basis={basis}
+          />
           <SymbolKey explanations={ctx.explanations} lowCountBelow={ctx.lowCountBelow} used={symbolsIn(series.years)} />
         </>
       }
       tableOpen
-      csv={() => yearsCsv({ ...meta(ctx, title), notes: [] }, series)}
+      csv={() => yearsCsv({ ...meta(ctx, title), notes: [] }, series, basis)}
       fileStem={stem(series.indicatorId, series.area.name, series.age, series.sex, 'calendar-years')}
       exportMeta={ctx.exportMeta}
     />

@@ -45,6 +45,7 @@ function PointCells({
               format={formatRate}
               explanations={explanations}
               lowCount={point.lowCount}
+              missingReason={point.rateReason}
             />
           </td>
           <td className="num">
@@ -99,11 +100,25 @@ export const MonthlyTable = memo(function MonthlyTable({
   );
 });
 
-function ChangeCells({ row }: { row: TrendPeriodWithChange }) {
+/** Which change a table shows: in the rate (or proportion), or in the count, as the chart above it does. */
+export type ChangeBasis = 'rate' | 'count';
+
+function changeOf(row: TrendPeriodWithChange, basis: ChangeBasis) {
+  return basis === 'count' ? row.countChange : row.change;
+}
+
+function changeHeader(series: TrendSeries, basis: ChangeBasis, when: string): string {
+  const what =
+    basis === 'count' || !series.measure.hasRate ? 'count' : series.measure.statistic === 'proportion' ? 'proportion' : 'rate';
+  return `Change in the ${what} on ${when}`;
+}
+
+function ChangeCells({ row, basis }: { row: TrendPeriodWithChange; basis: ChangeBasis }) {
+  const change = changeOf(row, basis);
   return (
     <>
-      <td className="num">{formatChange(row.change)}</td>
-      <td className="wrap">{formatSignificance(row.change)}</td>
+      <td className="num">{formatChange(change)}</td>
+      <td className="wrap">{formatSignificance(change)}</td>
     </>
   );
 }
@@ -113,10 +128,13 @@ export const RollingTable = memo(function RollingTable({
   series,
   explanations,
   caption,
+  basis = 'rate',
 }: {
   series: TrendSeries;
   explanations: FlagExplanations;
   caption: string;
+  /** The change shown: the same as the chart's measure, so its title and this table agree. */
+  basis?: ChangeBasis;
 }) {
   const formatRate = rateFormatter(series.rolling.map((p) => p.rate));
   return (
@@ -125,7 +143,7 @@ export const RollingTable = memo(function RollingTable({
       columns={[
         textColumn('12 months to'),
         ...pointColumns(series, series.measure.rollingRateLabel),
-        numberColumn('Change on a year earlier'),
+        numberColumn(changeHeader(series, basis, 'a year earlier')),
         textColumn('Significance'),
         textColumn('Notes'),
       ]}
@@ -134,7 +152,7 @@ export const RollingTable = memo(function RollingTable({
         <tr key={r.period} data-period={r.period}>
           <th scope="row">{longPeriod(r.period)}</th>
           <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
-          <ChangeCells row={r} />
+          <ChangeCells row={r} basis={basis} />
           <td>
             <Notes point={r} />
           </td>
@@ -149,10 +167,13 @@ export const YearTable = memo(function YearTable({
   series,
   explanations,
   caption,
+  basis = 'rate',
 }: {
   series: TrendSeries;
   explanations: FlagExplanations;
   caption: string;
+  /** The change shown: the same as the main chart's measure, so its title and this table agree. */
+  basis?: ChangeBasis;
 }) {
   const formatRate = rateFormatter(series.years.map((p) => p.rate));
   return (
@@ -161,7 +182,7 @@ export const YearTable = memo(function YearTable({
       columns={[
         textColumn('Year'),
         ...pointColumns(series, series.measure.rollingRateLabel),
-        numberColumn('Change on the year before'),
+        numberColumn(changeHeader(series, basis, 'the year before')),
         textColumn('Significance'),
         textColumn('Notes'),
       ]}
@@ -170,10 +191,10 @@ export const YearTable = memo(function YearTable({
         <tr key={y.period} data-period={y.period}>
           <th scope="row">{y.period}</th>
           <PointCells point={y} series={series} explanations={explanations} formatRate={formatRate} />
-          <ChangeCells row={y} />
+          <ChangeCells row={y} basis={basis} />
           <td>
             {[
-              y.complete ? null : `part year: ${y.monthsWithData} months`,
+              y.monthsWithData < 12 ? `part year: ${y.monthsWithData} of 12 months have data` : null,
               y.partial ? 'partial: some parts of the area sent no data' : null,
             ]
               .filter(Boolean)

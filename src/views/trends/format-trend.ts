@@ -1,6 +1,8 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
 import type { AgeBand, Sex } from '../../contract';
 import type { ChangeSummary } from '../../queries/trend-series';
+import { monthsPhrase } from '../../contract/months';
+import { wholePercent } from '../../stats';
 import { enGB, formatMonth, LONG_MONTHS, shortMonth } from '../../ui/format';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
@@ -45,7 +47,7 @@ export function formatP(p: number): string {
 export function formatChange(change: ChangeSummary): string {
   if (change.kind === 'not-available') return change.flag === 'c' ? 'c' : change.flag === 'x' ? 'x' : 'not tested';
   if (change.percentChange === null) return 'up from 0';
-  const pct = Math.round(change.percentChange);
+  const pct = wholePercent(change.percentChange);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
 }
 
@@ -55,8 +57,13 @@ export function formatSignificance(change: ChangeSummary): string {
     return change.flag === 'c' ? 'hidden to protect privacy' : change.flag === 'x' ? 'some months have no data' : change.reason;
   }
   const p = formatP(change.pValue);
-  if (!change.significant) return `not significant (${p})`;
-  return `significant ${change.direction === 'increase' ? 'rise' : 'fall'} (${p})`;
+  const verdict = change.significant
+    ? `significant ${change.direction === 'increase' ? 'rise' : 'fall'} (${p})`
+    : `not significant (${p})`;
+  // Like with like: a change on some months only names them.
+  return change.matchedMonths
+    ? `${verdict}; ${monthsPhrase(change.matchedMonths)} only, the months both periods have data for`
+    : verdict;
 }
 
 export function sliceLabel(age: AgeBand, sex: Sex): string {

@@ -44,13 +44,34 @@ function pointColumns(series: TrendSeries): CsvColumn<TrendPoint>[] {
   return cols;
 }
 
-function changeColumns<T extends TrendPeriodWithChange>(): CsvColumn<T>[] {
+/** The change columns for the measure shown (rate or count), as in the table on screen. */
+function changeColumns<T extends TrendPeriodWithChange>(basis: 'rate' | 'count'): CsvColumn<T>[] {
+  const of = (r: T) => (basis === 'count' ? r.countChange : r.change);
   return [
-    { header: 'change_on_year_before', value: (r) => formatChange(r.change) },
-    { header: 'change_ratio_lower_95', value: (r) => (r.change.kind === 'tested' ? csvNumber(r.change.ratioLower) : null) },
-    { header: 'change_ratio_upper_95', value: (r) => (r.change.kind === 'tested' ? csvNumber(r.change.ratioUpper) : null) },
-    { header: 'change_p_value', value: (r) => (r.change.kind === 'tested' ? csvNumber(r.change.pValue) : null) },
-    { header: 'change_significance', value: (r) => formatSignificance(r.change) },
+    { header: 'change_basis', value: (r) => (of(r).kind === 'tested' ? basis : null) },
+    { header: 'change_on_year_before', value: (r) => formatChange(of(r)) },
+    {
+      header: 'change_ratio_lower_95',
+      value: (r) => {
+        const c = of(r);
+        return c.kind === 'tested' ? csvNumber(c.ratioLower) : null;
+      },
+    },
+    {
+      header: 'change_ratio_upper_95',
+      value: (r) => {
+        const c = of(r);
+        return c.kind === 'tested' ? csvNumber(c.ratioUpper) : null;
+      },
+    },
+    {
+      header: 'change_p_value',
+      value: (r) => {
+        const c = of(r);
+        return c.kind === 'tested' ? csvNumber(c.pValue) : null;
+      },
+    },
+    { header: 'change_significance', value: (r) => formatSignificance(of(r)) },
   ];
 }
 
@@ -74,11 +95,11 @@ export function monthlyCsv(meta: CsvMeta, series: TrendSeries): string {
   return protectedCsv({ ...meta, notes }, pointColumns(series), rows, (r) => r.flag);
 }
 
-export function rollingCsv(meta: CsvMeta, series: TrendSeries): string {
+export function rollingCsv(meta: CsvMeta, series: TrendSeries, basis: 'rate' | 'count' = 'rate'): string {
   const rows = series.rolling;
   const cols: CsvColumn<TrendPeriodWithChange>[] = [
     ...pointColumns(series).map((c) => (c.header === 'period' ? { header: 'twelve_months_to', value: c.value } : c)),
-    ...changeColumns<TrendPeriodWithChange>(),
+    ...changeColumns<TrendPeriodWithChange>(series.measure.hasRate ? basis : 'count'),
   ];
   const notes = [
     ...(meta.notes ?? []),
@@ -89,18 +110,18 @@ export function rollingCsv(meta: CsvMeta, series: TrendSeries): string {
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }
 
-export function yearsCsv(meta: CsvMeta, series: TrendSeries): string {
+export function yearsCsv(meta: CsvMeta, series: TrendSeries, basis: 'rate' | 'count' = 'rate'): string {
   const rows = series.years;
   const cols: CsvColumn<TrendYear>[] = [
     ...pointColumns(series).map((c) => (c.header === 'period' ? { header: 'year', value: c.value } : c)),
     { header: 'months_with_data', value: (r) => r.monthsWithData },
     { header: 'complete_year', value: (r) => (r.complete ? 'yes' : 'no') },
-    ...changeColumns<TrendYear>(),
+    ...changeColumns<TrendYear>(series.measure.hasRate ? basis : 'count'),
   ];
   const notes = [
     ...(meta.notes ?? []),
     ...seriesNotes(series),
-    'Years are the protected calendar-year figures, not sums of months',
+    'Years are the protected calendar-year figures, not sums of months; a year with months missing (months_with_data under 12) is compared with the year before on the months both have data for only, as change_significance says',
   ];
   return protectedCsv({ ...meta, notes }, cols, rows, (r) => r.flag);
 }

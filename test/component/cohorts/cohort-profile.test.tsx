@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CohortProfileSection } from '../../../src/views/cohorts/CohortProfileSection';
+import { profileCsv } from '../../../src/views/cohorts/ProfileTable';
 import { INDICATORS, profile, tooSmallProfile } from './fixtures';
 
 const POLICY = { suppressBelowOrEqual: 4, roundTo: 1, showZeros: true, lowCountBelow: 10 };
@@ -80,10 +81,17 @@ describe('the tier profile', () => {
     expect(absence).toHaveTextContent('Worse');
     expect(absence).toHaveTextContent('4.0 to 14.0 (middle half 6.5 to 11.5); 6 districts, 1 c');
     const suppressed = within(table).getByRole('row', { name: /suspensions short/ });
+    // One wording for every hidden cell, true whether it is small or protects another figure: never "too small".
     expect(
-      within(suppressed).getAllByText(/suppressed \(c\)\. Hidden to protect privacy: too small — widen the cohort/).length,
+      within(suppressed).getAllByText(/^suppressed \(c\)\. Hidden to protect privacy\. A wider cohort \(more age bands/).length,
     ).toBeGreaterThan(0);
     expect(suppressed).not.toHaveTextContent(/\b0\.0\b/);
+    expect(table).not.toHaveTextContent(/too small/);
+    // A cohort figure adding up bands, one of them hidden, says so.
+    const knife = within(table).getByRole('row', { name: /knife short/ });
+    expect(
+      within(knife).getAllByText(/This figure cannot be shown because it includes hidden figures: one of the age bands/).length,
+    ).toBeGreaterThan(0);
     expect(within(table).getByRole('row', { name: /vwi short/ })).toHaveTextContent(
       'not available (x): recorded for both sexes together only',
     );
@@ -93,17 +101,36 @@ describe('the tier profile', () => {
     renderProfile();
     expect(
       screen.getByText(
-        /2 of 5 figures are hidden \(shown as c\).*widen the cohort \(more age bands, both sexes, or the whole VRU area\)/,
+        '2 of 5 figures are hidden to protect privacy (shown as c). A wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown.',
       ),
     ).toBeVisible();
   });
 
-  it('says a cohort is too small to show when every rate is hidden, and suggests widening it', () => {
+  it('says no rate of a cohort can be shown when every rate is hidden, without calling it small, and suggests widening it', () => {
     renderProfile(tooSmallProfile());
     const notice = screen.getByRole('status');
     expect(notice).toHaveTextContent(
-      'This cohort is too small — widen the cohort (more age bands, both sexes, or the whole VRU area).',
+      'No rate can be shown for this cohort. Every one of its 3 figures is hidden to protect privacy (c), or cannot be shown because they include hidden figures. A wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown.',
     );
-    expect(notice).toHaveTextContent('Every one of its 3 figures is hidden to protect privacy.');
+    expect(notice).not.toHaveTextContent(/too small|cohort is small/);
+  });
+});
+
+describe('the profile’s downloads and units', () => {
+  it('say which population year stood in, and that people counted each month are an average month', () => {
+    const p = profile();
+    const meta = { source: 'test', synthetic: true, audience: 'analyst' };
+    const plain = profileCsv(p, INDICATORS, 'Young men in Preston', meta);
+    expect(plain).not.toContain('nearest year loaded');
+    expect(plain).not.toContain('average month of the year');
+    const first = p.rows[0]!;
+    first.figure = { ...first.figure, populationYear: '2024', averageMonth: true };
+    const csv = profileCsv(p, INDICATORS, 'Young men in Preston', meta);
+    expect(csv).toContain('its rates use the 2024 population, the nearest year loaded');
+    expect(csv).toContain('the count is people in an average month of the year, not the sum of the months (person-months)');
+    expect(csv).toContain(',count_is,');
+    expect(csv).toContain('people in an average month');
+    renderProfile(p);
+    expect(screen.getByText('people in an average month')).toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@ import type { TierLine } from '../../../src/queries/cohort-pathway';
 import type { CohortPyramid } from '../../../src/queries/cohort-pyramid';
 import { niceAxis } from '../../../src/views/cohorts/chart-axes';
 import { bandList, defaultCohortName, describeAges } from '../../../src/views/cohorts/cohort-name';
-import { niceCeiling, pyramidData } from '../../../src/views/cohorts/AgeSexPyramid';
+import { niceCeiling, pyramidData, pyramidFinding } from '../../../src/views/cohorts/AgeSexPyramid';
 import { labelSides, quadrantOf } from '../../../src/views/cohorts/NeedHarmScatter';
 import { labelNudges, lastPoints, pathwayFinding } from '../../../src/views/cohorts/pathway-labels';
 import { spineScale } from '../../../src/views/cohorts/SpineChart';
@@ -83,6 +83,32 @@ describe('chart helpers', () => {
     expect(data.map((d) => d.band)).toEqual(['18-24', '15-17']);
     expect(data[0]).toMatchObject({ female: null, male: 24.1, femaleHidden: -1.5, maleHidden: null });
     expect(data[1]).toMatchObject({ female: -8.8, male: 15.1 });
+  });
+
+  it('names the highest bar of the pyramid only when no bar is hidden, and never reads a hidden bar as a number', () => {
+    const ed = { shortTitle: 'ED assaults', title: 'ED assaults', statistic: 'rate', rateLabel: 'per 100,000' } as never;
+    const pyramid = (female: ReturnType<typeof figure>): CohortPyramid => ({
+      indicatorId: 'ed',
+      areaCode: 'E07000123',
+      year: '2025',
+      reason: null,
+      bands: [
+        { ageBand: '0-9', female, male: figure(null) },
+        { ageBand: '15-17', female: figure(null), male: figure(null) },
+      ],
+    });
+    // The default Cohorts pyramid of the issue: the one bar shown is a zero, every other is hidden.
+    expect(pyramidFinding(pyramid(figure(0)), ed)).toBe(
+      'ED assaults: 3 of 4 bars are hidden to protect privacy (c), so which rate is highest cannot be said',
+    );
+    const all: CohortPyramid = {
+      ...pyramid(figure(8.8)),
+      bands: [
+        { ageBand: '0-9', female: figure(8.8), male: figure(15.1) },
+        { ageBand: '15-17', female: figure(30.2), male: figure(24.1) },
+      ],
+    };
+    expect(pyramidFinding(all, ed)).toBe('ED assaults: the highest rate is among females aged 15-17 (30.2 per 100,000)');
   });
 
   it('names the need-and-harm quadrants and moves crowded labels to the left', () => {

@@ -23,6 +23,7 @@ export function indicator(id: string, tier: Tier, extra: Partial<Indicator> = {}
     statistic: 'rate',
     method: 'm',
     caveats: [],
+    counted: 'events',
     headline: false,
     ...extra,
   };
@@ -94,7 +95,8 @@ export function profile(): CohortProfile {
       row('suspensions', 'secondary', figure(null), 'not-compared'),
       row('ed', 'secondary', figure(6.2), 'better'),
       row('vwi', 'tertiary', figure(null, 'x', 'recorded for both sexes together only'), 'not-compared'),
-      row('knife', 'tertiary', figure(null), 'not-compared'),
+      // The sum of two bands, one of them hidden (cohort-cells.ts INCLUDES_HIDDEN).
+      row('knife', 'tertiary', figure(null, 'c', 'cannot be shown because it includes hidden figures'), 'not-compared'),
     ],
   };
 }

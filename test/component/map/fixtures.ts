@@ -35,6 +35,7 @@ export function districtFigures(): MapFigures {
       countFlag: flag,
       rate,
       rateFlag: flag,
+      rateReason: flag === 'x' ? 'no figure in the loaded data' : null,
       denominator: 100_000,
       lowCount: false,
       comparison: flag !== 'shown' ? 'not-compared' : i < 4 ? 'lower' : i > 9 ? 'higher' : 'similar',
@@ -53,6 +54,7 @@ export function districtFigures(): MapFigures {
   return {
     period: { type: 'year', period: '2025', months: 12, firstMonth: '2025-01', lastMonth: '2025-12' },
     populationYear: null,
+    countAveragedOver: null,
     ageBands: null,
     areas,
     benchmark,

@@ -46,9 +46,14 @@ describe('buildMapModel', () => {
     expect(model.byCode.get('E07000128')!.description).toMatch(/significantly higher \(worse\)/);
   });
 
-  it('states the finding in the title', () => {
+  it('states the finding in the title, of the areas that can be shown only', () => {
     const figures = districtFigures();
+    // One district hidden (c) and one with no figure (x): the highest is only the highest of the 12 shown.
     expect(findingTitle(figures, 'rate', { ...ctx(figures), level: 'district' })).toMatch(
+      /^Of the 12 of 14 districts that can be shown, Wyre had the highest rate in 2025: [\d.]+ per 1,000 residents$/,
+    );
+    const all = { ...figures, areas: figures.areas.filter((a) => a.rateFlag !== 'c' && a.rateFlag !== 'x') };
+    expect(findingTitle(all, 'rate', { ...ctx(all), level: 'district' })).toMatch(
       /^Wyre had the highest rate in 2025: [\d.]+ per 1,000 residents$/,
     );
     expect(findingTitle(figures, 'compare', { ...ctx(figures), level: 'district' })).toBe(

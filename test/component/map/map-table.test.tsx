@@ -64,7 +64,8 @@ describe('MapTable', () => {
     const pendle = screen.getByRole('row', { name: /Pendle/ });
     expect(within(pendle).getAllByText('suppressed (c). Hidden to protect privacy.')).toHaveLength(2);
     const rossendale = screen.getByRole('row', { name: /Rossendale/ });
-    expect(within(rossendale).getAllByText('not available (x)')).toHaveLength(2);
+    // The count and the rate, the rate with the reason it has none.
+    expect(within(rossendale).getAllByText('not available (x): no figure in the loaded data.')).toHaveLength(2);
     expect(within(screen.getByRole('row', { name: /Wyre/ })).getByText('Significantly higher (worse)')).toBeInTheDocument();
     expect(within(screen.getByRole('row', { name: /^Lancashire VRN area/ })).getByText('Benchmark')).toBeInTheDocument();
   });

@@ -8,6 +8,7 @@ import { SessionContext } from '../../../src/hooks/session-context';
 import type { BriefingMeasure } from '../../../src/queries/briefing-figures';
 import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
 import { rateChange } from '../../../src/stats';
+import { measureCsv, summaryCsv } from '../../../src/views/overview/briefing-csv';
 import { MeasureCard } from '../../../src/views/overview/MeasureCard';
 import { CopyLinkButton } from '../../../src/views/shell/CopyLinkButton';
 
@@ -47,6 +48,7 @@ const indicator = {
   method: 'Home Office VRU success measure.',
   caveats: [],
   headline: true,
+  counted: 'events',
 } as Indicator;
 
 const months = Array.from({ length: 24 }, (_, i) => {
@@ -69,8 +71,21 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
     denominator: 400_000,
     statistic: { value: 60, lower95: 52.7, upper95: 68.1, lower998: 50, upper998: 70, method: 'byars', reason: null },
     lowCount: false,
+    populationYear: null,
+    rateReason: null,
+    perMonth: null,
   },
-  previous: { period: '2024', value: 200, flag: 'shown', denominator: 400_000, statistic: null, lowCount: false },
+  previous: {
+    period: '2024',
+    value: 200,
+    flag: 'shown',
+    denominator: 400_000,
+    statistic: null,
+    lowCount: false,
+    populationYear: null,
+    rateReason: null,
+    perMonth: null,
+  },
   change: rateChange({ count: 240, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
   months,
   sentence: 'The number of people aged under 25 harmed in knife-enabled serious violence in the area in 2025 was 240.',
@@ -106,7 +121,17 @@ describe('a headline measure card', () => {
     wrap(
       <MeasureCard
         measure={measure({
-          current: { period: '2025', value: null, flag: 'c', denominator: 400_000, statistic: null, lowCount: false },
+          current: {
+            period: '2025',
+            value: null,
+            flag: 'c',
+            denominator: 400_000,
+            statistic: null,
+            lowCount: false,
+            populationYear: null,
+            rateReason: null,
+            perMonth: null,
+          },
           change: null,
           sentence: 'The number in 2025 is hidden to protect privacy.',
         })}
@@ -123,6 +148,84 @@ describe('a headline measure card', () => {
     ).toBeGreaterThan(0);
     expect(card).toHaveTextContent('Not tested: a figure is hidden');
     expect(card).not.toHaveTextContent('240');
+  });
+});
+
+describe('a rate with no population', () => {
+  it('is x with the reason, never c with the small-number wording, and the count still shows', () => {
+    const reason =
+      'no population figure for the area: 3 of its 14 districts have none for 2025, and a total without them would understate it';
+    wrap(
+      <MeasureCard
+        measure={measure({
+          current: {
+            period: '2025',
+            value: 58_392,
+            flag: 'shown',
+            denominator: null,
+            statistic: {
+              value: null,
+              lower95: null,
+              upper95: null,
+              lower998: null,
+              upper998: null,
+              method: null,
+              reason: 'denominator is missing',
+            },
+            lowCount: false,
+            populationYear: null,
+            rateReason: reason,
+            perMonth: null,
+          },
+        })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(card).toHaveTextContent('58,392');
+    expect(card).toHaveTextContent(`No rate (x): ${reason}.`);
+    expect(within(card).getByText(`not available (x): ${reason}`)).toBeInTheDocument();
+    const value = card.querySelector('.measure-card__value');
+    expect(value).toHaveTextContent('x');
+    expect(value).not.toHaveTextContent(/suppressed \(c\)|fewer than/);
+  });
+
+  it('names the year of the population a rate borrowed', () => {
+    wrap(
+      <MeasureCard
+        measure={measure({ current: { ...measure().current!, populationYear: 2024 } })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    expect(screen.getByRole('article', { name: 'Knife serious violence, under 25' })).toHaveTextContent(
+      'The rate uses the 2024 population, the nearest year loaded (there is none for 2025).',
+    );
+  });
+});
+
+describe('the downloads of a rate with another year’s population or none', () => {
+  it('say which population year a rate used, and why a rate is x, as the card does', () => {
+    const borrowed = measure({ current: { ...measure().current!, populationYear: 2024 } });
+    const reason = 'no population figure for the area: 1 of its 14 districts has none for 2024';
+    const none = measure({ previous: { ...measure().previous!, statistic: null, denominator: null, rateReason: reason } });
+    const meta = { source: 'Police', synthetic: true, audience: 'analyst' };
+    const one = measureCsv(borrowed, { ...meta, areaName: 'the area' });
+    expect(one).toContain(
+      'Knife serious violence, under 25: the rate for 2025 uses the 2024 population, the nearest year loaded',
+    );
+    const summary = summaryCsv([borrowed, none], { ...meta, title: 'Summary' });
+    expect(summary).toContain('the rate for 2025 uses the 2024 population');
+    expect(summary).toContain(`no rate for 2024 (x): ${reason}`);
+    // A rate using its own year's population needs no note.
+    expect(measureCsv(measure(), { ...meta, areaName: 'the area' })).not.toContain('nearest year loaded');
   });
 });
 

@@ -54,13 +54,22 @@ describe('RollingTable and YearTable', () => {
     expect(within(row('2022-12')).getAllByRole('cell')[0]?.textContent).toMatch(/^221r/);
   });
 
-  it('lists calendar years from the year cells with the change on the year before', () => {
-    render(<YearTable series={handMadeSeries()} explanations={EXPLANATIONS} caption="Years" />);
+  it('lists calendar years from the year cells, with the change on the months both years have data for', () => {
+    const { unmount } = render(<YearTable series={handMadeSeries()} explanations={EXPLANATIONS} caption="Years" />);
     const y2022 = within(row('2022')).getAllByRole('cell');
     expect(y2022[0]?.textContent).toBe('220');
-    // The change is in the rate: 220 / 3,100 against 140 / 3,000 residents.
-    expect(y2022[4]?.textContent).toBe('+52%');
-    expect(y2022[5]?.textContent).toMatch(/^significant rise \(p < 0\.001\)$/);
+    // June 2021 has no data, so June is left out of both years: in the rate, 206 / (11 months of 3,100 residents)
+    // against 140 / (11 months of 3,000), not the whole of 2022 against 11 months of 2021.
+    expect(screen.getByRole('columnheader', { name: 'Change in the rate on the year before' })).toBeInTheDocument();
+    expect(y2022[4]?.textContent).toBe('+42%');
+    expect(y2022[5]?.textContent).toBe(
+      'significant rise (p = 0.001); January to May and July to December only, the months both periods have data for',
+    );
+    expect(within(row('2021')).getAllByRole('cell')[6]?.textContent).toBe('part year: 11 of 12 months have data');
+    unmount();
+    // In the count, as the chart's default title says it (47%), never a different rounding of another figure.
+    render(<YearTable series={handMadeSeries()} explanations={EXPLANATIONS} caption="Years" basis="count" />);
+    expect(within(row('2022')).getAllByRole('cell')[4]?.textContent).toBe('+47%');
   });
 });
 

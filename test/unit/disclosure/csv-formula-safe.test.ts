@@ -129,7 +129,8 @@ describe('every CSV writer escapes through csvCell', () => {
     const years = yearsCsv(meta, series);
     expectFormulaSafe(years);
     // A change on the year before is written as a signed percentage, which stays a number.
-    expect(parseCsvText(years).flat()).toContain('+52%');
+    // +42%: the rate on the months both years have data for (test/component/trends/trend-tables.test.tsx).
+    expect(parseCsvText(years).flat()).toContain('+42%');
 
     const compared = compareCsv(meta, indexSeries(series.area, [{ ...VWI, title: AREA }], [series]));
     expectFormulaSafe(compared);
@@ -156,8 +157,28 @@ describe('every CSV writer escapes through csvCell', () => {
       indicator: ind,
       homeOffice: true,
       ageScope: { label: null, bands: null },
-      current: { period: '2025', value: 190, flag: 'shown', denominator: 400_000, statistic: null, lowCount: false },
-      previous: { period: '2024', value: 200, flag: 'shown', denominator: 400_000, statistic: null, lowCount: false },
+      current: {
+        period: '2025',
+        value: 190,
+        flag: 'shown',
+        denominator: 400_000,
+        statistic: null,
+        lowCount: false,
+        populationYear: null,
+        rateReason: null,
+        perMonth: null,
+      },
+      previous: {
+        period: '2024',
+        value: 200,
+        flag: 'shown',
+        denominator: 400_000,
+        statistic: null,
+        lowCount: false,
+        populationYear: null,
+        rateReason: null,
+        perMonth: null,
+      },
       change: rateChange({ count: 190, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
       months: [{ period: '2025-01', value: 15, flag: 'shown' }],
       sentence: '',

@@ -38,6 +38,22 @@ describe('briefing sentences say what the figures support, and no more', () => {
     expect(s).not.toMatch(CAUSAL);
   });
 
+  it('people counted each month are given as the average month, in people', () => {
+    const s = briefingSentence({
+      ...withCounts(241_524, 240_102),
+      measure: 'residents',
+      scope: null,
+      statistic: 'proportion',
+      averageMonth: true,
+      rateText: '16.3% of residents',
+      change: proportionChange({ count: 241_524, denominator: 1_480_000 }, { count: 240_102, denominator: 1_476_000 }),
+    });
+    expect(s).toContain(
+      'In an average month of 2025, the number of residents in the test area was 241,524, or 16.3% of residents.',
+    );
+    expect(s).not.toContain('2,898,288');
+  });
+
   it('a significant fall', () => {
     const s = briefingSentence(withCounts(200, 300));
     expect(s).toMatch(/The rate was 33% lower than in 2024, a statistically significant decrease\./);

@@ -120,6 +120,47 @@ describe('a cohort is a protected grouping of its bands', () => {
   });
 });
 
+describe('people counted each month', () => {
+  it('are a cohort’s people in an average month of the year or quarter, with the proportion and its limits of people', () => {
+    const ind = {
+      id: 'ind',
+      statistic: 'proportion' as const,
+      denominatorSource: 'extract' as const,
+      multiplier: 100,
+      counted: 'people-each-month' as const,
+    };
+    const sel = selectForCohort({ ageBands: ['15-17'], bySex: true }, { ages: ['15-17'], sex: 'male' });
+    // 20 of 200 young men each month: the year's cells count each of them 12 times.
+    const cells = (period: string) =>
+      new CellIndex([
+        cell('15-17', 240, 'shown', { period }),
+        cell('15-17', 2400, 'shown', { indicatorId: 'ind::denominator', period }),
+      ]);
+    const year = cohortFigure(ind, sel, cells('2025'), new PopulationIndex([]), 'A', '2025', '2025');
+    expect(year).toMatchObject({ count: 20, denominator: 200, averageMonth: true });
+    expect(year.stat.value).toBeCloseTo(10, 10);
+    // The limits are those of 20 people in 200, not of 240 in 2,400.
+    const people = cohortFigure({ ...ind, counted: 'events' }, sel, cells('2025'), new PopulationIndex([]), 'A', '2025', '2025');
+    expect(people.stat.value).toBeCloseTo(10, 10);
+    expect(people.count).toBe(240);
+    expect(people.averageMonth).toBeUndefined();
+    expect(year.stat.upper95! - year.stat.lower95!).toBeGreaterThan(2 * (people.stat.upper95! - people.stat.lower95!));
+    const quarter = cohortFigure(
+      ind,
+      sel,
+      new CellIndex([
+        cell('15-17', 60, 'shown', { period: '2025-Q1' }),
+        cell('15-17', 600, 'shown', { indicatorId: 'ind::denominator', period: '2025-Q1' }),
+      ]),
+      new PopulationIndex([]),
+      'A',
+      '2025-Q1',
+      '2025',
+    );
+    expect(quarter).toMatchObject({ count: 20, denominator: 200, averageMonth: true });
+  });
+});
+
 describe('periods and ranges', () => {
   it('finds complete years and quarters, and the latest full year up to a chosen month', () => {
     const months = [

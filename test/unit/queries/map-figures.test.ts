@@ -130,6 +130,16 @@ const base: MapFiguresParams = {
   lowCountBelow: 10,
 };
 
+/** A proportion by district, its denominator from the extract. */
+const REOFFENDING: MapFiguresParams = {
+  ...base,
+  indicatorId: 'reoff',
+  level: 'district',
+  statistic: 'proportion',
+  denominatorSource: 'extract',
+  multiplier: 100,
+};
+
 describe('mapFigures (real engine, protected table)', () => {
   it('shows the latest full calendar year by default, not the later part year', async () => {
     const f = await mapFigures(recording(), 'protected_analyst', base);
@@ -212,18 +222,31 @@ describe('mapFigures (real engine, protected table)', () => {
   });
 
   it('makes proportions from the protected denominator pseudo-indicator', async () => {
-    const f = await mapFigures(engine, 'protected_analyst', {
-      ...base,
-      indicatorId: 'reoff',
-      level: 'district',
-      statistic: 'proportion',
-      denominatorSource: 'extract',
-      multiplier: 100,
-    });
+    const f = await mapFigures(engine, 'protected_analyst', REOFFENDING);
     const d2 = f.areas.find((a) => a.code === 'D2')!;
     expect(d2.count).toBe(132);
     expect(d2.denominator).toBe(624);
     expect(d2.rate?.value).toBeCloseTo(proportion(132, 624, { multiplier: 100 }).value!, 9);
+  });
+
+  it('maps people counted each month over a year as the average month, in people, with the year’s proportion', async () => {
+    const params: MapFiguresParams = { ...REOFFENDING, counted: 'people-each-month' };
+    const year = await mapFigures(engine, 'protected_analyst', params);
+    expect(year.period?.months).toBe(12);
+    expect(year.countAveragedOver).toBe(12);
+    const d2 = year.areas.find((a) => a.code === 'D2')!;
+    // 11 people of 52 each month: the year's cell (132 of 624) counts each of them 12 times.
+    expect(d2.count).toBe(11);
+    expect(d2.denominator).toBe(52);
+    expect(d2.rate?.value).toBeCloseTo(proportion(132, 624, { multiplier: 100 }).value!, 9);
+    // A single month is people already.
+    const month = await mapFigures(engine, 'protected_analyst', { ...params, month: '2024-03' });
+    expect(month.countAveragedOver).toBeNull();
+    expect(month.areas.find((a) => a.code === 'D2')?.count).toBe(11);
+    // Events are never averaged.
+    const events = await mapFigures(engine, 'protected_analyst', { ...params, counted: 'events' });
+    expect(events.countAveragedOver).toBeNull();
+    expect(events.areas.find((a) => a.code === 'D2')?.count).toBe(132);
   });
 
   it('flags low counts and gives no rate for count-only indicators', async () => {

@@ -196,6 +196,7 @@ describe('buildTrendSeries on a hand-made series', () => {
           pValue: 0.001,
           significant: true,
           direction: 'increase',
+          matchedMonths: null,
         },
       },
       {
@@ -209,6 +210,7 @@ describe('buildTrendSeries on a hand-made series', () => {
           pValue: 0.5,
           significant: false,
           direction: 'no-significant-change',
+          matchedMonths: null,
         },
       },
       { period: '2024', change: { kind: 'not-available', flag: 'c', reason: 'hidden' } },
