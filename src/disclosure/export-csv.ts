@@ -1,4 +1,4 @@
-import type { PublicFlag } from './protected-tables';
+import type { FigureFlag } from './protected-tables';
 import { SUPPRESSED_SYMBOL } from './suppression-text';
 
 export interface CsvColumn<Row> {
@@ -67,9 +67,6 @@ export function csvComment(text: string): string {
     .join(',');
 }
 
-/** A row's flag: the published flag of its cell, or `x` when the loaded data have no figure for it. */
-export type CsvFlag = PublicFlag | 'x';
-
 /**
  * CSV of protected figures only: suppressed values are written as `c` and missing ones as `x` (never as an
  * empty or zero), and a flag column says which figures are suppressed, rounded or missing. Comment lines at the top carry the title,
@@ -79,7 +76,7 @@ export function protectedCsv<Row>(
   meta: CsvMeta,
   columns: readonly CsvColumn<Row>[],
   rows: readonly Row[],
-  flagOf: (row: Row) => CsvFlag,
+  flagOf: (row: Row) => FigureFlag,
   now: Date = new Date(),
 ): string {
   const lines = [

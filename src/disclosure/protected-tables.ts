@@ -7,6 +7,15 @@ import type { CellStatus } from './cube-types';
  */
 export type PublicFlag = 'shown' | 'rounded' | 'c';
 
+/**
+ * A figure's flag wherever one is shown or exported, in the Government Statistical Service's symbols: a published
+ * cell's own flag, or `x` (not available: no data, or a rate with no denominator). The one type for every view.
+ */
+export type FigureFlag = PublicFlag | 'x';
+
+/** A cohort figure may also be `z` (not applicable: the indicator does not cover the cohort's ages). */
+export type CohortFlag = FigureFlag | 'z';
+
 export function publicFlag(status: CellStatus): PublicFlag {
   return status === 'primary' || status === 'secondary' ? 'c' : status;
 }

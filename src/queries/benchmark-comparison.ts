@@ -2,7 +2,7 @@ import type { Polarity } from '../contract';
 import { committedTableExists } from '../engine/committed-tables';
 import type { Engine } from '../engine/engine-types';
 import { str, strList } from '../engine/sql-literals';
-import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../disclosure/protected-tables';
 import {
   BENCHMARK_METHOD,
   type BenchmarkComparison,
@@ -10,7 +10,7 @@ import {
   type NotCompared,
   type StatisticWithLimits,
 } from '../stats';
-import { figureOf, type FigureFlag } from './map-figures';
+import { figureOf } from './map-figures';
 import { nearestYear } from './population-years';
 
 /** One loaded benchmark value. */

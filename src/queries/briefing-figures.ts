@@ -3,7 +3,7 @@ import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { protectGrouping } from '../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
-import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../disclosure/protected-tables';
 import { crudeRate, proportion, proportionChange, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
 import { briefingSentence } from './briefing-sentences';
 import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
@@ -15,13 +15,10 @@ export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-
 /** How many months the sparkline covers. */
 export const SPARKLINE_MONTHS = 24;
 
-/** A figure in the briefing: protected value and flag, or 'x' where the data have no figure (a gap). */
-export type BriefingFlag = PublicFlag | 'x';
-
 export interface BriefingPoint {
   period: string;
   value: number | null;
-  flag: BriefingFlag;
+  flag: FigureFlag;
 }
 
 export interface BriefingYear extends BriefingPoint {

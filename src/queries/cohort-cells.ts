@@ -6,7 +6,7 @@ import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { protectGrouping, type ProtectedGrouping } from '../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../disclosure';
-import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX, type PublicFlag, type CohortFlag } from '../disclosure/protected-tables';
 import { crudeRate, proportion, type StatisticWithLimits } from '../stats';
 import {
   noPopulationReason,
@@ -22,12 +22,6 @@ export interface CohortDefinition {
   sex: Sex;
   area: string | null;
 }
-
-/**
- * How a figure is shown: a published flag, or `x` (not available: the indicator is not recorded that way, or
- * months are missing) or `z` (not applicable: the indicator does not cover any of the cohort's ages).
- */
-export type FigureFlag = PublicFlag | 'x' | 'z';
 
 /** One cell of a protected table as this module reads it. */
 export interface CohortCell {
@@ -275,7 +269,7 @@ function groupingFlag(g: ProtectedGrouping): PublicFlag {
 export interface CohortFigure {
   count: number | null;
   denominator: number | null;
-  flag: FigureFlag;
+  flag: CohortFlag;
   /** Value and limits (a count's Poisson limits for count indicators); all null unless shown. */
   stat: StatisticWithLimits;
   /** For `x` and `z`, why; for `c`, INCLUDES_HIDDEN when the figure adds up cells of which one is hidden. */
@@ -307,7 +301,7 @@ const NO_STAT: StatisticWithLimits = {
 export const INCLUDES_HIDDEN = 'cannot be shown because it includes hidden figures';
 
 /** A figure that cannot be shown, with its symbol and, for `x` and `z`, the reason. */
-export function noFigure(flag: FigureFlag, reason: string | null): CohortFigure {
+export function noFigure(flag: CohortFlag, reason: string | null): CohortFigure {
   return { count: null, denominator: null, flag, stat: { ...NO_STAT, reason }, reason };
 }
 

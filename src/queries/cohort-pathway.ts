@@ -9,9 +9,9 @@ import {
   selectForCohort,
   yearOf,
   type CohortDefinition,
-  type FigureFlag,
 } from './cohort-cells';
 import type { CohortCoverage } from './cohort-coverage';
+import type { CohortFlag } from '../disclosure/protected-tables';
 
 export type PathwayGranularity = 'year' | 'quarter';
 
@@ -20,7 +20,7 @@ export interface PathwayPoint {
   rate: number | null;
   /** Rate as a percentage of the first year's rate (first year = 100). */
   index: number | null;
-  flag: FigureFlag;
+  flag: CohortFlag;
   /** The population's year when the period's own year has none (the nearest year loaded). */
   populationYear?: string | null;
 }
@@ -39,7 +39,7 @@ export interface TierPoint {
   /** Mean of the tier's indexed rates; null for a gap. */
   index: number | null;
   /** `c` when a member's figure is suppressed there, `x` when one is missing, else shown or rounded. */
-  flag: FigureFlag;
+  flag: CohortFlag;
   /** How many indicators the mean is over. */
   members: number;
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine-types';
 import { str } from '../engine/sql-literals';
-import type { PublicFlag } from '../disclosure/protected-tables';
+import type { PublicFlag, FigureFlag } from '../disclosure/protected-tables';
 import {
   GINI_CHANGE_METHOD,
   GINI_FORMULA,
@@ -13,7 +13,6 @@ import {
   type LorenzPoint,
   type TopShare,
 } from '../stats';
-import type { FigureFlag } from './map-figures';
 
 export type SmallAreaLevel = 'lsoa' | 'msoa' | 'ward';
 

@@ -3,8 +3,7 @@ import type { Engine } from '../engine/engine-types';
 import { num, str } from '../engine/sql-literals';
 import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
 import { protectGrouping } from '../disclosure/grouping';
-import type { PublicFlag } from '../disclosure/protected-tables';
-import type { FigureFlag } from './map-figures';
+import type { PublicFlag, FigureFlag } from '../disclosure/protected-tables';
 
 /** National deciles of the deprivation file, or quintiles of the small areas loaded, ranked by the same file. */
 export type DeprivationScheme = 'national' | 'local';

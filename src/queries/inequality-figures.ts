@@ -10,8 +10,9 @@ import {
   type StatisticWithLimits,
 } from '../stats';
 import { deprivationGroupCells, type DeprivationGroupCell, type DeprivationScheme } from './deprivation-groups';
-import { choosePeriod, mapMeta, type FigureFlag, type MapPeriod } from './map-figures';
+import { choosePeriod, mapMeta, type MapPeriod } from './map-figures';
 import { nearestYear } from './population-years';
+import type { FigureFlag } from '../disclosure/protected-tables';
 
 export interface InequalityParams {
   indicatorId: string;

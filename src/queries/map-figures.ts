@@ -2,7 +2,7 @@ import type { AgeBand, GeographyLevel, Indicator, Polarity, Sex } from '../contr
 import { AGE_BANDS } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num, str, strList } from '../engine/sql-literals';
-import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../disclosure/protected-tables';
 import { nearestYear, noPopulationReason, readPopulationGaps } from './population-years';
 import {
   applyPolarity,
@@ -47,9 +47,6 @@ export interface MapPeriod {
   firstMonth: string | null;
   lastMonth: string | null;
 }
-
-/** `x`: no figure in the loaded data (no cell, or no denominator to make a rate from). */
-export type FigureFlag = PublicFlag | 'x';
 
 export interface AreaFigure {
   code: string;

@@ -4,14 +4,15 @@
 // one of its months is hidden, and a hidden year stays hidden.
 import type { TrendArea, TrendSlice } from './trend-cells';
 import type { TrendSource } from './trend-source';
-import { areaPhrase, type TrendFlag } from './trend-finding';
+import { areaPhrase } from './trend-finding';
 import { buildTrendSeries, trendSeriesInputs, type TrendIndicator, type TrendSeries } from './trend-series';
+import type { FigureFlag } from '../disclosure/protected-tables';
 
 export interface IndexPoint {
   period: string;
   /** The year's rate (or count) the index is built from. */
   value: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   /** value / base value x 100. */
   index: number | null;
 }
@@ -23,7 +24,7 @@ export interface IndexedSeries {
   /** What is indexed, e.g. "per 1,000 residents a year" or "count in the year". */
   basis: string;
   baseValue: number | null;
-  baseFlag: TrendFlag;
+  baseFlag: FigureFlag;
   points: IndexPoint[];
   /** Why the indicator has no line, or null. */
   unavailableReason: string | null;
@@ -83,10 +84,10 @@ export function indexSeries(
       };
     }
     // The protected year cells (a year may be shown when one of its months is hidden).
-    const value = (y: TrendSeries['years'][number]): { value: number | null; flag: TrendFlag } =>
+    const value = (y: TrendSeries['years'][number]): { value: number | null; flag: FigureFlag } =>
       useRate ? { value: y.rate, flag: y.rateFlag } : { value: y.count, flag: y.flag };
     const baseRow = s.years.find((y) => y.period === baseYear);
-    const base = baseRow ? value(baseRow) : { value: null, flag: 'x' as TrendFlag };
+    const base = baseRow ? value(baseRow) : { value: null, flag: 'x' as FigureFlag };
     const points = s.years
       .filter((y) => y.complete && y.period >= baseYear)
       .map((y) => {

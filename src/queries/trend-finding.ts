@@ -1,12 +1,9 @@
 // Plain-words findings for the Trends view's titles, generated from the figures. A title says only
 // what the figures support: a change that is not statistically significant is called so, and a figure
 // that is hidden or missing is said to be so rather than guessed at.
-import type { PublicFlag } from '../disclosure/protected-tables';
+import type { FigureFlag } from '../disclosure/protected-tables';
 import { monthsPhrase } from '../contract/months';
 import { proportionChange, rateChange, wholePercent, type RateChangeResult } from '../stats';
-
-/** A protected flag, or 'x' when no data were received for the period (ONS: not available). */
-export type TrendFlag = PublicFlag | 'x';
 
 /** Change between two periods, as the tables and titles show it. */
 export type ChangeSummary =
@@ -26,15 +23,15 @@ export type ChangeSummary =
        */
       matchedMonths: number[] | null;
     }
-  | { kind: 'not-available'; flag: TrendFlag | null; reason: string };
+  | { kind: 'not-available'; flag: FigureFlag | null; reason: string };
 
 export interface PeriodFigures {
   count: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   /** Exposure (person-years) or the proportion's denominator; null for plain counts. */
   denominator: number | null;
   /** Flag of the denominator (a proportion's denominator is protected too); 'z' when there is none. */
-  denominatorFlag: TrendFlag | 'z';
+  denominatorFlag: FigureFlag | 'z';
 }
 
 /**

@@ -20,9 +20,10 @@ import {
 } from '../stats';
 import type { ProtectedFigure, TrendArea, TrendSlice } from './trend-cells';
 import type { TrendSource } from './trend-source';
-import { areaPhrase, type TrendFlag } from './trend-finding';
+import { areaPhrase } from './trend-finding';
 import { monthName } from '../contract/months';
 import { monthRange, type TrendIndicator } from './trend-series';
+import type { FigureFlag } from '../disclosure/protected-tables';
 
 /** More hidden months than this share of the series and no model is fitted. */
 export const MAX_HIDDEN_SHARE = 0.1;
@@ -33,7 +34,7 @@ const HISTORY_MONTHS = 36;
 export interface ObservedMonth {
   period: string;
   count: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   /** Some parts of the area sent no data: the count is too low, so the model skips it as it does a gap. */
   partial?: boolean;
 }

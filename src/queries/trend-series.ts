@@ -9,7 +9,7 @@ import type { AgeBand, Indicator, Sex } from '../contract';
 import { LONG_MONTHS, monthName, monthsPhrase } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
-import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX, type FigureFlag } from '../disclosure/protected-tables';
 import { isReported, matchedPositions } from './matched-months';
 import { borrowedYearsNote, noPopulationReason, populationNear, type PopulationUsed } from './population-years';
 import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
@@ -21,10 +21,9 @@ import {
   summariseChange,
   type ChangeSummary,
   type PeriodFigures,
-  type TrendFlag,
 } from './trend-finding';
 
-export type { ChangeSummary, TrendFlag } from './trend-finding';
+export type { ChangeSummary } from './trend-finding';
 export type { TrendArea } from './trend-cells';
 
 /** What a trend needs to know about its indicator (from the manifest). */
@@ -38,7 +37,7 @@ export interface TrendPoint {
   /** The month, the last month of a rolling 12 months, or the year 'YYYY'. */
   period: string;
   count: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   /** Exact Poisson limits (below 10) or Byar's: the uncertainty of the count as a measure of risk. */
   countLower95: number | null;
   countUpper95: number | null;
@@ -48,7 +47,7 @@ export interface TrendPoint {
   rateLower95: number | null;
   rateUpper95: number | null;
   /** 'c' when the count or its denominator is hidden; 'x' when either is missing; 'z' does not arise. */
-  rateFlag: TrendFlag;
+  rateFlag: FigureFlag;
   /** Why the rate is `x` although the count is not (no population, or no denominator), else null. */
   rateReason: string | null;
   /** Fewer events than the policy's low count: the rate is unreliable. */
@@ -75,7 +74,7 @@ export interface SeasonalMonth {
   month: number;
   /** Average count for this calendar month over the complete years. */
   mean: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   /** mean / average of the 12 means x 100; null unless all 12 months can be shown. */
   index: number | null;
 }
@@ -242,14 +241,14 @@ function measureOf(indicator: TrendIndicator): TrendMeasure {
   };
 }
 
-const MISSING: { value: number | null; flag: TrendFlag } = { value: null, flag: 'x' };
+const MISSING: { value: number | null; flag: FigureFlag } = { value: null, flag: 'x' };
 
 interface Part {
   count: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   denominator: number | null;
   /** 'z' (not applicable) for indicators shown as counts only. */
-  denominatorFlag: TrendFlag | 'z';
+  denominatorFlag: FigureFlag | 'z';
   partial: boolean;
   /** Why the denominator is missing, when it is. */
   denominatorReason?: string;
@@ -257,7 +256,7 @@ interface Part {
 
 /** Sums parts the way protectGrouping does: `c` if any part is `c`, 'x' if any part is missing. */
 function groupParts(parts: readonly Part[]): Part {
-  const group = (figures: { value: number | null; flag: TrendFlag | 'z' }[]): { value: number | null; flag: TrendFlag } => {
+  const group = (figures: { value: number | null; flag: FigureFlag | 'z' }[]): { value: number | null; flag: FigureFlag } => {
     if (figures.some((f) => f.flag === 'c')) return { value: null, flag: 'c' };
     if (figures.length === 0 || figures.some((f) => f.flag === 'x' || f.flag === 'z' || f.value === null))
       return { value: null, flag: 'x' };
@@ -278,7 +277,7 @@ function groupParts(parts: readonly Part[]): Part {
   };
   const counts = group(parts.map((p) => ({ value: p.count, flag: p.flag })));
   const denominators = parts.every((p) => p.denominatorFlag === 'z')
-    ? { value: null, flag: 'x' as TrendFlag }
+    ? { value: null, flag: 'x' as FigureFlag }
     : group(parts.map((p) => ({ value: p.denominator, flag: p.denominatorFlag })));
   const denominatorReason = parts.find((p) => p.denominatorReason)?.denominatorReason;
   return {
@@ -584,7 +583,7 @@ function toPoint(
   let rate: number | null = null;
   let rateLower95: number | null = null;
   let rateUpper95: number | null = null;
-  let rateFlag: TrendFlag = part.flag;
+  let rateFlag: FigureFlag = part.flag;
   let rateReason: string | null = null;
   if (measure.hasRate) {
     if (part.flag === 'c' || part.denominatorFlag === 'c') rateFlag = 'c';

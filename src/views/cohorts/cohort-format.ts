@@ -1,7 +1,8 @@
 import type { Indicator } from '../../contract';
 import type { BenchmarkOutcome, NotCompared } from '../../stats';
-import type { CohortFigure, FigureFlag } from '../../queries/cohort-cells';
+import type { CohortFigure } from '../../queries/cohort-cells';
 import { enGB } from '../../ui/format';
+import type { CohortFlag } from '../../disclosure/protected-tables';
 
 /**
  * What to do when a cohort's figures are hidden. It does not say the cohort is small: a hidden figure may be a
@@ -52,7 +53,7 @@ export const SYMBOL_NOTES = [
   'z = not applicable (the indicator does not cover any of the cohort’s ages)',
 ];
 
-export function isSymbol(flag: FigureFlag): flag is 'c' | 'x' | 'z' {
+export function isSymbol(flag: CohortFlag): flag is 'c' | 'x' | 'z' {
   return flag === 'c' || flag === 'x' || flag === 'z';
 }
 

@@ -1,9 +1,10 @@
 import type { Indicator } from '../../contract';
 import type { CsvColumn } from '../../disclosure/export-csv';
 import type { ConcentrationYear, PersistentAreaFigure } from '../../queries/concentration-figures';
-import type { FigureFlag, MapPeriod } from '../../queries/map-figures';
+import type { MapPeriod } from '../../queries/map-figures';
 import type { GroupFigure, SchemeFigures } from '../../queries/inequality-figures';
 import { enGB, formatMonth } from '../../ui/format';
+import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** Rates to one decimal place below 100, whole numbers above (as the map shows them). */
 export function formatRate(v: number): string {

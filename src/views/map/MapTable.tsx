@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import type { AreaFigure, FigureFlag } from '../../queries/map-figures';
+import type { AreaFigure } from '../../queries/map-figures';
 import type { Polarity } from '../../stats';
 import { Figure } from '../../ui/Figure';
 import { comparisonLabel, formatCountValue, formatRate } from './map-model';
 import { SymbolLegend } from '../../ui/SymbolLegend';
+import type { FigureFlag } from '../../disclosure/protected-tables';
 
 export type SortKey = 'name' | 'district' | 'count' | 'rate' | 'comparison';
 type Direction = 'ascending' | 'descending';

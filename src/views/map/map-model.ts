@@ -1,9 +1,10 @@
 import type { Indicator } from '../../contract';
-import type { AreaFigure, FigureFlag, MapFigures, MapPeriod } from '../../queries/map-figures';
+import type { AreaFigure, MapFigures, MapPeriod } from '../../queries/map-figures';
 import type { BenchmarkComparison, NotCompared, Polarity } from '../../stats';
 import { classify, classifyCentred, classIndex, classLabels, type ClassMethod, type Classes } from '../../geo/classify';
 import { comparisonColour, HATCH_FILL, NO_DATA_FILL, paletteColours, textColourOn, type PaletteKind } from '../../geo/palettes';
 import { formatMonth } from '../../ui/format';
+import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** What the colours show: the count, the rate, or the comparison with the whole VRU area. */
 export type MapMeasure = 'count' | 'rate' | 'compare';

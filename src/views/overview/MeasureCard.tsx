@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import type { DisclosurePolicy } from '../../contract';
-import type { PublicFlag } from '../../disclosure/protected-tables';
+import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
-import type { BriefingFlag, BriefingMeasure } from '../../queries/briefing-figures';
+import type { BriefingMeasure } from '../../queries/briefing-figures';
 import { Figure } from '../../ui/Figure';
 import { formatMonth } from '../../ui/format';
 import { SymbolLegend } from '../../ui/SymbolLegend';
@@ -23,7 +23,7 @@ export function BriefingFigure({
   missingReason = null,
 }: {
   value: number | null;
-  flag: BriefingFlag;
+  flag: FigureFlag;
   policy: DisclosurePolicy;
   format?: (v: number) => string;
   /** A rate worked out from a rounded count. */

@@ -1,12 +1,12 @@
 import type { Indicator } from '../../contract';
 import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
-import type { PublicFlag } from '../../disclosure/protected-tables';
-import type { BriefingFlag, BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/briefing-figures';
+import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
+import type { BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/briefing-figures';
 
 // 'x' (no figure in the data) is the ONS symbol for "not available"; the CSV writer passes the flag through
 // as text, and the notes line explains it.
-const asFlag = (f: BriefingFlag): PublicFlag => f as PublicFlag;
+const asFlag = (f: FigureFlag): PublicFlag => f as PublicFlag;
 const X_NOTE = 'x = no figure in the data for this period (not available)';
 const round = (v: number | null | undefined, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
 

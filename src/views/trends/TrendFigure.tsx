@@ -1,5 +1,5 @@
-import type { TrendFlag } from '../../queries/trend-series';
 import { Figure } from '../../ui/Figure';
+import type { FigureFlag } from '../../disclosure/protected-tables';
 
 export interface FlagExplanations {
   suppressed: string;
@@ -22,7 +22,7 @@ export function TrendFigure({
   missingReason = null,
 }: {
   value: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
   format: (v: number) => string;
   explanations: FlagExplanations;
   lowCount?: boolean;
@@ -71,8 +71,8 @@ export interface SymbolsUsed {
 }
 
 /** Which symbols a table's rows use, so the key explains exactly those. */
-export function symbolsIn(points: readonly { flag: TrendFlag; rateFlag?: TrendFlag; lowCount?: boolean }[]): SymbolsUsed {
-  const has = (f: TrendFlag) => points.some((p) => p.flag === f || p.rateFlag === f);
+export function symbolsIn(points: readonly { flag: FigureFlag; rateFlag?: FigureFlag; lowCount?: boolean }[]): SymbolsUsed {
+  const has = (f: FigureFlag) => points.some((p) => p.flag === f || p.rateFlag === f);
   return { c: has('c'), x: has('x'), r: has('rounded'), u: points.some((p) => p.lowCount === true) };
 }
 

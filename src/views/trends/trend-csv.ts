@@ -5,18 +5,12 @@ import { SUPPRESSED_SYMBOL } from '../../disclosure/suppression-text';
 import type { TrendIndexComparison } from '../../queries/trend-compare';
 import type { TrendHotspots } from '../../queries/trend-hotspots';
 import type { TrendProjection } from '../../queries/trend-projection';
-import type {
-  SeasonalMonth,
-  TrendFlag,
-  TrendPeriodWithChange,
-  TrendPoint,
-  TrendSeries,
-  TrendYear,
-} from '../../queries/trend-series';
+import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
 import { csvNumber, formatChange, formatSignificance, monthOfYearName } from './format-trend';
+import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** A figure that is hidden with its row, or a hidden rate when only the denominator is hidden. */
-function figure(v: number | null, flag: TrendFlag): string | number | null {
+function figure(v: number | null, flag: FigureFlag): string | number | null {
   if (flag === 'c') return SUPPRESSED_SYMBOL;
   if (flag === 'x') return 'x';
   return csvNumber(v);
@@ -146,7 +140,7 @@ interface CompareRow {
   period: string;
   value: number | null;
   index: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
 }
 
 export function compareCsv(meta: CsvMeta, comparison: TrendIndexComparison): string {
@@ -180,7 +174,7 @@ interface ProjectionRow {
   upper80: number | null;
   lower95: number | null;
   upper95: number | null;
-  flag: TrendFlag;
+  flag: FigureFlag;
 }
 
 export function projectionCsv(meta: CsvMeta, projection: Extract<TrendProjection, { kind: 'projection' }>): string {

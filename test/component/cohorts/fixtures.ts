@@ -1,7 +1,8 @@
 import type { Indicator, Tier } from '../../../src/contract';
-import type { CohortFigure, FigureFlag } from '../../../src/queries/cohort-cells';
+import type { CohortFigure } from '../../../src/queries/cohort-cells';
 import type { CohortProfile, ProfileRow } from '../../../src/queries/cohort-profile';
 import type { BenchmarkOutcome, NotCompared } from '../../../src/stats';
+import type { CohortFlag } from '../../../src/disclosure/protected-tables';
 
 export const VRU = 'VRN-LANCS';
 export const PRESTON = 'E07000123';
@@ -31,7 +32,7 @@ export function indicator(id: string, tier: Tier, extra: Partial<Indicator> = {}
 
 export function figure(
   value: number | null,
-  flag: FigureFlag = value === null ? 'c' : 'shown',
+  flag: CohortFlag = value === null ? 'c' : 'shown',
   reason: string | null = null,
 ): CohortFigure {
   const shown = value !== null && flag !== 'c' && flag !== 'x' && flag !== 'z';

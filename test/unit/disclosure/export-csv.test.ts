@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { protectedCsv, type CsvFlag } from '../../../src/disclosure/export-csv';
+import { protectedCsv } from '../../../src/disclosure/export-csv';
+import type { FigureFlag } from '../../../src/disclosure/protected-tables';
 
 interface Row {
   area: string;
   value: number | null;
-  flag: CsvFlag;
+  flag: FigureFlag;
 }
 
 const meta = { title: 'Test, "quoted", title', source: 'Test source', synthetic: true, audience: 'partner' };
