@@ -7,6 +7,16 @@ export const SEXES = ['female', 'male'] as const;
 export const SEX_VALUES = [...SEXES, 'all'] as const;
 export type Sex = (typeof SEX_VALUES)[number];
 
+/**
+ * The one wording of each sex, as ONS writes it: on a control ("Persons"), in a breakdown's label ("all ages,
+ * persons") and in a sentence ("people aged 15-17").
+ */
+export const SEX_WORDS: Record<Sex, { label: string; plural: string; prose: string }> = {
+  all: { label: 'Persons', plural: 'persons', prose: 'people' },
+  female: { label: 'Female', plural: 'females', prose: 'females' },
+  male: { label: 'Male', plural: 'males', prose: 'males' },
+};
+
 export const TIERS = ['primary', 'secondary', 'tertiary'] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -21,6 +31,21 @@ export type Polarity = (typeof POLARITIES)[number];
 
 export const AUDIENCES = ['analyst', 'partner', 'public'] as const;
 export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * The one wording of each audience: on a control ("Analyst"), before "disclosure rules" ("Analyst disclosure
+ * rules"), as the people it is for ("analysts"), and in full ("Analysts in the partnership").
+ */
+export const AUDIENCE_WORDS: Record<Audience, { label: string; people: string; full: string }> = {
+  analyst: { label: 'Analyst', people: 'analysts', full: 'Analysts in the partnership' },
+  partner: { label: 'Partner', people: 'partners', full: 'Partner organisations' },
+  public: { label: 'Public', people: 'the public', full: 'The public' },
+};
+
+/** "Partner disclosure rules": the name every view and export gives the rules its figures follow. */
+export function rulesName(audience: Audience): string {
+  return `${AUDIENCE_WORDS[audience].label} disclosure rules`;
+}
 
 export const GEOGRAPHY_LEVELS = ['lsoa', 'msoa', 'ward', 'district', 'vru'] as const;
 export type GeographyLevel = (typeof GEOGRAPHY_LEVELS)[number];

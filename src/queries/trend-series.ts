@@ -5,7 +5,7 @@
 // Disclosure: every figure is a protected cell or a grouping of protected cells. A grouping (a rolling
 // total, a month-of-year average) goes through protectGrouping, so it is `c` as soon as one month is.
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
-import type { AgeBand, Indicator, Sex } from '../contract';
+import { SEX_WORDS, type AgeBand, type Indicator, type Sex } from '../contract';
 import { LONG_MONTHS, monthName, monthsPhrase } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
 import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
@@ -861,6 +861,6 @@ export function yearOnYearTitle(subject: string, where: string, years: readonly 
 }
 
 export function describeSlice(age: AgeBand, sex: Sex): string {
-  const who = sex === 'all' ? 'people' : sex === 'female' ? 'females' : 'males';
+  const who = SEX_WORDS[sex].prose;
   return age === 'all' ? (sex === 'all' ? 'all ages' : `${who} of all ages`) : `${who} aged ${age}`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Audience } from '../contract';
+import { type Audience, AUDIENCE_WORDS } from '../contract';
 import { parseViewState, serializeViewState, type ViewState } from './view-state';
 
 const listeners = new Set<() => void>();
@@ -9,8 +9,6 @@ let cached: ReturnType<typeof parseViewState> | null = null;
 /** The audience a partner bundle was published for: the only one its figures exist for. */
 let audienceLock: Audience | null = null;
 
-const AUDIENCE_NAMES: Record<Audience, string> = { analyst: 'analysts', partner: 'partners', public: 'the public' };
-
 function read(): ReturnType<typeof parseViewState> {
   if (cachedSearch !== window.location.search || cachedLock !== audienceLock || !cached) {
     cachedSearch = window.location.search;
@@ -19,7 +17,7 @@ function read(): ReturnType<typeof parseViewState> {
     if (audienceLock && parsed.state.audience !== audienceLock) {
       if (new URLSearchParams(cachedSearch).has('audience')) {
         parsed.notices.push(
-          `This dashboard holds a bundle published for ${AUDIENCE_NAMES[audienceLock]}, so its figures are shown under those rules.`,
+          `This dashboard holds a bundle published for ${AUDIENCE_WORDS[audienceLock].people}, so its figures are shown under those rules.`,
         );
       }
       parsed.state = { ...parsed.state, audience: audienceLock };

@@ -40,7 +40,7 @@ test('a cohort from a link shows its tier profile, compares with a second cohort
   await expect(builder.getByLabel('15-17')).toBeChecked();
   await expect(builder.getByLabel('18-24')).toBeChecked();
   await expect(builder.getByLabel('25-34')).not.toBeChecked();
-  await expect(builder.getByLabel('Males', { exact: true })).toBeChecked();
+  await expect(builder.getByLabel('Male', { exact: true })).toBeChecked();
   await expect(builder.getByLabel('Area')).toHaveValue('E07000123');
   await expect(builder.getByLabel('Cohort name')).toHaveValue('Young men in Preston');
 
@@ -58,9 +58,9 @@ test('a cohort from a link shows its tier profile, compares with a second cohort
   await page.getByRole('button', { name: 'Compare with another cohort' }).click();
   const second = page.getByRole('form', { name: 'Comparison cohort' });
   await expect(second.getByRole('heading', { name: 'Comparison cohort' })).toBeFocused();
-  await expect(second.getByLabel('Females', { exact: true })).toBeChecked();
+  await expect(second.getByLabel('Female', { exact: true })).toBeChecked();
   await expect(second.getByLabel('Cohort name')).toHaveValue('Females aged 15-24 in Preston');
-  await second.getByLabel('Both sexes').check();
+  await second.getByLabel('Persons').check();
   await second.getByLabel('Area').selectOption({ label: 'Blackpool' });
   await expect(second.getByLabel('Cohort name')).toHaveValue('People aged 15-24 in Blackpool');
   await second.getByRole('button', { name: 'Show comparison' }).click();

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { flushSync } from 'react-dom';
-import { AGE_BANDS, type AgeBand, type Sex } from '../../contract';
+import { AGE_BANDS, SEX_WORDS, type AgeBand, type Sex } from '../../contract';
 import { useViewState } from '../../url-state/use-view-state';
 import { encodeCohort, type CohortSpec } from '../../url-state/view-state';
 import { defaultCohortName } from './cohort-name';
@@ -10,11 +10,10 @@ export interface AreaChoice {
   name: string;
 }
 
-const SEX_CHOICES: { value: Sex; label: string }[] = [
-  { value: 'female', label: 'Females' },
-  { value: 'male', label: 'Males' },
-  { value: 'all', label: 'Both sexes' },
-];
+const SEX_CHOICES: { value: Sex; label: string }[] = (['female', 'male', 'all'] as const).map((value) => ({
+  value,
+  label: SEX_WORDS[value].label,
+}));
 
 /**
  * A form for one cohort: age bands (checkboxes), sex (radios), area (select) and a name. Until the name is

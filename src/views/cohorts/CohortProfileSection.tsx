@@ -1,5 +1,5 @@
 import { useEffect, useId, memo } from 'react';
-import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import { SEX_WORDS, TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { markOnce } from '../../ui/performance-marks';
@@ -110,8 +110,8 @@ export const CohortProfileSection = memo(function CohortProfileSection({
         {profile ? profileTitle(profile, cohort.name, vruName) : cohort.name}
       </h3>
       <p className="hint cohort-profile__who">
-        {cohort.sex === 'all' ? 'Both sexes' : cohort.sex === 'female' ? 'Females' : 'Males'}, {describeAges(cohort.ages)}, in{' '}
-        {areaName}. {mainYear ? `Calendar year ${mainYear}, the latest full year ${upTo}` : ''}
+        {SEX_WORDS[cohort.sex].label}, {describeAges(cohort.ages)}, in {areaName}.{' '}
+        {mainYear ? `Calendar year ${mainYear}, the latest full year ${upTo}` : ''}
         {otherYears.length
           ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year ${upTo}`).join('; ')})`
           : ''}

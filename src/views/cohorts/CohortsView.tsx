@@ -32,8 +32,6 @@ interface Context {
   csvMeta: { source: string; synthetic: boolean; audience: string };
 }
 
-const AUDIENCE_TEXT = { analyst: 'analyst', partner: 'partner', public: 'public' } as const;
-
 /** Shown until the user builds a cohort: young people aged 15-24 across the VRU area (never written to the URL). */
 function defaultCohort(vruName: string): CohortSpec {
   const c = { ages: ['15-17', '18-24'] as CohortSpec['ages'], sex: 'all' as const, area: null };
@@ -61,7 +59,7 @@ export function CohortsView() {
         source: manifest?.title ?? 'Loaded data',
         // A cohort's profile, pathway and need against harm draw on every indicator loaded.
         synthetic: drawsOnSynthetic(manifest, allIndicatorIds(manifest)),
-        audience: AUDIENCE_TEXT[state.audience],
+        audience: state.audience,
       },
     }),
     [manifest, areas.data, vruName, policy, state.audience],

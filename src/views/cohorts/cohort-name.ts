@@ -1,4 +1,4 @@
-import { AGE_BANDS, type AgeBand, type Sex } from '../../contract';
+import { AGE_BANDS, SEX_WORDS, type AgeBand } from '../../contract';
 import type { CohortSpec } from '../../url-state/view-state';
 
 function bandStart(band: AgeBand): number {
@@ -49,15 +49,13 @@ export function describeAges(ages: readonly AgeBand[]): string {
   return runs.length === 0 ? 'of no ages' : `aged ${joinList(runs)}`;
 }
 
-const SEX_WORDS: Record<Sex, string> = { female: 'Females', male: 'Males', all: 'People' };
-
 /**
  * A name that says who is in the cohort, in words: "Males aged 15-24 in Preston". It describes people by
  * their age, sex and where they live only, never by what has happened to them.
  */
 export function defaultCohortName(cohort: Pick<CohortSpec, 'ages' | 'sex'>, areaName: string | null, vruName: string): string {
   const where = areaName ?? `the ${vruName.replace(/^the /i, '')}`;
-  return `${SEX_WORDS[cohort.sex]} ${describeAges(cohort.ages)} in ${where}`.slice(0, 80);
+  return `${capitalised(SEX_WORDS[cohort.sex].prose)} ${describeAges(cohort.ages)} in ${where}`.slice(0, 80);
 }
 
 /** The band list in words for tables: "15-17 and 18-24". */
@@ -65,3 +63,5 @@ export function bandList(bands: readonly AgeBand[]): string {
   if (bands.includes('all')) return 'all ages';
   return joinList(AGE_BANDS.filter((b) => bands.includes(b)));
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,13 +1,7 @@
 import { useState } from 'react';
-import { AUDIENCES, type Audience, type Manifest } from '../../contract';
+import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
 import { useViewState } from '../../url-state/use-view-state';
-
-const AUDIENCE_TEXT: Record<Audience, string> = {
-  analyst: 'Analysts in the partnership',
-  partner: 'Partner organisations',
-  public: 'The public',
-};
 
 /**
  * The disclosure rules per audience, and what applying them to the loaded data did, including the
@@ -62,7 +56,7 @@ function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manife
   const s = summary.data;
   return (
     <tr>
-      <th scope="row">{AUDIENCE_TEXT[audience]}</th>
+      <th scope="row">{AUDIENCE_WORDS[audience].full}</th>
       <td>{rule}</td>
       <td className="num">{s ? s.cells.toLocaleString('en-GB') : '…'}</td>
       <td className="num">{s ? s.primary.toLocaleString('en-GB') : '…'}</td>
@@ -73,7 +67,7 @@ function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manife
         ) : !s && !summary.isFetching ? (
           <button type="button" className="button" onClick={() => setRequested(true)}>
             Apply these rules and audit them
-            <span className="visually-hidden">{` (${AUDIENCE_TEXT[audience].toLowerCase()})`}</span>
+            <span className="visually-hidden">{` (${AUDIENCE_WORDS[audience].full.toLowerCase()})`}</span>
           </button>
         ) : !s ? (
           'Running…'

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel } from '../../contract';
+import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesName, type Audience } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -109,7 +109,7 @@ function ConcentrationFiguresShown({
   unit: string;
   title: string;
   fileStem: string;
-  meta: { source: string; synthetic: boolean; audience: string };
+  meta: { source: string; synthetic: boolean; audience: Audience };
   reason: string;
 }) {
   const areas = levelName(data.level);
@@ -146,7 +146,7 @@ function ConcentrationFiguresShown({
     <>
       <FigureSection
         title={finding}
-        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${meta.audience[0]!.toUpperCase() + meta.audience.slice(1)} disclosure rules.`}
+        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${rulesName(meta.audience)}.`}
         chart={series.length ? <LorenzChart series={series} /> : undefined}
         chartLabel={`Concentration curves for ${series.map((s) => s.label).join(' and ')}: the share of ${unit} against the share of ${areas}, least affected first. ${latest && latest.gini !== null ? `Gini coefficient ${formatGini(latest.gini)} in ${latest.year}.` : ''} The table below gives the figures.`}
         notes={
@@ -256,7 +256,7 @@ function PersistentAreas({
   unit: string;
   title: string;
   fileStem: string;
-  meta: { source: string; synthetic: boolean; audience: string };
+  meta: { source: string; synthetic: boolean; audience: Audience };
 }) {
   const areas = levelName(data.level);
   if (!data.persistent)

@@ -4,7 +4,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/inequality-figures';
-import { drawsOnSynthetic, type Indicator } from '../../contract';
+import { drawsOnSynthetic, type Indicator, rulesName } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -73,7 +73,7 @@ export default function InequalityView() {
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
               {data.populationYear !== null
                 ? `, per head of the ${data.populationYear} population (the latest loaded)`
-                : ''}. {state.audience[0]!.toUpperCase() + state.audience.slice(1)} disclosure rules
+                : ''}. {rulesName(state.audience)}
               {dataset?.published && allExact(data) ? `; ${dataset.title} is published open data and its counts are exact` : ''}.
             </p>
             {[data.national, data.local].map((scheme) => (

@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { GeographyLevel } from '../../contract';
+import { type GeographyLevel, rulesName, SEX_WORDS } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
 import { cartogramLayout } from '../../geo/tile-grid';
@@ -49,7 +49,6 @@ export const preloadMapDrawing = choroplethMap.preload;
 
 const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
 const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
-const SEX_LABEL = { all: 'persons', female: 'females', male: 'males' } as const;
 
 const MAP_DEFAULTS: MapStyleOptions = {
   measure: 'rate',
@@ -251,7 +250,7 @@ export function MapView() {
 
   const nounPlural = levelNoun(level);
   const when = periodText(data?.period ?? null);
-  const breakdown = `${AGE_LABEL(small ? 'all' : state.age)}, ${SEX_LABEL[small ? 'all' : state.sex]}`;
+  const breakdown = `${AGE_LABEL(small ? 'all' : state.age)}, ${SEX_WORDS[small ? 'all' : state.sex].plural}`;
   const measureWord =
     effective.measure === 'count' ? 'count' : effective.measure === 'rate' ? 'rate' : `rate compared with ${benchmarkName}`;
   const finding = data && ctx ? findingTitle(data, effective.measure, { ...ctx, level }) : null;
@@ -314,14 +313,14 @@ export function MapView() {
         <div className="notice notice--warning map-notice" role="status">
           <p>
             {levelNoun(level, false)} figures are published for all ages and persons only (smaller breakdowns would nearly all be
-            suppressed), so this map shows all ages and persons, not {AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]}.
+            suppressed), so this map shows all ages and persons, not {AGE_LABEL(state.age)}, {SEX_WORDS[state.sex].plural}.
           </p>
           <p>
             <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
               Set the filters to all ages and persons
             </button>{' '}
             <button type="button" className="button" onClick={() => update({ level: 'district' })}>
-              Show districts instead ({AGE_LABEL(state.age)}, {SEX_LABEL[state.sex]})
+              Show districts instead ({AGE_LABEL(state.age)}, {SEX_WORDS[state.sex].plural})
             </button>
           </p>
         </div>
@@ -369,7 +368,7 @@ export function MapView() {
               <p className="map-subtitle">
                 {indicator.title}: {measureWord}
                 {effective.measure !== 'count' ? ` (${indicator.rateLabel})` : ''}, by {levelNoun(level, false)}, {when},{' '}
-                {breakdown}. {state.audience[0]!.toUpperCase() + state.audience.slice(1)} disclosure rules.
+                {breakdown}. {rulesName(state.audience)}.
               </p>
               {showCartogram && layout ? (
                 <TileGridCartogram

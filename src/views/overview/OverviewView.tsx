@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare } from '../../contract';
+import { DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare, rulesName } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -11,8 +11,6 @@ import { MeasureCard } from './MeasureCard';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { PublishBundle } from './PublishBundle';
 import { TierSummary } from './TierSummary';
-
-const AUDIENCE_WORDS = { analyst: 'analyst', partner: 'partner', public: 'public' } as const;
 
 /**
  * The briefing for strategic leads: the Home Office VRU success measures first, then the manifest's other
@@ -66,7 +64,7 @@ export function OverviewView() {
   // Each card and export says "synthetic" for its own figures; a card is tagged when real figures stand beside it.
   const cardSynthetic = (id: string) => drawsOnSynthetic(manifest, [id]);
   const markSynthetic = syntheticShare(manifest) === 'some';
-  const audience = AUDIENCE_WORDS[state.audience];
+  const audience = state.audience;
   const today = new Date().toISOString().slice(0, 10);
   const cardProps = { areaName: data.areaName, policy, audience };
   const card = (m: (typeof data.measures)[number]) => (
@@ -100,8 +98,7 @@ export function OverviewView() {
           <li>Data up to {data.endMonth ? formatMonth(data.endMonth) : 'no month loaded'}</li>
           <li>Produced {formatDate(today)}</li>
           <li>
-            {audience[0]!.toUpperCase() + audience.slice(1)} disclosure rules: counts from 1 to {policy.suppressBelowOrEqual}{' '}
-            hidden (c)
+            {rulesName(state.audience)}: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
             {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
           </li>
           {bundle ? <li>From a partner bundle published {formatDate(bundle.createdAt.slice(0, 10))}</li> : null}

@@ -1,12 +1,10 @@
-import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS } from '../../contract';
+import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS, AUDIENCE_WORDS, SEX_WORDS } from '../../contract';
 import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
 import { formatMonth } from '../../ui/format';
 import { useShownIndicator } from '../../ui/shown-indicator';
 import type { ViewName } from '../../url-state/view-state';
-
-const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
 
 type Filter = 'indicator' | 'area' | 'period' | 'age' | 'sex' | 'audience';
 
@@ -124,7 +122,7 @@ export function FilterBar() {
         >
           {SEX_VALUES.map((s) => (
             <option key={s} value={s}>
-              {s === 'all' ? 'Persons' : s === 'female' ? 'Female' : 'Male'}
+              {SEX_WORDS[s].label}
             </option>
           ))}
         </select>
@@ -140,14 +138,14 @@ export function FilterBar() {
         >
           {AUDIENCES.map((a) => (
             <option key={a} value={a} disabled={locked !== null && a !== locked}>
-              {AUDIENCE_LABELS[a]}
+              {AUDIENCE_WORDS[a].label}
               {locked !== null && a !== locked ? ' (not in this bundle)' : ''}
             </option>
           ))}
         </select>
         {locked !== null ? (
           <p className="hint" id="f-audience-hint">
-            This bundle holds the {AUDIENCE_LABELS[locked].toLowerCase()} figures only.
+            This bundle holds the {AUDIENCE_WORDS[locked].label.toLowerCase()} figures only.
           </p>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
-import { DEFAULT_POLICIES, syntheticShare } from '../../contract';
+import { DEFAULT_POLICIES, syntheticShare, AUDIENCE_WORDS } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { formatDate } from '../../ui/format';
@@ -7,7 +7,6 @@ import { lockAudience, useViewState } from '../../url-state/use-view-state';
 import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url-state/view-state';
 import { CopyLinkButton } from './CopyLinkButton';
 
-const AUDIENCE_LABELS = { analyst: 'Analyst', partner: 'Partner', public: 'Public' } as const;
 const LEVEL_NAMES: Record<string, string> = {
   vru: 'VRU area',
   district: 'districts',
@@ -53,7 +52,7 @@ export function Header() {
         ) : null}
         {bundle ? (
           <strong className="tag tag--audience" data-testid="audience-indicator">
-            {AUDIENCE_LABELS[bundle.audience]} bundle: audience fixed
+            {AUDIENCE_WORDS[bundle.audience].label} bundle: audience fixed
           </strong>
         ) : null}
         <CopyLinkButton className="header__copy-link no-print" disabled={!figuresCurrent} />
@@ -62,7 +61,7 @@ export function Header() {
         <div className="audience-banner" role="note" aria-label="Disclosure rules">
           <p>
             <strong>
-              {AUDIENCE_LABELS[state.audience]} view: figures are rounded to the nearest {policy.roundTo} and counts under{' '}
+              {AUDIENCE_WORDS[state.audience].label} view: figures are rounded to the nearest {policy.roundTo} and counts under{' '}
               {policy.suppressBelowOrEqual + 1} are hidden.
             </strong>
             {bundle ? (

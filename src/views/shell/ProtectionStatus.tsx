@@ -1,8 +1,7 @@
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { useViewState } from '../../url-state/use-view-state';
-
-const NAMES = { analyst: 'analysts', partner: 'partners', public: 'the public' } as const;
+import { AUDIENCE_WORDS } from '../../contract';
 
 /**
  * Shows progress while the disclosure rules are applied to the whole dataset in the background, and says when
@@ -17,7 +16,7 @@ export function ProtectionStatus() {
     // every change of filter would move the page.
     return (
       <div role="status" className="visually-hidden">
-        Updating the figures for {NAMES[state.audience]}… Downloads and the link wait until they are shown.
+        Updating the figures for {AUDIENCE_WORDS[state.audience].people}… Downloads and the link wait until they are shown.
       </div>
     );
   }
@@ -26,7 +25,7 @@ export function ProtectionStatus() {
   return (
     <div role="status" className="protection-status">
       <label htmlFor="protection-progress">
-        Applying the disclosure rules for {NAMES[protecting.audience]}: {pct}%
+        Applying the disclosure rules for {AUDIENCE_WORDS[protecting.audience].people}: {pct}%
       </label>
       <progress id="protection-progress" max={protecting.total} value={protecting.done} />
     </div>

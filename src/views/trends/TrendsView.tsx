@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest, rulesName } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
@@ -203,7 +203,7 @@ function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: 
           Updating the figures for your new choice…
         </p>
       ) : null}
-      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${state.audience.charAt(0).toUpperCase()}${state.audience.slice(1)} disclosure rules`}</p>
+      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${rulesName(state.audience)}`}</p>
       <MainTrendSection series={data} ctx={ctx} />
       <YearsSection series={data} ctx={ctx} />
       <SeasonalitySection series={data} ctx={ctx} />

@@ -1,5 +1,5 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
-import type { AgeBand, Sex } from '../../contract';
+import { type AgeBand, type Sex, SEX_WORDS } from '../../contract';
 import type { ChangeSummary } from '../../queries/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
@@ -68,8 +68,7 @@ export function formatSignificance(change: ChangeSummary): string {
 
 export function sliceLabel(age: AgeBand, sex: Sex): string {
   const ages = age === 'all' ? 'All ages' : `Aged ${age}`;
-  const sexes = sex === 'all' ? 'persons' : sex === 'female' ? 'females' : 'males';
-  return `${ages}, ${sexes}`;
+  return `${ages}, ${SEX_WORDS[sex].plural}`;
 }
 
 /** "2024-03" -> "Mar 2024". */

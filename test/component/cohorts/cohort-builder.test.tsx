@@ -29,7 +29,7 @@ describe('the cohort builder', () => {
     const form = screen.getByRole('form', { name: 'Cohort' });
     const ages = within(form).getByRole('group', { name: 'Age bands' });
     expect(within(ages).getByRole('checkbox', { name: '15-17' })).toBeChecked();
-    await user.click(within(form).getByRole('radio', { name: 'Males' }));
+    await user.click(within(form).getByRole('radio', { name: 'Male' }));
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Area' }), 'Preston');
     expect(within(form).getByRole('textbox', { name: 'Cohort name' })).toHaveValue('Males aged 15-24 in Preston');
     await user.click(within(ages).getByRole('checkbox', { name: '10-14' }));
@@ -50,7 +50,7 @@ describe('the cohort builder', () => {
     const name = screen.getByRole('textbox', { name: 'Cohort name' });
     await user.clear(name);
     await user.type(name, 'Young people | VRU');
-    await user.click(screen.getByRole('radio', { name: 'Females' }));
+    await user.click(screen.getByRole('radio', { name: 'Female' }));
     expect(name).toHaveValue('Young people | VRU');
     await user.click(screen.getByRole('button', { name: 'Show cohort' }));
     expect(urlState().cohort?.name).toBe('Young people / VRU');
@@ -79,7 +79,7 @@ describe('the cohort builder', () => {
     await user.click(screen.getByRole('button', { name: 'Compare with another cohort' }));
     const second = screen.getByRole('form', { name: 'Comparison cohort' });
     expect(within(second).getByRole('heading', { name: 'Comparison cohort' })).toHaveFocus();
-    expect(within(second).getByRole('radio', { name: 'Females' })).toBeChecked();
+    expect(within(second).getByRole('radio', { name: 'Female' })).toBeChecked();
     expect(within(second).getByRole('textbox', { name: 'Cohort name' })).toHaveValue('Females aged 15-24 in Preston');
     await user.click(within(second).getByRole('button', { name: 'Show comparison' }));
     expect(urlState().compare).toEqual({

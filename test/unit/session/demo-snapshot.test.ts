@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
@@ -105,11 +106,17 @@ describe('the demo snapshot the build ships (real engine)', () => {
     }
   });
 
-  it('takes more files on top, as after an ordinary load', async () => {
+  // Own files never mix with the demo: loaded on the restored demo, they start a workspace of their own, which
+  // loads exactly as it would on an empty page (here the demo's own files as a partner would send them, and one more).
+  it('takes own files as a workspace of their own, from the restored demo as after an ordinary load', async () => {
     const csv = 'indicator_id,period,area_code,age_band,sex,count\npolice_violence_with_injury,2026-01,E07000123,all,all,250\n';
-    const outcomes = await restored.load([{ name: 'more.csv', bytes: new TextEncoder().encode(csv) }]);
-    expect(outcomes.map((o) => o.status)).toEqual(['loaded']);
-    expect(restored.getSnapshot().version).toBe(2);
+    const files = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'].map((name) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(`data/${name}`)),
+    }));
+    const outcomes = await restored.load([...files, { name: 'more.csv', bytes: new TextEncoder().encode(csv) }]);
+    expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded', 'loaded']);
+    expect(restored.getSnapshot().workspace.kind).toBe('own');
     const [row] = await restoredEngine.query<{ n: number }>(
       "SELECT count(*)::DOUBLE AS n FROM extracts WHERE source_file IN ('more.csv', 'extracts.parquet')",
     );
