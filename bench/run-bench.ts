@@ -424,6 +424,20 @@ async function bareLoad(page: Page, size: Size, s: Section, parquet: string, run
   json[`bare-load-${size}`] = { ...bare, appLoadMs: run.loadMs, appExtractMs: run.extractMs };
 }
 
+/** Where a load's time went in the engine's worker: its total, and the slowest messages with their SQL. */
+function loadStatements(s: Section, label: string, entries: Awaited<ReturnType<typeof engineTraceSince>>, loadMs: number) {
+  const done = entries.filter((e) => e.end > 0).map((e) => ({ ...e, ms: e.end - e.start }));
+  const busy = done.reduce((a, e) => a + e.ms, 0);
+  add(s, [
+    `  ${label}: in the engine's worker, ${done.length} messages`,
+    `${ms(busy)} (the rest of the load, ${ms(loadMs - busy)}, is the page's own work)`,
+  ]);
+  for (const e of [...done].sort((a, b) => b.ms - a.ms).slice(0, 6)) {
+    const what = e.type === 'RUN_QUERY' ? e.sql.replace(/\s+/g, ' ').slice(0, 90) : e.type;
+    add(s, [`    ${what}`, ms(e.ms)]);
+  }
+}
+
 /** Chooses files on the Load data screen, waits for the result, and splits the time by the progress shown. */
 async function importFiles(
   page: Page,
@@ -435,6 +449,7 @@ async function importFiles(
   const before = (await pageTexts(page)).length;
   const cpu0 = await browserCpuSeconds(browser);
   await watchLoadTexts(page, true);
+  const trace0 = await engineTraceLength(page);
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel('Choose files, or drag them here').setInputFiles(paths);
   await page.locator('.outcomes').waitFor({ timeout: 3_600_000 });
@@ -454,17 +469,25 @@ async function importFiles(
             .join(' ') || outcome.slice(0, 400)
         }`,
   ]);
-  // Phases from the progress texts the Load data screen shows.
+  loadStatements(s, label, await engineTraceSince(page, trace0), loadMs);
+  // Phases from the progress texts the Load data screen shows; a file's rows read so far are part of its phase.
   let extractMs = 0;
+  const phases = new Map<string, number>();
   const texts = (await pageTexts(page)).slice(before).filter((t) => t.text.startsWith('load:'));
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     const next = texts[i + 1]?.t;
-    const phase = t.text.replace(/^load: /, '').replace(/ \| .*$/, '');
+    const phase = t.text
+      .replace(/^load: /, '')
+      .replace(/ \| .*$/, '')
+      .replace(/: [\d,]+ of [\d,]+ rows read.*$/, '');
     if (next === undefined || phase === 'result shown') continue;
-    add(s, [`  ${label} phase: "${phase}"`, ms(next - t.t)]);
+    phases.set(phase, (phases.get(phase) ?? 0) + next - t.t);
     if (/^Reading .*\.(parquet|csv)$/.test(phase) && !/(areas|population)\.csv$/.test(phase)) extractMs += next - t.t;
   }
+  for (const [phase, took] of phases) add(s, [`  ${label} phase: "${phase}"`, ms(took)]);
+  const rate = texts.map((t) => /rows read, ([\d,]+) rows a second/.exec(t.text)?.[1]).findLast((r) => r !== undefined);
+  if (rate) add(s, [`  ${label}: reading speed the screen showed last`, `${rate} rows a second`]);
   json[`${label}-texts-${Date.now()}`] = texts;
   return { loadMs, ok, extractMs };
 }

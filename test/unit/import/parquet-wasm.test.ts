@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { Float64, Int64, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import * as pw from 'parquet-wasm/esm/parquet_wasm.js';
 import { describe, expect, it } from 'vitest';
-import type { InputFile } from '../../../src/import/load-files';
+import { loadFiles, type InputFile, type LoadProgress } from '../../../src/import/load-files';
+import { rowProgressText } from '../../../src/import/row-progress';
 import type { Problem } from '../../../src/import/problems';
-import { expectRejected, extracts, loadOne, sharedBase, unload } from '../../fixtures/import-helpers';
+import { NOW, expectRejected, extracts, loadOne, sharedBase, unload } from '../../fixtures/import-helpers';
 
 // Parquet as other tools write it (Arrow's own writer: plain or dictionary pages, Snappy or Zstandard, several
 // row groups, nulls), read by parquet-wasm straight to Arrow. hyparquet alone cannot decode Zstandard, so a
@@ -144,5 +145,29 @@ describe('Parquet read to Arrow by parquet-wasm', () => {
     expect(problems).toEqual([
       expect.objectContaining({ row: 7, message: expect.stringMatching(/appears more than once \(rows 1, 7\)\.$/) }),
     ]);
+  });
+});
+
+describe('the progress of a large file', () => {
+  it("says the rows read after each row group, within the file's Reading step", async () => {
+    const seen: LoadProgress[] = [];
+    const file = parquet('progress.parquet', good, WRITTEN[1]![1]);
+    const { outcomes } = await loadFiles(base.engine, base.state, [file], (p) => seen.push(p), NOW);
+    expect(outcomes[0]).toMatchObject({ status: 'loaded', rows: 6 });
+    // Three row groups of at most 3 rows: 3, 6 and 7 of 7 (the blank row is read, then left out).
+    expect(seen.map((p) => p.step).filter((s) => s.includes('rows read'))).toEqual([
+      'Reading progress.parquet: 3 of 7 rows read',
+      'Reading progress.parquet: 6 of 7 rows read',
+      'Reading progress.parquet: 7 of 7 rows read',
+    ]);
+    await unload(base.engine, 'progress.parquet');
+  });
+
+  it('gives the speed and the time left once reading has gone on for a second', () => {
+    expect(rowProgressText(200_000, 1_000_000, 500)).toBe('200,000 of 1,000,000 rows read');
+    expect(rowProgressText(300_000, 1_000_000, 2000)).toBe(
+      '300,000 of 1,000,000 rows read, 150,000 rows a second, about 5 s left to read',
+    );
+    expect(rowProgressText(1_000_000, 1_000_000, 4000)).toBe('1,000,000 of 1,000,000 rows read');
   });
 });
