@@ -21,9 +21,8 @@ async function rowSlices(engine: Engine, table: string, size: number): Promise<s
 }
 
 /**
- * Makes `typed`, a view of the staged rows with their values cast to the committed types. A view, not a copy:
- * writing a million rows once more took longer than every check together, and the checks and the commit read
- * the casts as they go. The staged table stays until the load ends (load-files.ts drops both).
+ * Replaces the staged table with `typed`, its values cast to the committed types, a slice of rows at a time,
+ * and drops the staged one: from here to the commit the engine holds one copy of the file.
  */
 export async function castStaged(
   engine: Engine,
@@ -32,10 +31,17 @@ export async function castStaged(
   typed: string,
   present: ReadonlySet<string>,
   numeric: ReadonlySet<string>,
+  sliceRows = SLICE_ROWS,
 ): Promise<void> {
-  await engine.exec(
-    `CREATE OR REPLACE VIEW ${ident(typed)} AS SELECT _row, ${castFromStaging(kind, present, numeric)} FROM ${ident(staging)}`,
-  );
+  const select = `SELECT _row, ${castFromStaging(kind, present, numeric)} FROM ${ident(staging)}`;
+  for (const [i, where] of (await rowSlices(engine, staging, sliceRows)).entries()) {
+    await engine.exec(
+      i === 0
+        ? `CREATE OR REPLACE TABLE ${ident(typed)} AS ${select} WHERE ${where}`
+        : `INSERT INTO ${ident(typed)} ${select} WHERE ${where}`,
+    );
+  }
+  await engine.exec(`DROP TABLE ${ident(staging)}`);
 }
 
 /**

@@ -170,12 +170,8 @@ export async function loadFiles(
           );
           outcomes.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
         } finally {
-          // The typed rows are a view of the staged ones (commit-table.ts): dropped first.
           await engine.exec(
-            [
-              `DROP VIEW IF EXISTS ${ident(`${staging}_typed`)}`,
-              ...['', '_raw'].map((s) => `DROP TABLE IF EXISTS ${ident(`${staging}${s}`)}`),
-            ].join('; '),
+            ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
           );
         }
       }
@@ -282,8 +278,8 @@ async function loadTable(
 
   const problems = await runRowChecks(engine, file.name, staging, columnChecks(spec, header.columns, staged.numeric));
   if (problems.length > 0) throw new FileRejected(problems);
-  // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types, through
-  // a view of the staged rows: one copy of the file in the engine from here to the commit.
+  // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types. The
+  // typed table replaces the staged one: one copy of the file in the engine from here to the commit.
   const typed = `${staging}_typed`;
   await castStaged(engine, kind, staging, typed, new Set(header.columns), staged.numeric);
   problems.push(...(await meaningProblems(engine, kind, typed, { manifest, latestPeriod, file: file.name })));
