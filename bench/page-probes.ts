@@ -52,6 +52,10 @@ declare global {
       replay: (statements: { conn: number; sql: string }[], repeat: number) => Promise<ReplayResult>;
       /** Starts (logging the texts now) or stops logging the load progress texts. */
       watchTexts: (on: boolean) => void;
+      /** Runs one statement on the app's DuckDB worker and connection, bypassing the app; ms from post to reply. */
+      run: (sql: string) => Promise<number>;
+      /** Inserts Arrow IPC stream bytes straight into the app's DuckDB worker (the bare engine's insert); ms. */
+      insertIpc: (bytes: Uint8Array, name: string, create: boolean) => Promise<number>;
     };
   }
 }
@@ -192,8 +196,34 @@ export function installProbes(): void {
       console.warn = warn;
     }
   };
+  // The app's worker and its latest connection, for the bare load (bench/bare-load.ts).
+  const appWorker = () => {
+    const worker = [...engineWorkers].at(-1);
+    const conn = state.engine.findLast((e) => e.type === 'RUN_QUERY')?.conn;
+    if (!worker || conn === undefined) throw new Error('the page has sent no RUN_QUERY to a worker yet');
+    return { worker, conn };
+  };
+  const postAndWait = (worker: Worker, type: string, data: unknown[], transfer: Transferable[] = []) =>
+    new Promise<number>((resolve, reject) => {
+      const id = nextReplayId++;
+      const t = performance.now();
+      replies.set(id, (r) =>
+        r.type === 'OK' || r.type === 'QUERY_RESULT'
+          ? resolve(r.t - t)
+          : reject(new Error(String((r.data as { message?: unknown } | null)?.message ?? r.type))),
+      );
+      post.call(worker, { messageId: id, type, data }, transfer);
+    });
   window.__benchControl = {
     replay,
+    run: (sql) => {
+      const { worker, conn } = appWorker();
+      return postAndWait(worker, 'RUN_QUERY', [conn, sql]);
+    },
+    insertIpc: (bytes, name, create) => {
+      const { worker, conn } = appWorker();
+      return postAndWait(worker, 'INSERT_ARROW_FROM_IPC_STREAM', [conn, bytes, { name, create }], [bytes.buffer]);
+    },
     watchTexts: (on) => {
       state.watchTexts = on;
       lastText = '';

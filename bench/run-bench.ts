@@ -7,7 +7,7 @@
  *
  * Benchmarks are not tests: nothing here fails on a slow machine. `--ci` runs the demo size only, to prove the
  * benchmark works. Options: `--sizes=demo,1m,10m` (default demo,1m), `--samples=N` per interaction,
- * `--no-build`, `--no-csv` (skip the CSV import at 1M), `--no-bare` (skip the Node comparison; the replay in the
+ * `--no-build`, `--load-only` (no interactions after the load), `--dist=<folder>` (time another build), `--no-csv` (skip the CSV import at 1M), `--no-bare` (skip the Node comparison; the replay in the
  * page always runs), `--cached-visit-ms=N` (how long the earlier visit stays open before the cached run; 10 s),
  * `--no-public-data` (skip the load of 24 months of real police.uk street files, which runs after the sizes when
  * ../shared/real is there).
@@ -39,6 +39,7 @@ import {
   watchLoadTexts,
 } from './page-probes';
 import { isReadOnly, replaySamplesInPage, type BareInPageSample } from './bare-in-browser';
+import { bareLoadInPage, serveBareLoadFiles, type BareLoad } from './bare-load';
 import { pct, ratioStats } from './stats';
 import { installWorkerClock, workerTimes, type WorkerTimes } from './worker-clock';
 import { clickPartTab, PART_SWITCHES, partsShown, TRENDS_PARTS, VIEW_ENTRIES, type ViewEntry } from './trends-parts';
@@ -64,7 +65,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const CACHED_VISIT_MS = Number(option('cached-visit-ms') ?? 10_000);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = path.resolve('bench/out');
-const DIST = path.join(OUT, 'dist');
+// --dist=<folder>: a build made elsewhere (with --no-build), such as the previous commit's, to compare in one sitting.
+const DIST = option('dist') ? path.resolve(option('dist')!) : path.join(OUT, 'dist');
 
 type Row = [string, string];
 interface Section {
@@ -109,6 +111,9 @@ async function main() {
   if (!flag('no-build'))
     execSync(`npx vite build --outDir ${DIST} --emptyOutDir --manifest --logLevel warn`, { stdio: 'inherit' });
   reportBundle();
+  // The bare load reads the same Parquet in the page: it is served beside the app, so generated before the server starts.
+  for (const size of SIZES)
+    if (size !== 'demo') serveBareLoadFiles(DIST, generateBenchExtract(OUT, SIZE_ROWS[size], { csv: false }).parquet, size);
   const server = await serve();
   let browser: Browser | undefined;
   try {
@@ -386,7 +391,9 @@ async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRu
     'load finished to first chart (Overview) drawn, protection included',
     `${ms(first.latency)}${first.timedOut ? ' (TIMED OUT)' : ''} (browser CPU ${cpu.toFixed(1)} s)`,
   ]);
-  const samples = await interactions(page, size, s);
+  await bareLoad(page, size, s, files.parquet, run);
+  // --load-only: the load, the first chart and the bare load, without the interactions (minutes on a busy machine).
+  const samples = flag('load-only') ? [] : await interactions(page, size, s);
   await memoryRows(browser, page, s, 'after interactions');
   if (size === '10m') {
     const mem = await browserMemory(browser, page);
@@ -407,6 +414,42 @@ async function extractInBrowser(browser: Browser, size: Size): Promise<BrowserRu
   return { samples, loadMs: run.loadMs, protectMs };
 }
 
+/**
+ * The bare engine's load of the same Parquet file in this page (bench/bare-load.ts), and the app's load over it:
+ * the whole load (every file, checks, commit, cube) and the extract's own phase (read, checks, commit).
+ */
+async function bareLoad(page: Page, size: Size, s: Section, parquet: string, run: { loadMs: number; extractMs: number }) {
+  let bare: BareLoad;
+  try {
+    bare = await bareLoadInPage(page, parquet, size);
+  } catch (e) {
+    return note(s, `bare load in this page failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const bareMs = bare.readMs + bare.insertMs;
+  add(s, [
+    `bare engine in this page: the same Parquet read to Arrow (parquet-wasm, ${bare.rowGroups} row groups) and inserted, no checks`,
+    `${ms(bareMs)} (read ${ms(bare.readMs)}, insert ${ms(bare.insertMs)}; with the fetch ${ms(bare.totalMs)})`,
+  ]);
+  add(s, ['app load / bare read and insert: whole load (all files, checks, commit, cube)', ratio(run.loadMs, bareMs)]);
+  if (run.extractMs > 0)
+    add(s, ['app load / bare read and insert: the extract alone (read, checks, commit)', ratio(run.extractMs, bareMs)]);
+  json[`bare-load-${size}`] = { ...bare, appLoadMs: run.loadMs, appExtractMs: run.extractMs };
+}
+
+/** Where a load's time went in the engine's worker: its total, and the slowest messages with their SQL. */
+function loadStatements(s: Section, label: string, entries: Awaited<ReturnType<typeof engineTraceSince>>, loadMs: number) {
+  const done = entries.filter((e) => e.end > 0).map((e) => ({ ...e, ms: e.end - e.start }));
+  const busy = done.reduce((a, e) => a + e.ms, 0);
+  add(s, [
+    `  ${label}: in the engine's worker, ${done.length} messages`,
+    `${ms(busy)} (the rest of the load, ${ms(loadMs - busy)}, is the page's own work)`,
+  ]);
+  for (const e of [...done].sort((a, b) => b.ms - a.ms).slice(0, 6)) {
+    const what = e.type === 'RUN_QUERY' ? e.sql.replace(/\s+/g, ' ').slice(0, 90) : e.type;
+    add(s, [`    ${what}`, ms(e.ms)]);
+  }
+}
+
 /** Chooses files on the Load data screen, waits for the result, and splits the time by the progress shown. */
 async function importFiles(
   page: Page,
@@ -414,10 +457,11 @@ async function importFiles(
   paths: string[],
   s: Section,
   label: string,
-): Promise<{ loadMs: number; ok: boolean }> {
+): Promise<{ loadMs: number; ok: boolean; extractMs: number }> {
   const before = (await pageTexts(page)).length;
   const cpu0 = await browserCpuSeconds(browser);
   await watchLoadTexts(page, true);
+  const trace0 = await engineTraceLength(page);
   const t0 = await page.evaluate(() => performance.now());
   await page.getByLabel('Choose files, or drag them here').setInputFiles(paths);
   await page.locator('.outcomes').waitFor({ timeout: 3_600_000 });
@@ -437,17 +481,27 @@ async function importFiles(
             .join(' ') || outcome.slice(0, 400)
         }`,
   ]);
-  // Phases from the progress texts the Load data screen shows.
+  loadStatements(s, label, await engineTraceSince(page, trace0), loadMs);
+  // Phases from the progress texts the Load data screen shows; a file's rows read so far are part of its phase.
+  let extractMs = 0;
+  const phases = new Map<string, number>();
   const texts = (await pageTexts(page)).slice(before).filter((t) => t.text.startsWith('load:'));
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
     const next = texts[i + 1]?.t;
-    const phase = t.text.replace(/^load: /, '').replace(/ \| .*$/, '');
+    const phase = t.text
+      .replace(/^load: /, '')
+      .replace(/ \| .*$/, '')
+      .replace(/: [\d,]+ of [\d,]+ rows read.*$/, '');
     if (next === undefined || phase === 'result shown') continue;
-    add(s, [`  ${label} phase: "${phase}"`, ms(next - t.t)]);
+    phases.set(phase, (phases.get(phase) ?? 0) + next - t.t);
+    if (/^Reading .*\.(parquet|csv)$/.test(phase) && !/(areas|population)\.csv$/.test(phase)) extractMs += next - t.t;
   }
+  for (const [phase, took] of phases) add(s, [`  ${label} phase: "${phase}"`, ms(took)]);
+  const rate = texts.map((t) => /rows read, ([\d,]+) rows a second/.exec(t.text)?.[1]).findLast((r) => r !== undefined);
+  if (rate) add(s, [`  ${label}: reading speed the screen showed last`, `${rate} rows a second`]);
   json[`${label}-texts-${Date.now()}`] = texts;
-  return { loadMs, ok };
+  return { loadMs, ok, extractMs };
 }
 
 /**

@@ -3,17 +3,21 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { throwIfSuperseded } from './abort';
 import { statementQueue } from './statement-queue';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+import { setParquetWasmSource } from './parquet-reader';
 
 /**
  * DuckDB-WASM in its Web Worker. The wasm and worker files are served from our own origin (Vite `?url`
  * imports), never from a CDN, so starting the engine makes no third-party request.
  */
 export async function createBrowserEngine(): Promise<Engine> {
+  // Parquet is read to Arrow by parquet-wasm, served from our own origin like the engine's files.
+  setParquetWasmSource(() => parquetWasmUrl);
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },

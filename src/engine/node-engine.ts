@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { throwIfSuperseded } from './abort';
 import { statementQueue } from './statement-queue';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+import { setParquetWasmSource } from './parquet-reader';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
@@ -19,6 +21,7 @@ export interface NodeEngine extends Engine {
  */
 export async function createNodeEngine(): Promise<NodeEngine> {
   const require = createRequire(import.meta.url);
+  setParquetWasmSource(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
   const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const duckdb = require(entry) as Blocking;
   const dir = path.dirname(entry);

@@ -13,6 +13,7 @@ import { parseManifest } from './parse-manifest';
 import { checkOneRowPerPerson, personLevelColumns } from './person-level-check';
 import { FileRejected, rejectionProblems, shortProblem, type Problem } from './problems';
 import { readTableFile } from './read-table-file';
+import { rowProgressText, type OnRows } from './row-progress';
 import { meaningProblems } from './table-checks';
 import { fingertipsBenchmarks, isFingertipsDownload } from './fingertips-download';
 import { csvHeader, FORMAT_LABEL, guessTableKind, readTableHeader, tableKindOf, type TableHeader } from './table-header';
@@ -173,6 +174,7 @@ export async function loadFiles(
               staging,
               next.manifest,
               latestPeriod,
+              rowsOf(name, (step) => onProgress({ done, total, step })),
             );
             loaded.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
           } finally {
@@ -281,6 +283,12 @@ function keepManifestOnlyWithItsData(
   };
 }
 
+/** The rows read of a large file, said within its "Reading" step (see row-progress.ts). */
+function rowsOf(name: string, say: (step: string) => void): OnRows {
+  const started = performance.now();
+  return (done, rows) => say(`Reading ${name}: ${rowProgressText(done, rows, performance.now() - started)}`);
+}
+
 async function loadTable(
   engine: Engine,
   file: DetectedFile,
@@ -289,6 +297,7 @@ async function loadTable(
   staging: string,
   manifest: Manifest | null,
   latestPeriod: string,
+  onRows?: OnRows,
 ): Promise<{ kind: TableKind; rows: number; problems: Problem[] }> {
   // Person-level columns and a wrong header are refused from the header alone, before any row is read.
   const personal = personLevelColumns(file.name, header.columns);
@@ -300,7 +309,7 @@ async function loadTable(
   await ensureCommittedTable(engine, kind);
 
   const wantsNumber = new Set(spec.columns.filter((c) => c.sqlType !== 'VARCHAR').map((c) => c.name));
-  const staged = await readTableFile(engine, file, bytes, header, staging, wantsNumber);
+  const staged = await readTableFile(engine, file, bytes, header, staging, wantsNumber, onRows);
   const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${ident(staging)}`);
   if (n === 0) {
     throw new FileRejected([

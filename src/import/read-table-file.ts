@@ -5,6 +5,7 @@ import { columnsToArrow, rowsToColumns } from './columns-to-arrow';
 import type { DetectedFile } from './detect-file-kind';
 import { readParquetIntoStaging, type StagedColumns } from './parquet-staging';
 import { FileRejected, type Problem } from './problems';
+import type { OnRows } from './row-progress';
 import { FORMAT_LABEL, type TableHeader } from './table-header';
 
 /**
@@ -22,6 +23,7 @@ export async function readTableFile(
   header: TableHeader,
   staging: string,
   wantsNumber: ReadonlySet<string> = new Set(),
+  onRows: OnRows = () => {},
 ): Promise<StagedColumns> {
   const allText: StagedColumns = { numeric: new Set(), keyOrdered: false };
   const anyValue = header.columns.map((c) => `coalesce(trim(${ident(c)}), '') <> ''`).join(' OR ') || 'true';
@@ -47,7 +49,8 @@ export async function readTableFile(
       }
       return allText;
     }
-    if (file.format === 'parquet') return await readParquetIntoStaging(engine, bytes, header.columns, wantsNumber, staging);
+    if (file.format === 'parquet')
+      return await readParquetIntoStaging(engine, bytes, header.columns, wantsNumber, staging, onRows);
     const table =
       file.format === 'arrow' ? arrowAsText(tableFromIPC(bytes)) : columnsToArrow(rowsToColumns(file.json as unknown[]));
     await engine.insertArrow(table, raw, 'create');
