@@ -1,17 +1,9 @@
 import { AGE_BANDS, type AgeBand, type GeographyLevel, type Sex } from '../../../src/contract';
 import type { AreaHierarchy, CubeCell, PeriodType } from '../../../src/disclosure';
+import { seededUniform } from '../../../src/stats/seeded-random';
 
-/** mulberry32: a tiny seeded PRNG so random tables are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the product's own, src/stats/seeded-random.ts), so random tables are the same on every run. */
+export const prng = seededUniform;
 
 /** Fisher-Yates with a seeded PRNG. */
 export function shuffled<T>(xs: readonly T[], seed: number): T[] {

@@ -2,19 +2,12 @@
 // product method (split into pieces of mean <= 20 to stay exact and fast), gamma by
 // Marsaglia-Tsang, so negative binomial = Poisson(gamma-distributed mean).
 import type { SeriesPoint } from '../../../src/stats';
+import { seededUniform } from '../../../src/stats/seeded-random';
 
 export type Rng = () => number;
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The product's own mulberry32 (src/stats/seeded-random.ts). */
+export const mulberry32: (seed: number) => Rng = seededUniform;
 
 export function poisson(rng: Rng, mean: number): number {
   let total = 0;
