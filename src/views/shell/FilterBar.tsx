@@ -20,6 +20,17 @@ const NOT_USED: Partial<Record<ViewName, Partial<Record<Filter, string>>>> = {
     age: 'Not used on this page: the cohort sets its own ages.',
     sex: 'Not used on this page: the cohort sets its own sex.',
   },
+  inequality: {
+    area: 'Not used on this page: it compares the small areas of the whole area.',
+    age: 'Not used on this page: all ages, persons.',
+    sex: 'Not used on this page: all ages, persons.',
+  },
+  concentration: {
+    area: 'Not used on this page: it compares the small areas of the whole area.',
+    period: 'Not used on this page: every calendar year is shown.',
+    age: 'Not used on this page: all ages, persons.',
+    sex: 'Not used on this page: all ages, persons.',
+  },
 };
 
 /** The note under a filter, with the id its box is described by. */
@@ -71,7 +82,12 @@ export function FilterBar() {
       </div>
       <div className="field">
         <label htmlFor="f-area">Area</label>
-        <select id="f-area" value={state.area ?? ''} onChange={(e) => update({ area: e.target.value || null })}>
+        <select
+          id="f-area"
+          value={state.area ?? ''}
+          onChange={(e) => update({ area: e.target.value || null })}
+          {...described('area')}
+        >
           <option value="">{loaded.manifest?.area.name ?? 'Whole area'}</option>
           {(areas.data ?? [])
             .filter((a) => a.level === 'district')
@@ -81,10 +97,16 @@ export function FilterBar() {
               </option>
             ))}
         </select>
+        <FilterNote id="f-area-note" text={notes.area} />
       </div>
       <div className="field">
         <label htmlFor="f-period">Latest month</label>
-        <select id="f-period" value={state.period ?? ''} onChange={(e) => update({ period: e.target.value || null })}>
+        <select
+          id="f-period"
+          value={state.period ?? ''}
+          onChange={(e) => update({ period: e.target.value || null })}
+          {...described('period')}
+        >
           <option value="">Latest ({latest ? formatMonth(latest) : 'none loaded'})</option>
           {(periods.data ?? [])
             .slice()
@@ -95,6 +117,7 @@ export function FilterBar() {
               </option>
             ))}
         </select>
+        <FilterNote id="f-period-note" text={notes.period} />
       </div>
       <div className="field">
         <label htmlFor="f-age">Age band</label>
