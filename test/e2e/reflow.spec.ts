@@ -80,6 +80,7 @@ async function expectFilterNotes(page: Page, view: View): Promise<void> {
     await expect(firstOption).toHaveText(/ \(shown by default\)$/);
   }
   if (SMALL_AREA_VIEWS.includes(view)) {
+    if (view === 'Concentration') await expect(firstOption).toHaveText(/ \(shown by default\)$/);
     await expect(filters.getByLabel('Area', { exact: true })).toHaveAccessibleDescription(/^Not used on this page/);
     await expect(filters.getByLabel('Sex')).toHaveAccessibleDescription(/^Not used on this page/);
     return;

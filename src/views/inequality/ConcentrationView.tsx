@@ -27,6 +27,7 @@ import { FiguresError, ReplacedIndicator } from './ViewNotices';
 import { SMALL_LEVELS, useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 
 /**
  * The Concentration view: how much of an indicator falls in the most affected 1%, 5% and 10% of small areas,
@@ -38,6 +39,8 @@ export default function ConcentrationView() {
   const policy = useDisclosurePolicy();
   const { indicator, replaced, withSmallAreas, levelsOf, ready, dataset, manifest } = useSmallAreaIndicator(SMALL_LEVELS);
   const levels = indicator ? levelsOf(indicator.id) : [];
+  // The filter bar names the indicator shown by default rather than asking to choose one.
+  useReportShownIndicator(indicator?.id ?? null);
   const level: SmallAreaLevel | null = (levels as readonly string[]).includes(state.level)
     ? (state.level as SmallAreaLevel)
     : (levels[0] ?? null);

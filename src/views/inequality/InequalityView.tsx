@@ -15,6 +15,7 @@ import { formatRate, formatRatio, gradientTitle, groupCsvColumns, summaryLines, 
 import { useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
+import { useReportShownIndicator } from '../../ui/shown-indicator';
 
 const LSOA = ['lsoa'] as const;
 
@@ -27,6 +28,8 @@ export default function InequalityView() {
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
   const { indicator, replaced, withSmallAreas, ready, dataset, manifest } = useSmallAreaIndicator(LSOA);
+  // The filter bar names the indicator shown by default rather than asking to choose one.
+  useReportShownIndicator(indicator?.id ?? null);
   const rates = indicator ? indicator.statistic === 'rate' && indicator.denominatorSource === 'population' : false;
   const params: InequalityParams | null = useMemo(
     () => (indicator ? { indicatorId: indicator.id, month: state.period, multiplier: indicator.multiplier, rates } : null),
