@@ -9,7 +9,7 @@ import { SpineChart } from './SpineChart';
 import { formatMonth } from '../../ui/format';
 import { useViewState } from '../../url-state/use-view-state';
 import { OUTCOME_TEXT, populationYearNote, WIDEN_MESSAGE } from './cohort-format';
-import { describeAges } from './cohort-name';
+import { capitalised, describeAges } from './cohort-name';
 import { SymbolLegend } from '../../ui/SymbolLegend';
 
 /**
@@ -110,7 +110,7 @@ export const CohortProfileSection = memo(function CohortProfileSection({
         {profile ? profileTitle(profile, cohort.name, vruName) : cohort.name}
       </h3>
       <p className="hint cohort-profile__who">
-        {SEX_WORDS[cohort.sex].label}, {describeAges(cohort.ages)}, in {areaName}.{' '}
+        {capitalised(SEX_WORDS[cohort.sex].plural)}, {describeAges(cohort.ages)}, in {areaName}.{' '}
         {mainYear ? `Calendar year ${mainYear}, the latest full year ${upTo}` : ''}
         {otherYears.length
           ? ` (${otherYears.map((r) => `${indicators.get(r.indicatorId)?.shortTitle ?? r.indicatorId}: ${r.year}, its latest full year ${upTo}`).join('; ')})`

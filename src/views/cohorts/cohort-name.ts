@@ -64,4 +64,4 @@ export function bandList(bands: readonly AgeBand[]): string {
   return joinList(AGE_BANDS.filter((b) => bands.includes(b)));
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
