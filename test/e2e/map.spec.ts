@@ -158,7 +158,7 @@ test.describe.serial('map with the real Lancashire boundaries', () => {
     foreign = watchForeignRequests(page);
     await openDashboard(page, '?view=import');
     await loadThroughImport(page, [manifestWithBoundaries(), ...DEMO_DATA, LAD, LSOA]);
-    await expect(page.getByText('lancashire-lad-2013.geojson')).toBeVisible();
+    await expect(page.locator('.outcome__file').getByText('lancashire-lad-2013.geojson', { exact: true }).first()).toBeVisible();
     await expect(page.getByText(/lancashire-lsoa-2011\.geojson.*941 shapes/)).toBeVisible();
   });
   test.afterAll(async () => {

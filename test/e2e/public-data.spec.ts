@@ -91,7 +91,7 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   await expect(card).toBeVisible({ timeout: 300_000 });
   await expect(
     card.getByRole('img', {
-      name: /Monthly crimes recorded \(number\) from October 2019 to September 2021: lowest [\d,]+ \(\w+ \d{4}\), highest [\d,]+/,
+      name: /Monthly crimes recorded from October 2019 to September 2021: lowest [\d,]+ \(\w+ \d{4}\), highest [\d,]+/,
     }),
   ).toBeVisible();
   for (const name of ['Possession of weapons', 'Robbery'])
