@@ -519,7 +519,7 @@ async function publicDataInBrowser(browser: Browser): Promise<void> {
   }
   add(s, ['records in the street files', `${files.records.toLocaleString('en-GB')} in ${files.months} months`]);
   note(s, `19 real months; ${files.made.join(', ')} made from the real month a year apart (Month rewritten).`);
-  note(s, "Dropped on top of the demo (until workspaces land), so the records are placed in the demo's own LSOAs.");
+  note(s, 'Dropped while the demo is shown, so they start a workspace of their own (the demo is put away, not rebuilt).');
   const { context, page } = await newPage(browser);
   await openUntil(page, '?view=import', 'view-ready:import');
   await page.waitForFunction(() => performance.getEntriesByName('demo-protected', 'mark').length > 0, null, {
