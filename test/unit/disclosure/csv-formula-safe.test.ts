@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../src/contract';
 import { csvCell, csvComment, protectedCsv } from '../../../src/disclosure/export-csv';
-import type { BriefingMeasure } from '../../../src/queries/briefing-figures';
+import type { BriefingMeasure, BriefingYear } from '../../../src/queries/briefing-figures';
 import { buildHotspots } from '../../../src/queries/trend-hotspots';
 import { indexSeries } from '../../../src/queries/trend-compare';
 import type { ProtectedFigure } from '../../../src/queries/trend-cells';
@@ -99,6 +99,21 @@ describe('csvCell, the one escaping function', () => {
   });
 });
 
+/** A year's figure as the Overview reads it, shown as it is (no rate, no stand-in population year). */
+function shownYear(period: string, value: number): BriefingYear {
+  return {
+    period,
+    value,
+    flag: 'shown',
+    denominator: 400_000,
+    statistic: null,
+    lowCount: false,
+    populationYear: null,
+    rateReason: null,
+    perMonth: null,
+  };
+}
+
 describe('every CSV writer escapes through csvCell', () => {
   it('Map: the table of areas', () => {
     const data = districtFigures();
@@ -157,28 +172,8 @@ describe('every CSV writer escapes through csvCell', () => {
       indicator: ind,
       homeOffice: true,
       ageScope: { label: null, bands: null },
-      current: {
-        period: '2025',
-        value: 190,
-        flag: 'shown',
-        denominator: 400_000,
-        statistic: null,
-        lowCount: false,
-        populationYear: null,
-        rateReason: null,
-        perMonth: null,
-      },
-      previous: {
-        period: '2024',
-        value: 200,
-        flag: 'shown',
-        denominator: 400_000,
-        statistic: null,
-        lowCount: false,
-        populationYear: null,
-        rateReason: null,
-        perMonth: null,
-      },
+      current: shownYear('2025', 190),
+      previous: shownYear('2024', 200),
       change: rateChange({ count: 190, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
       months: [{ period: '2025-01', value: 15, flag: 'shown' }],
       sentence: '',
