@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { Page } from '@playwright/test';
 import { engineTraceLength, engineTraceSince, setSearch, waitSettled } from './page-probes';
 
 export interface RapidChangeResult {

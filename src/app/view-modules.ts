@@ -9,8 +9,8 @@ import { ImportView } from '../views/import/ImportView';
 // that the shell needs (the Overview's copy-link and export buttons, the A4 print rules) are imported by App.
 const split = {
   overview: preloadable(() => import('../views/overview/OverviewView').then((m) => m.OverviewView)),
-  map: preloadable(() => import('../views/map/MapView').then((m) => m.default)),
-  trends: preloadable(() => import('../views/trends/TrendsView').then((m) => m.default)),
+  map: preloadable(() => import('../views/map/MapView').then((m) => m.MapView)),
+  trends: preloadable(() => import('../views/trends/TrendsView').then((m) => m.TrendsView)),
   cohorts: preloadable(() => import('../views/cohorts/CohortsView').then((m) => m.CohortsView)),
   inequality: preloadable(() => import('../views/inequality/InequalityView').then((m) => m.default)),
   concentration: preloadable(() => import('../views/inequality/ConcentrationView').then((m) => m.default)),

@@ -1,4 +1,4 @@
-import { Float64, makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
+import { makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
 
 // Arrow's generic builders (vectorFromArray) compile code with `new Function`, which the page's Content
 // Security Policy forbids (no 'unsafe-eval'). These build the buffers directly, which is also faster.
@@ -47,14 +47,5 @@ export function utf8Vector(values: readonly (string | null)[]): Vector<Utf8> {
       valueOffsets: offsets,
       data,
     }),
-  );
-}
-
-export function float64Vector(values: readonly (number | null)[]): Vector<Float64> {
-  const data = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
-  const { bitmap, nulls } = validity((i) => values[i] === null, values.length);
-  return makeVector(
-    makeData({ type: new Float64(), length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data }),
   );
 }

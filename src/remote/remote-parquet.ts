@@ -1,4 +1,4 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import {
   asyncBufferFromUrl,
   parquetMetadataAsync,
@@ -243,18 +243,4 @@ export async function readRowGroupColumns(
     },
   });
   return out;
-}
-
-/**
- * Arrow IPC files have no per-column statistics a reader can skip by, so they are fetched whole (still in one
- * request, with the bytes counted). Prefer Parquet for large extracts.
- */
-export async function readRemoteArrow(
-  url: string,
-  opts: { fetch?: typeof fetch; requestInit?: RequestInit } = {},
-): Promise<{ table: Table; log: FetchLog }> {
-  const { fetch: counted, log } = countingFetch(opts.fetch);
-  const res = await counted(url, opts.requestInit);
-  if (!res.ok) throw new Error(`fetching ${url} failed (${res.status})`);
-  return { table: tableFromIPC(new Uint8Array(await res.arrayBuffer())), log };
 }

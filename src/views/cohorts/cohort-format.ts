@@ -22,17 +22,6 @@ export function formatValue(value: number, statistic: Indicator['statistic']): s
   return statistic === 'count' ? enGB(Math.round(value)) : formatRate(value);
 }
 
-/** The figure as a plain string for CSV and labels: the rate, or its symbol. */
-export function figureSymbol(f: Pick<CohortFigure, 'flag' | 'stat'>): string {
-  if (isSymbol(f.flag)) return f.flag;
-  return f.stat.value === null ? 'x' : formatRate(f.stat.value);
-}
-
-/** Short unit for a value: "per 1,000 residents", "% of residents". */
-export function unitOf(indicator: Pick<Indicator, 'rateLabel'>): string {
-  return indicator.rateLabel;
-}
-
 export function indicatorName(indicator: Pick<Indicator, 'shortTitle' | 'title'>): string {
   return indicator.shortTitle ?? indicator.title;
 }

@@ -517,8 +517,6 @@ export function MapView() {
   );
 }
 
-export default MapView;
-
 /** How many areas have a count but no rate, and why (the first reason, e.g. a population with a part missing). */
 function NoRateNote({ areas, noun }: { areas: readonly AreaFigure[]; noun: string }) {
   const without = areas.filter((a) => a.rateFlag === 'x' && a.countFlag !== 'x' && a.rateReason !== null);

@@ -311,5 +311,3 @@ function PredictionsPart({
     </>
   );
 }
-
-export default TrendsView;

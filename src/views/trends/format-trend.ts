@@ -3,7 +3,7 @@ import { type AgeBand, type Sex, SEX_WORDS } from '../../contract';
 import type { ChangeSummary } from '../../queries/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
-import { enGB, formatMonth, LONG_MONTHS, shortMonth } from '../../ui/format';
+import { enGB, formatMonth, LONG_MONTHS } from '../../ui/format';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
 export function formatRate(v: number): string {
@@ -69,11 +69,6 @@ export function formatSignificance(change: ChangeSummary): string {
 export function sliceLabel(age: AgeBand, sex: Sex): string {
   const ages = age === 'all' ? 'All ages' : `Aged ${age}`;
   return `${ages}, ${SEX_WORDS[sex].plural}`;
-}
-
-/** "2024-03" -> "Mar 2024". */
-export function shortPeriod(period: string): string {
-  return `${shortMonth(period)} ${period.split('-')[0]}`;
 }
 
 /** "2024-03" -> "March 2024". */
