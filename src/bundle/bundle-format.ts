@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GEOGRAPHY_LEVELS } from '../contract';
+import { BUNDLE_AUDIENCES, GEOGRAPHY_LEVELS } from '../contract';
 import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
 
 /*
@@ -34,7 +34,6 @@ export const BUNDLE_AREA_COLUMNS = ['code', 'name', 'level', 'parent_code'] as c
 export const BUNDLE_POPULATION_COLUMNS = ['area_code', 'level', 'year', 'age_band', 'sex', 'population'] as const;
 
 /** Audiences a bundle may be made for: never the analyst's, whose small numbers stay on the analyst's machine. */
-export const BUNDLE_AUDIENCES = ['partner', 'public'] as const;
 export type BundleAudience = (typeof BUNDLE_AUDIENCES)[number];
 
 /** A plain file name: no folders, so fetching a bundle never leaves the place its address names. */

@@ -1,5 +1,12 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { allIndicatorIds, drawsOnSynthetic, type Audience, type GeographyLevel, type Manifest } from '../contract';
+import {
+  AUDIENCE_PERMISSIONS,
+  allIndicatorIds,
+  drawsOnSynthetic,
+  type Audience,
+  type GeographyLevel,
+  type Manifest,
+} from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
@@ -141,7 +148,7 @@ function atLevels(cells: readonly BundleCell[], levels: readonly GeographyLevel[
  */
 export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
   const audience: Audience = opts.audience;
-  if ((audience as string) === 'analyst') throw new Error('A bundle is never made for the analyst audience.');
+  if (!AUDIENCE_PERMISSIONS[audience].receivesBundles) throw new Error(`A bundle is never made for the ${audience} audience.`);
   if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
   const levels = strList([...opts.levels]);
   const whole = await readProtectedCells(engine, audience);

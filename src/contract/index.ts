@@ -1,4 +1,5 @@
 export * from './vocabularies';
+export * from './audience-permissions';
 export * from './manifest-schema';
 export * from './table-schemas';
 export * from './provenance';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIENCE_PERMISSIONS } from './audience-permissions';
 import { withDatasetProvenance } from './provenance';
 import { AUDIENCES, GEOGRAPHY_LEVELS, POLARITIES, TIERS } from './vocabularies';
 
@@ -174,7 +175,7 @@ export function allowsSmallAreaLists(
   policy: z.infer<typeof disclosurePolicySchema>,
   audience: (typeof AUDIENCES)[number],
 ): boolean {
-  return policy.listSmallAreas ?? audience !== 'public';
+  return policy.listSmallAreas ?? AUDIENCE_PERMISSIONS[audience].listsSmallAreasByDefault;
 }
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,16 +1,12 @@
-import type { Audience, Indicator } from '../contract';
+import { AUDIENCE_PERMISSIONS, type Audience, type Indicator } from '../contract';
 import { trendProjection } from '../queries/trend-projection';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
 import { useTrendSource } from './use-trend-source';
 
-/**
- * Projections and hotspot tests are made under analyst rules only. Partner and public figures are
- * rounded and have more small months hidden: a model fitted to them is biased and overconfident, and a
- * published list of "hotspots" can stigmatise neighbourhoods. An analyst can review and share one.
- */
+/** Projections and hotspot tests: see AUDIENCE_PERMISSIONS for why only some audiences get them. */
 export function predictionsAllowed(audience: Audience): boolean {
-  return audience === 'analyst';
+  return AUDIENCE_PERMISSIONS[audience].predictions;
 }
 
 export function useTrendProjection(indicator: Indicator | null) {

@@ -177,7 +177,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   const page = await analyst.newPage();
   await openOverview(page, '?view=overview');
   const publish = page.getByRole('region', { name: 'Publish for partners' });
-  await expect(publish.getByLabel(/^Partners/)).toBeChecked();
+  await expect(publish.getByLabel(/^Partner organisations/)).toBeChecked();
   await expect(publish.getByLabel('VRU area')).toBeChecked();
   await expect(publish.getByLabel('Districts')).toBeChecked();
   await publish.getByRole('button', { name: 'Publish for partners' }).click();

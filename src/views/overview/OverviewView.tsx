@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare, rulesName } from '../../contract';
+import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare, rulesName } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -161,7 +161,7 @@ export function OverviewView() {
         </ul>
       </section>
 
-      {state.audience === 'analyst' && !bundle ? (
+      {AUDIENCE_PERMISSIONS[state.audience].publishesBundles && !bundle ? (
         <section aria-labelledby="publish-title" className="briefing__section no-print">
           <h2 id="publish-title">Publish for partners</h2>
           <PublishBundle />

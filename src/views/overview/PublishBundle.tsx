@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { GeographyLevel } from '../../contract';
+import { AUDIENCE_WORDS, BUNDLE_AUDIENCES, type GeographyLevel } from '../../contract';
 import { auditsPassed, type BundleAudience } from '../../bundle/bundle-format';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { usePublishBundle } from '../../hooks/use-briefing-publish';
@@ -42,7 +42,7 @@ export function PublishBundle() {
       <form onSubmit={submit} className="publish__form">
         <fieldset>
           <legend>Audience</legend>
-          {(['partner', 'public'] as const).map((a) => (
+          {BUNDLE_AUDIENCES.map((a) => (
             <div key={a} className="choice">
               <input
                 type="radio"
@@ -53,9 +53,8 @@ export function PublishBundle() {
                 onChange={() => setAudience(a)}
               />
               <label htmlFor={`publish-${a}`}>
-                {a === 'partner' ? 'Partners' : 'The public'} (counts under{' '}
-                {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden, others rounded to the nearest{' '}
-                {loaded.manifest?.disclosure[a].roundTo})
+                {AUDIENCE_WORDS[a].full} (counts under {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden,
+                others rounded to the nearest {loaded.manifest?.disclosure[a].roundTo})
               </label>
             </div>
           ))}

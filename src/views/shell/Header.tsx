@@ -1,5 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
-import { DEFAULT_POLICIES, syntheticShare, AUDIENCE_WORDS } from '../../contract';
+import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, syntheticShare, AUDIENCE_WORDS } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { formatDate } from '../../ui/format';
@@ -57,7 +57,7 @@ export function Header() {
         ) : null}
         <CopyLinkButton className="header__copy-link no-print" disabled={!figuresCurrent} />
       </div>
-      {state.audience !== 'analyst' ? (
+      {AUDIENCE_PERMISSIONS[state.audience].rulesBanner ? (
         <div className="audience-banner" role="note" aria-label="Disclosure rules">
           <p>
             <strong>
