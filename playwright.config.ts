@@ -21,7 +21,10 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
   timeout: 90_000,
-  expect: { timeout: 30_000 },
+  // Stored chart pictures (chart-pictures.spec.ts) sit beside the specs, one per chart, whatever the platform: CI
+  // runs the same Debian chromium. 0.1% of pixels absorbs anti-aliasing; a moved bar or line changes far more.
+  snapshotPathTemplate: '{testDir}/__pictures__/{arg}{ext}',
+  expect: { timeout: 30_000, toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: 'disabled' } },
   fullyParallel: false,
   workers: 1,
   retries: 0,
