@@ -1,25 +1,10 @@
-// Where the Trends view's builders get their inputs: either one SQL statement per question, against the
-// protected table (sqlTrendSource, the reference), or the indicator's protected cells for every area and
-// month read once and answered in JavaScript (trend-slice.ts), so changing the area or the latest month
-// needs no engine statement. Both answer every question the same way (test/unit/queries/trend-slice.test.ts).
+// What the Trends view's builders ask of the data. The view answers from the indicator's protected cells for
+// every area and month, read once (trend-slice.ts), so changing the area or the latest month needs no engine
+// statement; test/fixtures/sql-trend-source.ts answers each question with one SQL statement instead, the
+// reference both are checked against (test/unit/queries/trend-slice.test.ts).
 import type { AgeBand, Sex } from '../contract';
-import type { Engine } from '../engine/engine-types';
-import { readPopulationGaps, type PopulationGap } from './population-years';
-import {
-  indicatorAgeBands,
-  indicatorMonthRange,
-  partialMonths,
-  readDistrictMonths,
-  readPopulation,
-  readTrendCells,
-  reportedMonths,
-  resolveTrendArea,
-  type DistrictMonths,
-  type PopulationRow,
-  type TrendArea,
-  type TrendCells,
-  type TrendSlice,
-} from './trend-cells';
+import type { PopulationGap } from './population-years';
+import type { DistrictMonths, PopulationRow, TrendArea, TrendCells, TrendSlice } from './trend-cells';
 
 export interface TrendSource {
   area(areaCode: string | null): Promise<TrendArea | null>;
@@ -37,19 +22,4 @@ export interface TrendSource {
   /** Why the area has no population for some years and breakdowns (population_parts), for one sex. */
   populationGaps(areaCode: string, sex: Sex): Promise<PopulationGap[]>;
   districtMonths(indicatorId: string, age: AgeBand, sex: Sex, lastPeriod: string | null): Promise<DistrictMonths[]>;
-}
-
-/** One statement per question (see trend-cells.ts). */
-export function sqlTrendSource(engine: Engine, table: string): TrendSource {
-  return {
-    area: (areaCode) => resolveTrendArea(engine, areaCode),
-    cells: (ids, areaCode, slice) => readTrendCells(engine, table, ids, areaCode, slice),
-    monthRange: (ids, lastPeriod) => indicatorMonthRange(engine, table, ids, lastPeriod),
-    ageBands: (ids, areaCode) => indicatorAgeBands(engine, table, ids, areaCode),
-    population: (areaCode, sex) => readPopulation(engine, areaCode, sex),
-    partialMonths: (ids, areaCode) => partialMonths(engine, table, ids, areaCode),
-    reportedMonths: (ids, areaCode) => reportedMonths(engine, table, ids, areaCode),
-    populationGaps: (areaCode, sex) => readPopulationGaps(engine, { areaCodes: [areaCode], sex }),
-    districtMonths: (id, age, sex, lastPeriod) => readDistrictMonths(engine, table, id, age, sex, lastPeriod),
-  };
 }

@@ -11,7 +11,7 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import { mapFigures } from '../../../src/queries/map-figures';
 import { buildPopulationCube } from '../../../src/queries/population-cube';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
-import { sqlTrendSource } from '../../../src/queries/trend-source';
+import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import {
   HAS_REAL,

@@ -8,7 +8,7 @@ import { trendIndexComparison } from '../../../src/queries/trend-compare';
 import { trendHotspots } from '../../../src/queries/trend-hotspots';
 import { trendProjection } from '../../../src/queries/trend-projection';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
-import { sqlTrendSource } from '../../../src/queries/trend-source';
+import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
 const TABLE = DEMO_TABLE;

@@ -10,7 +10,8 @@ import { trendHotspots } from '../../../src/queries/trend-hotspots';
 import { trendProjection } from '../../../src/queries/trend-projection';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';
-import { sqlTrendSource, type TrendSource } from '../../../src/queries/trend-source';
+import type { TrendSource } from '../../../src/queries/trend-source';
+import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
 const TABLE = DEMO_TABLE;
