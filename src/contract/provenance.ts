@@ -1,4 +1,5 @@
 import type { Dataset, Manifest } from './manifest-schema';
+import { rulesName, type Audience } from './vocabularies';
 
 /**
  * Provenance is a property of each dataset, not of the manifest that described it: a manifest marked synthetic
@@ -38,4 +39,27 @@ export function allIndicatorIds(manifest: Manifest | null): string[] {
 export function syntheticShare(manifest: Manifest | null): 'none' | 'some' | 'all' {
   const n = syntheticDatasets(manifest).length;
   return n === 0 ? 'none' : n === manifest?.datasets.length ? 'all' : 'some';
+}
+
+/**
+ * The indicators of datasets already published as open data (police.uk): every audience sees their exact counts
+ * (the disclosure layer leaves them as they are) and every view that shows them says so.
+ */
+export function publishedIndicatorIds(manifest: Manifest | null): string[] {
+  if (!manifest) return [];
+  const published = new Set(manifest.datasets.filter((d) => d.published).map((d) => d.id));
+  return manifest.indicators.filter((i) => published.has(i.dataset)).map((i) => i.id);
+}
+
+/**
+ * The rules the figures of these indicators follow, named beside them: the audience's disclosure rules, or, for
+ * published open data, that the counts are exact (no rule is applied to them, for any audience).
+ */
+export function rulesFor(manifest: Manifest | null, audience: Audience, indicatorIds: Iterable<string>): string {
+  const published = new Set(publishedIndicatorIds(manifest));
+  const ids = [...indicatorIds];
+  const open = ids.filter((id) => published.has(id)).length;
+  if (open === 0) return rulesName(audience);
+  if (open === ids.length) return 'Published open data: exact counts';
+  return `${rulesName(audience)}; published open data: exact counts`;
 }

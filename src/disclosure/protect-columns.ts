@@ -16,11 +16,13 @@ export interface ProtectedColumns {
 /** The SQL for a flag code, in the order of ProtectedColumns.flag. */
 export const FLAG_CODES = ['shown', 'rounded', 'c'] as const;
 
-/** The cube's columns protection reads, in this order, by cell_id. */
-export const CUBE_COLUMNS_SQL = `SELECT ${CELL_KEY_COLUMNS.join(', ')}, count FROM cube ORDER BY cell_id`;
+/** The cube's columns protection reads, in this order, by cell_id, for the cells `where` selects. */
+export function cubeColumnsSql(where = 'true'): string {
+  return `SELECT ${CELL_KEY_COLUMNS.join(', ')}, count FROM cube WHERE ${where} ORDER BY cell_id`;
+}
 
 /**
- * Protects a cube given as Arrow IPC bytes (CUBE_COLUMNS_SQL's result) and returns typed arrays by position.
+ * Protects a cube given as Arrow IPC bytes (cubeColumnsSql's result) and returns typed arrays by position.
  * Runs where the work is meant to happen (the protection worker in the browser): decoding the columns, making
  * the cells and protecting them all stay off the page's main thread, and only two typed arrays come back.
  */

@@ -1,9 +1,9 @@
 import { makeVector, Table } from 'apache-arrow';
 import type { Audience, DisclosurePolicy } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { ident } from '../engine/sql-literals';
+import { ident, strList } from '../engine/sql-literals';
 import type { ProtectionSummary } from './protect-cube';
-import { CUBE_COLUMNS_SQL, FLAG_CODES, type ProtectedColumns } from './protect-columns';
+import { cubeColumnsSql, FLAG_CODES, type ProtectedColumns } from './protect-columns';
 import { protectedTable } from './protected-tables';
 
 /**
@@ -22,6 +22,11 @@ export type ProtectRunner = (
  * Everything an audience sees is read from that table, so every view, export and link agrees. The cube leaves
  * the engine as IPC bytes and comes back as a flag code and a value per cell, joined to the cube by cell_id in
  * SQL: no cell objects are made or copied on the page's main thread.
+ *
+ * `exactIndicators` are indicators of datasets already published as open data (police.uk): every audience sees
+ * their exact counts, so they are not protected at all. That gives nothing away about the others: no relation
+ * crosses indicators (a total and its parts are always cells of one indicator), so protecting the rest on its
+ * own is the same as protecting the whole with these cells shown.
  */
 export async function protectCubeTable(
   engine: Engine,
@@ -29,8 +34,10 @@ export async function protectCubeTable(
   policy: DisclosurePolicy,
   run: ProtectRunner,
   onProgress: (done: number, total: number) => void = () => {},
+  exactIndicators: readonly string[] = [],
 ): Promise<ProtectionSummary> {
-  const cube = await engine.queryIpc(CUBE_COLUMNS_SQL);
+  const protectedOnly = exactIndicators.length > 0 ? `indicator_id NOT IN ${strList(exactIndicators)}` : 'true';
+  const cube = await engine.queryIpc(cubeColumnsSql(protectedOnly));
   const parents = await engine.query<{ code: string; parent_code: string }>(
     'SELECT code, parent_code FROM areas WHERE parent_code IS NOT NULL',
   );
@@ -40,11 +47,12 @@ export async function protectCubeTable(
     parents.map((p) => [p.code, p.parent_code]),
     onProgress,
   );
+  // Position i of the result is the i-th protected cell by cell_id.
   const n = result.flag.length;
-  const cellId = new Int32Array(n);
-  for (let i = 0; i < n; i++) cellId[i] = i;
+  const position = new Int32Array(n);
+  for (let i = 0; i < n; i++) position[i] = i;
   const table = new Table({
-    cell_id: makeVector(cellId),
+    position: makeVector(position),
     value: makeVector(result.value),
     flag_code: makeVector(result.flag),
   });
@@ -56,10 +64,18 @@ export async function protectCubeTable(
   // Ordered like the extracts so that filters on indicator, area and period skip blocks.
   await engine.exec(
     `CREATE OR REPLACE TABLE ${ident(name)} AS
-     SELECT c.indicator_id, c.area_code, c.level, c.period, c.period_type, c.age_band, c.sex,
-            CASE WHEN p.flag_code = 2 THEN NULL ELSE p.value END AS value, ${flag} AS flag
-     FROM cube c JOIN ${ident(staging)} p USING (cell_id)
-     ORDER BY c.indicator_id, c.level, c.area_code, c.period_type, c.period;
+     WITH c AS (
+       SELECT *, CAST(row_number() OVER (ORDER BY cell_id) - 1 AS INTEGER) AS position FROM cube WHERE ${protectedOnly}
+     )
+     SELECT * FROM (
+       SELECT c.indicator_id, c.area_code, c.level, c.period, c.period_type, c.age_band, c.sex,
+              CASE WHEN p.flag_code = 2 THEN NULL ELSE p.value END AS value, ${flag} AS flag
+       FROM c JOIN ${ident(staging)} p USING (position)
+       UNION ALL
+       SELECT indicator_id, area_code, level, period, period_type, age_band, sex, CAST(count AS DOUBLE), 'shown'
+       FROM cube WHERE NOT (${protectedOnly})
+     )
+     ORDER BY indicator_id, level, area_code, period_type, period;
      DROP TABLE ${ident(staging)}`,
   );
   return result.summary;

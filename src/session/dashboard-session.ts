@@ -5,7 +5,8 @@ import { withQueryCache } from '../engine/cached-engine';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
 import type { ProtectionSummary } from '../disclosure/protect-cube';
-import { DEFAULT_POLICIES } from '../contract';
+import { DEFAULT_POLICIES, publishedIndicatorIds } from '../contract';
+import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
 import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
@@ -437,15 +438,19 @@ export class DashboardSession {
     if (!job) {
       job = this.serial(async () => {
         await this.restoreDeferred();
-        const policy = this.snapshot.state.manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
+        const manifest = this.snapshot.state.manifest;
+        const policy = manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
+        // Open data already published keep their exact counts for every audience (a proportion's denominator too).
+        const exact = publishedIndicatorIds(manifest).flatMap((id) => [id, id + DENOMINATOR_SUFFIX]);
         let lastShown = -1;
-        const summary = await protectCubeTable(this.engine, audience, policy, this.protect, (done, total) => {
+        const progress = (done: number, total: number): void => {
           const step = Math.floor((20 * done) / Math.max(1, total));
           if (step !== lastShown) {
             lastShown = step;
             this.publish({ protecting: { audience, done, total } });
           }
-        });
+        };
+        const summary = await protectCubeTable(this.engine, audience, policy, this.protect, progress, exact);
         this.publish({ protecting: null, protection: { ...this.snapshot.protection, [audience]: summary } });
         return summary;
       });

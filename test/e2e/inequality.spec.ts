@@ -48,7 +48,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
     test.setTimeout(900_000);
     const foreign = watchForeignRequests(page);
     await openDashboard(page);
-    const inputs = realInputs('exact');
+    const inputs = realInputs('published');
     await loadThroughImport(page, [
       ...inputs.files.map((f) => payload(f.name, f.bytes)),
       payload('imd2019-deprivation.csv', inputs.deprivationCsv),
@@ -69,7 +69,7 @@ test.describe('deprivation and concentration on real police.uk data', () => {
     await expect(page.getByRole('table', { name: 'By local deprivation quintile' }).locator('tbody tr')).toHaveCount(5);
     await expect(page.getByText(/^Slope index of inequality: /).first()).toBeVisible();
     await expect(page.getByText(/^Relative index of inequality: /).first()).toBeVisible();
-    await expect(page.getByText(/is published open data and its counts are exact/)).toBeVisible();
+    await expect(page.getByText(/Published open data: exact counts\./)).toBeVisible();
     // The 2020 year through the shared "Latest month" filter.
     await page.getByLabel('Latest month').selectOption('2020-12');
     await expect(
@@ -126,7 +126,7 @@ test('on the demo, deprivation groups hidden by the analyst rules are shown as c
   // Own files start a workspace without the demo: the demo's files come with the IMD file, as a partner's would.
   await loadThroughImport(page, [
     ...DEMO_DATA.map((f) => payload(path.basename(f), readFileSync(f))),
-    payload('imd2019-deprivation.csv', realInputs('default').deprivationCsv),
+    payload('imd2019-deprivation.csv', realInputs('protected').deprivationCsv),
   ]);
   await page.getByRole('link', { name: 'Deprivation' }).click();
   await expect(

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesName, type Audience } from '../../contract';
+import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, type Audience } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -89,6 +89,7 @@ export default function ConcentrationView() {
           meta={{
             source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
             synthetic: drawsOnSynthetic(manifest, [indicator.id]),
+            rules: rulesFor(manifest, state.audience, [indicator.id]),
             audience: state.audience,
           }}
           reason={suppressionExplanation(policy)}
@@ -112,7 +113,7 @@ function ConcentrationFiguresShown({
   unit: string;
   title: string;
   fileStem: string;
-  meta: { source: string; synthetic: boolean; audience: Audience };
+  meta: { source: string; synthetic: boolean; audience: Audience; rules: string };
   reason: string;
 }) {
   const areas = levelName(data.level);
@@ -149,7 +150,7 @@ function ConcentrationFiguresShown({
     <>
       <FigureSection
         title={finding}
-        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${rulesName(meta.audience)}.`}
+        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${meta.rules}.`}
         chart={series.length ? <LorenzChart series={series} /> : undefined}
         chartLabel={`Concentration curves for ${series.map((s) => s.label).join(' and ')}: the share of ${unit} against the share of ${areas}, least affected first. ${latest && latest.gini !== null ? `Gini coefficient ${formatGini(latest.gini)} in ${latest.year}.` : ''} The table below gives the figures.`}
         notes={

@@ -4,7 +4,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/inequality-figures';
-import { drawsOnSynthetic, type Indicator, rulesName } from '../../contract';
+import { drawsOnSynthetic, type Indicator, rulesFor } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -74,10 +74,8 @@ export default function InequalityView() {
               the deprivation lookup loaded (1 = most deprived)
               {data.unranked > 0 ? `; ${enGB(data.unranked)} LSOAs have no deprivation rank and are left out` : ''}.{' '}
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
-              {data.populationYear !== null
-                ? `, per head of the ${data.populationYear} population (the latest loaded)`
-                : ''}. {rulesName(state.audience)}
-              {dataset?.published && allExact(data) ? `; ${dataset.title} is published open data and its counts are exact` : ''}.
+              {data.populationYear !== null ? `, per head of the ${data.populationYear} population (the latest loaded)` : ''}.{' '}
+              {rulesFor(manifest, state.audience, [indicator.id])}.
             </p>
             {[data.national, data.local].map((scheme) => (
               <SchemeFigure
@@ -112,10 +110,6 @@ function Intro() {
       </p>
     </>
   );
-}
-
-function allExact(data: InequalityFigures): boolean {
-  return [...data.national.groups, ...data.local.groups].every((g) => g.flag === 'shown');
 }
 
 function SchemeFigure({

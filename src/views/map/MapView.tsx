@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { type GeographyLevel, rulesName, SEX_WORDS } from '../../contract';
+import { type GeographyLevel, rulesFor, SEX_WORDS } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
 import { cartogramLayout } from '../../geo/tile-grid';
@@ -368,7 +368,7 @@ export function MapView() {
               <p className="map-subtitle">
                 {indicator.title}: {measureWord}
                 {effective.measure !== 'count' ? ` (${indicator.rateLabel})` : ''}, by {levelNoun(level, false)}, {when},{' '}
-                {breakdown}. {rulesName(state.audience)}.
+                {breakdown}. {rulesFor(manifest, state.audience, [indicator.id])}.
               </p>
               {showCartogram && layout ? (
                 <TileGridCartogram

@@ -21,6 +21,8 @@ export interface SectionContext {
   exportMeta: ExportMeta;
   explanations: FlagExplanations;
   lowCountBelow: number;
+  /** The rules the figures follow, as named beside them (rulesFor). */
+  rules: string;
 }
 
 function stem(...parts: string[]): string {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest, rulesName } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
@@ -82,6 +82,7 @@ export function TrendsView() {
               rounded: roundingExplanation(policy ?? { roundTo: 1 }),
             },
             lowCountBelow: policy?.lowCountBelow ?? 10,
+            rules: rulesFor(manifest, state.audience, [indicator.id]),
           }
         : null,
     [manifest, indicator, policy, state.audience],
@@ -203,7 +204,7 @@ function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: 
           Updating the figures for your new choice…
         </p>
       ) : null}
-      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${rulesName(state.audience)}`}</p>
+      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${ctx.rules}`}</p>
       <MainTrendSection series={data} ctx={ctx} />
       <YearsSection series={data} ctx={ctx} />
       <SeasonalitySection series={data} ctx={ctx} />

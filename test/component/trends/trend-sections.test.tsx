@@ -29,6 +29,7 @@ const ctx: SectionContext = {
   exportMeta: { source: 'Lancashire Constabulary, police recorded crime', synthetic: true, audience: 'analyst' },
   explanations: EXPLANATIONS,
   lowCountBelow: 10,
+  rules: 'Analyst disclosure rules',
 };
 
 describe('MainTrendSection', () => {

@@ -161,7 +161,7 @@ describe.skipIf(!REAL_PRESENT)(`benchmarks on the real police.uk files (skipped 
         }
       }
     }
-    const inputs = realInputs('exact');
+    const inputs = realInputs('published');
     const lsoas = new Set(inputs.lsoas);
     [code, count] = [...counts].filter(([l]) => lsoas.has(l)).sort((a, b) => b[1] - a[1])[0]!;
     pop = Number(

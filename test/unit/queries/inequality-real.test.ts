@@ -100,10 +100,10 @@ function pairGini(xs: number[]): number {
 
 const params: InequalityParams = { indicatorId: INDICATOR, month: '2020-12', multiplier: 1000, rates: true };
 
-async function startSession(policy: 'exact' | 'default'): Promise<{ engine: Engine; session: DashboardSession }> {
+async function startSession(treatment: 'published' | 'protected'): Promise<{ engine: Engine; session: DashboardSession }> {
   const engine = await createNodeEngine();
   const session = await DashboardSession.start(engine, protectInline);
-  const inputs = realInputs(policy);
+  const inputs = realInputs(treatment);
   const outcomes = await session.load([
     ...inputs.files,
     { name: 'imd2019-deprivation.csv', bytes: new TextEncoder().encode(inputs.deprivationCsv) },
@@ -119,7 +119,7 @@ describe.skipIf(!REAL_PRESENT)(`deprivation gradient on the real police.uk files
   let raw: Raw;
   beforeAll(async () => {
     raw = readRaw();
-    ({ engine } = await startSession('exact'));
+    ({ engine } = await startSession('published'));
   }, 300_000);
   afterAll(() => engine?.close());
 
@@ -235,7 +235,7 @@ describe.skipIf(!REAL_PRESENT)(`real police.uk files under the usual analyst rul
   let raw: Raw;
   beforeAll(async () => {
     raw = readRaw();
-    ({ engine, session } = await startSession('default'));
+    ({ engine, session } = await startSession('protected'));
   }, 300_000);
   afterAll(() => engine?.close());
 
