@@ -4,10 +4,11 @@ import { clearAllTables, ensureCommittedTables } from '../engine/committed-table
 import { withQueryCache } from '../engine/cached-engine';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
-import type { ProtectionSummary } from '../disclosure/protect-cube';
+import { publishedProtection, type PublishedProtection } from '../disclosure/published-protection';
 import { DEFAULT_POLICIES } from '../contract';
 import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
+import { publishedAudit } from '../bundle/audit-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
 import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type SnapshotTable } from './demo-snapshot';
 import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
@@ -78,8 +79,8 @@ export interface SessionSnapshot {
   choices: Readonly<Record<string, unknown>>;
   /** Whole-dataset protection under way, for a progress indicator. */
   protecting: ProtectionProgress | null;
-  /** What protection did for each audience protected so far at this version. */
-  protection: Partial<Record<Audience, ProtectionSummary>>;
+  /** What may be said of each audience's protection so far at this version (never how many hidden cells are small). */
+  protection: Partial<Record<Audience, PublishedProtection>>;
   /** Set while the session holds a partner bundle: then only that audience's figures exist. */
   bundle: OpenBundleInfo | null;
 }
@@ -103,7 +104,7 @@ export class DashboardSession {
   };
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private protections = new Map<string, Promise<ProtectionSummary>>();
+  private protections = new Map<string, Promise<PublishedProtection>>();
   /** Tables of the demo snapshot kept back until something reads them (see RESTORED_ON_DEMAND). */
   private deferred: SnapshotTable[] = [];
   private readonly keeper: WorkspaceKeeper;
@@ -372,7 +373,7 @@ export class DashboardSession {
       const failed = [...bundle.metadata.audit, bundle.audit].find((a) => !a.pass);
       if (failed) {
         throw new Error(
-          `The bundle's disclosure audit did not pass (${failed.model === 'publisher' ? 'when it was published' : 'on opening'}: ${failed.unsafe} hidden figures could be narrowed down), so it was not opened.`,
+          `The bundle's disclosure audit did not pass (${failed.model === 'publisher' ? 'when it was published' : 'on opening'}): some hidden figures could be narrowed down, so it was not opened.`,
         );
       }
       await installBundle(this.engine, bundle);
@@ -387,28 +388,12 @@ export class DashboardSession {
         source,
         cells: m.cells,
         suppressed: m.suppressed,
-        audits: [...m.audit, bundle.audit],
+        audits: [...m.audit, publishedAudit(bundle.audit)],
       };
-      const publisher = m.audit.find((a) => a.model === 'publisher');
-      const summary: ProtectionSummary = {
+      const summary: PublishedProtection = {
         cells: m.cells,
-        shown: bundle.cells.filter((c) => c.flag === 'shown').length,
-        rounded: bundle.cells.filter((c) => c.flag === 'rounded').length,
-        // The publisher knew which hidden cells were small; the bundle itself shows only 'c'.
-        primary: publisher?.checked ?? 0,
-        secondary: m.suppressed - (publisher?.checked ?? 0),
-        secondaryFromAudit: 0,
-        relations: 0,
-        inexactRelations: 0,
-        auditRounds: 0,
-        fullAudits: 0,
-        audit: {
-          pass: bundle.audit.pass,
-          checked: bundle.audit.checked,
-          unsafe: bundle.audit.unsafe,
-          limitedByRule: 0,
-          converged: true,
-        },
+        hidden: m.suppressed,
+        audit: { pass: bundle.audit.pass, method: bundle.audit.method },
       };
       this.publish({
         state: { manifest: bundle.manifest, boundaries: {} },
@@ -424,7 +409,7 @@ export class DashboardSession {
   }
 
   /** Builds (once per data version) the table of everything this audience may see. */
-  ensureProtected(audience: Audience): Promise<ProtectionSummary> {
+  ensureProtected(audience: Audience): Promise<PublishedProtection> {
     const bundle = this.snapshot.bundle;
     if (bundle) {
       const summary = this.snapshot.protection[audience];
@@ -439,13 +424,14 @@ export class DashboardSession {
         await this.restoreDeferred();
         const policy = this.snapshot.state.manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
         let lastShown = -1;
-        const summary = await protectCubeTable(this.engine, audience, policy, this.protect, (done, total) => {
+        const full = await protectCubeTable(this.engine, audience, policy, this.protect, (done, total) => {
           const step = Math.floor((20 * done) / Math.max(1, total));
           if (step !== lastShown) {
             lastShown = step;
             this.publish({ protecting: { audience, done, total } });
           }
         });
+        const summary = publishedProtection(full);
         this.publish({ protecting: null, protection: { ...this.snapshot.protection, [audience]: summary } });
         return summary;
       });

@@ -1,7 +1,7 @@
 import type { Audience } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
-import type { ProtectionSummary } from '../disclosure/protect-cube';
+import type { PublishedProtection } from '../disclosure/published-protection';
 import type { FileOutcome, LoadedState } from '../import/load-files';
 
 /**
@@ -14,7 +14,7 @@ import type { FileOutcome, LoadedState } from '../import/load-files';
 export interface DemoSnapshot {
   state: LoadedState;
   lastLoad: FileOutcome[];
-  protection: Partial<Record<Audience, ProtectionSummary>>;
+  protection: Partial<Record<Audience, PublishedProtection>>;
   tables: SnapshotTable[];
 }
 
