@@ -36,6 +36,10 @@ function demoSnapshot(): Plugin {
       const root = fileURLToPath(new URL('.', import.meta.url));
       const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-demo-snapshot.ts', out], {
         cwd: root,
+      }).catch((e: unknown) => {
+        // The script prints only its reason (for example: data/ holds data that are not synthetic); the build fails with it.
+        const stderr = (e as { stderr?: string }).stderr?.trim();
+        throw new Error(stderr || (e instanceof Error ? e.message : String(e)));
       });
       process.stdout.write(`${stdout.trim().split('\n').at(-1)}\n`);
       return await readFile(out);

@@ -1,8 +1,9 @@
 /**
  * Loads the embedded demo through the dashboard's own data path on the real engine (Node bundle), protects it
- * for analysts, and writes the result as the snapshot the page restores (src/session/demo-snapshot.ts). Run by
- * the build (vite.config.ts), so the snapshot always comes from the code it ships with:
- * `tsx scripts/build-demo-snapshot.ts <out file>`.
+ * for every audience, and writes the protected tables and public lookups as the snapshot the page restores
+ * (src/session/demo-snapshot.ts). Run by the build (vite.config.ts), so the snapshot always comes from the code
+ * it ships with: `tsx scripts/build-demo-snapshot.ts <out file> [data folder]`. Refuses data whose manifest is
+ * not synthetic: the snapshot is served to anyone who opens the page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,17 +15,44 @@ import { ident } from '../src/engine/sql-literals';
 import { protectInline } from '../src/disclosure/protect-inline';
 import { DashboardSession } from '../src/session/dashboard-session';
 import { decodeSnapshot, restoreEngineTables, type DemoSnapshot } from '../src/session/demo-snapshot';
-import { dumpEngineTables, encodeSnapshot, tableColumns } from '../src/session/demo-snapshot-write';
+import { dumpSnapshotTables, encodeSnapshot, tableColumns } from '../src/session/demo-snapshot-write';
 import { DEMO_FILE_NAMES } from '../src/session/demo-file-names';
+import { AUDIENCES, syntheticShare } from '../src/contract';
+import { parseManifest } from '../src/import/parse-manifest';
+import { FileRejected, problemText } from '../src/import/problems';
 
-/** The embedded demo loaded and protected for analysts, in a session on the given engine. */
+/**
+ * Refuses, before anything is loaded, data whose manifest does not mark every dataset synthetic: a snapshot of
+ * real data, even protected, would be published to anyone who opens the page, outside any sharing agreement.
+ */
+export function refuseUnlessSynthetic(dataDir: string): void {
+  const file = join(dataDir, 'manifest.json');
+  let share: ReturnType<typeof syntheticShare>;
+  try {
+    share = syntheticShare(parseManifest('manifest.json', JSON.parse(readFileSync(file, 'utf8')) as unknown));
+  } catch (e) {
+    const why =
+      e instanceof FileRejected ? e.problems.slice(0, 3).map(problemText).join('; ') : e instanceof Error ? e.message : String(e);
+    throw new Error(`The demo snapshot was not built: ${file} could not be read as a manifest (${why}).`, { cause: e });
+  }
+  if (share !== 'all') {
+    throw new Error(
+      `The demo snapshot was not built: ${file} marks ${share === 'none' ? 'no dataset' : 'only some datasets'} synthetic. ` +
+        'The build ships its data to anyone who opens the page, so it takes synthetic data only: keep real data out of data/ ' +
+        'and load them in the page, where they stay on the computer.',
+    );
+  }
+}
+
+/** The embedded demo loaded and protected for every audience, in a session on the given engine. */
 export async function loadDemoSession(engine: Engine, dataDir: string): Promise<DashboardSession> {
+  refuseUnlessSynthetic(dataDir);
   const session = await DashboardSession.start(engine, protectInline);
   const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dataDir, name))) }));
   const outcomes = await session.load(files, undefined, { demo: true });
   const failed = outcomes.filter((o) => o.status !== 'loaded');
   if (failed.length) throw new Error(`The demo did not load: ${JSON.stringify(failed)}`);
-  await session.ensureProtected('analyst');
+  for (const audience of AUDIENCES) await session.ensureProtected(audience);
   return session;
 }
 
@@ -33,7 +61,7 @@ export async function snapshotOf(session: DashboardSession): Promise<DemoSnapsho
   const { state, lastLoad, protection } = session.getSnapshot();
   // Boundaries are the user's to supply and are not JSON; the demo has none.
   if (Object.keys(state.boundaries).length) throw new Error('The demo snapshot cannot hold boundaries.');
-  return { state, lastLoad, protection, tables: await dumpEngineTables(session.engine) };
+  return { state, lastLoad, protection, tables: await dumpSnapshotTables(session.engine) };
 }
 
 /**
@@ -61,16 +89,34 @@ export async function verifyDemoSnapshot(bytes: Uint8Array, expected: DemoSnapsh
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = process.argv[2];
-  if (!out) throw new Error('usage: tsx scripts/build-demo-snapshot.ts <out file>');
-  const t0 = performance.now();
+/** Builds the snapshot of the data in `dataDir`, checks it restores whole, and writes it to `out`. */
+export async function writeDemoSnapshot(dataDir: string, out: string): Promise<{ snapshot: DemoSnapshot; bytes: Uint8Array }> {
+  refuseUnlessSynthetic(dataDir);
   const engine = await createNodeEngine();
-  const snapshot = await snapshotOf(await loadDemoSession(engine, fileURLToPath(new URL('../data', import.meta.url))));
-  await engine.close();
+  let snapshot: DemoSnapshot;
+  try {
+    snapshot = await snapshotOf(await loadDemoSession(engine, dataDir));
+  } finally {
+    await engine.close();
+  }
   const bytes = await encodeSnapshot(snapshot);
   await verifyDemoSnapshot(bytes, snapshot);
   writeFileSync(out, bytes);
+  return { snapshot, bytes };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: tsx scripts/build-demo-snapshot.ts <out file> [data folder]');
+  const t0 = performance.now();
+  const written = await writeDemoSnapshot(process.argv[3] ?? fileURLToPath(new URL('../data', import.meta.url)), out).catch(
+    (e: unknown) => {
+      // The reason alone, for the build to show: a stack trace would bury it.
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+  const { snapshot, bytes } = written;
   for (const t of snapshot.tables) console.log(`  ${t.name}: ${(t.ipc.length / 1e6).toFixed(2)} MB`);
   const raw = snapshot.tables.reduce((s, t) => s + t.ipc.length, 0);
   console.log(

@@ -48,7 +48,11 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
     const store = bundle ? null : openWorkspaceStore().catch((e: unknown) => (e instanceof StorageProblem ? e : null));
     const engine = await createBrowserEngine();
     performance.mark('engine-ready');
-    const session = await DashboardSession.start(engine, protectInWorker, { demo: demoSource, store: await store });
+    const session = await DashboardSession.start(engine, protectInWorker, {
+      demo: demoSource,
+      demoFiles: fetchDemoFiles,
+      store: await store,
+    });
     if (bundle) {
       onPhase({ phase: 'loading-demo', detail: 'Fetching the partner bundle' });
       const files = await fetchBundleFiles(bundle, window.location.href);

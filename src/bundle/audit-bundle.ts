@@ -7,7 +7,24 @@ import { isPrimarySuppressed, type SuppressionPolicy } from '../disclosure/prima
 import type { PublicFlag } from '../disclosure/protected-tables';
 import { deriveRelations } from '../disclosure/relations';
 import { PRIMARY, SECONDARY, SHOWN, statusCode } from '../disclosure/status-codes';
+import { AUDIT_METHOD } from '../disclosure/audit-method';
 import type { BundleAudit } from './bundle-format';
+
+/**
+ * A bundle audit with its counts, for whoever runs it (the tests, the publisher's own check); only
+ * {@link publishedAudit} of it is ever written or shown, since the counts say how many hidden cells are small.
+ */
+export interface BundleAuditReport extends BundleAudit {
+  /** Hidden cells checked (for the publisher: the small ones). */
+  checked: number;
+  unsafe: number;
+  contradictions: number;
+}
+
+/** What bundle.json and the views carry of an audit: whether it passed, the attacker's model, the method. */
+export function publishedAudit(report: BundleAudit): BundleAudit {
+  return { pass: report.pass, model: report.model, method: report.method };
+}
 
 /** One row of cells.parquet, as the audit reads it. */
 export interface BundleCell {
@@ -81,7 +98,7 @@ export function auditAsPublisher(
   policy: SuppressionPolicy,
   hierarchy: AreaHierarchy,
   floor: RuleBounds | null = null,
-): BundleAudit {
+): BundleAuditReport {
   const cube: CubeCell[] = cells.map((c, i) => ({ ...key(c), count: counts[i]! }));
   const relations = deriveRelations(cube, hierarchy);
   const visible: ProtectedCell[] = cells.map((c, i) => ({
@@ -96,6 +113,7 @@ export function auditAsPublisher(
     unsafe: report.unsafe,
     contradictions: report.contradictions,
     model: 'publisher',
+    method: AUDIT_METHOD,
   };
 }
 
@@ -109,7 +127,11 @@ export function auditAsPublisher(
  * complement hidden to protect another. Whenever the publisher's audit passes this one does too (its intervals
  * are wider), so it is a check anyone holding the files can repeat, not a stronger test.
  */
-export function auditAsRecipient(cells: readonly BundleCell[], policy: SuppressionPolicy, hierarchy: AreaHierarchy): BundleAudit {
+export function auditAsRecipient(
+  cells: readonly BundleCell[],
+  policy: SuppressionPolicy,
+  hierarchy: AreaHierarchy,
+): BundleAuditReport {
   const relations = deriveRelations(
     cells.map((c) => ({ ...key(c), count: 0 })),
     hierarchy,
@@ -141,6 +163,7 @@ export function auditAsRecipient(cells: readonly BundleCell[], policy: Suppressi
     unsafe,
     contradictions: attack.contradictions,
     model: 'recipient',
+    method: AUDIT_METHOD,
   };
 }
 

@@ -6,7 +6,8 @@ import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
  * A partner bundle: what one audience may see, ready to put on any static web host.
  *
  *   bundle.json           this metadata: format, audience, levels, creation time, the files with their
- *                         sizes and SHA-256, and the audit made when it was published
+ *                         sizes and SHA-256, and whether the audits made when it was published passed, and
+ *                         by which method (never how many hidden cells are small, nor which)
  *   bundle-manifest.json  the dataset manifest, unchanged in schema (it stays valid against manifestSchema)
  *   cells.parquet         the protected cells only: indicator_id, area_code, level, period, period_type,
  *                         age_band, sex, value (null when suppressed), flag ('shown' | 'rounded' | 'c')
@@ -16,7 +17,14 @@ import { CELL_KEY_COLUMNS } from '../disclosure/cube-types';
  * Several plain files rather than one container: each can be read by any Parquet or JSON tool, checked against
  * its hash, and served as it is. No raw extract, count column or cube is ever written.
  */
-export const BUNDLE_FORMAT = 'vrn-dashboard-bundle/1';
+export const BUNDLE_FORMAT = 'vrn-dashboard-bundle/2';
+/**
+ * Format 1 also wrote each audit's counts of hidden cells checked and narrowed, which told a recipient how many
+ * hidden cells were small. Its bundles still open; those counts are read past and never shown.
+ */
+export const BUNDLE_FORMAT_1 = 'vrn-dashboard-bundle/1';
+/** The method format 1 bundles do not name: they were audited before bundles said how. */
+export const METHOD_NOT_RECORDED = 'not recorded (bundle format 1)';
 
 export const BUNDLE_FILE_NAMES = {
   metadata: 'bundle.json',
@@ -41,13 +49,15 @@ export const BUNDLE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
 
 const auditSchema = z.object({
   pass: z.boolean(),
-  /** Suppressed cells checked. */
-  checked: z.number().int().min(0),
-  unsafe: z.number().int().min(0),
-  contradictions: z.number().int().min(0),
   /** 'publisher': knows which hidden cells are small (primary); 'recipient': sees only 'c'. */
   model: z.enum(['publisher', 'recipient']),
+  /** How the audit works (AUDIT_METHOD when it was published). */
+  method: z.string().min(1),
 });
+/** Format 1's audit: its counts are dropped on reading (zod keeps only the keys it names). */
+const auditSchemaFormat1 = auditSchema
+  .omit({ method: true })
+  .transform((a): z.infer<typeof auditSchema> => ({ ...a, method: METHOD_NOT_RECORDED }));
 export type BundleAudit = z.infer<typeof auditSchema>;
 
 /** A bundle is offered, and opened, only when every audit it carries passed. */
@@ -55,7 +65,7 @@ export function auditsPassed(audits: readonly BundleAudit[]): boolean {
   return audits.length > 0 && audits.every((a) => a.pass);
 }
 
-export const bundleMetadataSchema = z.object({
+const metadataFields = {
   format: z.literal(BUNDLE_FORMAT),
   audience: z.enum(BUNDLE_AUDIENCES),
   createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, 'must be an ISO date and time'),
@@ -75,8 +85,14 @@ export const bundleMetadataSchema = z.object({
     )
     .min(4),
   audit: z.array(auditSchema),
-});
+};
+export const bundleMetadataSchema = z.object(metadataFields);
 export type BundleMetadata = z.infer<typeof bundleMetadataSchema>;
+
+/** Read in place of {@link bundleMetadataSchema} when bundle.json says it is format 1; gives today's shape. */
+export const bundleMetadataSchemaFormat1 = z
+  .object({ ...metadataFields, format: z.literal(BUNDLE_FORMAT_1), audit: z.array(auditSchemaFormat1) })
+  .transform((m): BundleMetadata => ({ ...m, format: BUNDLE_FORMAT }));
 
 export interface BundleFile {
   name: string;

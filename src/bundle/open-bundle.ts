@@ -8,15 +8,16 @@ import { protectedTable } from '../disclosure/protected-tables';
 import { EMPTY_POPULATION_PARTS_SQL } from '../queries/population-cube';
 import { parseManifest } from '../import/parse-manifest';
 import { FileRejected, problemText } from '../import/problems';
-import { auditAsRecipient, hierarchyFrom, type BundleCell } from './audit-bundle';
+import { auditAsRecipient, hierarchyFrom, type BundleAuditReport, type BundleCell } from './audit-bundle';
 import {
   BUNDLE_AREA_COLUMNS,
   BUNDLE_CELL_COLUMNS,
   BUNDLE_FILE_NAMES,
   BUNDLE_POPULATION_COLUMNS,
+  BUNDLE_FORMAT_1,
   bundleMetadataSchema,
+  bundleMetadataSchemaFormat1,
   sha256Hex,
-  type BundleAudit,
   type BundleFileRole,
   type BundleMetadata,
 } from './bundle-format';
@@ -32,8 +33,8 @@ export interface OpenedBundle {
   cells: BundleCell[];
   areas: { code: string; name: string; level: string; parent_code: string | null }[];
   population: Record<(typeof BUNDLE_POPULATION_COLUMNS)[number], unknown[]>;
-  /** The recipient's audit, run on opening. */
-  audit: BundleAudit;
+  /** The recipient's audit, run on opening (with its counts, for the one who opens it; never shown). */
+  audit: BundleAuditReport;
 }
 
 export class BundleError extends Error {}
@@ -50,7 +51,8 @@ export function parseBundleMetadata(bytes: Uint8Array): BundleMetadata {
   } catch {
     throw new BundleError('bundle.json is not valid JSON.');
   }
-  const parsed = bundleMetadataSchema.safeParse(json);
+  const format1 = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === BUNDLE_FORMAT_1;
+  const parsed = (format1 ? bundleMetadataSchemaFormat1 : bundleMetadataSchema).safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new BundleError(

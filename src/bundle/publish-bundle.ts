@@ -13,6 +13,7 @@ import { protectedTable } from '../disclosure/protected-tables';
 import {
   auditAsPublisher,
   auditAsRecipient,
+  publishedAudit,
   boundsAt,
   hierarchyFrom,
   wholeCubeMarkBounds,
@@ -166,7 +167,10 @@ export async function publishBundle(engine: Engine, opts: PublishOptions): Promi
   const policy = opts.manifest.disclosure[audience];
   const hierarchy = hierarchyFrom(areas);
   const floor = boundsAt(wholeCubeMarkBounds(whole.cells, whole.counts, policy, hierarchy), picked);
-  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)];
+  // Only whether each passed, and how, is written: their counts would say how many hidden cells are small.
+  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)].map(
+    publishedAudit,
+  );
 
   const encoder = new TextEncoder();
   // The manifest travels unchanged in schema; it lists no extract files, because none is in the bundle.

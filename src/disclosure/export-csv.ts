@@ -4,6 +4,12 @@ import { SUPPRESSED_SYMBOL } from './suppression-text';
 export interface CsvColumn<Row> {
   header: string;
   value: (row: Row) => string | number | null;
+  /**
+   * The column holds a figure derived from counts of people (a count, a rate or its limits, a mean of counts):
+   * protectedCsv writes the row's `c` or `x` in it whenever the row's figure is hidden or missing, whatever `value`
+   * returns. The one declaration that decides which columns are masked: no column is masked for its name.
+   */
+  figure?: true;
 }
 
 export interface CsvMeta {
@@ -68,8 +74,8 @@ export function csvComment(text: string): string {
 }
 
 /**
- * CSV of protected figures only: suppressed values are written as `c` and missing ones as `x` (never as an
- * empty or zero), and a flag column says which figures are suppressed, rounded or missing. Comment lines at the top carry the title,
+ * CSV of protected figures only: in every column declared a figure (CsvColumn.figure), suppressed values are
+ * written as `c` and missing ones as `x` (never as an empty or zero), and a flag column says which figures are suppressed, rounded or missing. Comment lines at the top carry the title,
  * source, date and whether the data are synthetic, so a file that travels keeps its context.
  */
 export function protectedCsv<Row>(
@@ -91,10 +97,7 @@ export function protectedCsv<Row>(
   for (const row of rows) {
     const flag = flagOf(row);
     lines.push(
-      csvLine([
-        ...columns.map((c) => (c.header === 'value' && flag !== 'shown' && flag !== 'rounded' ? MARK[flag] : c.value(row))),
-        flag,
-      ]),
+      csvLine([...columns.map((c) => (c.figure && flag !== 'shown' && flag !== 'rounded' ? MARK[flag] : c.value(row))), flag]),
     );
   }
   return lines.join('\n') + '\n';

@@ -1,3 +1,4 @@
+import { AUDIT_METHOD } from './audit-method';
 import { auditRegion, regionCells, SafetyJudge, type RegionAudit } from './audit';
 import { indexCube, type CubeIndex } from './cube-index';
 import type { AreaHierarchy, CubeCell, ProtectedCell } from './cube-types';
@@ -46,6 +47,8 @@ export interface ProtectionSummary {
     unsafe: number;
     limitedByRule: number;
     converged: boolean;
+    /** How the audit works (AUDIT_METHOD): the only thing about it that is published besides `pass`. */
+    method: string;
   };
 }
 
@@ -224,6 +227,7 @@ export function protectCube(
         unsafe: totals.unsafe,
         limitedByRule: totals.limitedByRule,
         converged: totals.converged,
+        method: AUDIT_METHOD,
       },
     },
   };

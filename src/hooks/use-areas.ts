@@ -12,6 +12,6 @@ export function useAreas() {
 export function usePeriods() {
   const session = useSession();
   const { version } = useSessionSnapshot();
-  const source = useLoadedRowsSource();
-  return useQuery({ queryKey: ['periods', version, source], queryFn: () => loadedPeriods(session.engine, source) });
+  const { sql } = useLoadedRowsSource();
+  return useQuery({ queryKey: ['periods', version, sql], queryFn: () => loadedPeriods(session.engine, sql) });
 }

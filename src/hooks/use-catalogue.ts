@@ -4,16 +4,18 @@ import { coverageMatrix } from '../queries/coverage-matrix';
 import { useLoadedRowsSource } from './loaded-rows-source';
 import { useSession, useSessionSnapshot } from './session-context';
 
-/** Rows, areas and periods loaded per indicator. */
+/** Rows (or, without extracts, monthly cells), areas and periods loaded per indicator. */
 export function useCatalogueSummary() {
   const session = useSession();
   const { version } = useSessionSnapshot();
-  const source = useLoadedRowsSource();
+  const { sql, unit } = useLoadedRowsSource();
   return useQuery({
-    queryKey: ['catalogue-summary', version, source],
+    queryKey: ['catalogue-summary', version, sql],
     queryFn: async () => ({
-      indicators: await catalogueSummary(session.engine, source),
+      indicators: await catalogueSummary(session.engine, sql),
       areas: await areaCounts(session.engine),
+      /** What each indicator's `rows` counts, for its label. */
+      unit,
     }),
   });
 }
@@ -21,6 +23,6 @@ export function useCatalogueSummary() {
 export function useCoverageMatrix() {
   const session = useSession();
   const { version } = useSessionSnapshot();
-  const source = useLoadedRowsSource();
-  return useQuery({ queryKey: ['coverage-matrix', version, source], queryFn: () => coverageMatrix(session.engine, source) });
+  const { sql } = useLoadedRowsSource();
+  return useQuery({ queryKey: ['coverage-matrix', version, sql], queryFn: () => coverageMatrix(session.engine, sql) });
 }

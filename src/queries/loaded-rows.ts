@@ -12,3 +12,11 @@ export function loadedRows(bundleTable: string | null): string {
     WHERE period_type = 'month' AND age_band = 'all' AND sex = 'all' AND flag <> 'x'
       AND NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)}))`;
 }
+
+/**
+ * What one row that {@link loadedRows} counts is, in words for a label: a row of an extract, or one month's cell of
+ * a protected table (all ages, persons).
+ */
+export function loadedRowsUnit(bundleTable: string | null): 'rows' | 'monthly cells' {
+  return bundleTable === null ? 'rows' : 'monthly cells';
+}

@@ -4,13 +4,14 @@ import { clearAllTables, ensureCommittedTables } from '../engine/committed-table
 import { withQueryCache } from '../engine/cached-engine';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
-import type { ProtectionSummary } from '../disclosure/protect-cube';
+import { publishedProtection, type PublishedProtection } from '../disclosure/published-protection';
 import { DEFAULT_POLICIES, publishedIndicatorIds } from '../contract';
 import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
 import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
+import { publishedAudit } from '../bundle/audit-bundle';
 import type { BundleAudience, BundleAudit } from '../bundle/bundle-format';
-import { RESTORED_ON_DEMAND, restoreEngineTables, type DemoSnapshot, type SnapshotTable } from './demo-snapshot';
+import { restoreEngineTables, type DemoSnapshot } from './demo-snapshot';
 import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
 import type { StorageProblem } from '../workspace/storage-backend';
 import type { WorkspaceStore } from '../workspace/workspace-store';
@@ -38,6 +39,11 @@ export type DemoSource = () => Promise<DemoSnapshot | InputFile[]>;
 export interface SessionOptions {
   /** Where the demo comes from, for going back to it. */
   demo?: DemoSource;
+  /**
+   * The demo's own files, for what needs its extracts and cube, which its snapshot does not hold (publishing a
+   * bundle from the demo): the demo is then loaded from them, giving the same figures.
+   */
+  demoFiles?: () => Promise<InputFile[]>;
   /** The storage that keeps the own workspace between visits, or why there is none. */
   store?: WorkspaceStore | StorageProblem | null;
 }
@@ -79,10 +85,16 @@ export interface SessionSnapshot {
   choices: Readonly<Record<string, unknown>>;
   /** Whole-dataset protection under way, for a progress indicator. */
   protecting: ProtectionProgress | null;
-  /** What protection did for each audience protected so far at this version. */
-  protection: Partial<Record<Audience, ProtectionSummary>>;
+  /** What may be said of each audience's protection so far at this version (never how many hidden cells are small). */
+  protection: Partial<Record<Audience, PublishedProtection>>;
   /** Set while the session holds a partner bundle: then only that audience's figures exist. */
   bundle: OpenBundleInfo | null;
+  /**
+   * Whether the engine holds what was loaded (extracts, cube) as well as the protected tables. False for a partner
+   * bundle and for the demo restored from its snapshot, which hold protected tables and public lookups only: then
+   * what is loaded is read from the audience's protected table (src/queries/loaded-rows.ts).
+   */
+  rawData: boolean;
 }
 
 /**
@@ -101,14 +113,14 @@ export class DashboardSession {
     protecting: null,
     protection: {},
     bundle: null,
+    rawData: true,
   };
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private protections = new Map<string, Promise<ProtectionSummary>>();
-  /** Tables of the demo snapshot kept back until something reads them (see RESTORED_ON_DEMAND). */
-  private deferred: SnapshotTable[] = [];
+  private protections = new Map<string, Promise<PublishedProtection>>();
   private readonly keeper: WorkspaceKeeper;
   private readonly demoSource: DemoSource | null;
+  private readonly demoFiles: (() => Promise<InputFile[]>) | null;
 
   private constructor(
     readonly engine: Engine,
@@ -116,6 +128,7 @@ export class DashboardSession {
     options: SessionOptions,
   ) {
     this.demoSource = options.demo ?? null;
+    this.demoFiles = options.demoFiles ?? null;
     this.keeper = new WorkspaceKeeper(options.store ?? null, (storage) => this.publish({ storage }));
     this.snapshot = { ...this.snapshot, storage: this.keeper.current };
   }
@@ -208,8 +221,6 @@ export class DashboardSession {
     // Boundaries only change how areas are drawn: no figures to rebuild or protect again.
     const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
     if (changed) {
-      // The cube is rebuilt from the extracts below: the snapshot's would be out of date.
-      this.deferred = [];
       onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
       await prepareDerivedTables(this.engine);
       this.protections.clear();
@@ -219,7 +230,8 @@ export class DashboardSession {
       version: this.snapshot.version + (changed ? 1 : 0),
       lastLoad: outcomes,
       workspace,
-      ...(changed ? { protection: {} } : {}),
+      // Figures rebuilt from what was just loaded: the engine now holds the extracts and cube behind them.
+      ...(changed ? { protection: {}, rawData: true } : {}),
     });
     return outcomes;
   }
@@ -227,7 +239,6 @@ export class DashboardSession {
   /** Empties the engine and the loaded state, for another workspace. */
   private async clear(): Promise<void> {
     await clearAllTables(this.engine);
-    this.deferred = [];
     this.protections.clear();
     this.publish({
       state: { manifest: null, boundaries: {} },
@@ -237,6 +248,7 @@ export class DashboardSession {
       protecting: null,
       protection: {},
       bundle: null,
+      rawData: true,
     });
   }
 
@@ -315,19 +327,16 @@ export class DashboardSession {
   }
 
   /**
-   * Takes the embedded demo as the build loaded and protected it (see demo-snapshot.ts): its tables replace the
-   * engine's, and the audiences it was protected for need no protecting again at this version.
+   * Takes the embedded demo as the build loaded and protected it (see demo-snapshot.ts): its protected tables and
+   * lookups replace the engine's, and the audiences it was protected for need no protecting again at this version.
+   * It holds no extracts and no cube: what needs them loads the demo's files first (see rawDataNow).
    */
   restoreDemo(snapshot: DemoSnapshot): Promise<void> {
     return this.serial(() => this.restoreNow(snapshot));
   }
 
   private async restoreNow(snapshot: DemoSnapshot): Promise<void> {
-    await restoreEngineTables(
-      this.engine,
-      snapshot.tables.filter((t) => !RESTORED_ON_DEMAND.has(t.name)),
-    );
-    this.deferred = snapshot.tables.filter((t) => RESTORED_ON_DEMAND.has(t.name));
+    await restoreEngineTables(this.engine, snapshot.tables);
     const version = this.snapshot.version + 1;
     this.protections.clear();
     for (const [audience, summary] of Object.entries(snapshot.protection)) {
@@ -341,25 +350,36 @@ export class DashboardSession {
       protecting: null,
       protection: snapshot.protection,
       bundle: null,
+      rawData: false,
     });
   }
 
-  /** Writes a bundle of this audience's protected cells (protecting them first if need be). */
+  /**
+   * Writes a bundle of this audience's protected cells (protecting them first if need be). The publisher's audit
+   * reads the cube, so the demo restored from its snapshot is first loaded again from its files.
+   */
   publishBundle(opts: PublishOptions): Promise<PublishedBundle> {
-    return this.ensureProtected(opts.audience).then(() =>
-      this.serial(async () => {
-        await this.restoreDeferred();
-        // Loaded when first used: the Parquet writer and the audit stay out of the page's first load.
-        const { publishBundle } = await import('../bundle/publish-bundle');
-        return publishBundle(this.engine, opts);
-      }),
-    );
+    return this.serial(() => this.rawDataNow())
+      .then(() => this.ensureProtected(opts.audience))
+      .then(() =>
+        this.serial(async () => {
+          // Loaded when first used: the Parquet writer and the audit stay out of the page's first load.
+          const { publishBundle } = await import('../bundle/publish-bundle');
+          return publishBundle(this.engine, opts);
+        }),
+      );
   }
 
-  private async restoreDeferred(): Promise<void> {
-    const tables = this.deferred;
-    this.deferred = [];
-    if (tables.length) await restoreEngineTables(this.engine, tables);
+  /** Makes sure the engine holds the extracts and cube, loading the demo's files if it was restored from its snapshot. */
+  private async rawDataNow(): Promise<void> {
+    if (this.snapshot.rawData) return;
+    if (this.snapshot.bundle) throw new Error('A partner bundle holds protected figures only; it cannot be published again.');
+    if (this.snapshot.workspace.kind !== 'demo' || !this.demoFiles) {
+      throw new Error('The data behind these figures are not loaded here; load them again to do this.');
+    }
+    const files = await this.demoFiles();
+    await this.clear();
+    await this.loadNow(files, undefined, { kind: 'demo' });
   }
 
   /**
@@ -373,11 +393,10 @@ export class DashboardSession {
       const failed = [...bundle.metadata.audit, bundle.audit].find((a) => !a.pass);
       if (failed) {
         throw new Error(
-          `The bundle's disclosure audit did not pass (${failed.model === 'publisher' ? 'when it was published' : 'on opening'}: ${failed.unsafe} hidden figures could be narrowed down), so it was not opened.`,
+          `The bundle's disclosure audit did not pass (${failed.model === 'publisher' ? 'when it was published' : 'on opening'}): some hidden figures could be narrowed down, so it was not opened.`,
         );
       }
       await installBundle(this.engine, bundle);
-      this.deferred = [];
       this.protections.clear();
       const m = bundle.metadata;
       const info: OpenBundleInfo = {
@@ -388,28 +407,12 @@ export class DashboardSession {
         source,
         cells: m.cells,
         suppressed: m.suppressed,
-        audits: [...m.audit, bundle.audit],
+        audits: [...m.audit, publishedAudit(bundle.audit)],
       };
-      const publisher = m.audit.find((a) => a.model === 'publisher');
-      const summary: ProtectionSummary = {
+      const summary: PublishedProtection = {
         cells: m.cells,
-        shown: bundle.cells.filter((c) => c.flag === 'shown').length,
-        rounded: bundle.cells.filter((c) => c.flag === 'rounded').length,
-        // The publisher knew which hidden cells were small; the bundle itself shows only 'c'.
-        primary: publisher?.checked ?? 0,
-        secondary: m.suppressed - (publisher?.checked ?? 0),
-        secondaryFromAudit: 0,
-        relations: 0,
-        inexactRelations: 0,
-        auditRounds: 0,
-        fullAudits: 0,
-        audit: {
-          pass: bundle.audit.pass,
-          checked: bundle.audit.checked,
-          unsafe: bundle.audit.unsafe,
-          limitedByRule: 0,
-          converged: true,
-        },
+        hidden: m.suppressed,
+        audit: { pass: bundle.audit.pass, method: bundle.audit.method },
       };
       this.publish({
         state: { manifest: bundle.manifest, boundaries: {} },
@@ -419,13 +422,14 @@ export class DashboardSession {
         protecting: null,
         protection: { [m.audience]: summary },
         bundle: info,
+        rawData: false,
       });
       return info;
     });
   }
 
   /** Builds (once per data version) the table of everything this audience may see. */
-  ensureProtected(audience: Audience): Promise<ProtectionSummary> {
+  ensureProtected(audience: Audience): Promise<PublishedProtection> {
     const bundle = this.snapshot.bundle;
     if (bundle) {
       const summary = this.snapshot.protection[audience];
@@ -437,7 +441,8 @@ export class DashboardSession {
     let job = this.protections.get(key);
     if (!job) {
       job = this.serial(async () => {
-        await this.restoreDeferred();
+        // The demo's snapshot holds every audience's table already (see restoreNow); nothing else lacks the cube.
+        if (!this.snapshot.rawData) throw new Error(`The ${audience} figures are not in the data restored here.`);
         const manifest = this.snapshot.state.manifest;
         const policy = manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
         // Open data already published keep their exact counts for every audience (a proportion's denominator too).
@@ -450,7 +455,8 @@ export class DashboardSession {
             this.publish({ protecting: { audience, done, total } });
           }
         };
-        const summary = await protectCubeTable(this.engine, audience, policy, this.protect, progress, exact);
+        const full = await protectCubeTable(this.engine, audience, policy, this.protect, progress, exact);
+        const summary = publishedProtection(full);
         this.publish({ protecting: null, protection: { ...this.snapshot.protection, [audience]: summary } });
         return summary;
       });

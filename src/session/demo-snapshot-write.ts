@@ -4,6 +4,7 @@ import { ident } from '../engine/sql-literals';
 import {
   SNAPSHOT_FORMAT,
   SNAPSHOT_MAGIC,
+  SNAPSHOT_TABLES,
   transform,
   type DemoSnapshot,
   type SnapshotHeader,
@@ -15,15 +16,12 @@ import {
  * so the Arrow builders it needs stay out of the page's first load.
  */
 
-/** Reads every table the session's engine holds, with what the session knows about them. */
-export async function dumpEngineTables(engine: Engine): Promise<SnapshotTable[]> {
-  const names = await engine.query<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables()
-     WHERE database_name = current_database() AND schema_name = current_schema() AND NOT temporary ORDER BY table_name`,
-  );
+/** Reads the tables a snapshot may hold (SNAPSHOT_TABLES) from the session's engine; each must be there. */
+export async function dumpSnapshotTables(engine: Engine): Promise<SnapshotTable[]> {
   const tables: SnapshotTable[] = [];
-  for (const { name } of names) {
+  for (const name of SNAPSHOT_TABLES) {
     const columns = await tableColumns(engine, name);
+    if (columns.length === 0) throw new Error(`The demo snapshot needs the table ${name}, which the engine does not hold.`);
     // Scanned in insertion order, so a table kept sorted for block skipping is restored sorted.
     tables.push({ name, columns, ipc: dictionaryEncoded(await engine.queryIpc(`SELECT * FROM ${ident(name)}`)) });
   }
@@ -56,6 +54,10 @@ function columnsSql(table: string): string {
 
 /** One gzipped file: a magic word and format number, a JSON header, then each table's IPC bytes in turn. */
 export async function encodeSnapshot(snapshot: DemoSnapshot): Promise<Uint8Array> {
+  // The file is served to anyone who opens the page: no raw extract or cube may ever be written into it.
+  const unexpected = snapshot.tables.filter((t) => !SNAPSHOT_TABLES.includes(t.name)).map((t) => t.name);
+  if (unexpected.length)
+    throw new Error(`A demo snapshot holds protected tables and lookups only, not ${unexpected.join(', ')}.`);
   const header: SnapshotHeader = {
     format: SNAPSHOT_FORMAT,
     state: snapshot.state,

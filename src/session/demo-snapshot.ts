@@ -1,20 +1,22 @@
-import type { Audience } from '../contract';
+import { AUDIENCES, type Audience } from '../contract';
+import { protectedTable } from '../disclosure/protected-tables';
 import type { Engine } from '../engine/engine-types';
 import { ident } from '../engine/sql-literals';
-import type { ProtectionSummary } from '../disclosure/protect-cube';
+import type { PublishedProtection } from '../disclosure/published-protection';
 import type { FileOutcome, LoadedState } from '../import/load-files';
 
 /**
- * The embedded demo as the build leaves it: loaded, checked, its cube built and protected for analysts, every
- * table of the engine written out as Arrow IPC. The demo is the same at every open, so the page restores these
- * tables instead of spending seconds of the user's CPU redoing the same work before the first chart. Built by
- * the same code in the same build (scripts/build-demo-snapshot.ts), so it cannot drift from it; the other
- * audiences are still protected in the page, on first use.
+ * The embedded demo as the build leaves it: loaded, checked, and protected for every audience, with only what an
+ * audience may see written out as Arrow IPC (SNAPSHOT_TABLES: the protected tables and the public lookups; never
+ * the extracts or the cube). The demo is the same at every open, so the page restores these tables instead of
+ * spending seconds of the user's CPU redoing the same work before the first chart. Built by the same code in the
+ * same build (scripts/build-demo-snapshot.ts), so it cannot drift from it; the build refuses data that are not
+ * synthetic, since the file is served to anyone who opens the page.
  */
 export interface DemoSnapshot {
   state: LoadedState;
   lastLoad: FileOutcome[];
-  protection: Partial<Record<Audience, ProtectionSummary>>;
+  protection: Partial<Record<Audience, PublishedProtection>>;
   tables: SnapshotTable[];
 }
 
@@ -31,13 +33,17 @@ export type SnapshotHeader = Omit<DemoSnapshot, 'tables'> & {
 };
 
 /**
- * Restored only when something reads them, not before the first chart: the cube is read only to protect it for
- * another audience or to publish a bundle, and it is a quarter of the snapshot.
+ * The lookups views read beside the protected tables: areas and their ancestors, and population as the views use
+ * it (by area, year, age and sex; and which parts of a population are missing). Public in any bundle too.
  */
-export const RESTORED_ON_DEMAND: ReadonlySet<string> = new Set(['cube']);
+export const SNAPSHOT_LOOKUPS = ['areas', 'area_ancestors', 'population_cube', 'population_parts'] as const;
+
+/** Every table a snapshot holds: each audience's protected table and the lookups, nothing else. */
+export const SNAPSHOT_TABLES: readonly string[] = [...AUDIENCES.map(protectedTable), ...SNAPSHOT_LOOKUPS];
 
 export const SNAPSHOT_MAGIC = 'VRNDEMO';
-export const SNAPSHOT_FORMAT = 1;
+/** 2: protected tables and lookups only, and protection as PublishedProtection (1 held the extracts and cube). */
+export const SNAPSHOT_FORMAT = 2;
 
 /**
  * Replaces the engine's tables of the same names with the snapshot's. Straight into place, no copy; Arrow gives

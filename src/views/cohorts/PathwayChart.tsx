@@ -322,6 +322,7 @@ export function pathwayCsv(
       { header: 'period', value: (r) => r.period },
       {
         header: 'value',
+        figure: true,
         value: (r) => (r.flag === 'x' || r.flag === 'z' ? r.flag : r.index === null ? 'x' : Number(r.index.toFixed(2))),
       },
       { header: 'members', value: (r) => r.members },

@@ -206,9 +206,9 @@ export function profileCsv(
       { header: 'unit', value: (r) => indicators.get(r.indicatorId)?.rateLabel ?? '' },
       { header: 'year', value: (r) => r.year ?? 'x' },
       { header: 'ages_covered', value: (r) => coverageText(r) },
-      { header: 'count', value: (r) => csvSymbol(r, r.figure.count) },
+      { header: 'count', figure: true, value: (r) => csvSymbol(r, r.figure.count) },
       { header: 'count_is', value: (r) => (r.figure.averageMonth ? 'people in an average month' : 'in the year') },
-      { header: 'value', value: (r) => csvSymbol(r, r.figure.stat.value) },
+      { header: 'value', figure: true, value: (r) => csvSymbol(r, r.figure.stat.value) },
       {
         header: 'lower_95',
         value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)),

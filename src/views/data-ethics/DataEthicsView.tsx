@@ -51,13 +51,13 @@ export function DataEthicsView() {
           </div>
         ))}
         <div>
-          <dt>Rows loaded</dt>
+          <dt>{summary.data?.unit === 'monthly cells' ? 'Monthly cells loaded' : 'Rows loaded'}</dt>
           <dd>{loaded.reduce((s, i) => s + i.rows, 0).toLocaleString('en-GB')}</dd>
         </div>
       </dl>
 
       <h2 id="indicators">Indicators</h2>
-      <IndicatorTable manifest={manifest} loaded={loaded} />
+      <IndicatorTable manifest={manifest} loaded={loaded} unit={summary.data?.unit ?? 'rows'} />
 
       <h2 id="coverage">Coverage by month</h2>
       <CoverageMatrixTable manifest={manifest} />

@@ -4,8 +4,8 @@ import { useProtectionSummary } from '../../hooks/use-protection-summary';
 import { useViewState } from '../../url-state/use-view-state';
 
 /**
- * The disclosure rules per audience, and what applying them to the loaded data did, including the
- * audit: for every small number hidden, the range an attacker could narrow it to from everything shown.
+ * The disclosure rules per audience, how many cells show `c`, and whether the audit passed and by which method.
+ * Never how many hidden cells are small or were hidden to protect another (see PublishedProtection).
  */
 export function DisclosureSection({ manifest }: { manifest: Manifest }) {
   const { state } = useViewState();
@@ -28,10 +28,7 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
                 Cells
               </th>
               <th scope="col" className="num">
-                Hidden: small numbers
-              </th>
-              <th scope="col" className="num">
-                Hidden: to stop subtraction
+                Hidden (c)
               </th>
               <th scope="col">Audit</th>
             </tr>
@@ -59,8 +56,7 @@ function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manife
       <th scope="row">{AUDIENCE_WORDS[audience].full}</th>
       <td>{rule}</td>
       <td className="num">{s ? s.cells.toLocaleString('en-GB') : '…'}</td>
-      <td className="num">{s ? s.primary.toLocaleString('en-GB') : '…'}</td>
-      <td className="num">{s ? s.secondary.toLocaleString('en-GB') : '…'}</td>
+      <td className="num">{s ? s.hidden.toLocaleString('en-GB') : '…'}</td>
       <td>
         {summary.isError ? (
           <span role="alert">The rules could not be applied: {summary.error.message}</span>
@@ -73,13 +69,12 @@ function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manife
           'Running…'
         ) : s.audit.pass ? (
           <>
-            <strong className="tag tag--ok">Passed</strong> {s.audit.checked.toLocaleString('en-GB')} hidden small numbers
-            checked; none can be narrowed below the rule from the figures shown.
+            <strong className="tag tag--ok">Passed</strong> No hidden small number can be narrowed below the rule from the figures
+            shown (method: {s.audit.method}).
           </>
         ) : (
           <>
-            <strong className="tag tag--error">Failed</strong> {s.audit.unsafe.toLocaleString('en-GB')} of{' '}
-            {s.audit.checked.toLocaleString('en-GB')} hidden numbers could be narrowed.
+            <strong className="tag tag--error">Failed</strong> Some hidden numbers could be narrowed (method: {s.audit.method}).
           </>
         )}
       </td>

@@ -8,7 +8,16 @@ const POLARITY_TEXT = {
   neutral: 'No judgement (context)',
 } as const;
 
-export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loaded: readonly IndicatorLoadSummary[] }) {
+export function IndicatorTable({
+  manifest,
+  loaded,
+  unit,
+}: {
+  manifest: Manifest;
+  loaded: readonly IndicatorLoadSummary[];
+  /** What `rows` counts (see loadedRowsUnit). */
+  unit: 'rows' | 'monthly cells';
+}) {
   const byId = new Map(loaded.map((l) => [l.indicatorId, l]));
   const datasetTitle = new Map(manifest.datasets.map((d) => [d.id, `${d.title} (${d.agency})`]));
   return (
@@ -41,6 +50,7 @@ export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loade
                   key={i.id}
                   indicator={i}
                   loaded={byId.get(i.id)}
+                  unit={unit}
                   dataset={datasetTitle.get(i.dataset) ?? i.dataset}
                 />
               ))}
@@ -55,10 +65,12 @@ export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loade
 function IndicatorRow({
   indicator: i,
   loaded,
+  unit,
   dataset,
 }: {
   indicator: Indicator;
   loaded: IndicatorLoadSummary | undefined;
+  unit: 'rows' | 'monthly cells';
   dataset: string;
 }) {
   return (
@@ -90,8 +102,8 @@ function IndicatorRow({
       <td>
         {loaded ? (
           <>
-            {loaded.rows.toLocaleString('en-GB')} rows, {loaded.areas} areas ({loaded.levels}), {formatMonth(loaded.firstPeriod)}{' '}
-            to {formatMonth(loaded.lastPeriod)}
+            {loaded.rows.toLocaleString('en-GB')} {unit}, {loaded.areas} areas ({loaded.levels}),{' '}
+            {formatMonth(loaded.firstPeriod)} to {formatMonth(loaded.lastPeriod)}
           </>
         ) : (
           'Not loaded'

@@ -106,6 +106,7 @@ function LoadedSummary() {
   const { state } = useSessionSnapshot();
   const titles = new Map(state.manifest?.indicators.map((i) => [i.id, i.title]) ?? []);
   const rows = summary.data?.indicators ?? [];
+  const unit = summary.data?.unit === 'monthly cells' ? 'Monthly cells' : 'Rows';
   useEffect(() => {
     if (summary.isSuccess) markOnce('view-ready:import');
   }, [summary.isSuccess]);
@@ -117,12 +118,12 @@ function LoadedSummary() {
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="loaded-caption" tabIndex={0}>
           <table className="data-table">
-            <caption id="loaded-caption">Rows, areas and months loaded per indicator</caption>
+            <caption id="loaded-caption">{unit}, areas and months loaded per indicator</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col" className="num">
-                  Rows
+                  {unit}
                 </th>
                 <th scope="col" className="num">
                   Areas

@@ -70,7 +70,7 @@ export function groupCsvColumns(withRates: boolean): CsvColumn<GroupFigure>[] {
     { header: 'group', value: (g) => g.label },
     { header: 'small areas', value: (g) => g.areas },
     { header: 'small areas hidden', value: (g) => g.hiddenAreas },
-    { header: 'value', value: (g) => g.count },
+    { header: 'value', figure: true, value: (g) => g.count },
     { header: 'population', value: (g) => g.population },
     ...(withRates
       ? [
@@ -117,7 +117,7 @@ export function concentrationCsvColumns(): CsvColumn<ConcentrationYear>[] {
     { header: 'months of data', value: (y) => y.months },
     { header: 'small areas', value: (y) => y.areas },
     { header: 'small areas hidden', value: (y) => y.hiddenAreas },
-    { header: 'value', value: (y) => y.total },
+    { header: 'value', figure: true, value: (y) => y.total },
     { header: 'share in most affected 1% (%)', value: share(0) },
     { header: 'share in most affected 5% (%)', value: share(1) },
     { header: 'share in most affected 10% (%)', value: share(2) },
@@ -133,7 +133,7 @@ export function persistentCsvColumns(): CsvColumn<PersistentAreaFigure>[] {
     { header: 'area code', value: (a) => a.code },
     { header: 'area name', value: (a) => a.name },
     { header: 'years in the most affected tenth', value: (a) => a.yearsInTop.join(' ') },
-    { header: 'value', value: (a) => a.totalEvents },
+    { header: 'value', figure: true, value: (a) => a.totalEvents },
   ];
 }
 

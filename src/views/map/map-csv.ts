@@ -35,7 +35,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
     { header: 'period', value: () => data.period?.period ?? '' },
     { header: 'age_band', value: () => (c.small ? 'all' : c.age) },
     { header: 'sex', value: () => (c.small ? 'all' : c.sex) },
-    { header: 'value', value: (r) => (r.countFlag === 'x' ? 'x' : r.count) },
+    { header: 'value', figure: true, value: (r) => (r.countFlag === 'x' ? 'x' : r.count) },
     ...(c.hasRate
       ? [
           { header: 'rate', value: (r: AreaFigure) => (missing(r.rateFlag) ? r.rateFlag : (r.rate?.value ?? null)) },

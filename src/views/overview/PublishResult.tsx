@@ -27,7 +27,6 @@ export function PublishResult({ bundle, pageAddress }: { bundle: PublishedBundle
     [bundle, passed],
   );
   useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
-  const unsafe = Math.max(...bundle.metadata.audit.map((a) => a.unsafe));
 
   return (
     <div className="publish__result">
@@ -36,8 +35,7 @@ export function PublishResult({ bundle, pageAddress }: { bundle: PublishedBundle
         {bundle.metadata.audit.map((a) => (
           <li key={a.model}>
             {a.model === 'publisher' ? 'With the small numbers known (as the publisher)' : 'As a recipient sees it (only c)'}:{' '}
-            <strong>{a.pass ? 'passed' : 'failed'}</strong>, {a.checked.toLocaleString('en-GB')} hidden figures checked,{' '}
-            {a.unsafe} could be narrowed down{a.contradictions > 0 ? `, ${a.contradictions} contradictions` : ''}.
+            <strong>{a.pass ? 'passed' : 'failed'}</strong> ({a.method}).
           </li>
         ))}
       </ul>
@@ -60,10 +58,9 @@ export function PublishResult({ bundle, pageAddress }: { bundle: PublishedBundle
         </>
       ) : (
         <p role="alert" className="notice notice--error" data-testid="publish-refused">
-          These files are not offered for download, because the disclosure audit did not pass
-          {unsafe > 0 ? `: ${unsafe.toLocaleString('en-GB')} hidden figures could be narrowed down` : ''}. A dashboard opening
-          them would refuse them too. Reload the data and publish again; if the audit still fails, keep to the figures shown in
-          this dashboard and report the problem.
+          These files are not offered for download, because the disclosure audit did not pass: some hidden figures could be
+          narrowed down. A dashboard opening them would refuse them too. Reload the data and publish again; if the audit still
+          fails, keep to the figures shown in this dashboard and report the problem.
         </p>
       )}
     </div>

@@ -58,7 +58,7 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
       { header: 'area', value: () => meta.areaName },
       { header: 'period', value: (r) => r.period },
       { header: 'period_type', value: (r) => r.type },
-      { header: 'value', value: (r) => (r.flag === 'x' ? 'x' : 'perMonth' in r ? yearValue(r) : r.value) },
+      { header: 'value', figure: true, value: (r) => (r.flag === 'x' ? 'x' : 'perMonth' in r ? yearValue(r) : r.value) },
       {
         header: 'value_counts',
         value: (r) =>
@@ -113,7 +113,11 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'indicator_id', value: (m) => m.indicator.id },
       { header: 'measure', value: (m) => measureTitle(m) },
       { header: 'year', value: (m) => m.current?.period ?? null },
-      { header: 'value', value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : yearValue(m.current)) },
+      {
+        header: 'value',
+        figure: true,
+        value: (m) => (m.current === null || m.current.flag === 'x' ? 'x' : yearValue(m.current)),
+      },
       {
         header: 'value_counts',
         value: (m) => (m.indicator.counted === 'people-each-month' ? 'people in an average month' : 'in the year'),

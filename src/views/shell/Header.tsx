@@ -72,8 +72,7 @@ export function Header() {
                 ); no raw data are in it.{' '}
                 {audit ? (
                   <span data-testid="bundle-audit">
-                    Disclosure audit on opening: {audit.pass ? 'passed' : 'failed'} ({audit.checked.toLocaleString('en-GB')}{' '}
-                    hidden figures checked, {audit.unsafe} could be narrowed down).
+                    Disclosure audit on opening: {audit.pass ? 'passed' : 'failed'} ({audit.method}).
                   </span>
                 ) : null}
               </>

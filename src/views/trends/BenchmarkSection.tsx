@@ -69,7 +69,7 @@ export function BenchmarkSection({ indicator, ctx }: { indicator: Indicator; ctx
         { header: 'year', value: (r) => r.year },
         { header: 'benchmark', value: (r) => r.benchmark },
         { header: 'benchmark value', value: (r) => r.benchmarkValue },
-        { header: 'value', value: (r) => r.rate?.value ?? null },
+        { header: 'value', figure: true, value: (r) => r.rate?.value ?? null },
         {
           header: 'lower 95% limit',
           value: (r) => (r.rateFlag === 'c' || r.rateFlag === 'x' ? r.rateFlag : (r.rate?.lower95 ?? null)),

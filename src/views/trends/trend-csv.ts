@@ -19,9 +19,9 @@ function figure(v: number | null, flag: FigureFlag): string | number | null {
 function pointColumns(series: TrendSeries): CsvColumn<TrendPoint>[] {
   const cols: CsvColumn<TrendPoint>[] = [
     { header: 'period', value: (r) => r.period },
-    { header: 'value', value: (r) => figure(r.count, r.flag) },
-    { header: 'value_lower_95', value: (r) => figure(r.countLower95, r.flag) },
-    { header: 'value_upper_95', value: (r) => figure(r.countUpper95, r.flag) },
+    { header: 'value', figure: true, value: (r) => figure(r.count, r.flag) },
+    { header: 'value_lower_95', figure: true, value: (r) => figure(r.countLower95, r.flag) },
+    { header: 'value_upper_95', figure: true, value: (r) => figure(r.countUpper95, r.flag) },
   ];
   if (series.measure.hasRate) {
     cols.push(
@@ -124,7 +124,7 @@ export function seasonalityCsv(meta: CsvMeta, series: TrendSeries): string {
   const rows = series.seasonality.months;
   const cols: CsvColumn<SeasonalMonth>[] = [
     { header: 'month', value: (r) => monthOfYearName(r.month) },
-    { header: 'value', value: (r) => figure(r.mean, r.flag) },
+    { header: 'value', figure: true, value: (r) => figure(r.mean, r.flag) },
     { header: 'index_average_month_100', value: (r) => (r.index === null ? null : csvNumber(r.index)) },
   ];
   const notes = [
@@ -152,7 +152,7 @@ export function compareCsv(meta: CsvMeta, comparison: TrendIndexComparison): str
     { header: 'indicator', value: (r) => r.indicator },
     { header: 'measure', value: (r) => r.basis },
     { header: 'year', value: (r) => r.period },
-    { header: 'value', value: (r) => figure(r.value, r.flag) },
+    { header: 'value', figure: true, value: (r) => figure(r.value, r.flag) },
     {
       header: `index_${comparison.baseYear ?? 'base'}_100`,
       value: (r) => (r.flag === 'c' ? SUPPRESSED_SYMBOL : csvNumber(r.index)),
@@ -219,7 +219,7 @@ export function projectionCsv(meta: CsvMeta, projection: Extract<TrendProjection
   const cols: CsvColumn<ProjectionRow>[] = [
     { header: 'row', value: (r) => r.kind },
     { header: 'month', value: (r) => r.period },
-    { header: 'value', value: (r) => (r.flag === 'c' ? SUPPRESSED_SYMBOL : csvNumber(r.value)) },
+    { header: 'value', figure: true, value: (r) => (r.flag === 'c' ? SUPPRESSED_SYMBOL : csvNumber(r.value)) },
     { header: 'projected_mean', value: (r) => csvNumber(r.mean) },
     { header: 'prediction_lower_80', value: (r) => r.lower80 },
     { header: 'prediction_upper_80', value: (r) => r.upper80 },

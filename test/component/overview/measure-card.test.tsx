@@ -27,6 +27,7 @@ const snapshot = {
   protecting: null,
   protection: {},
   bundle: null,
+  rawData: true,
 } as SessionSnapshot;
 const session = { subscribe: () => () => {}, getSnapshot: () => snapshot } as unknown as DashboardSession;
 const wrap = (ui: ReactNode) => render(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>);

@@ -34,6 +34,7 @@ function withSession(manifest: Manifest, workspace: Workspace, ui: ReactNode) {
     protecting: null,
     protection: {},
     bundle: null,
+    rawData: true,
   } satisfies SessionSnapshot;
   const session = { subscribe: () => () => {}, getSnapshot: () => snapshot } as unknown as DashboardSession;
   return render(<SessionContext.Provider value={session}>{ui}</SessionContext.Provider>);

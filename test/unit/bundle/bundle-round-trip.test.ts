@@ -3,7 +3,15 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditAsRecipient, hierarchyFrom, type BundleCell } from '../../../src/bundle/audit-bundle';
-import { BUNDLE_FILE_NAMES, sha256Hex, type BundleMetadata } from '../../../src/bundle/bundle-format';
+import {
+  BUNDLE_FILE_NAMES,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_1,
+  METHOD_NOT_RECORDED,
+  sha256Hex,
+  type BundleMetadata,
+} from '../../../src/bundle/bundle-format';
+import { AUDIT_METHOD } from '../../../src/disclosure/audit-method';
 import { readBundle } from '../../../src/bundle/open-bundle';
 import { publishBundle, type PublishedBundle } from '../../../src/bundle/publish-bundle';
 import { protectInline } from '../../../src/disclosure/protect-inline';
@@ -73,7 +81,7 @@ describe('a partner bundle, published and opened with the real engine', () => {
       expect(await sha256Hex(f.bytes)).toBe(entry.sha256);
     }
     const meta = JSON.parse(new TextDecoder().decode(fileOf('bundle.json').bytes)) as BundleMetadata;
-    expect(meta).toMatchObject({ audience: 'partner', levels: ['vru', 'district'], format: 'vrn-dashboard-bundle/1' });
+    expect(meta).toMatchObject({ audience: 'partner', levels: ['vru', 'district'], format: BUNDLE_FORMAT });
     const manifest = JSON.parse(new TextDecoder().decode(fileOf('bundle-manifest.json').bytes));
     expect(manifest.files.extracts).toEqual([]);
     expect(manifest).not.toHaveProperty('bundle');
@@ -99,10 +107,65 @@ describe('a partner bundle, published and opened with the real engine', () => {
 
   it('passes the disclosure audit as published (small cells known) and as received (only c)', () => {
     const [publisher, recipient] = bundle.metadata.audit;
-    expect(publisher).toMatchObject({ model: 'publisher', pass: true, unsafe: 0, contradictions: 0 });
-    expect(publisher!.checked).toBeGreaterThan(0);
-    expect(recipient).toMatchObject({ model: 'recipient', pass: true, unsafe: 0, contradictions: 0 });
+    expect(publisher).toEqual({ model: 'publisher', pass: true, method: AUDIT_METHOD });
+    expect(recipient).toEqual({ model: 'recipient', pass: true, method: AUDIT_METHOD });
     expect(partner.getSnapshot().bundle?.audits.at(-1)).toMatchObject({ model: 'recipient', pass: true });
+  });
+
+  // Safety relies on an attacker not knowing which hidden cells are small, nor how many: bundle.json may carry the
+  // number of cells and of 'c' cells (anyone can count those in cells.parquet), file sizes, and nothing else countable.
+  it('bundle.json says nothing about the hidden cells beyond c and the rules: every field walked', async () => {
+    const json: unknown = JSON.parse(new TextDecoder().decode(fileOf('bundle.json').bytes));
+    const numbers: string[] = [];
+    const keys = new Set<string>();
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'number') numbers.push(path.replace(/\.\d+(?=\.|$)/g, '[]'));
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          keys.add(k);
+          walk(x, path ? `${path}.${k}` : k);
+        }
+    };
+    walk(json, '');
+    expect([...new Set(numbers)].sort()).toEqual(['cells', 'files[].bytes', 'suppressed']);
+    expect([...keys].filter((k) => /small|primary|secondary|checked|unsafe|narrow|reason|contradiction/i.test(k))).toEqual([]);
+    // Nor, in any field, the number of hidden cells that are small (the publisher's count, from the cube).
+    const policy = analyst.getSnapshot().state.manifest!.disclosure.partner;
+    const [small] = await analystEngine.query<{ n: number }>(`
+      SELECT count(*)::DOUBLE AS n FROM protected_partner p JOIN cube c USING (indicator_id, area_code, level, period, period_type, age_band, sex)
+      WHERE p.level IN ('vru', 'district') AND p.flag = 'c' AND c.count <= ${policy.suppressBelowOrEqual}
+        AND (c.count > 0 OR NOT ${policy.showZeros})`);
+    expect(small!.n).toBeGreaterThan(0);
+    expect(new TextDecoder().decode(fileOf('bundle.json').bytes)).not.toMatch(new RegExp(`\\b${small!.n}\\b`));
+  });
+
+  it('opens a bundle of format 1, reading past the counts of hidden cells it carried, and refuses an unknown format', async () => {
+    const meta = JSON.parse(new TextDecoder().decode(fileOf('bundle.json').bytes)) as BundleMetadata;
+    const format1 = {
+      ...meta,
+      format: BUNDLE_FORMAT_1,
+      audit: meta.audit.map(({ pass, model }) => ({ pass, model, checked: 1234, unsafe: 0, contradictions: 0 })),
+    };
+    const withMetadata = (m: unknown) =>
+      bundle.files.map((f) => (f.name === 'bundle.json' ? { ...f, bytes: new TextEncoder().encode(JSON.stringify(m)) } : f));
+    const old = await readBundle(withMetadata(format1));
+    expect(old.metadata.audit).toEqual([
+      { model: 'publisher', pass: true, method: METHOD_NOT_RECORDED },
+      { model: 'recipient', pass: true, method: METHOD_NOT_RECORDED },
+    ]);
+    const engine = await createNodeEngine();
+    try {
+      const session = await DashboardSession.start(engine, protectInline);
+      const info = await session.openBundle(withMetadata(format1), 'test');
+      expect(JSON.stringify(info)).not.toContain('1234');
+      expect(JSON.stringify(session.getSnapshot().protection)).not.toContain('1234');
+    } finally {
+      await engine.close();
+    }
+    await expect(readBundle(withMetadata({ ...meta, format: 'vrn-dashboard-bundle/9' }))).rejects.toThrow(
+      /bundle\.json is not a dashboard bundle: format .*vrn-dashboard-bundle\/2/,
+    );
   });
 
   it('opens into the partner table alone: no extracts, no cube, no other audience', async () => {

@@ -21,7 +21,7 @@ describe('protectedCsv', () => {
     meta,
     [
       { header: 'area', value: (r) => r.area },
-      { header: 'value', value: (r) => r.value },
+      { header: 'value', figure: true, value: (r) => r.value },
     ],
     rows,
     (r) => r.flag,
@@ -42,5 +42,45 @@ describe('protectedCsv', () => {
     const body = lines.filter((l) => !l.startsWith('#'));
     expect(body).toEqual(['area,value,flag', 'A,15,rounded', 'B,c,c', 'C,x,x', '"D, the fourth",0,shown']);
     expect(csv).not.toMatch(/\bB,3\b/);
+  });
+
+  // Every figure column is masked from the one declaration, whatever it is named: before, only a column named
+  // "value" was, so a count or a confidence limit beside it showed a suppressed cell's true number.
+  it('masks every column declared a figure (count, limits, rate), and no other', () => {
+    interface Figures {
+      area: string;
+      count: number;
+      lower: number;
+      upper: number;
+      rate: number;
+      flag: FigureFlag;
+    }
+    const figures: Figures[] = [
+      { area: 'A', count: 3, lower: 0.6, upper: 8.8, rate: 12.5, flag: 'c' },
+      { area: 'B', count: 0, lower: 0, upper: 0, rate: 0, flag: 'x' },
+      { area: 'C', count: 40, lower: 28.6, upper: 54.5, rate: 166.7, flag: 'shown' },
+    ];
+    const text = protectedCsv<Figures>(
+      meta,
+      [
+        { header: 'area', value: (r) => r.area },
+        { header: 'count', figure: true, value: (r) => r.count },
+        { header: 'count_lower_95', figure: true, value: (r) => r.lower },
+        { header: 'count_upper_95', figure: true, value: (r) => r.upper },
+        { header: 'rate_per_100k', figure: true, value: (r) => r.rate },
+      ],
+      figures,
+      (r) => r.flag,
+    );
+    const body = text
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
+    expect(body).toEqual([
+      'area,count,count_lower_95,count_upper_95,rate_per_100k,flag',
+      'A,c,c,c,c,c',
+      'B,x,x,x,x,x',
+      'C,40,28.6,54.5,166.7,shown',
+    ]);
   });
 });

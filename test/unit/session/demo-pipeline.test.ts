@@ -35,7 +35,7 @@ describe('the demo data through the whole data path (real engine)', () => {
       const summary = await session.ensureProtected(audience);
       console.log(`${audience}: protected ${summary.cells} cells in ${Math.round(performance.now() - t0)} ms`, summary);
       expect(summary.audit.pass).toBe(true);
-      expect(summary.primary).toBeGreaterThan(0);
+      expect(summary.hidden).toBeGreaterThan(0);
       const [bad] = await engine.query<{ n: number }>(
         `SELECT count(*)::DOUBLE AS n FROM protected_${audience} WHERE flag = 'c' AND value IS NOT NULL`,
       );

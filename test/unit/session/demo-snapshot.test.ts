@@ -1,14 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIENCES } from '../../../src/contract';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { ident } from '../../../src/engine/sql-literals';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
+import { protectedTable } from '../../../src/disclosure/protected-tables';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { decodeSnapshot, RESTORED_ON_DEMAND, type DemoSnapshot } from '../../../src/session/demo-snapshot';
+import { decodeSnapshot, SNAPSHOT_TABLES, type DemoSnapshot } from '../../../src/session/demo-snapshot';
 import { encodeSnapshot } from '../../../src/session/demo-snapshot-write';
-import { loadDemoSession, snapshotOf, verifyDemoSnapshot } from '../../../scripts/build-demo-snapshot';
+import { loadDemoSession, writeDemoSnapshot } from '../../../scripts/build-demo-snapshot';
+import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
 
 /** Every row of a table in its stored order, reduced to one hash: equal only if content and order are. */
 async function fingerprint(engine: Engine, table: string): Promise<{ rows: number; hash: string }> {
@@ -19,67 +24,100 @@ async function fingerprint(engine: Engine, table: string): Promise<{ rows: numbe
   return row ?? { rows: 0, hash: '' };
 }
 
+const demoFiles = async () => DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
+
+let dir: string;
 let built: Engine;
 let restoredEngine: Engine;
 let source: DashboardSession;
 let restored: DashboardSession;
-let snapshot: DemoSnapshot;
+/** The snapshot as the build script wrote it to a file, read back. */
+let written: DemoSnapshot;
 let bytes: Uint8Array;
 const protectionRuns: string[] = [];
 
 beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'demo-snapshot-test-'));
+  await writeDemoSnapshot('data', join(dir, 'demo-snapshot.bin'));
+  bytes = new Uint8Array(readFileSync(join(dir, 'demo-snapshot.bin')));
+  const decoded = await decodeSnapshot(bytes);
+  if (!decoded) throw new Error('the written snapshot did not decode');
+  written = decoded;
   built = await createNodeEngine();
   source = await loadDemoSession(built, 'data');
-  snapshot = await snapshotOf(source);
-  bytes = await encodeSnapshot(snapshot);
   restoredEngine = await createNodeEngine();
   const counting: ProtectRunner = (cube, policy, parents, onProgress) => {
     protectionRuns.push(`${policy.suppressBelowOrEqual}`);
     return protectInline(cube, policy, parents, onProgress);
   };
-  restored = await DashboardSession.start(restoredEngine, counting);
-  const decoded = await decodeSnapshot(bytes);
-  if (!decoded) throw new Error('the snapshot did not decode');
-  await restored.restoreDemo(decoded);
-}, 300_000);
+  restored = await DashboardSession.start(restoredEngine, counting, { demoFiles });
+  await restored.restoreDemo(written);
+}, 600_000);
 afterAll(async () => {
-  await built.close();
-  await restoredEngine.close();
+  await built?.close();
+  await restoredEngine?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the demo snapshot the build ships (real engine)', () => {
-  it('restores every table with the same rows, in the same order, with the same column types', async () => {
-    expect(snapshot.tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['areas', 'population', 'extracts', 'cube', 'protected_analyst']),
+  it('holds each audience’s protected table and the public lookups, and no raw table', () => {
+    const names = written.tables.map((t) => t.name);
+    expect(names).toEqual([...SNAPSHOT_TABLES]);
+    expect(names).toEqual(expect.arrayContaining(AUDIENCES.map(protectedTable)));
+    for (const raw of ['extracts', 'cube', 'population', 'cube_month']) expect(names, raw).not.toContain(raw);
+    // No column of any table is a count: every figure in it is a protected value.
+    for (const t of written.tables)
+      expect(
+        t.columns.map((c) => c.name),
+        t.name,
+      ).not.toContain('count');
+  });
+
+  it('says nothing in its header about how many hidden cells are small', () => {
+    for (const audience of AUDIENCES) {
+      expect(Object.keys(written.protection[audience] ?? {}).sort(), audience).toEqual(['audit', 'cells', 'hidden']);
+    }
+    expect(JSON.stringify(written.protection)).not.toMatch(/primary|secondary|checked|unsafe/);
+  });
+
+  it('will not encode a raw table, whoever asks', async () => {
+    const extracts = { name: 'extracts', columns: [], ipc: new Uint8Array() };
+    await expect(encodeSnapshot({ ...written, tables: [...written.tables, extracts] })).rejects.toThrow(
+      /protected tables and lookups only, not extracts/,
     );
-    for (const t of snapshot.tables.filter((t) => !RESTORED_ON_DEMAND.has(t.name))) {
+  });
+
+  it('restores every table with the same rows, in the same order, as the ordinary load', async () => {
+    for (const t of written.tables) {
       const [a, b] = await Promise.all([fingerprint(built, t.name), fingerprint(restoredEngine, t.name)]);
       expect(b, t.name).toEqual(a);
       expect(a.rows, t.name).toBeGreaterThan(0);
     }
-    await expect(verifyDemoSnapshot(bytes, snapshot)).resolves.toBeUndefined();
   });
 
   it('is much smaller than the tables it holds', () => {
-    const arrow = snapshot.tables.reduce((s, t) => s + t.ipc.length, 0);
+    const arrow = written.tables.reduce((s, t) => s + t.ipc.length, 0);
     expect(bytes.length).toBeLessThan(arrow / 5);
   });
 
-  it('gives the session the state, outcomes and analyst protection of the ordinary load, with no protection run', async () => {
+  it('gives the session the state, outcomes and every audience’s protection of the ordinary load, with no protection run', async () => {
     const a = source.getSnapshot();
     const b = restored.getSnapshot();
     expect(b.state).toEqual(a.state);
     expect(b.lastLoad).toEqual(a.lastLoad);
     expect(b.workspace).toEqual({ kind: 'demo' });
-    expect(b.version).toBe(1);
-    expect(await restored.ensureProtected('analyst')).toEqual(a.protection.analyst);
+    expect(b.rawData).toBe(false);
+    for (const audience of AUDIENCES) expect(await restored.ensureProtected(audience), audience).toEqual(a.protection[audience]);
     expect(protectionRuns).toEqual([]);
-    // The cube waits until something reads it: nothing has yet.
-    const cube = await restoredEngine.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'cube'");
-    expect(cube).toEqual([]);
+    const raw = await restoredEngine.query<{ n: number }>(
+      "SELECT count(*)::DOUBLE AS n FROM duckdb_tables() WHERE table_name IN ('cube', 'cube_month')",
+    );
+    expect(raw[0]?.n).toBe(0);
+    const [extracts] = await restoredEngine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM extracts');
+    expect(extracts?.n).toBe(0);
   });
 
-  it('publishes the same partner bundle from the restored session as from the ordinary load', async () => {
+  it('publishes the same partner bundle from the restored demo (loading its files first) as from the ordinary load', async () => {
     const manifest = source.getSnapshot().state.manifest;
     if (!manifest) throw new Error('no manifest');
     const opts = {
@@ -89,34 +127,19 @@ describe('the demo snapshot the build ships (real engine)', () => {
       now: new Date('2026-11-26T00:00:00Z'),
     };
     const [a, b] = [await source.publishBundle(opts), await restored.publishBundle(opts)];
-    expect(
-      b.metadata.audit.every((x) => x.pass),
-      JSON.stringify(b.metadata.audit),
-    ).toBe(true);
+    expect(b.metadata.audit.every((x) => x.pass)).toBe(true);
     expect(b.files.map((f) => [f.name, f.bytes.length])).toEqual(a.files.map((f) => [f.name, f.bytes.length]));
     expect(b.metadata).toEqual(a.metadata);
+    expect(restored.getSnapshot()).toMatchObject({ rawData: true, workspace: { kind: 'demo' } });
   });
 
-  it('protects other audiences in the page, from the restored cube, exactly as the ordinary load would', async () => {
-    const [fromSource, fromRestored] = [await source.ensureProtected('partner'), await restored.ensureProtected('partner')];
-    expect(protectionRuns).toHaveLength(1); // for the bundle above; partner is then already protected
-    expect(fromRestored).toEqual(fromSource);
-    for (const table of ['protected_partner', ...RESTORED_ON_DEMAND]) {
-      expect(await fingerprint(restoredEngine, table), table).toEqual(await fingerprint(built, table));
-    }
-  });
-
-  // Own files never mix with the demo: loaded on the restored demo, they start a workspace of their own, which
-  // loads exactly as it would on an empty page (here the demo's own files as a partner would send them, and one more).
-  it('takes own files as a workspace of their own, from the restored demo as after an ordinary load', async () => {
+  // Own files never mix with the demo: loaded on it, they start a workspace of their own, which loads exactly as it
+  // would on an empty page (here the demo's own files as a partner would send them, and one more).
+  it('takes own files as a workspace of their own, which holds the extracts again', async () => {
     const csv = 'indicator_id,period,area_code,age_band,sex,count\npolice_violence_with_injury,2026-01,E07000123,all,all,250\n';
-    const files = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'].map((name) => ({
-      name,
-      bytes: new Uint8Array(readFileSync(`data/${name}`)),
-    }));
-    const outcomes = await restored.load([...files, { name: 'more.csv', bytes: new TextEncoder().encode(csv) }]);
+    const outcomes = await restored.load([...(await demoFiles()), { name: 'more.csv', bytes: new TextEncoder().encode(csv) }]);
     expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded', 'loaded', 'loaded', 'loaded']);
-    expect(restored.getSnapshot().workspace.kind).toBe('own');
+    expect(restored.getSnapshot()).toMatchObject({ rawData: true, workspace: { kind: 'own' } });
     const [row] = await restoredEngine.query<{ n: number }>(
       "SELECT count(*)::DOUBLE AS n FROM extracts WHERE source_file IN ('more.csv', 'extracts.parquet')",
     );
@@ -135,5 +158,37 @@ describe('the demo snapshot the build ships (real engine)', () => {
     expect(await decodeSnapshot(otherFormat)).toBeNull();
     expect(await decodeSnapshot(raw.slice(0, raw.length - 10))).toBeNull();
     expect(await decodeSnapshot(raw)).not.toBeNull();
+  });
+});
+
+describe('the build’s refusal of data that are not synthetic', () => {
+  // The snapshot is served to anyone who opens the page: real data in data/ must stop the build, not ship.
+  it('writes nothing and says why, for a manifest with no synthetic dataset and for one with some', async () => {
+    const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as {
+      synthetic: boolean;
+      datasets: { synthetic?: boolean }[];
+    };
+    const cases = {
+      none: { ...manifest, synthetic: false, datasets: manifest.datasets.map((d) => ({ ...d, synthetic: false })) },
+      some: {
+        ...manifest,
+        synthetic: false,
+        datasets: manifest.datasets.map((d, i) => ({ ...d, synthetic: i === 0 })),
+      },
+    };
+    for (const [share, m] of Object.entries(cases)) {
+      const data = mkdtempSync(join(tmpdir(), 'real-data-'));
+      try {
+        for (const name of DEMO_FILE_NAMES) cpSync(join('data', name), join(data, name));
+        writeFileSync(join(data, 'manifest.json'), JSON.stringify(m));
+        const out = join(data, 'demo-snapshot.bin');
+        await expect(writeDemoSnapshot(data, out), share).rejects.toThrow(
+          share === 'none' ? /not built: .* marks no dataset synthetic/ : /not built: .* marks only some datasets synthetic/,
+        );
+        expect(() => readFileSync(out), share).toThrow();
+      } finally {
+        rmSync(data, { recursive: true, force: true });
+      }
+    }
   });
 });

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+// The Data and ethics view's disclosure table, on the real session, engine and demo: it may say how many cells show
+// c and that the audit passed, by which method, but never how many hidden cells are small or were hidden to protect
+// another (safety relies on those being unknown). Before, it showed both counts and "N hidden small numbers checked".
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_METHOD } from '../../../src/disclosure/audit-method';
+import { protectInline } from '../../../src/disclosure/protect-inline';
+import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
+import { SessionContext } from '../../../src/hooks/session-context';
+import { DashboardSession } from '../../../src/session/dashboard-session';
+import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
+import { DisclosureSection } from '../../../src/views/data-ethics/DisclosureSection';
+
+let engine: NodeEngine;
+let session: DashboardSession;
+
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  session = await DashboardSession.start(engine, protectInline);
+  const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
+  const outcomes = await session.load(files, undefined, { demo: true });
+  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+  await session.ensureProtected('analyst');
+}, 600_000);
+afterAll(() => {
+  cleanup();
+  return engine?.close();
+});
+
+describe('the disclosure table of the Data and ethics view', () => {
+  it('says the audit passed and how, and how many cells show c, but not how many of them are small', async () => {
+    window.history.replaceState(null, '', '/?view=data');
+    const manifest = session.getSnapshot().state.manifest!;
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <SessionContext.Provider value={session}>
+          <DisclosureSection manifest={manifest} />
+        </SessionContext.Provider>
+      </QueryClientProvider>,
+    );
+    const table = screen.getByRole('table', { name: /Disclosure rules and the audit/ });
+    const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
+    await waitFor(() => expect(analyst).toHaveTextContent('Passed'), { timeout: 120_000 });
+    expect(analyst).toHaveTextContent(AUDIT_METHOD);
+
+    // The analyst rules' small hidden cells and the others hidden, counted from the cube and the protected table.
+    const policy = manifest.disclosure.analyst;
+    const [counts] = await engine.query<{ hidden: number; small: number }>(`
+      SELECT count(*)::DOUBLE AS hidden,
+             count(*) FILTER (WHERE c.count <= ${policy.suppressBelowOrEqual} AND (c.count > 0 OR NOT ${policy.showZeros}))::DOUBLE AS small
+      FROM protected_analyst p JOIN cube c USING (indicator_id, area_code, level, period, period_type, age_band, sex)
+      WHERE p.flag = 'c'`);
+    expect(counts!.small).toBeGreaterThan(0);
+    expect(counts!.hidden).toBeGreaterThan(counts!.small);
+    // Every number written in any cell of the table (cells are read one by one: their text runs together).
+    const numbers = within(table)
+      .getAllByRole('cell')
+      .flatMap((cell) => (cell.textContent ?? '').match(/\d[\d,]*/g) ?? [])
+      .map((n) => Number(n.replaceAll(',', '')));
+    expect(
+      within(analyst)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toContain(counts!.hidden.toLocaleString('en-GB'));
+    for (const secret of [counts!.small, counts!.hidden - counts!.small]) expect(numbers, String(secret)).not.toContain(secret);
+    expect(table).not.toHaveTextContent(/small numbers checked|to stop subtraction|could be narrowed/);
+  });
+});
