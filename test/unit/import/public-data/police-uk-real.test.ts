@@ -53,7 +53,7 @@ describe.skipIf(!HAS_REAL)('police.uk street files and IMD File 1, loaded direct
     engine = await createNodeEngine();
     await resetTables(engine);
     ({ state, outcomes } = await load(engine, [...streetFiles(), imdFile()], emptyState()));
-    await buildCube(engine);
+    await buildCube(engine, state.manifest);
   }, 600_000);
   afterAll(() => engine?.close());
 
