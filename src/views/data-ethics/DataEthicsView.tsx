@@ -51,8 +51,8 @@ export function DataEthicsView() {
           </div>
         ))}
         <div>
-          <dt>Rows loaded</dt>
-          <dd>{loaded.reduce((s, i) => s + i.rows, 0).toLocaleString('en-GB')}</dd>
+          <dt>Area-months covered</dt>
+          <dd>{loaded.reduce((s, i) => s + i.areaMonths, 0).toLocaleString('en-GB')}</dd>
         </div>
       </dl>
 

@@ -90,8 +90,8 @@ function IndicatorRow({
       <td>
         {loaded ? (
           <>
-            {loaded.rows.toLocaleString('en-GB')} rows, {loaded.areas} areas ({loaded.levels}), {formatMonth(loaded.firstPeriod)}{' '}
-            to {formatMonth(loaded.lastPeriod)}
+            {loaded.areaMonths.toLocaleString('en-GB')} area-months, {loaded.areas} areas ({loaded.levels}),{' '}
+            {formatMonth(loaded.firstPeriod)} to {formatMonth(loaded.lastPeriod)}
           </>
         ) : (
           'Not loaded'

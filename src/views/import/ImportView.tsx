@@ -117,12 +117,12 @@ function LoadedSummary() {
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="loaded-caption" tabIndex={0}>
           <table className="data-table">
-            <caption id="loaded-caption">Rows, areas and months loaded per indicator</caption>
+            <caption id="loaded-caption">Areas and months covered per indicator</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col" className="num">
-                  Rows
+                  Area-months
                 </th>
                 <th scope="col" className="num">
                   Areas
@@ -135,7 +135,7 @@ function LoadedSummary() {
               {rows.map((r) => (
                 <tr key={r.indicatorId}>
                   <th scope="row">{titles.get(r.indicatorId) ?? r.indicatorId}</th>
-                  <td className="num">{r.rows.toLocaleString('en-GB')}</td>
+                  <td className="num">{r.areaMonths.toLocaleString('en-GB')}</td>
                   <td className="num">{r.areas}</td>
                   <td>{r.levels}</td>
                   <td>
