@@ -5,6 +5,7 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import type { BoundaryMode } from '../../import/boundary-layers';
+import { AbsentRowsQuestion } from './AbsentRowsQuestion';
 import { BoundaryModeChoice } from './BoundaryModeChoice';
 import { LoadOutcomes } from './LoadOutcomes';
 import { StillExpected } from './StillExpected';
@@ -94,6 +95,7 @@ export function ImportView() {
         </div>
       ) : null}
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
+      <AbsentRowsQuestion />
       <StillExpected />
       <LoadedSummary />
       <PublicDataPanel onLoad={load} busy={busy} />
