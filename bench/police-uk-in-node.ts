@@ -29,11 +29,11 @@ export async function policeUkLoadInNode(paths: readonly string[]): Promise<{ ph
       p.step.replace(/ in .*$| [^ ]+\.csv$| police\.uk .*$| areas lookup .*$| population .*$/, '');
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    await loadFiles(engine, { manifest: null, boundaries: {} }, files, (p) => {
+    const { state } = await loadFiles(engine, { manifest: null, boundaries: {} }, files, (p) => {
       if (kind(p) !== phase) lap(kind(p));
     });
     lap('Preparing views (cube)');
-    await prepareDerivedTables(engine);
+    await prepareDerivedTables(engine, state.manifest);
     lap('done');
     const used = process.cpuUsage(c0);
     const merged = new Map<string, { phase: string; wallMs: number; cpuMs: number }>();

@@ -337,7 +337,12 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule A: police recorded crime aggregates (illustrative reference LVRN-ISA-A, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-14',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}; violence with injury by LSOA of the offence, other measures by district` },
+    coverage: {
+      from: FROM,
+      to: TO,
+      areas: `${AREAS}; violence with injury by LSOA of the offence, other measures by district`,
+      absentRows: 'zero',
+    },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Violence with injury is given by LSOA where the offence happened (2011 LSOAs); the dashboard rolls LSOAs up to MSOAs, districts and the VRN area.',
@@ -359,7 +364,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule B: ISTV emergency department aggregates (illustrative reference LVRN-ISA-B, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-21',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by patient's home district` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by patient's home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Deliberate gap: no data for Lancaster (E07000121) in 2022-10 and 2022-11, standing for a month when a department did not submit.',
@@ -380,7 +385,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule C: ambulance dispatch aggregates (illustrative reference LVRN-ISA-C, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-09',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by district of the incident` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by district of the incident`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Deliberate gap: no data for Pendle (E07000122) in 2023-03 and 2023-04, standing for a dispatch-system migration.',
@@ -400,7 +405,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Aggregate HES extract provided to the VRN for the Home Office success measures (illustrative reference LVRN-HES-01, not a real data sharing agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-02-12',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by patient's home district` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by patient's home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Recent months of real HES are provisional and revised later.',
@@ -421,7 +426,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule D: education aggregates (illustrative reference LVRN-ISA-D, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-30',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by pupil's home district` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by pupil's home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'School measures follow term time: August is near zero, and January and February 2021 are low because most pupils learnt at home during lockdown.',
@@ -443,7 +448,7 @@ export const DATASETS: readonly DatasetInput[] = [
       "Lancashire VRN information sharing agreement, Schedule E: children's social care aggregates (illustrative reference LVRN-ISA-E, not a real agreement).",
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-27',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by child's home district` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by child's home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Deliberate gap: no data for Blackpool (E06000009) in 2021-04 and 2021-05, standing for a change of case management system.',
@@ -463,7 +468,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule F: youth justice aggregates (illustrative reference LVRN-ISA-F, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-16',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, by child's home district` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, by child's home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'Diversion schemes lower the count without any change in what children did.',
@@ -484,7 +489,7 @@ export const DATASETS: readonly DatasetInput[] = [
       'Lancashire VRN information sharing agreement, Schedule G: probation aggregates (illustrative reference LVRN-ISA-G, not a real agreement).',
     licence: SYNTHETIC_LICENCE,
     refreshed: '2026-01-29',
-    coverage: { from: FROM, to: '2024-06', areas: `${AREAS}, by home district` },
+    coverage: { from: FROM, to: '2024-06', areas: `${AREAS}, by home district`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'The measure lags by 18 months (12 months of follow-up plus 6 months for convictions), so the latest cohort is 2024-06: there are no rows after that month.',
@@ -503,7 +508,7 @@ export const DATASETS: readonly DatasetInput[] = [
     licence:
       'Synthetic demonstration data: CC0 1.0. The real English Indices of Deprivation are Crown copyright, published under the Open Government Licence v3.0.',
     refreshed: '2026-01-05',
-    coverage: { from: FROM, to: TO, areas: `${AREAS}, computed from their 2011 LSOAs` },
+    coverage: { from: FROM, to: TO, areas: `${AREAS}, computed from their 2011 LSOAs`, absentRows: 'zero' },
     caveats: [
       SYNTHETIC_CAVEAT,
       'An annual value repeated for every month of the year, so that the indicator lines up with monthly data; summed over months, counts are resident-months.',

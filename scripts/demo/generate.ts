@@ -370,8 +370,22 @@ export function buildManifest(): Manifest {
     title: 'Lancashire Violence Reduction Network: SYNTHETIC demonstration data (not real people, not real rates)',
     area: { code: VRU.code, name: VRU.name },
     synthetic: true,
-    datasets: [...DATASETS],
-    indicators: INDICATORS.map((i) => i.manifest),
+    // Declared coverage: absent rows are zero, except the deliberate gaps, which are declared not reported.
+    datasets: DATASETS.map((d) => ({
+      ...d,
+      coverage: {
+        ...d.coverage,
+        notReported: GAPS.filter((g) => g.dataset === d.id).map((g) => ({
+          areas: [g.district],
+          from: g.periods[0] as string,
+          to: g.periods[g.periods.length - 1] as string,
+        })),
+      },
+    })),
+    indicators: INDICATORS.map((i) => ({
+      ...i.manifest,
+      breakdowns: i.breakdown === 'all' ? { ageBands: [], bySex: false } : { ageBands: [...i.breakdown], bySex: true },
+    })),
     // No boundaries are bundled: the product loads boundary files that its user supplies
     // (real Lancashire boundaries for tests and local runs are in ../shared/geo).
     geographies: [

@@ -219,6 +219,7 @@ export async function installBundle(engine: Engine, bundle: OpenedBundle): Promi
     'population_cube',
     'population_parts',
     'area_ancestors',
+    'declared_coverage',
     ...(['analyst', 'partner', 'public'] as const).map(protectedTable),
   ];
   await engine.exec(tables.map((t) => `DROP TABLE IF EXISTS ${ident(t)};`).join('\n'));

@@ -3,3 +3,4 @@ export * from './audience-permissions';
 export * from './manifest-schema';
 export * from './table-schemas';
 export * from './provenance';
+export * from './absent-rows';

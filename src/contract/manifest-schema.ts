@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AUDIENCE_PERMISSIONS } from './audience-permissions';
 import { withDatasetProvenance } from './provenance';
-import { AUDIENCES, GEOGRAPHY_LEVELS, POLARITIES, TIERS } from './vocabularies';
+import { AGE_BANDS, AUDIENCES, GEOGRAPHY_LEVELS, POLARITIES, TIERS } from './vocabularies';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -31,6 +31,43 @@ export const ethicsCanvasSchema = z.object(
   Object.fromEntries(ETHICS_CANVAS_SECTIONS.map(([key]) => [key, text])) as Record<EthicsSectionKey, typeof text>,
 );
 
+/**
+ * How an extract's absent rows are read inside its declared coverage. Real extracts usually leave out empty
+ * cells; if an absent row were shown as "no data" while a present one is shown (even as `c`), a cell's existence
+ * would say someone was counted. `zero`: an absent row is a count of 0, so the cube holds every cell of the
+ * coverage. `notReported`: the extract gives its zeros as rows, and an area's month with no row at all was not
+ * reported. Not declared: the import asks (src/contract/absent-rows.ts); the extract is not shown until answered.
+ */
+export const ABSENT_ROWS = ['zero', 'notReported'] as const;
+
+/** Areas and months an agency did not report, declared, never inferred from which rows are present. */
+export const notReportedSpanSchema = z.object({
+  /** `all`, or area codes at any level (a district stands for every area within it). */
+  areas: z.union([z.literal('all'), z.array(text).min(1)]),
+  from: period,
+  to: period,
+  reason: text.optional(),
+});
+
+export const coverageSchema = z
+  .object({
+    from: period,
+    to: period,
+    /** The areas covered, in words. */
+    areas: text,
+    /** The areas covered, as codes at any level; absent: every area in the areas lookup. */
+    areaCodes: z.array(text).min(1).optional(),
+    absentRows: z.enum(ABSENT_ROWS).optional(),
+    notReported: z.array(notReportedSpanSchema).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.from > c.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `is before "from" (${c.from})` });
+    c.notReported.forEach((s, i) => {
+      if (s.from > s.to)
+        ctx.addIssue({ code: 'custom', path: ['notReported', i, 'to'], message: `is before "from" (${s.from})` });
+    });
+  });
+
 export const datasetSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]+$/, 'use lower-case letters, digits, - and _'),
   title: text,
@@ -40,7 +77,7 @@ export const datasetSchema = z.object({
   sharingAgreement: text,
   licence: text,
   refreshed: isoDate,
-  coverage: z.object({ from: period, to: period, areas: text }),
+  coverage: coverageSchema,
   caveats: z.array(text).default([]),
   synthetic: z.boolean().default(false),
   /**
@@ -81,6 +118,11 @@ export const indicatorSchema = z.object({
    * than a month of the second kind are shown as the average month, in people.
    */
   counted: z.enum(['events', 'people-each-month']).default('events'),
+  /**
+   * The breakdowns the extract gives for every area and month of its coverage: age bands (none: all ages) and
+   * whether by sex. Absent: the bands and sexes found in its rows.
+   */
+  breakdowns: z.object({ ageBands: z.array(z.enum(AGE_BANDS)).default([]), bySex: z.boolean().default(false) }).optional(),
 });
 
 export const geographyLevelSchema = z.object({
@@ -181,6 +223,8 @@ export function allowsSmallAreaLists(
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestInput = z.input<typeof manifestSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
+export type Coverage = z.infer<typeof coverageSchema>;
+export type AbsentRows = (typeof ABSENT_ROWS)[number];
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type GeographyLevelSpec = z.infer<typeof geographyLevelSchema>;
 export type DisclosurePolicy = z.infer<typeof disclosurePolicySchema>;

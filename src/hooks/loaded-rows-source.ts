@@ -1,5 +1,5 @@
 import { protectedTable } from '../disclosure/protected-tables';
-import { loadedRows, loadedRowsUnit } from '../queries/loaded-rows';
+import { loadedRows } from '../queries/loaded-rows';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 
@@ -7,9 +7,9 @@ import { useSessionSnapshot } from './session-context';
  * What the catalogue and the month pickers read: the extracts, or, when the engine holds only protected tables
  * (an open bundle, the demo restored from its snapshot), the audience's protected cells.
  */
-export function useLoadedRowsSource(): { sql: string; unit: ReturnType<typeof loadedRowsUnit> } {
+export function useLoadedRowsSource(): { sql: string } {
   const { bundle, rawData } = useSessionSnapshot();
   const { state } = useViewState();
   const table = rawData ? null : protectedTable(bundle?.audience ?? state.audience);
-  return { sql: loadedRows(table), unit: loadedRowsUnit(table) };
+  return { sql: loadedRows(table) };
 }

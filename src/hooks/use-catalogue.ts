@@ -4,18 +4,16 @@ import { coverageMatrix } from '../queries/coverage-matrix';
 import { useLoadedRowsSource } from './loaded-rows-source';
 import { useSession, useSessionSnapshot } from './session-context';
 
-/** Rows (or, without extracts, monthly cells), areas and periods loaded per indicator. */
+/** Area-months, areas and periods covered per indicator. */
 export function useCatalogueSummary() {
   const session = useSession();
   const { version } = useSessionSnapshot();
-  const { sql, unit } = useLoadedRowsSource();
+  const { sql } = useLoadedRowsSource();
   return useQuery({
     queryKey: ['catalogue-summary', version, sql],
     queryFn: async () => ({
       indicators: await catalogueSummary(session.engine, sql),
       areas: await areaCounts(session.engine),
-      /** What each indicator's `rows` counts, for its label. */
-      unit,
     }),
   });
 }

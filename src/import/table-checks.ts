@@ -175,6 +175,8 @@ function coverageCheck(manifest: Manifest): RowCheck[] {
   const lookup = (field: 'dataset' | 'from' | 'to') =>
     `CASE t.indicator_id ${covered.map((c) => `WHEN ${str(c.indicator)} THEN ${str(c[field])}`).join(' ')} END`;
   return [
+    ...notReportedCheck(manifest),
+    ...breakdownCheck(manifest),
     {
       column: 'period',
       severity: 'warning',
@@ -182,6 +184,57 @@ function coverageCheck(manifest: Manifest): RowCheck[] {
       valueSql: `t.period || ' is outside the coverage the manifest declares for dataset "' || ${lookup('dataset')} || '" (' || ${lookup('from')} || ' to ' || ${lookup('to')} || ')'`,
       message: (v) => `period ${v}.`,
       fix: "Update the dataset's coverage (from, to) in the manifest, or check the period.",
+    },
+  ];
+}
+
+/**
+ * A row in a span the manifest declares not reported contradicts it: the row still counts (a figure sent is never
+ * dropped), but the declaration is probably out of date. Spans naming codes are matched on the row's own code.
+ */
+function notReportedCheck(manifest: Manifest): RowCheck[] {
+  const spans = manifest.indicators.flatMap((i) =>
+    (manifest.datasets.find((d) => d.id === i.dataset)?.coverage.notReported ?? []).map((s) => {
+      const areas = s.areas === 'all' ? 'TRUE' : `t.area_code IN ${strList(s.areas)}`;
+      return `(t.indicator_id = ${str(i.id)} AND t.period BETWEEN ${str(s.from)} AND ${str(s.to)} AND ${areas})`;
+    }),
+  );
+  if (spans.length === 0) return [];
+  return [
+    {
+      column: 'period',
+      severity: 'warning',
+      where: spans.join(' OR '),
+      valueSql: `t.period || ' in ' || t.area_code`,
+      message: (v) => `a row for ${v}, which the manifest declares not reported; it is counted.`,
+      fix: "Remove the span from the dataset's coverage.notReported in the manifest if the agency did report it.",
+    },
+  ];
+}
+
+/**
+ * Rows in an age band or sex an indicator's declared breakdowns leave out would make cells outside its complete
+ * grid, whose existence would say someone was counted in them: said, so the declaration can be corrected.
+ */
+function breakdownCheck(manifest: Manifest): RowCheck[] {
+  const declared = manifest.indicators.filter((i) => i.breakdowns);
+  if (declared.length === 0) return [];
+  const outside = declared.map((i) => {
+    const bands = i.breakdowns?.ageBands.length ? i.breakdowns.ageBands : ['all'];
+    const sexes = i.breakdowns?.bySex ? ['female', 'male'] : ['all'];
+    // "all" rows beside banded ones are ignored by the cube, so they are not outside.
+    const band = i.breakdowns?.ageBands.length ? `t.age_band NOT IN ${strList([...bands, 'all'])}` : `t.age_band <> 'all'`;
+    const sex = i.breakdowns?.bySex ? `t.sex NOT IN ${strList([...sexes, 'all'])}` : `t.sex <> 'all'`;
+    return `(t.indicator_id = ${str(i.id)} AND (${band} OR ${sex}))`;
+  });
+  return [
+    {
+      column: 'age_band',
+      severity: 'warning',
+      where: outside.join(' OR '),
+      valueSql: `t.indicator_id || ': ' || t.age_band || ', ' || t.sex`,
+      message: (v) => `${v} is not among the breakdowns the manifest declares for the indicator.`,
+      fix: "Add the age band or sex to the indicator's breakdowns in the manifest, or check the row.",
     },
   ];
 }

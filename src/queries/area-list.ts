@@ -15,7 +15,7 @@ export async function areaList(engine: Engine): Promise<AreaOption[]> {
 }
 
 /** Months loaded, from `source` (see loaded-rows.ts). */
-export async function loadedPeriods(engine: Engine, source = 'extracts'): Promise<string[]> {
+export async function loadedPeriods(engine: Engine, source = 'declared_coverage'): Promise<string[]> {
   const rows = await engine.query<{ period: string }>(`SELECT DISTINCT period FROM ${source} e ORDER BY period`);
   return rows.map((r) => r.period);
 }

@@ -1,5 +1,7 @@
 import type { Engine } from '../engine/engine-types';
 import { str } from '../engine/sql-literals';
+import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract';
+import { buildDeclaredCoverage, readAbsentRows } from './declared-coverage';
 import { buildAreaAncestors, buildPopulationCube } from './population-cube';
 
 /** Levels shown with every breakdown; smaller areas are shown for all ages and persons only. */
@@ -13,7 +15,7 @@ export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
 const cubeMonthSelect = (only: string) => `
 WITH flags AS (
   SELECT indicator_id, bool_or(age_band <> 'all') AS has_age, bool_or(sex <> 'all') AS has_sex
-  FROM extracts WHERE ${only} GROUP BY 1
+  FROM coverage_breakdowns WHERE ${only} GROUP BY 1
 ),
 cells AS (
   SELECT indicator_id, area_code, period, age_band, sex, count, denominator, indicator_id AS flag_id FROM extracts WHERE ${only}
@@ -21,6 +23,12 @@ cells AS (
   -- A proportion's denominator counts people too, so it goes through protection as a cube of its own.
   SELECT indicator_id || '::denominator', area_code, period, age_band, sex, CAST(round(denominator) AS INTEGER), NULL, indicator_id
   FROM extracts WHERE denominator IS NOT NULL AND ${only}
+  UNION ALL
+  -- The complete grid of the declared coverage: a 0 in every cell, so a cell with no row is there as 0, and the
+  -- cells of what was declared, never which rows exist, decide what the cube holds (declared-coverage.ts).
+  SELECT g.indicator_id || s.suffix, g.area_code, g.period, b.age_band, b.sex, 0, NULL, g.indicator_id
+  FROM (SELECT * FROM declared_coverage WHERE ${only}) g JOIN coverage_breakdowns b USING (indicator_id)
+  JOIN (VALUES (''), ('::denominator')) s(suffix) ON s.suffix = '' OR b.with_denominator
 ),
 base AS (
   SELECT e.indicator_id, e.area_code, e.period, e.age_band, e.sex, e.count, e.denominator, f.has_age, f.has_sex
@@ -74,7 +82,11 @@ DROP TABLE cube_month;
 `;
 
 /**
- * Builds `cube`: every cell an audience could be shown, totals included, from the loaded extracts.
+ * Builds `cube`: every cell an audience could be shown, totals included, from the loaded extracts on the
+ * complete grid of their declared coverage (src/queries/declared-coverage.ts): a cell with no row is 0 where absent
+ * rows read as zero, and an area's month declared not reported has no cell (shown `x`); a parent summed over
+ * reported parts only is flagged where it is read (`partial` for fewer districts than the coverage declares, an
+ * incomplete quarter or year for a month not reported). Returns each indicator's reading of absent rows.
  * Areas roll up their declared parents (LSOA -> MSOA -> district -> VRU area), months roll up into
  * quarters and years, and age bands and sexes into "all". The disclosure layer protects this whole table
  * at once, so a cell looks the same in every view and no total can be differenced against its parts.
@@ -88,13 +100,19 @@ DROP TABLE cube_month;
  * years), and doubled protection time. Where an indicator has banded rows, "all" rows supplied
  * beside them are ignored, as they would be double counted.
  */
-export async function buildCube(engine: Engine): Promise<number> {
+export async function buildCube(
+  engine: Engine,
+  manifest: Manifest | null,
+  answers: AbsentRowsAnswers = {},
+): Promise<AbsentRowsReading[]> {
   await buildAreaAncestors(engine);
-  const indicators = await engine.query<{ id: string }>('SELECT DISTINCT indicator_id AS id FROM extracts ORDER BY 1');
+  const readings = await readAbsentRows(engine, manifest, answers);
+  await buildDeclaredCoverage(engine, manifest, readings);
+  // Only indicators whose absent rows have a reading: the others wait for the import's question to be answered.
+  const indicators = readings.filter((r) => r.reading !== null).map((r) => ({ id: r.indicatorId }));
   await engine.exec(`CREATE OR REPLACE TEMP TABLE cube_month AS ${cubeMonthSelect('false')}`);
   for (const { id } of indicators) await engine.exec(`INSERT INTO cube_month ${cubeMonthSelect(`indicator_id = ${str(id)}`)}`);
   await engine.exec(CUBE_SQL);
   await buildPopulationCube(engine);
-  const [row] = await engine.query<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM cube');
-  return row?.n ?? 0;
+  return readings;
 }

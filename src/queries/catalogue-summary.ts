@@ -2,7 +2,8 @@ import type { Engine } from '../engine/engine-types';
 
 export interface IndicatorLoadSummary {
   indicatorId: string;
-  rows: number;
+  /** Area-months covered (see loaded-rows.ts); not rows of the extract, whose count would say how many were not 0. */
+  areaMonths: number;
   areas: number;
   firstPeriod: string;
   lastPeriod: string;
@@ -15,9 +16,9 @@ export interface IndicatorLoadSummary {
  * the people in it, so they are metadata rather than figures for the disclosure layer. `source`: see
  * loaded-rows.ts.
  */
-export async function catalogueSummary(engine: Engine, source = 'extracts'): Promise<IndicatorLoadSummary[]> {
+export async function catalogueSummary(engine: Engine, source = 'declared_coverage'): Promise<IndicatorLoadSummary[]> {
   return engine.query<IndicatorLoadSummary & Record<string, string | number>>(`
-    SELECT e.indicator_id AS "indicatorId", count(*)::INTEGER AS rows, count(DISTINCT e.area_code)::INTEGER AS areas,
+    SELECT e.indicator_id AS "indicatorId", count(*)::INTEGER AS "areaMonths", count(DISTINCT e.area_code)::INTEGER AS areas,
            min(e.period) AS "firstPeriod", max(e.period) AS "lastPeriod", count(DISTINCT e.period)::INTEGER AS months,
            string_agg(DISTINCT a.level, ', ' ORDER BY a.level) AS levels
     FROM ${source} e LEFT JOIN areas a ON a.code = e.area_code

@@ -4,7 +4,7 @@ import { monthsBetween } from '../contract/months';
 export interface CoverageCell {
   indicatorId: string;
   period: string;
-  /** Areas with at least one row for the indicator in the month. */
+  /** Areas the indicator is reported for in the month, as declared (see loaded-rows.ts), not areas with rows. */
   areasReporting: number;
 }
 
@@ -16,7 +16,7 @@ export interface CoverageMatrix {
 }
 
 /** Indicator x month: which months have data and from how many areas, so gaps are visible. `source`: see loaded-rows.ts. */
-export async function coverageMatrix(engine: Engine, source = 'extracts'): Promise<CoverageMatrix> {
+export async function coverageMatrix(engine: Engine, source = 'declared_coverage'): Promise<CoverageMatrix> {
   const [range] = await engine.query<{ first: string | null; last: string | null }>(
     `SELECT min(period) AS first, max(period) AS last FROM ${source} e`,
   );

@@ -1,4 +1,12 @@
-import type { Audience } from '../contract';
+import {
+  ABSENT_ROWS_CHOICE,
+  absentRowsAnswers,
+  unansweredFiles,
+  type AbsentRows,
+  type AbsentRowsReading,
+  type Audience,
+  type Manifest,
+} from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { clearAllTables, ensureCommittedTables } from '../engine/committed-tables';
 import { withQueryCache } from '../engine/cached-engine';
@@ -83,6 +91,10 @@ export interface SessionSnapshot {
    * this device and restored before its files are loaded again. Empty for the demo and for a new workspace.
    */
   choices: Readonly<Record<string, unknown>>;
+  /** How each indicator's absent rows are read, and where that came from (src/contract/absent-rows.ts). */
+  absentRows: readonly AbsentRowsReading[];
+  /** Extract files whose absent rows are not yet read either way: their indicators wait for an answer. */
+  absentRowsQuestions: readonly string[];
   /** Whole-dataset protection under way, for a progress indicator. */
   protecting: ProtectionProgress | null;
   /** What may be said of each audience's protection so far at this version (never how many hidden cells are small). */
@@ -110,6 +122,8 @@ export class DashboardSession {
     workspace: { kind: 'own', files: [] },
     storage: { available: false, stored: null, saving: false, problem: null },
     choices: {},
+    absentRows: [],
+    absentRowsQuestions: [],
     protecting: null,
     protection: {},
     bundle: null,
@@ -222,8 +236,7 @@ export class DashboardSession {
     const changed = outcomes.some((o) => o.status === 'loaded' && o.kind !== 'boundary');
     if (changed) {
       onProgress?.({ done: files.length * 2, total: files.length * 2, step: 'Preparing views' });
-      await prepareDerivedTables(this.engine);
-      this.protections.clear();
+      await this.prepare(state.manifest);
     }
     this.publish({
       state,
@@ -236,6 +249,27 @@ export class DashboardSession {
     return outcomes;
   }
 
+  /** Rebuilds the cube on the declared coverage and says which files still wait for the absent-rows question. */
+  private async prepare(manifest: Manifest | null): Promise<void> {
+    const answers = absentRowsAnswers(this.snapshot.choices);
+    const readings = await prepareDerivedTables(this.engine, manifest, answers);
+    this.protections.clear();
+    this.publish({ absentRows: readings, absentRowsQuestions: unansweredFiles(readings, answers) });
+  }
+
+  /**
+   * Answers the import's question for one extract file: its rows left out mean no events (`zero`) or not reported.
+   * The answer is kept with the workspace, and the cube is rebuilt with it.
+   */
+  answerAbsentRows(file: string, reading: AbsentRows): Promise<void> {
+    return this.serial(async () => {
+      const answers = { ...absentRowsAnswers(this.snapshot.choices), [file]: reading };
+      await this.setChoice(ABSENT_ROWS_CHOICE, answers);
+      await this.prepare(this.snapshot.state.manifest);
+      this.publish({ version: this.snapshot.version + 1, protection: {} });
+    });
+  }
+
   /** Empties the engine and the loaded state, for another workspace. */
   private async clear(): Promise<void> {
     await clearAllTables(this.engine);
@@ -245,6 +279,8 @@ export class DashboardSession {
       version: this.snapshot.version + 1,
       lastLoad: [],
       choices: {},
+      absentRows: [],
+      absentRowsQuestions: [],
       protecting: null,
       protection: {},
       bundle: null,
@@ -346,6 +382,8 @@ export class DashboardSession {
       state: snapshot.state,
       version,
       lastLoad: snapshot.lastLoad,
+      absentRows: declaredReadings(snapshot.state.manifest),
+      absentRowsQuestions: [],
       workspace: { kind: 'demo' },
       protecting: null,
       protection: snapshot.protection,
@@ -518,4 +556,13 @@ function refusedInBundle(name: string): FileOutcome {
       },
     ],
   };
+}
+
+/** The readings a manifest declares itself (the demo's, restored from its snapshot without rebuilding the cube). */
+function declaredReadings(manifest: Manifest | null): AbsentRowsReading[] {
+  const declared = new Map(manifest?.datasets.map((d) => [d.id, d.coverage.absentRows ?? null]) ?? []);
+  return (manifest?.indicators ?? []).map((i) => {
+    const reading = declared.get(i.dataset) ?? null;
+    return { indicatorId: i.id, reading, source: reading === null ? null : 'manifest', files: [] };
+  });
 }

@@ -41,7 +41,7 @@ test('the demo data load and the catalogue shows datasets, indicators, coverage 
 test('a bad file gives its message and the data loaded before still show', async ({ page }) => {
   const foreign = watchForeignRequests(page);
   await openDashboard(page, '?view=import');
-  const loadedTable = page.getByRole('table', { name: /areas and months loaded per indicator/ });
+  const loadedTable = page.getByRole('table', { name: /Areas and months covered per indicator/ });
   await expect(loadedTable).toBeVisible();
   const before = await loadedTable.innerText();
   await page.getByLabel('Choose files, or drag them here').setInputFiles([

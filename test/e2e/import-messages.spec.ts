@@ -24,7 +24,7 @@ test('UTF-16, a 60 MB line, 200,000 columns and a workbook each get one short me
   const foreign = watchForeignRequests(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await openDashboard(page, '?view=import');
-  await expect(page.getByRole('table', { name: /areas and months loaded per indicator/ })).toBeVisible({
+  await expect(page.getByRole('table', { name: /Areas and months covered per indicator/ })).toBeVisible({
     timeout: 120_000,
   });
 

@@ -40,7 +40,7 @@ function ready(page: Page, view: View): Locator {
     case 'Data and ethics':
       return page.getByRole('table', { name: /Months with data, by indicator/ });
     case 'Load data':
-      return page.getByRole('table', { name: /areas and months loaded per indicator/ });
+      return page.getByRole('table', { name: /Areas and months covered per indicator/ });
   }
 }
 

@@ -89,7 +89,7 @@ test('own data: a workspace without the demo, kept on this device between visits
     );
     await expect(page.getByTestId('workspace-indicator')).toHaveText('Your own data');
     await expect(page.locator('.tag--synthetic')).toHaveCount(0);
-    const loaded = page.getByRole('table', { name: /areas and months loaded per indicator/ });
+    const loaded = page.getByRole('table', { name: /Areas and months covered per indicator/ });
     await expect(loaded.locator('tbody tr')).toHaveCount(2);
     await expect(loaded).toContainText('Police recorded violence and sexual offences');
     await page.screenshot({ path: path.join(shots, 'workspace-own-loaded.png'), fullPage: true });
@@ -137,7 +137,7 @@ test('own data: a workspace without the demo, kept on this device between visits
         /A workspace of yours is stored on this device: Lancashire police\.uk crime \(real public data\) \(4 files, /,
       ),
     ).toBeVisible();
-    await expect(page.getByRole('table', { name: /areas and months loaded per indicator/ }).locator('tbody tr')).toHaveCount(18);
+    await expect(page.getByRole('table', { name: /Areas and months covered per indicator/ }).locator('tbody tr')).toHaveCount(18);
     await expectNoAxeViolations(page);
 
     // A visit after going back to the demo opens the demo, and offers the stored workspace.
@@ -148,7 +148,7 @@ test('own data: a workspace without the demo, kept on this device between visits
     await expect(page.locator('.header').getByText('Synthetic demo data', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Open your stored workspace' }).click();
     await expect(page.getByTestId('workspace-statement')).toContainText('This is your own workspace', FIGURES);
-    await expect(page.getByRole('table', { name: /areas and months loaded per indicator/ }).locator('tbody tr')).toHaveCount(2);
+    await expect(page.getByRole('table', { name: /Areas and months covered per indicator/ }).locator('tbody tr')).toHaveCount(2);
     // Once the workspace has opened, focus is on the panel's heading (not the page's top); only then is Forget
     // pressed, so the keypress is not taken by that move.
     await expect(page.locator('#workspace-title')).toBeFocused(FIGURES);

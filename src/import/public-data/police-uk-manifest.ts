@@ -1,4 +1,5 @@
 import { manifestSchema, type GeographyLevel, type Manifest, type ManifestInput } from '../../contract';
+import { monthsBetween } from '../../contract/months';
 import { enGBCount } from './number-text';
 import type { AreaPlan } from './area-plan';
 import { monthList } from './month-run';
@@ -152,6 +153,9 @@ export function policeUkManifest(input: {
           x.kind === 'stop-and-search'
             ? `The whole force area (${x.forces.join(', ')}), given as ${plan.vru.name}`
             : `${where}, by the LSOA of each record's map point`,
+        // police.uk lists every record, so an area with none in a month had none; a month without its file is not 0.
+        absentRows: 'zero',
+        notReported: notReportedSpans(x),
       },
       caveats: policeUkCaveats(x, plan),
       synthetic: false,
@@ -169,4 +173,29 @@ function definedAnswers(answers: Record<string, string | undefined> | undefined)
   return Object.fromEntries(
     Object.entries(answers ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''),
   );
+}
+
+/**
+ * The months inside the loaded run that are not reported: those with no file, and those only some of the forces
+ * loaded have files for (a force's areas cannot be told apart here, so the month is not reported as a whole; the
+ * records that were loaded for it still count). Consecutive months make one span.
+ */
+export function notReportedSpans(x: Pick<PoliceUkExtract, 'months' | 'partialMonths' | 'missing'>) {
+  const first = x.months[0];
+  const last = x.months[x.months.length - 1];
+  if (!first || !last) return [];
+  const partial = new Set(x.partialMonths);
+  const whole = new Set(x.months.filter((m) => !partial.has(m)));
+  const forcesOf = (m: string) => x.missing.filter((f) => f.months.includes(m)).map((f) => f.force);
+  const spans: { areas: 'all'; from: string; to: string; reason: string }[] = [];
+  for (const m of monthsBetween(first, last)) {
+    if (whole.has(m)) continue;
+    const reason = partial.has(m)
+      ? 'only some of the forces loaded have files for this month'
+      : `no police.uk file for this month (${forcesOf(m).join(', ') || 'every force'})`;
+    const prev = spans[spans.length - 1];
+    if (prev && prev.reason === reason && monthsBetween(prev.to, m).length === 2) prev.to = m;
+    else spans.push({ areas: 'all', from: m, to: m, reason });
+  }
+  return spans;
 }

@@ -3,6 +3,7 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { useCatalogueSummary } from '../../hooks/use-catalogue';
 import { formatMonth } from '../../ui/format';
+import { AbsentRowsTable } from './AbsentRowsTable';
 import { CoverageMatrixTable } from './CoverageMatrixTable';
 import { DatasetSection } from './DatasetSection';
 import { DisclosureSection } from './DisclosureSection';
@@ -51,16 +52,23 @@ export function DataEthicsView() {
           </div>
         ))}
         <div>
-          <dt>{summary.data?.unit === 'monthly cells' ? 'Monthly cells loaded' : 'Rows loaded'}</dt>
-          <dd>{loaded.reduce((s, i) => s + i.rows, 0).toLocaleString('en-GB')}</dd>
+          <dt>Area-months covered</dt>
+          <dd>{loaded.reduce((s, i) => s + i.areaMonths, 0).toLocaleString('en-GB')}</dd>
         </div>
       </dl>
 
       <h2 id="indicators">Indicators</h2>
-      <IndicatorTable manifest={manifest} loaded={loaded} unit={summary.data?.unit ?? 'rows'} />
+      <IndicatorTable manifest={manifest} loaded={loaded} />
 
       <h2 id="coverage">Coverage by month</h2>
       <CoverageMatrixTable manifest={manifest} />
+      <h3 id="absent-rows">Rows left out of the extracts</h3>
+      <p>
+        Agencies often leave out the rows of cells where nothing happened. Each cell of an indicator&apos;s declared coverage is
+        shown, as 0 where its row was left out, so whether a figure is shown never says whether anyone was counted in it. Months
+        declared not reported are shown as <code>x</code>, and totals that include them are marked partial.
+      </p>
+      <AbsentRowsTable manifest={manifest} />
 
       <h2 id="disclosure">Disclosure control</h2>
       <DisclosureSection manifest={manifest} />

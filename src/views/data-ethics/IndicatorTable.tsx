@@ -8,16 +8,7 @@ const POLARITY_TEXT = {
   neutral: 'No judgement (context)',
 } as const;
 
-export function IndicatorTable({
-  manifest,
-  loaded,
-  unit,
-}: {
-  manifest: Manifest;
-  loaded: readonly IndicatorLoadSummary[];
-  /** What `rows` counts (see loadedRowsUnit). */
-  unit: 'rows' | 'monthly cells';
-}) {
+export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loaded: readonly IndicatorLoadSummary[] }) {
   const byId = new Map(loaded.map((l) => [l.indicatorId, l]));
   const datasetTitle = new Map(manifest.datasets.map((d) => [d.id, `${d.title} (${d.agency})`]));
   return (
@@ -50,7 +41,6 @@ export function IndicatorTable({
                   key={i.id}
                   indicator={i}
                   loaded={byId.get(i.id)}
-                  unit={unit}
                   dataset={datasetTitle.get(i.dataset) ?? i.dataset}
                 />
               ))}
@@ -65,12 +55,10 @@ export function IndicatorTable({
 function IndicatorRow({
   indicator: i,
   loaded,
-  unit,
   dataset,
 }: {
   indicator: Indicator;
   loaded: IndicatorLoadSummary | undefined;
-  unit: 'rows' | 'monthly cells';
   dataset: string;
 }) {
   return (
@@ -102,7 +90,7 @@ function IndicatorRow({
       <td>
         {loaded ? (
           <>
-            {loaded.rows.toLocaleString('en-GB')} {unit}, {loaded.areas} areas ({loaded.levels}),{' '}
+            {loaded.areaMonths.toLocaleString('en-GB')} area-months, {loaded.areas} areas ({loaded.levels}),{' '}
             {formatMonth(loaded.firstPeriod)} to {formatMonth(loaded.lastPeriod)}
           </>
         ) : (

@@ -5,6 +5,7 @@ import { useSessionSnapshot } from '../../hooks/session-context';
 import { formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import type { BoundaryMode } from '../../import/boundary-layers';
+import { AbsentRowsQuestion } from './AbsentRowsQuestion';
 import { BoundaryModeChoice } from './BoundaryModeChoice';
 import { LoadOutcomes } from './LoadOutcomes';
 import { StillExpected } from './StillExpected';
@@ -94,6 +95,7 @@ export function ImportView() {
         </div>
       ) : null}
       <div aria-live="polite">{outcomes ? <LoadOutcomes outcomes={outcomes} /> : null}</div>
+      <AbsentRowsQuestion />
       <StillExpected />
       <LoadedSummary />
       <PublicDataPanel onLoad={load} busy={busy} />
@@ -106,7 +108,6 @@ function LoadedSummary() {
   const { state } = useSessionSnapshot();
   const titles = new Map(state.manifest?.indicators.map((i) => [i.id, i.title]) ?? []);
   const rows = summary.data?.indicators ?? [];
-  const unit = summary.data?.unit === 'monthly cells' ? 'Monthly cells' : 'Rows';
   useEffect(() => {
     if (summary.isSuccess) markOnce('view-ready:import');
   }, [summary.isSuccess]);
@@ -118,12 +119,12 @@ function LoadedSummary() {
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="loaded-caption" tabIndex={0}>
           <table className="data-table">
-            <caption id="loaded-caption">{unit}, areas and months loaded per indicator</caption>
+            <caption id="loaded-caption">Areas and months covered per indicator</caption>
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
                 <th scope="col" className="num">
-                  {unit}
+                  Area-months
                 </th>
                 <th scope="col" className="num">
                   Areas
@@ -136,7 +137,7 @@ function LoadedSummary() {
               {rows.map((r) => (
                 <tr key={r.indicatorId}>
                   <th scope="row">{titles.get(r.indicatorId) ?? r.indicatorId}</th>
-                  <td className="num">{r.rows.toLocaleString('en-GB')}</td>
+                  <td className="num">{r.areaMonths.toLocaleString('en-GB')}</td>
                   <td className="num">{r.areas}</td>
                   <td>{r.levels}</td>
                   <td>

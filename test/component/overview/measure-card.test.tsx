@@ -24,6 +24,8 @@ const snapshot = {
   workspace: { kind: 'demo' },
   storage: { available: false, stored: null, saving: false, problem: null },
   choices: {},
+  absentRows: [],
+  absentRowsQuestions: [],
   protecting: null,
   protection: {},
   bundle: null,

@@ -31,6 +31,8 @@ function withSession(manifest: Manifest, workspace: Workspace, ui: ReactNode) {
     workspace,
     storage: { available: true, stored: null, saving: false, problem: null },
     choices: {},
+    absentRows: [],
+    absentRowsQuestions: [],
     protecting: null,
     protection: {},
     bundle: null,

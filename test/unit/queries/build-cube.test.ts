@@ -8,8 +8,8 @@ import { baseFiles } from '../../fixtures/mini-contract';
 let engine: Engine;
 beforeAll(async () => {
   engine = await createNodeEngine();
-  await loadFiles(engine, { manifest: null, boundaries: {} }, baseFiles());
-  await buildCube(engine);
+  const { state } = await loadFiles(engine, { manifest: null, boundaries: {} }, baseFiles());
+  await buildCube(engine, state.manifest);
 });
 afterAll(() => engine.close());
 

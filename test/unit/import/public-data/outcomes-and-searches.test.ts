@@ -156,7 +156,7 @@ describe('outcomes and stop and search files, in the partnership own areas looku
   });
 
   it('gives the Cohorts view real sex: the cube has the age-range searches by sex for the whole area', async () => {
-    await buildCube(engine);
+    await buildCube(engine, state.manifest);
     const rows = await engine.query(
       "SELECT sex, count FROM cube WHERE indicator_id = 'policeuk-stop-search-age-10-17' AND level = 'vru' AND period_type = 'month' ORDER BY sex",
     );

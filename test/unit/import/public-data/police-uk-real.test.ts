@@ -53,7 +53,7 @@ describe.skipIf(!HAS_REAL)('police.uk street files and IMD File 1, loaded direct
     engine = await createNodeEngine();
     await resetTables(engine);
     ({ state, outcomes } = await load(engine, [...streetFiles(), imdFile()], emptyState()));
-    await buildCube(engine);
+    await buildCube(engine, state.manifest);
   }, 600_000);
   afterAll(() => engine?.close());
 
@@ -86,6 +86,42 @@ describe.skipIf(!HAS_REAL)('police.uk street files and IMD File 1, loaded direct
     const periods = months.map((m) => m.period);
     expect(periods).toHaveLength(19);
     for (const gap of ['2020-06', '2020-08', '2020-09']) expect(periods).not.toContain(gap);
+  });
+
+  it('declares the gap months not reported, so no cell, total or coverage count treats them as zero', async () => {
+    const gaps = ['2020-06', '2020-08', '2020-09'];
+    const covered = [...new Set(streetFiles().map((f) => f.name.slice(0, 7)))].sort();
+    expect(covered).toHaveLength(19);
+    for (const id of ['policeuk-street', 'policeuk-outcomes', 'policeuk-stop-search']) {
+      const coverage = state.manifest?.datasets.find((d) => d.id === id)?.coverage;
+      if (!coverage) continue;
+      expect(coverage.absentRows, id).toBe('zero');
+      expect(
+        coverage.notReported.map((s) => [s.areas, s.from, s.to]),
+        id,
+      ).toEqual([
+        ['all', '2020-06', '2020-06'],
+        ['all', '2020-08', '2020-09'],
+      ]);
+    }
+    // Declared coverage: every LSOA in every month that has a file, whether or not it had a record; none in a gap.
+    const perMonth = await engine.query<{ period: string; areas: number }>(`
+      SELECT period, count(DISTINCT area_code)::INTEGER AS areas FROM declared_coverage
+      WHERE indicator_id = 'policeuk-violence-sexual' GROUP BY 1 ORDER BY 1`);
+    expect(perMonth.map((m) => m.period)).toEqual(covered);
+    for (const m of perMonth) expect(m.areas, m.period).toBe(941);
+    const [inGaps] = await engine.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM declared_coverage WHERE period IN ('${gaps.join("', '")}')`,
+    );
+    expect(inGaps?.n).toBe(0);
+    const [cells] = await engine.query<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM cube WHERE period_type = 'month' AND period IN ('${gaps.join("', '")}')`,
+    );
+    expect(cells?.n).toBe(0);
+    // The quarter holding the gap months is July 2020 alone, and is not a complete quarter anywhere it is read.
+    const [q3] = await engine.query<{ months: number }>(`
+      SELECT count(DISTINCT period)::INTEGER AS months FROM declared_coverage WHERE period BETWEEN '2020-07' AND '2020-09'`);
+    expect(q3?.months).toBe(1);
   });
 
   it('counts rows with no LSOA and rows outside the districts, per crime type, as an independent count does', () => {

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManifestInput } from '../../../src/contract';
+import { protectInline } from '../../../src/disclosure/protect-inline';
+import { createNodeEngine } from '../../../src/engine/node-engine';
+import type { Engine } from '../../../src/engine/engine-types';
+import type { InputFile } from '../../../src/import/load-files';
+import { DashboardSession } from '../../../src/session/dashboard-session';
+import { WorkspaceStore } from '../../../src/workspace/workspace-store';
+import { MemoryBackend } from '../../fixtures/memory-storage';
+import { enc, miniAreasCsv, miniManifest } from '../../fixtures/mini-contract';
+
+/** A partner's extract whose manifest does not say how rows left out are read: South district has no row in February. */
+function undeclared(): ManifestInput {
+  const m = structuredClone(miniManifest);
+  m.synthetic = false;
+  m.datasets = m.datasets.map((d) => ({ ...d, synthetic: false, coverage: { from: '2024-01', to: '2024-02', areas: 'Both' } }));
+  m.indicators = [{ ...m.indicators[0]!, id: 'ed_assaults', title: 'ED assault attendances' }];
+  return m;
+}
+const files = (): InputFile[] => [
+  { name: 'manifest.json', bytes: enc(JSON.stringify(undeclared())) },
+  { name: 'areas.csv', bytes: enc(miniAreasCsv) },
+  {
+    name: 'ed-extract.csv',
+    bytes: enc(
+      [
+        'indicator_id,period,area_code,age_band,sex,count',
+        'ed_assaults,2024-01,D1,all,all,31',
+        'ed_assaults,2024-01,D2,all,all,44',
+        'ed_assaults,2024-02,D1,all,all,3',
+        '',
+      ].join('\n'),
+    ),
+  },
+];
+
+const cells = (engine: Engine) =>
+  engine.query<{ area_code: string; period: string; count: number }>(
+    "SELECT area_code, period, count FROM cube WHERE period_type = 'month' AND level = 'district' ORDER BY 1, 2",
+  );
+
+let engine: Engine;
+let backend: MemoryBackend;
+let session: DashboardSession;
+beforeAll(async () => {
+  engine = await createNodeEngine();
+  backend = new MemoryBackend();
+  session = await DashboardSession.start(engine, protectInline, { store: new WorkspaceStore(backend) });
+});
+afterAll(() => engine.close());
+
+describe('the question about rows left out of an extract (real engine)', () => {
+  it('asks about a file whose reading is not declared, and shows none of its figures until answered', async () => {
+    const outcomes = await session.load(files());
+    expect(outcomes.every((o) => o.status === 'loaded')).toBe(true);
+    expect(session.getSnapshot().absentRowsQuestions).toEqual(['ed-extract.csv']);
+    expect(session.getSnapshot().absentRows).toEqual([
+      { indicatorId: 'ed_assaults', reading: null, source: null, files: ['ed-extract.csv'] },
+    ]);
+    expect(await cells(engine)).toEqual([]);
+  });
+
+  it('reads them as zero once answered so, on the whole declared grid, and keeps the answer with the workspace', async () => {
+    const before = session.getSnapshot().version;
+    await session.answerAbsentRows('ed-extract.csv', 'zero');
+    const snap = session.getSnapshot();
+    expect(snap.version).toBeGreaterThan(before);
+    expect(snap.absentRowsQuestions).toEqual([]);
+    expect(snap.absentRows[0]).toMatchObject({ reading: 'zero', source: 'answer' });
+    expect(await cells(engine)).toEqual([
+      { area_code: 'D1', period: '2024-01', count: 31 },
+      { area_code: 'D1', period: '2024-02', count: 3 },
+      { area_code: 'D2', period: '2024-01', count: 44 },
+      { area_code: 'D2', period: '2024-02', count: 0 },
+    ]);
+    await session.storageSettled();
+    const again = await DashboardSession.start(await createNodeEngine(), protectInline, { store: new WorkspaceStore(backend) });
+    await again.openStored();
+    expect(again.getSnapshot().choices).toEqual({ absentRows: { 'ed-extract.csv': 'zero' } });
+    expect(again.getSnapshot().absentRowsQuestions).toEqual([]);
+    expect(await cells(again.engine)).toHaveLength(4);
+    await again.engine.close();
+  });
+
+  it('reads them as not reported when answered so: the month with no row is not a 0', async () => {
+    await session.answerAbsentRows('ed-extract.csv', 'notReported');
+    expect(session.getSnapshot().absentRows[0]).toMatchObject({ reading: 'notReported', source: 'answer' });
+    expect(await cells(engine)).toEqual([
+      { area_code: 'D1', period: '2024-01', count: 31 },
+      { area_code: 'D1', period: '2024-02', count: 3 },
+      { area_code: 'D2', period: '2024-01', count: 44 },
+    ]);
+  });
+});
