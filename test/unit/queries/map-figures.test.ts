@@ -5,11 +5,11 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import {
   choosePeriod,
-  fastCrudeRate,
   mapFigures,
   mapIndicatorLevels,
   type MapFiguresParams,
 } from '../../../src/queries/map-figures';
+import { fastCrudeRate } from '../../../src/indicator-kinds/crude-rate';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { compareWithBenchmark, crudeRate, proportion } from '../../../src/stats';
 import { enc, miniManifest } from '../../fixtures/mini-contract';
