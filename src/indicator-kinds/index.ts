@@ -24,6 +24,11 @@ const KINDS: { readonly [S in Indicator['statistic']]: IndicatorKind & { statist
   dsr: dsrKind,
 };
 
+/** The kind a statistic names, as declared (use kindOf for an indicator: it knows about missing denominators). */
+export function kindNamed(statistic: Indicator['statistic']): IndicatorKind {
+  return KINDS[statistic];
+}
+
 /** What the kind needs to know about an indicator. */
 export type KindedIndicator = Pick<Indicator, 'statistic' | 'denominatorSource'>;
 
