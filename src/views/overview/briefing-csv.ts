@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
@@ -121,7 +122,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
       { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
-      { header: 'rate_label', value: (m) => (m.indicator.statistic === 'count' ? null : m.indicator.rateLabel) },
+      { header: 'rate_label', value: (m) => (kindOf(m.indicator).hasRate ? m.indicator.rateLabel : null) },
       { header: 'previous_year', value: (m) => m.previous?.period ?? null },
       {
         header: 'previous_value',
