@@ -6,6 +6,7 @@ export const countKind: CountKind = {
   statistic: 'count',
   hasRate: false,
   denominator: 'none',
+  fromOneCount: true,
   name: 'Count',
   subject: 'The number',
   rise: 'more',

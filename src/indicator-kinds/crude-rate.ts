@@ -7,6 +7,7 @@ export const crudeRateKind: PerDenominatorKind & { statistic: 'rate' } = {
   statistic: 'rate',
   hasRate: true,
   denominator: 'population',
+  fromOneCount: true,
   name: 'Rate',
   subject: 'The rate',
   rise: 'higher',
@@ -17,7 +18,10 @@ export const crudeRateKind: PerDenominatorKind & { statistic: 'rate' } = {
   changeBasis: 'rate',
   fromCount: fastCrudeRate,
   changeTest: (current, previous) =>
-    rateChange({ count: current.count, denominator: current.denominator }, { count: previous.count, denominator: previous.denominator }),
+    rateChange(
+      { count: current.count, denominator: current.denominator },
+      { count: previous.count, denominator: previous.denominator },
+    ),
   // A month's rate is per resident in the month: a twelfth of a yearly rate.
   monthlyLabel: (rateLabel) => `${rateLabel}, in the month (not a yearly rate)`,
   rollingLabel: (rateLabel) => `${rateLabel} a year`,
@@ -49,4 +53,3 @@ export function fastCrudeRate(count: number | null, denominator: number | null, 
     upper998: scale(unit.upper998),
   };
 }
-

@@ -4,13 +4,13 @@
 import { directlyStandardisedRate, rebandStandardPopulation } from '../stats';
 import type { StandardisedKind } from './kind-types';
 
-const NEEDS_AGE_BANDS =
-  'a directly standardised rate needs counts by age band; this view has one count only, so it is not shown';
+const NEEDS_AGE_BANDS = 'a directly standardised rate needs counts by age band; this view has one count only, so it is not shown';
 
 export const dsrKind: StandardisedKind = {
   statistic: 'dsr',
   hasRate: true,
   denominator: 'population-by-age',
+  fromOneCount: false,
   name: 'Directly standardised rate',
   subject: 'The directly standardised rate',
   rise: 'higher',

@@ -4,7 +4,7 @@ import type { Indicator } from '../contract';
 import { countKind } from './count';
 import { crudeRateKind } from './crude-rate';
 import { dsrKind } from './dsr';
-import type { IndicatorKind } from './kind-types';
+import type { IndicatorKind, StandardisedKind } from './kind-types';
 import { proportionKind } from './proportion';
 
 export type {
@@ -27,6 +27,12 @@ const KINDS: { readonly [S in Indicator['statistic']]: IndicatorKind & { statist
 /** The kind a statistic names, as declared (use kindOf for an indicator: it knows about missing denominators). */
 export function kindNamed(statistic: Indicator['statistic']): IndicatorKind {
   return KINDS[statistic];
+}
+
+/** The indicator's kind when its figure is standardised by age band (so needs each band's counts), else null. */
+export function standardisedKind(indicator: KindedIndicator): StandardisedKind | null {
+  const kind = kindOf(indicator);
+  return kind.denominator === 'population-by-age' ? kind : null;
 }
 
 /** What the kind needs to know about an indicator. */

@@ -14,6 +14,8 @@ export type KindDenominator = 'none' | 'population' | 'extract' | 'population-by
 interface KindCommon {
   /** Shown with a figure beside the count (a rate, a proportion, a standardised rate). */
   readonly hasRate: boolean;
+  /** Its figure can be worked out from one count (false for a standardised rate, which needs age bands). */
+  readonly fromOneCount: boolean;
   /** "Count", "Rate", "Proportion": the catalogue's word for the kind. */
   readonly name: string;
   /** Subject of a sentence about the figure: "The number", "The rate", "The proportion". */

@@ -7,6 +7,7 @@ export const proportionKind: PerDenominatorKind & { statistic: 'proportion' } = 
   statistic: 'proportion',
   hasRate: true,
   denominator: 'extract',
+  fromOneCount: true,
   name: 'Proportion',
   subject: 'The proportion',
   rise: 'higher',

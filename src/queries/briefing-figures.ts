@@ -1,5 +1,5 @@
 import type { AgeBand, DisclosurePolicy, GeographyLevel, Indicator } from '../contract';
-import { denominatorOf, kindOf } from '../indicator-kinds';
+import { denominatorOf, kindOf, standardisedKind } from '../indicator-kinds';
 import { standardisedYear } from './trend-standardised';
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
@@ -150,7 +150,8 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
 function bandYears(cells: Map<string, CellRow>, bands: readonly string[]): Map<string, Map<string, ProtectedFigure>> {
   const out = new Map(bands.map((b) => [b, new Map<string, ProtectedFigure>()]));
   for (const c of cells.values()) {
-    if (c.period_type === 'year') out.get(c.age_band)?.set(c.period, { value: c.flag === 'c' ? null : c.value, flag: c.flag as PublicFlag });
+    if (c.period_type === 'year')
+      out.get(c.age_band)?.set(c.period, { value: c.flag === 'c' ? null : c.value, flag: c.flag as PublicFlag });
   }
   return out;
 }
@@ -214,7 +215,11 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     SELECT CAST(year AS VARCHAR) AS year, age_band, CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE area_code = ${str(area.code)} AND sex = 'all'`);
   const pop = new Map(popRows.map((r) => [`${r.year}|${r.age_band}`, r.population]));
-  const popByBand: PopulationRow[] = popRows.map((r) => ({ year: Number(r.year), ageBand: r.age_band, population: r.population }));
+  const popByBand: PopulationRow[] = popRows.map((r) => ({
+    year: Number(r.year),
+    ageBand: r.age_band,
+    population: r.population,
+  }));
   const gaps = await readPopulationGaps(engine, { areaCodes: [area.code], sex: 'all' });
   // Months in which some parts of the area sent no data: a year with one is not a whole year.
   const partial = await partialMonths(engine, table, ids, area.code);
@@ -249,6 +254,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
 
     const kind = kindOf(ind);
     const denominator_ = denominatorOf(ind);
+    const standardised = standardisedKind(ind);
     const yearFigure = (y: string | null): BriefingYear | null => {
       if (y === null || !fullYears.includes(y)) return null;
       const point = figureFor(cells, y, countBands);
@@ -267,10 +273,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       } else if (denominator_ === 'extract' && kind.hasRate) {
         denominator = figureFor(denominators, y, countBands).value;
         statistic = point.value === null ? null : kind.fromCount(point.value, denominator, ind.multiplier);
-      } else if (kind.statistic === 'dsr' && point.value !== null) {
+      } else if (standardised && point.value !== null) {
         // Standardised over the scope's bands (or every band the indicator has), from each band's protected cell.
         const bands = populationBands ?? [];
-        const dsr = standardisedYear(kind, y, { cells: bandYears(cells, bands), population: popByBand }, bands);
+        const dsr = standardisedYear(standardised, y, { cells: bandYears(cells, bands), population: popByBand }, bands);
         statistic = {
           value: dsr.rate,
           lower95: dsr.rateLower95,

@@ -5,7 +5,7 @@
 // Disclosure: every figure is a protected cell or a grouping of protected cells. A grouping (a rolling
 // total, a month-of-year average) goes through protectGrouping, so it is `c` as soon as one month is.
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
-import { denominatorOf, kindOf } from '../indicator-kinds';
+import { denominatorOf, kindOf, standardisedKind } from '../indicator-kinds';
 import { SEX_WORDS, type AgeBand, type Indicator, type Sex } from '../contract';
 import { LONG_MONTHS, monthName, monthsPhrase } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
@@ -510,11 +510,12 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
 
   const built = buildYears(input, periods, partOf, compare, measure);
   const { yearPart } = built;
-  const kind = kindOf(indicator);
   // A standardised rate is worked out by age band, for calendar years only (trend-standardised.ts).
+  const standardised = standardisedKind(indicator);
+  const byAge = input.ageBandYears;
   const years =
-    kind.statistic === 'dsr' && input.ageBandYears
-      ? built.years.map((y) => ({ ...y, ...standardisedYear(kind, y.period, input.ageBandYears!, input.standardBands ?? []) }))
+    standardised && byAge
+      ? built.years.map((y) => ({ ...y, ...standardisedYear(standardised, y.period, byAge, input.standardBands ?? []) }))
       : built.years;
   const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods, partOf);
   const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, yearPart, compare);

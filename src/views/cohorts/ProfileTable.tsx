@@ -132,7 +132,11 @@ export function ProfileTable({
                       {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
                     </td>
                     <td className="num">
-                      {!kindNamed(row.statistic).hasRate && !isSymbol(row.figure.flag) ? 'z' : <Limits row={row} policy={policy} />}
+                      {!kindNamed(row.statistic).hasRate && !isSymbol(row.figure.flag) ? (
+                        'z'
+                      ) : (
+                        <Limits row={row} policy={policy} />
+                      )}
                     </td>
                     {hasBenchmark ? (
                       <>

@@ -155,9 +155,8 @@ export function MeasureCard({
                 {tested && tested.ratioUpper !== null ? (
                   <span className="measure-card__ci">
                     {' '}
-                    ({kind.changeBasis} ratio{' '}
-                    {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence interval{' '}
-                    {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
+                    ({kind.changeBasis} ratio {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence
+                    interval {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
                   </span>
                 ) : null}
               </>

@@ -91,7 +91,7 @@ export function changeText(m: BriefingMeasure): string {
 export function significanceText(m: BriefingMeasure): string {
   const c = m.change;
   if (m.current?.flag === 'c' || m.previous?.flag === 'c') return 'Not tested: a figure is hidden';
-  if (!c) return m.indicator.statistic === 'proportion' ? 'Not tested' : 'Not tested: no figures to compare';
+  if (!c) return 'Not tested: no figures to compare';
   if (c.kind === 'not-tested') return `Not tested: ${c.reason}`;
   if (!c.significant) return 'Not a statistically significant change';
   return `Statistically significant ${c.direction === 'increase' ? 'increase' : 'decrease'}`;
