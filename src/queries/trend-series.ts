@@ -13,7 +13,7 @@ import { exactPoissonLimits, indexToPeriod, periodToIndex, rateLimits } from '..
 import { DENOMINATOR_SUFFIX, type FigureFlag } from '../disclosure/protected-tables';
 import { isReported, matchedPositions } from './matched-months';
 import { borrowedYearsNote, noPopulationReason, populationNear, type PopulationUsed } from './population-years';
-import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendCells, type TrendSlice } from './trend-cells';
+import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
 import { standardisedYear, type AgeBandYears } from './trend-standardised';
 import type { TrendSource } from './trend-source';
 import {
@@ -174,12 +174,10 @@ export async function trendSeriesInputs(
   ]);
   // A standardised rate reads each age band's cells as well (one more read per band, for those indicators only).
   const standardised = indicators.filter((i) => denominatorOf(i) === 'population-by-age').map((i) => i.id);
-  const bandCells = new Map<string, TrendCells>();
-  if (standardised.length > 0 && request.age === 'all') {
-    const wanted = [...new Set(standardised.flatMap((id) => bands.get(id) ?? []))];
-    const read = await Promise.all(wanted.map((b) => source.cells(standardised, area.code, { ...request, age: b as AgeBand })));
-    wanted.forEach((b, i) => bandCells.set(b, read[i]!));
-  }
+  const bandYears =
+    standardised.length > 0 && request.age === 'all'
+      ? await source.ageBandYears(standardised, area.code, request.sex, request.lastPeriod)
+      : new Map<string, Map<string, Map<string, ProtectedFigure>>>();
   return indicators.map((indicator) => {
     const id = indicator.id;
     const indicatorBands = bands.get(id) ?? [];
@@ -190,7 +188,7 @@ export async function trendSeriesInputs(
           ageBandYears: {
             cells:
               request.age === 'all'
-                ? new Map(indicatorBands.map((b) => [b, bandCells.get(b)?.years.get(id) ?? new Map()]))
+                ? (bandYears.get(id) ?? new Map())
                 : new Map([[request.age, cells.years.get(id) ?? new Map()]]),
             population,
           },

@@ -9,6 +9,7 @@ import {
   indicatorAgeBands,
   indicatorMonthRange,
   partialMonths,
+  readAgeBandYears,
   readDistrictMonths,
   readPopulation,
   readTrendCells,
@@ -16,6 +17,7 @@ import {
   resolveTrendArea,
   type DistrictMonths,
   type PopulationRow,
+  type ProtectedFigure,
   type TrendArea,
   type TrendCells,
   type TrendSlice,
@@ -28,6 +30,13 @@ export interface TrendSource {
     areaCode: string,
     slice: Pick<TrendSlice, 'age' | 'sex' | 'lastPeriod'>,
   ): Promise<TrendCells>;
+  /** Each indicator's calendar-year cells by age band (all bands, one sex): indicator -> band -> year -> cell. */
+  ageBandYears(
+    indicatorIds: readonly string[],
+    areaCode: string,
+    sex: Sex,
+    lastPeriod: string | null,
+  ): Promise<Map<string, Map<string, Map<string, ProtectedFigure>>>>;
   monthRange(indicatorIds: readonly string[], lastPeriod: string | null): Promise<Map<string, { first: string; last: string }>>;
   ageBands(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, string[]>>;
   population(areaCode: string, sex: Sex): Promise<PopulationRow[]>;
@@ -44,6 +53,7 @@ export function sqlTrendSource(engine: Engine, table: string): TrendSource {
   return {
     area: (areaCode) => resolveTrendArea(engine, areaCode),
     cells: (ids, areaCode, slice) => readTrendCells(engine, table, ids, areaCode, slice),
+    ageBandYears: (ids, areaCode, sex, lastPeriod) => readAgeBandYears(engine, table, ids, areaCode, sex, lastPeriod),
     monthRange: (ids, lastPeriod) => indicatorMonthRange(engine, table, ids, lastPeriod),
     ageBands: (ids, areaCode) => indicatorAgeBands(engine, table, ids, areaCode),
     population: (areaCode, sex) => readPopulation(engine, areaCode, sex),
