@@ -4,7 +4,8 @@
 import { directlyStandardisedRate, rebandStandardPopulation } from '../stats';
 import type { StandardisedKind } from './kind-types';
 
-const NEEDS_AGE_BANDS = 'a directly standardised rate needs counts by age band; this view has one count only, so it is not shown';
+const NEEDS_AGE_BANDS =
+  'a directly standardised rate needs a count for every age band, and this figure is a single count: it is not shown as a crude rate instead';
 
 export const dsrKind: StandardisedKind = {
   statistic: 'dsr',
