@@ -13,7 +13,6 @@ export const countKind: CountKind = {
   fall: 'fewer',
   changeNote: '',
   rateJoin: '',
-  column: 'count',
   changeBasis: 'count',
   changeTest: (current, previous) => rateChange({ count: current.count }, { count: previous.count }),
   monthlyLabel: (rateLabel) => rateLabel,

@@ -14,7 +14,6 @@ export const crudeRateKind: PerDenominatorKind & { statistic: 'rate' } = {
   fall: 'lower',
   changeNote: '',
   rateJoin: 'a rate of',
-  column: 'rate',
   changeBasis: 'rate',
   fromCount: fastCrudeRate,
   changeTest: (current, previous) =>

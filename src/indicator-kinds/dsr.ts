@@ -18,7 +18,6 @@ export const dsrKind: StandardisedKind = {
   fall: 'lower',
   changeNote: '',
   rateJoin: 'a directly standardised rate of',
-  column: 'dsr',
   changeBasis: 'rate',
   needsAgeBands: NEEDS_AGE_BANDS,
   fromCount: () => ({

@@ -4,7 +4,7 @@ import type { Indicator } from '../contract';
 import { countKind } from './count';
 import { crudeRateKind } from './crude-rate';
 import { dsrKind } from './dsr';
-import type { IndicatorKind, StandardisedKind } from './kind-types';
+import type { IndicatorKind, KindDenominator, StandardisedKind } from './kind-types';
 import { proportionKind } from './proportion';
 
 export type {
@@ -50,7 +50,7 @@ export function kindOf(indicator: KindedIndicator): IndicatorKind {
  * Where the kind's denominator comes from for this indicator: a rate may divide by the population or by the
  * extract's own denominator column; a proportion always by the extract's; a count by nothing.
  */
-export function denominatorOf(indicator: KindedIndicator): 'none' | 'population' | 'extract' | 'population-by-age' {
+export function denominatorOf(indicator: KindedIndicator): KindDenominator {
   const kind = kindOf(indicator);
   if (kind.statistic === 'rate') return indicator.denominatorSource === 'extract' ? 'extract' : 'population';
   return kind.denominator;

@@ -27,8 +27,6 @@ interface KindCommon {
   readonly changeNote: string;
   /** How the rate's figure joins a sentence: "a rate of" 12.3 per 100,000, or "or" 4.2%. */
   readonly rateJoin: string;
-  /** The CSV column (and table heading basis) of the figure beside the count: 'count' when there is none. */
-  readonly column: 'count' | 'rate' | 'proportion' | 'dsr';
   /** What the change in the figure is measured as, for summaries: a count, a rate or a proportion. */
   readonly changeBasis: 'count' | 'rate' | 'proportion';
   /** The statistical test of a change between two periods (src/stats), on counts and denominators. */

@@ -14,7 +14,6 @@ export const proportionKind: PerDenominatorKind & { statistic: 'proportion' } = 
   fall: 'lower',
   changeNote: ' (a relative change, not percentage points)',
   rateJoin: 'or',
-  column: 'proportion',
   changeBasis: 'proportion',
   fromCount: (count, denominator, multiplier) => proportion(count, denominator, { multiplier }),
   changeTest: (current, previous) => proportionChange(current, previous),
