@@ -253,7 +253,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     const previousYear = year === null ? null : String(Number(year) - 1);
 
     const kind = kindOf(ind);
-    const denominator_ = denominatorOf(ind);
+    const denominatorFrom = denominatorOf(ind);
     const standardised = standardisedKind(ind);
     const yearFigure = (y: string | null): BriefingYear | null => {
       if (y === null || !fullYears.includes(y)) return null;
@@ -262,7 +262,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       let statistic: StatisticWithLimits | null = null;
       let populationYear: number | null = null;
       let rateReason: string | null = null;
-      if (denominator_ === 'population') {
+      if (denominatorFrom === 'population') {
         // The year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
         const used = populationNear(populationByYear(pop, populationBands), Number(y));
         denominator = used?.population ?? null;
@@ -270,7 +270,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
         if (!used && point.value !== null)
           rateReason = noPopulationReason(area.name, Number(y), gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
         statistic = point.value === null || !kind.hasRate ? null : kind.fromCount(point.value, denominator, ind.multiplier);
-      } else if (denominator_ === 'extract' && kind.hasRate) {
+      } else if (denominatorFrom === 'extract' && kind.hasRate) {
         denominator = figureFor(denominators, y, countBands).value;
         statistic = point.value === null ? null : kind.fromCount(point.value, denominator, ind.multiplier);
       } else if (standardised && point.value !== null) {
