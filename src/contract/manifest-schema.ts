@@ -104,8 +104,8 @@ export const indicatorSchema = z.object({
   denominator: text,
   /** Where the denominator comes from: the population table, or the extract's own denominator column. */
   denominatorSource: z.enum(['population', 'extract', 'none']).default('population'),
-  /** 'rate' for events per population, 'proportion' for x of n (Wilson limits). */
-  statistic: z.enum(['rate', 'proportion', 'count']).default('rate'),
+  /** What kind of indicator it is: see src/indicator-kinds (one module per kind). */
+  statistic: z.enum(['rate', 'proportion', 'count', 'dsr']).default('rate'),
   method: text,
   caveats: z.array(text).default([]),
   headline: z.boolean().default(false),

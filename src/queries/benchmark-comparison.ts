@@ -1,4 +1,4 @@
-import type { Polarity } from '../contract';
+import type { Indicator, Polarity } from '../contract';
 import { committedTableExists } from '../engine/committed-tables';
 import type { Engine } from '../engine/engine-types';
 import { str, strList } from '../engine/sql-literals';
@@ -34,8 +34,8 @@ export interface BenchmarkComparisonParams {
   indicatorId: string;
   /** The area compared (any level); null for the whole VRU area. */
   areaCode: string | null;
-  statistic: 'rate' | 'proportion' | 'count';
-  denominatorSource: 'population' | 'extract' | 'none';
+  statistic: Indicator['statistic'];
+  denominatorSource: Indicator['denominatorSource'];
   multiplier: number;
   polarity: Polarity;
   lowCountBelow: number;

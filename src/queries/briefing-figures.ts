@@ -1,13 +1,15 @@
 import type { AgeBand, DisclosurePolicy, GeographyLevel, Indicator } from '../contract';
+import { denominatorOf, kindOf, standardisedKind } from '../indicator-kinds';
+import { standardisedYear } from './trend-standardised';
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { protectGrouping } from '../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../disclosure/cube-types';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../disclosure/protected-tables';
-import { crudeRate, proportion, proportionChange, rateChange, type RateChangeResult, type StatisticWithLimits } from '../stats';
+import { type RateChangeResult, type StatisticWithLimits } from '../stats';
 import { briefingSentence } from './briefing-sentences';
 import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
-import { partialMonths } from './trend-cells';
+import { partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
 export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
@@ -144,6 +146,16 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
   return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };
 }
 
+/** Each band's year cells (as the trend reads them), for a standardised rate. */
+function bandYears(cells: Map<string, CellRow>, bands: readonly string[]): Map<string, Map<string, ProtectedFigure>> {
+  const out = new Map(bands.map((b) => [b, new Map<string, ProtectedFigure>()]));
+  for (const c of cells.values()) {
+    if (c.period_type === 'year')
+      out.get(c.age_band)?.set(c.period, { value: c.flag === 'c' ? null : c.value, flag: c.flag as PublicFlag });
+  }
+  return out;
+}
+
 /** Population by year for the bands (every band needed, or the year is left out): the years a rate can use. */
 function populationByYear(pop: Map<string, number>, bands: readonly string[] | null): Map<number, number> {
   const wanted = bands ?? ['all'];
@@ -203,6 +215,11 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     SELECT CAST(year AS VARCHAR) AS year, age_band, CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE area_code = ${str(area.code)} AND sex = 'all'`);
   const pop = new Map(popRows.map((r) => [`${r.year}|${r.age_band}`, r.population]));
+  const popByBand: PopulationRow[] = popRows.map((r) => ({
+    year: Number(r.year),
+    ageBand: r.age_band,
+    population: r.population,
+  }));
   const gaps = await readPopulationGaps(engine, { areaCodes: [area.code], sex: 'all' });
   // Months in which some parts of the area sent no data: a year with one is not a whole year.
   const partial = await partialMonths(engine, table, ids, area.code);
@@ -235,6 +252,9 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     const year = fullYears.at(-1) ?? null;
     const previousYear = year === null ? null : String(Number(year) - 1);
 
+    const kind = kindOf(ind);
+    const denominatorFrom = denominatorOf(ind);
+    const standardised = standardisedKind(ind);
     const yearFigure = (y: string | null): BriefingYear | null => {
       if (y === null || !fullYears.includes(y)) return null;
       const point = figureFor(cells, y, countBands);
@@ -242,17 +262,30 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
       let statistic: StatisticWithLimits | null = null;
       let populationYear: number | null = null;
       let rateReason: string | null = null;
-      if (ind.statistic === 'rate') {
+      if (denominatorFrom === 'population') {
         // The year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
         const used = populationNear(populationByYear(pop, populationBands), Number(y));
         denominator = used?.population ?? null;
         populationYear = used && used.year !== used.wanted ? used.year : null;
         if (!used && point.value !== null)
           rateReason = noPopulationReason(area.name, Number(y), gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
-        statistic = point.value === null ? null : crudeRate(point.value, denominator, { multiplier: ind.multiplier });
-      } else if (ind.statistic === 'proportion') {
+        statistic = point.value === null || !kind.hasRate ? null : kind.fromCount(point.value, denominator, ind.multiplier);
+      } else if (denominatorFrom === 'extract' && kind.hasRate) {
         denominator = figureFor(denominators, y, countBands).value;
-        statistic = point.value === null ? null : proportion(point.value, denominator, { multiplier: ind.multiplier });
+        statistic = point.value === null ? null : kind.fromCount(point.value, denominator, ind.multiplier);
+      } else if (standardised && point.value !== null) {
+        // Standardised over the scope's bands (or every band the indicator has), from each band's protected cell.
+        const bands = populationBands ?? [];
+        const dsr = standardisedYear(standardised, y, { cells: bandYears(cells, bands), population: popByBand }, bands);
+        statistic = {
+          value: dsr.rate,
+          lower95: dsr.rateLower95,
+          upper95: dsr.rateUpper95,
+          lower998: null,
+          upper998: null,
+          method: 'dobson',
+          reason: dsr.rateFlag === 'c' ? 'an age band is hidden to protect privacy' : dsr.rateReason,
+        };
       }
       const lowCount = point.value !== null && point.value > 0 && point.value < req.policy.lowCountBelow;
       if (statistic?.value === null && point.value !== null) rateReason ??= statistic.reason;
@@ -267,16 +300,10 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
     // People counted each month are tested as the average month's people, not 12 times as many.
     const perPerson = ind.counted === 'people-each-month' ? 12 : 1;
     const people = (v: number | null) => (v === null ? null : v / perPerson);
-    if (current?.value != null && previous?.value != null && ind.statistic === 'proportion') {
-      change = proportionChange(
+    if (current?.value != null && previous?.value != null) {
+      change = kind.changeTest(
         { count: current.value / perPerson, denominator: people(current.denominator) },
         { count: previous.value / perPerson, denominator: people(previous.denominator) },
-      );
-    } else if (current?.value != null && previous?.value != null) {
-      const withDenominators = ind.statistic === 'rate';
-      change = rateChange(
-        { count: current.value / perPerson, ...(withDenominators ? { denominator: people(current.denominator) } : {}) },
-        { count: previous.value / perPerson, ...(withDenominators ? { denominator: people(previous.denominator) } : {}) },
       );
     }
 
@@ -291,7 +318,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
             areaName: area.name,
             year,
             previousYear,
-            statistic: ind.statistic,
+            statistic: kind.statistic,
             current: { value: current?.perMonth ?? current?.value ?? null, suppressed: current?.flag === 'c' },
             averageMonth: ind.counted === 'people-each-month',
             previous: {
@@ -299,9 +326,9 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
               suppressed: previous?.flag === 'c',
               missing: previous === null || previous.flag === 'x',
             },
-            rateText: statValue === null || ind.statistic === 'count' ? null : statisticText(statValue, ind.rateLabel),
+            rateText: statValue === null || !kind.hasRate ? null : statisticText(statValue, ind.rateLabel),
             change,
-            lowCountBelow: ind.statistic === 'count' ? null : req.policy.lowCountBelow,
+            lowCountBelow: kind.hasRate ? req.policy.lowCountBelow : null,
           });
     return { indicator: ind, homeOffice: isHomeOfficeMeasure(ind), ageScope, current, previous, change, months, sentence };
   });

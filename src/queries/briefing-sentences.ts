@@ -1,3 +1,4 @@
+import { kindNamed, type Statistic } from '../indicator-kinds';
 import { wholePercent, type RateChangeResult } from '../stats';
 
 /**
@@ -14,7 +15,8 @@ export interface BriefingSentenceInput {
   areaName: string;
   year: string;
   previousYear: string;
-  statistic: 'rate' | 'count' | 'proportion';
+  /** The kind the measure is shown as (kindOf(indicator).statistic). */
+  statistic: Statistic;
   current: { value: number | null; suppressed: boolean };
   /** The measure counts people each month: the values are the average month's people, and the words say so. */
   averageMonth?: boolean;
@@ -49,7 +51,8 @@ export function changeSentence(input: BriefingSentenceInput): string {
     if (input.current.value === 0 && input.previous.value === 0) return `None were recorded in ${previousYear} either.`;
     return `No test of the change on ${previousYear} was possible (${change.reason}).`;
   }
-  const noun = statistic === 'rate' ? 'The rate' : statistic === 'proportion' ? 'The proportion' : 'The number';
+  const kind = kindNamed(statistic);
+  const noun = kind.subject;
   const significant = `a statistically significant ${change.direction === 'increase' ? 'increase' : 'decrease'}`;
   const notSignificant = 'not a statistically significant change';
   const verdict = change.significant ? significant : `which is ${notSignificant}`;
@@ -60,9 +63,10 @@ export function changeSentence(input: BriefingSentenceInput): string {
   const pct = Math.abs(wholePercent(change.percentChange));
   if (pct === 0) return `${noun} was about the same as in ${previousYear}, ${verdict}.`;
   const more = change.percentChange > 0;
-  const word = statistic === 'count' ? (more ? 'more' : 'fewer') : more ? 'higher' : 'lower';
-  const previousCount = statistic === 'count' && input.previous.value !== null ? ` (${fmt(input.previous.value)})` : '';
-  const relative = statistic === 'proportion' ? ' (a relative change, not percentage points)' : '';
+  const word = more ? kind.rise : kind.fall;
+  // A change in a count is read against the count it changed from; a rate's against the rate shown before it.
+  const previousCount = !kind.hasRate && input.previous.value !== null ? ` (${fmt(input.previous.value)})` : '';
+  const relative = kind.changeNote;
   return `${noun} was ${pct}% ${word} than in ${previousYear}${previousCount}${relative}, ${verdict}.`;
 }
 
@@ -75,7 +79,7 @@ export function briefingSentence(input: BriefingSentenceInput): string {
       : `There are no figures for ${what} in ${input.areaName} for ${input.year}.`;
   }
   const parts: string[] = [];
-  const rate = input.rateText ? `, ${input.statistic === 'proportion' ? 'or' : 'a rate of'} ${input.rateText}` : '';
+  const rate = input.rateText ? `, ${kindNamed(input.statistic).rateJoin} ${input.rateText}` : '';
   parts.push(
     input.averageMonth
       ? `In an average month of ${input.year}, the number of ${what} in ${input.areaName} was ${fmt(input.current.value)}${rate}.`

@@ -1,13 +1,14 @@
 // Shared reading and grouping for the Cohorts view. A cohort (some age bands, a sex, an area) is a grouping
 // of protected cells: its count is the sum of its bands' published values, and it is suppressed as soon as
 // one band is (protectGrouping), so a cohort can never be differenced against a published total.
+import { denominatorOf, kindOf } from '../indicator-kinds';
 import { AGE_BANDS, type AgeBand, type Indicator, type Sex } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
 import { protectGrouping, type ProtectedGrouping } from '../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../disclosure';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type CohortFlag } from '../disclosure/protected-tables';
-import { crudeRate, proportion, type StatisticWithLimits } from '../stats';
+import { crudeRate, type StatisticWithLimits } from '../stats';
 import {
   noPopulationReason,
   populationNear,
@@ -349,9 +350,10 @@ export function cohortFigure(
   let denominator: number | null = null;
   let populationYear: string | null = null;
   let stat: StatisticWithLimits;
-  if (indicator.statistic === 'count' || indicator.denominatorSource === 'none') {
+  const kind = kindOf(indicator);
+  if (!kind.hasRate) {
     stat = crudeRate(count, 1, { multiplier: 1 });
-  } else if (indicator.denominatorSource === 'extract') {
+  } else if (denominatorOf(indicator) === 'extract') {
     const den = groupCells(
       selection.cellBands.map((b) => cells.get(`${indicator.id}${DENOMINATOR_SUFFIX}`, area, period, b, selection.sex)),
     );
@@ -359,20 +361,15 @@ export function cohortFigure(
     if (den.value === null) return noFigure('c', selection.cellBands.length > 1 ? INCLUDES_HIDDEN : null);
     if (den.status === 'rounded') flag = 'rounded';
     denominator = den.value / perMonth;
-    stat =
-      indicator.statistic === 'proportion'
-        ? proportion(count, denominator, { multiplier: indicator.multiplier })
-        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
+    stat = kind.fromCount(count, denominator, indicator.multiplier);
   } else {
     const used = population.near(area, year, selection.populationBands, selection.sex);
     // No population is `x` with why, never `c`; another year's population is used only when named.
     if ('reason' in used) return averaged({ ...noFigure('x', used.reason), count });
     denominator = used.population;
     if (used.year !== used.wanted) populationYear = String(used.year);
-    stat =
-      indicator.statistic === 'proportion'
-        ? proportion(count, denominator, { multiplier: indicator.multiplier })
-        : crudeRate(count, denominator, { multiplier: indicator.multiplier });
+    // A standardised rate from one count is none, with the kind's reason, never a crude rate under its name.
+    stat = kind.fromCount(count, denominator, indicator.multiplier);
   }
   if (stat.value === null) return averaged({ count, denominator, flag: 'x', stat, reason: stat.reason });
   return averaged({ count, denominator, flag, stat, reason: null, populationYear });

@@ -1,3 +1,4 @@
+import { kindOf } from '../indicator-kinds';
 import { TIERS, type Indicator, type Tier } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import {
@@ -162,7 +163,7 @@ export async function cohortPathway(engine: Engine, table: string, p: PathwayPar
       points: [],
     });
     if (!breakdown) return excluded('not loaded');
-    if (ind.statistic === 'count') return excluded('shown as counts only (no rate), so it is not indexed with the rates');
+    if (!kindOf(ind).hasRate) return excluded('shown as counts only (no rate), so it is not indexed with the rates');
     const selection = selectForCohort(breakdown, p.cohort);
     if (selection.flag !== 'available') return excluded(selection.reason ?? 'not recorded for this cohort');
     const here = new Set(full(ind.id, area));

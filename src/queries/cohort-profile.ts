@@ -1,3 +1,4 @@
+import { kindOf } from '../indicator-kinds';
 import type { Indicator, Polarity, Tier } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { applyPolarity, compareWithBenchmark, type BenchmarkOutcome, type NotCompared } from '../stats';
@@ -127,7 +128,8 @@ export async function cohortProfile(engine: Engine, table: string, p: ProfilePar
     };
     const figure = figureIn(area);
     const benchmark = area === vru ? null : figureIn(vru);
-    const comparable = ind.statistic !== 'count' && figure.stat.value !== null && benchmark?.stat.value != null;
+    const kind = kindOf(ind);
+    const comparable = kind.hasRate && figure.stat.value !== null && benchmark?.stat.value != null;
     const comparison = comparable
       ? applyPolarity(
           compareWithBenchmark({ lower: figure.stat.lower95, upper: figure.stat.upper95 }, benchmark?.stat.value ?? null),
@@ -139,15 +141,15 @@ export async function cohortProfile(engine: Engine, table: string, p: ProfilePar
       indicatorId: ind.id,
       tier: ind.tier,
       polarity: ind.polarity,
-      statistic: ind.statistic,
+      statistic: kind.statistic,
       year,
       selection,
       figure,
       benchmark,
       comparison,
-      lowCount: ind.statistic !== 'count' && figure.count !== null && figure.count < p.lowCountBelow,
+      lowCount: kind.hasRate && figure.count !== null && figure.count < p.lowCountBelow,
       districts,
-      range: ind.statistic === 'count' ? null : spineRange(districts.map((d) => d.figure)),
+      range: !kind.hasRate ? null : spineRange(districts.map((d) => d.figure)),
     };
   });
   return { areaCode: area, vruCode: vru, rows };

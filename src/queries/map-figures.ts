@@ -3,12 +3,11 @@ import { AGE_BANDS } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { num, str, strList } from '../engine/sql-literals';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../disclosure/protected-tables';
+import { denominatorOf, kindOf } from '../indicator-kinds';
 import { nearestYear, noPopulationReason, readPopulationGaps } from './population-years';
 import {
   applyPolarity,
   compareWithBenchmark,
-  crudeRate,
-  proportion,
   type BenchmarkComparison,
   type BenchmarkOutcome,
   type NotCompared,
@@ -23,8 +22,8 @@ export interface MapFiguresParams {
   month: string | null;
   age: AgeBand;
   sex: Sex;
-  statistic: 'rate' | 'proportion' | 'count';
-  denominatorSource: 'population' | 'extract' | 'none';
+  statistic: Indicator['statistic'];
+  denominatorSource: Indicator['denominatorSource'];
   multiplier: number;
   polarity: Polarity;
   /** Rates from fewer events than this are flagged as a low count (the audience's policy). */
@@ -256,7 +255,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
         AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
         AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
   ]);
-  const byPopulation = p.statistic !== 'count' && p.statistic !== 'proportion' && p.denominatorSource === 'population';
+  const byPopulation = denominatorOf(p) === 'population';
   const gaps =
     byPopulation && areaRows.some((a) => a.population === null)
       ? await readPopulationGaps(engine, { levels: [p.level, 'vru'], sex: p.sex })
@@ -304,38 +303,11 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   const areas = rows.filter((r) => r.level === p.level).map((r) => figure(r, against));
   return {
     period,
-    populationYear: popYear !== null && popYear !== year && p.statistic === 'rate' ? popYear : null,
+    populationYear: popYear !== null && popYear !== year && byPopulation ? popYear : null,
     countAveragedOver: averagedOver,
-    ageBands: restricted && p.statistic === 'rate' ? bands : null,
+    ageBands: restricted && byPopulation ? bands : null,
     areas,
     benchmark,
-  };
-}
-
-/**
- * Rate limits depend on the count alone, scaled by multiplier / denominator, and the exact Poisson limits
- * used below 10 events are slow to compute, so they are worked out once per count and scaled (the same
- * numbers crudeRate gives, in a fraction of the time for 941 LSOAs).
- */
-const perUnit = new Map<number, StatisticWithLimits>();
-export function fastCrudeRate(count: number | null, denominator: number | null, multiplier: number): StatisticWithLimits {
-  if (count === null || denominator === null || !Number.isInteger(count) || count < 0 || count > 100_000 || !(denominator > 0)) {
-    return crudeRate(count, denominator, { multiplier });
-  }
-  let unit = perUnit.get(count);
-  if (!unit) {
-    unit = crudeRate(count, 1, { multiplier: 1 });
-    perUnit.set(count, unit);
-  }
-  const k = multiplier / denominator;
-  const scale = (v: number | null) => (v === null ? null : v * k);
-  return {
-    ...unit,
-    value: scale(unit.value),
-    lower95: scale(unit.lower95),
-    upper95: scale(unit.upper95),
-    lower998: scale(unit.lower998),
-    upper998: scale(unit.upper998),
   };
 }
 
@@ -347,16 +319,14 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
   let rateFlag: FigureFlag = countFlag;
   let rateReason: string | null = null;
   let denominator: number | null = null;
-  if (p.statistic !== 'count') {
-    if (p.statistic === 'proportion' || p.denominatorSource === 'extract') {
+  const kind = kindOf(p);
+  if (kind.hasRate) {
+    if (denominatorOf(p) === 'extract') {
       const denFlag: FigureFlag = row.denFlag ?? 'x';
       denominator = denFlag === 'c' || denFlag === 'x' ? null : row.den;
       if (countFlag !== 'c' && (denFlag === 'c' || denFlag === 'x')) rateFlag = denFlag;
       else if (denFlag === 'rounded' && countFlag === 'shown') rateFlag = 'rounded';
-      rate =
-        p.statistic === 'proportion'
-          ? proportion(count, denominator, { multiplier: p.multiplier })
-          : fastCrudeRate(count, denominator, p.multiplier);
+      rate = kind.fromCount(count, denominator, p.multiplier);
     } else {
       denominator = row.population;
       // No population is `x` with its reason, never `c`: only disclosure control hides a figure.
@@ -364,7 +334,8 @@ export function figureOf(row: CellRow, p: MapFiguresParams, benchmarkRate: numbe
         rateFlag = 'x';
         rateReason = row.populationReason ?? 'no population figure is loaded for this area';
       }
-      rate = fastCrudeRate(count, denominator, p.multiplier);
+      // The map holds one count per area, so a standardised rate says it cannot be shown (kind.fromCount).
+      rate = kind.fromCount(count, denominator, p.multiplier);
     }
     if (rate.value === null && rateFlag !== 'c') {
       rateFlag = 'x';

@@ -86,6 +86,39 @@ export async function readTrendCells(
   return cells;
 }
 
+/** Calendar-year cells by age band (not 'all') of the indicators for one area and sex: id -> band -> year -> cell. */
+export async function readAgeBandYears(
+  engine: Engine,
+  table: string,
+  indicatorIds: readonly string[],
+  areaCode: string,
+  sex: Sex,
+  lastPeriod: string | null,
+): Promise<Map<string, Map<string, Map<string, ProtectedFigure>>>> {
+  const until = lastPeriod === null ? '' : `AND period <= ${str(yearOf(lastPeriod))}`;
+  const rows = await engine.query<{
+    indicator_id: string;
+    age_band: string;
+    period: string;
+    value: number | null;
+    flag: string;
+  }>(`
+    SELECT indicator_id, age_band, period, CAST(value AS DOUBLE) AS value, flag
+    FROM ${ident(table)}
+    WHERE indicator_id IN ${strList(indicatorIds)} AND area_code = ${str(areaCode)} AND sex = ${str(sex)}
+      AND period_type = 'year' AND age_band <> 'all' ${until}
+    ORDER BY indicator_id, age_band, period`);
+  const out = new Map<string, Map<string, Map<string, ProtectedFigure>>>(indicatorIds.map((id) => [id, new Map()]));
+  for (const r of rows) {
+    const byBand = out.get(r.indicator_id);
+    if (!byBand) continue;
+    const byYear = byBand.get(r.age_band) ?? new Map<string, ProtectedFigure>();
+    byBand.set(r.age_band, byYear);
+    byYear.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+  }
+  return out;
+}
+
 /** First and last month each indicator has anywhere (its coverage), capped at the last month shown. */
 export async function indicatorMonthRange(
   engine: Engine,

@@ -1,9 +1,10 @@
 // Plain-words findings for the Trends view's titles, generated from the figures. A title says only
 // what the figures support: a change that is not statistically significant is called so, and a figure
 // that is hidden or missing is said to be so rather than guessed at.
+import { kindNamed, type Statistic } from '../indicator-kinds';
 import type { FigureFlag } from '../disclosure/protected-tables';
 import { monthsPhrase } from '../contract/months';
-import { proportionChange, rateChange, wholePercent, type RateChangeResult } from '../stats';
+import { wholePercent, type RateChangeResult } from '../stats';
 
 /** Change between two periods, as the tables and titles show it. */
 export type ChangeSummary =
@@ -35,14 +36,14 @@ export interface PeriodFigures {
 }
 
 /**
- * Tests the change from `previous` to `current`: rates and counts with the exact conditional test (src/stats
- * rateChange), proportions with the ratio of two proportions (proportionChange).
+ * Tests the change from `previous` to `current` with the indicator kind's own test (src/indicator-kinds): the
+ * exact conditional test for rates and counts, the ratio of two proportions for proportions.
  */
 export function summariseChange(
   current: PeriodFigures,
   previous: PeriodFigures,
   basis: 'rate' | 'count',
-  isProportion = false,
+  statistic: Statistic = 'rate',
   matchedMonths: number[] | null = null,
 ): ChangeSummary {
   for (const p of [current, previous]) {
@@ -59,18 +60,8 @@ export function summariseChange(
       return { kind: 'not-available', flag: 'x', reason: 'some months have no data' };
     }
   }
-  const result: RateChangeResult =
-    basis === 'rate' && isProportion
-      ? proportionChange(
-          { count: current.count, denominator: current.denominator },
-          { count: previous.count, denominator: previous.denominator },
-        )
-      : basis === 'rate'
-        ? rateChange(
-            { count: current.count, denominator: current.denominator },
-            { count: previous.count, denominator: previous.denominator },
-          )
-        : rateChange({ count: current.count }, { count: previous.count });
+  // The kind's own test on the rate; a change in the count alone is the count kind's test.
+  const result: RateChangeResult = kindNamed(basis === 'rate' ? statistic : 'count').changeTest(current, previous);
   if (result.kind === 'not-tested') return { kind: 'not-available', flag: null, reason: result.reason };
   return {
     kind: 'tested',
@@ -92,7 +83,7 @@ export interface FindingInput {
   unit: string;
   /** As it reads after "in", e.g. "Preston" or "the Lancashire Violence Reduction Network area". */
   areaPhrase: string;
-  statistic: 'rate' | 'proportion' | 'count';
+  statistic: Statistic;
   basis: 'rate' | 'count';
   /** e.g. "the 12 months to December 2025" or "2025". */
   periodLabel: string;
@@ -113,7 +104,7 @@ function lowerFirst(text: string): string {
 
 function subjectOf(f: Pick<FindingInput, 'indicatorTitle' | 'statistic' | 'basis'>): string {
   if (f.basis === 'count') return f.indicatorTitle;
-  return `${f.statistic === 'proportion' ? 'The proportion of' : 'The rate of'} ${lowerFirst(f.indicatorTitle)}`;
+  return `${kindNamed(f.statistic).subject} of ${lowerFirst(f.indicatorTitle)}`;
 }
 
 function upperFirst(text: string): string {

@@ -5,14 +5,16 @@
 // Disclosure: every figure is a protected cell or a grouping of protected cells. A grouping (a rolling
 // total, a month-of-year average) goes through protectGrouping, so it is `c` as soon as one month is.
 // A month with no cell at all (the partner sent no data) is 'x' (not available), never 0.
+import { denominatorOf, kindOf, standardisedKind } from '../indicator-kinds';
 import { SEX_WORDS, type AgeBand, type Indicator, type Sex } from '../contract';
 import { LONG_MONTHS, monthName, monthsPhrase } from '../contract/months';
 import { protectGrouping } from '../disclosure/grouping';
-import { crudeRate, exactPoissonLimits, indexToPeriod, periodToIndex, proportion, rateLimits } from '../stats';
+import { exactPoissonLimits, indexToPeriod, periodToIndex, rateLimits } from '../stats';
 import { DENOMINATOR_SUFFIX, type FigureFlag } from '../disclosure/protected-tables';
 import { isReported, matchedPositions } from './matched-months';
 import { borrowedYearsNote, noPopulationReason, populationNear, type PopulationUsed } from './population-years';
 import { populationForIndicator, type ProtectedFigure, type TrendArea, type TrendSlice } from './trend-cells';
+import { standardisedYear, type AgeBandYears } from './trend-standardised';
 import type { TrendSource } from './trend-source';
 import {
   areaPhrase,
@@ -86,6 +88,7 @@ export interface SeasonalityProfile {
 }
 
 export interface TrendMeasure {
+  /** The kind the indicator is shown as (kindOf: 'count' when it has no denominator). */
   statistic: Indicator['statistic'];
   /** False for indicators shown as counts only. */
   hasRate: boolean;
@@ -159,7 +162,7 @@ export async function trendSeriesInputs(
   request: TrendSlice & { lowCountBelow: number },
 ): Promise<TrendSeriesInput[]> {
   const ids = indicators.map((i) => i.id);
-  const needsPopulation = indicators.some((i) => i.denominatorSource === 'population');
+  const needsPopulation = indicators.some((i) => denominatorOf(i).startsWith('population'));
   const [cells, ranges, bands, population, gaps, partial, reported] = await Promise.all([
     source.cells(ids, area.code, request),
     source.monthRange(ids, request.lastPeriod),
@@ -169,10 +172,28 @@ export async function trendSeriesInputs(
     source.partialMonths(ids, area.code),
     source.reportedMonths(ids, area.code),
   ]);
+  // A standardised rate reads each age band's cells as well (one more read per band, for those indicators only).
+  const standardised = indicators.filter((i) => denominatorOf(i) === 'population-by-age').map((i) => i.id);
+  const bandYears =
+    standardised.length > 0 && request.age === 'all'
+      ? await source.ageBandYears(standardised, area.code, request.sex, request.lastPeriod)
+      : new Map<string, Map<string, Map<string, ProtectedFigure>>>();
   return indicators.map((indicator) => {
     const id = indicator.id;
     const indicatorBands = bands.get(id) ?? [];
     const wantedBands = request.age !== 'all' ? [request.age] : indicatorBands.length > 0 ? indicatorBands : ['all'];
+    const byAge: Pick<TrendSeriesInput, 'ageBandYears' | 'standardBands'> = standardised.includes(id)
+      ? {
+          standardBands: wantedBands.filter((b) => b !== 'all'),
+          ageBandYears: {
+            cells:
+              request.age === 'all'
+                ? (bandYears.get(id) ?? new Map())
+                : new Map([[request.age, cells.years.get(id) ?? new Map()]]),
+            population,
+          },
+        }
+      : {};
     const lastYear = Number((request.lastPeriod ?? ranges.get(id)?.last ?? '0').slice(0, 4));
     return {
       indicator,
@@ -189,6 +210,7 @@ export async function trendSeriesInputs(
       partialMonths: partial.get(id) ?? new Map(),
       reportedMonths: reported.get(id) ?? new Set(),
       lowCountBelow: request.lowCountBelow,
+      ...byAge,
     };
   });
 }
@@ -217,6 +239,9 @@ export interface TrendSeriesInput {
    */
   reportedMonths?: ReadonlySet<string>;
   lowCountBelow: number;
+  /** For a standardised rate: each age band's year cells and population, and the bands it is taken over. */
+  ageBandYears?: AgeBandYears;
+  standardBands?: readonly string[];
 }
 
 /** Every month from first to last inclusive. */
@@ -227,17 +252,14 @@ export function monthRange(first: string, last: string): string[] {
 }
 
 function measureOf(indicator: TrendIndicator): TrendMeasure {
-  const hasRate = indicator.statistic !== 'count' && indicator.denominatorSource !== 'none';
-  const isProportion = indicator.statistic === 'proportion';
+  const kind = kindOf(indicator);
   return {
-    statistic: indicator.statistic,
-    hasRate,
+    statistic: kind.statistic,
+    hasRate: kind.hasRate,
     multiplier: indicator.multiplier,
     rateLabel: indicator.rateLabel,
-    monthlyRateLabel: isProportion
-      ? `${indicator.rateLabel}, in the month`
-      : `${indicator.rateLabel}, in the month (not a yearly rate)`,
-    rollingRateLabel: isProportion ? `${indicator.rateLabel}, over 12 months` : `${indicator.rateLabel} a year`,
+    monthlyRateLabel: kind.monthlyLabel(indicator.rateLabel),
+    rollingRateLabel: kind.rollingLabel(indicator.rateLabel),
   };
 }
 
@@ -387,7 +409,9 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
 
   // Population: a year without a figure uses the nearest year the area has, and the notes say so.
   const populationUses = new Map<number, PopulationUsed>();
-  const byPopulation = measure.hasRate && indicator.denominatorSource === 'population';
+  const denominator = denominatorOf(indicator);
+  // A standardised rate's parts carry the all-ages population too; its own figure is worked out by age band.
+  const byPopulation = denominator === 'population' || denominator === 'population-by-age';
   const populationFor = (year: number): number | null => {
     if (!byPopulation) return null;
     const used = populationNear(input.population, year);
@@ -407,7 +431,7 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
     const partial = input.partialMonths.has(period);
     let part: Part;
     if (!measure.hasRate) part = { count: cell.value, flag: cell.flag, denominator: null, denominatorFlag: 'z', partial };
-    else if (indicator.denominatorSource === 'extract') {
+    else if (denominator === 'extract') {
       const d = input.denominatorMonths.get(period) ?? MISSING;
       part = { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial };
     } else {
@@ -443,10 +467,9 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
     const prev = previousPeriods.map(partOf);
     const matched = matchedPositions(cur, prev);
     const basis = measure.hasRate ? 'rate' : 'count';
-    const isProportion = measure.statistic === 'proportion';
     const changes = (current: Part, previous: Part, months: number[] | null) => ({
-      change: summariseChange(figuresOf(current), figuresOf(previous), basis, isProportion, months),
-      countChange: summariseChange(figuresOf(current), figuresOf(previous), 'count', false, months),
+      change: summariseChange(figuresOf(current), figuresOf(previous), basis, measure.statistic, months),
+      countChange: summariseChange(figuresOf(current), figuresOf(previous), 'count', 'count', months),
     });
     if (matched.length === currentPeriods.length) {
       const current = whole?.current ?? groupParts(cur);
@@ -469,7 +492,7 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
   const parts = periods.map(partOf);
   // A month's rate is per resident in the month (count / population), so it is a twelfth of a yearly rate.
   const months = periods.map((period, i) =>
-    toPoint(period, monthlyPart(at(parts, i), indicator.denominatorSource), indicator, measure, input.lowCountBelow),
+    toPoint(period, monthlyPart(at(parts, i), byPopulation), indicator, measure, input.lowCountBelow),
   );
 
   const yearsOnly = scope === 'years';
@@ -483,7 +506,15 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
     rolling.push({ ...point, change: compared?.change ?? noEarlier, countChange: compared?.countChange ?? noEarlier });
   }
 
-  const { years, yearPart } = buildYears(input, periods, partOf, compare, measure);
+  const built = buildYears(input, periods, partOf, compare, measure);
+  const { yearPart } = built;
+  // A standardised rate is worked out by age band, for calendar years only (trend-standardised.ts).
+  const standardised = standardisedKind(indicator);
+  const byAge = input.ageBandYears;
+  const years =
+    standardised && byAge
+      ? built.years.map((y) => ({ ...y, ...standardisedYear(standardised, y.period, byAge, input.standardBands ?? []) }))
+      : built.years;
   const seasonality = yearsOnly ? { years: [], months: [], title: '' } : buildSeasonality(input, periods, partOf);
   const comparison = yearsOnly ? emptyComparison('') : buildComparison(input, measure, periods, yearPart, compare);
 
@@ -506,7 +537,7 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
       `No data for ${gapList.map(monthName).join(', ')} (x). A change on the year before compares only the months both periods have data for, and says so; a 12-month total that includes a month with no data is not shown.`,
     );
   }
-  if (byPopulation) {
+  if (denominator === 'population') {
     notes.push(
       `Rates divide by the mid-year resident population${input.age === 'all' ? ' of the age bands the indicator covers' : ''}; a month's rate is per resident in that month, so twelve monthly rates add up to a yearly rate. A year's rate is per person-year over the months it has data for.`,
     );
@@ -516,7 +547,12 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
       `Each month counts the ${indicator.unit} that month, so a 12-month or yearly count counts each of them once for every month (person-months), not people: read the proportion, or a single month.`,
     );
   }
-  if (measure.hasRate && indicator.denominatorSource === 'extract') {
+  if (denominator === 'population-by-age') {
+    notes.push(
+      'Directly standardised rates (per 100,000, European Standard Population 2013, Dobson 95% limits, as PHE) are worked out for calendar years from the counts and mid-year populations of each age band; a year with an age band hidden is hidden too. Months and 12-month totals have no counts by age band here, so they show counts only. A change in a standardised rate is not tested: compare the two years’ limits.',
+    );
+  }
+  if (denominator === 'extract') {
     notes.push('Proportions use the denominator supplied in the extract, protected like the counts; Wilson 95% limits.');
   }
   notes.push(
@@ -561,8 +597,8 @@ function at<T>(xs: readonly T[], i: number): T {
 }
 
 /** A month's denominator for its own rate: the mid-year population (not person-years). */
-function monthlyPart(part: Part, source: TrendIndicator['denominatorSource']): Part {
-  if (source !== 'population' || part.denominator === null) return part;
+function monthlyPart(part: Part, byPopulation: boolean): Part {
+  if (!byPopulation || part.denominator === null) return part;
   return { ...part, denominator: part.denominator * 12 };
 }
 
@@ -585,21 +621,21 @@ function toPoint(
   let rateUpper95: number | null = null;
   let rateFlag: FigureFlag = part.flag;
   let rateReason: string | null = null;
-  if (measure.hasRate) {
+  const kind = kindOf(indicator);
+  if (kind.hasRate) {
     if (part.flag === 'c' || part.denominatorFlag === 'c') rateFlag = 'c';
     else if (part.flag === 'x' || part.denominatorFlag === 'x' || part.denominator === null) {
       rateFlag = 'x';
       // No population (or denominator) is `x` with why, never `c`; a month with no data needs no more words.
       if (part.flag !== 'x') rateReason = part.denominatorReason ?? 'no denominator for this period';
     } else {
-      const stat =
-        indicator.statistic === 'proportion'
-          ? proportion(count, part.denominator, { multiplier: indicator.multiplier })
-          : crudeRate(count, part.denominator, { multiplier: indicator.multiplier });
+      const stat = kind.fromCount(count, part.denominator, indicator.multiplier);
       rate = stat.value;
       rateLower95 = stat.lower95;
       rateUpper95 = stat.upper95;
       rateFlag = stat.value === null ? 'x' : part.flag === 'rounded' || part.denominatorFlag === 'rounded' ? 'rounded' : 'shown';
+      // Why there is no figure (too few events, or a standardised rate from one count): said, not left blank.
+      if (stat.value === null && count !== null) rateReason = stat.reason;
     }
   }
   return {
@@ -641,7 +677,7 @@ function buildYears(
     let part: Part;
     if (!measure.hasRate) {
       part = { count: cell.value, flag: cell.flag, denominator: null, denominatorFlag: 'z', partial: false };
-    } else if (indicator.denominatorSource === 'extract') {
+    } else if (denominatorOf(indicator) === 'extract') {
       const d = input.denominatorYears.get(year) ?? MISSING;
       part = { count: cell.value, flag: cell.flag, denominator: d.value, denominatorFlag: d.flag, partial: false };
     } else {
@@ -801,7 +837,7 @@ function buildComparison(
       indicatorTitle: input.indicator.title,
       unit: input.indicator.unit,
       areaPhrase: where,
-      statistic: input.indicator.statistic,
+      statistic: measure.statistic,
       basis,
       periodLabel,
       previousLabel,

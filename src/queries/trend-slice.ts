@@ -30,6 +30,8 @@ export interface IndicatorSlice {
   monthsLoaded: string[];
   /** Area -> the age bands (not 'all') its calendar years are recorded in, in order. */
   bands: Map<string, string[]>;
+  /** Read for all ages only: area -> age band -> year -> cell, what a standardised rate is worked out from. */
+  bandYears: Map<string, Map<string, ByPeriod>>;
 }
 
 /** The public lookups beside the protected cells: areas, and the population of one sex. */
@@ -43,7 +45,7 @@ export interface TrendLookups {
 }
 
 type SliceRow = {
-  part: 'cell' | 'reporting' | 'month' | 'band';
+  part: 'cell' | 'reporting' | 'month' | 'band' | 'bandyear';
   indicator_id: string;
   area_code: string | null;
   period: string;
@@ -53,7 +55,17 @@ type SliceRow = {
 };
 
 function emptySlice(indicatorId: string, age: AgeBand, sex: Sex): IndicatorSlice {
-  return { indicatorId, age, sex, months: new Map(), years: new Map(), reporting: new Map(), monthsLoaded: [], bands: new Map() };
+  return {
+    indicatorId,
+    age,
+    sex,
+    months: new Map(),
+    years: new Map(),
+    reporting: new Map(),
+    monthsLoaded: [],
+    bands: new Map(),
+    bandYears: new Map(),
+  };
 }
 
 function cellsOf(target: Map<string, Map<string, ByPeriod>>, key: string, area: string): ByPeriod {
@@ -93,7 +105,13 @@ export async function readTrendSlices(
     UNION ALL SELECT DISTINCT 'month', indicator_id, NULL, period, period_type, NULL, NULL
     FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'month'
     UNION ALL SELECT DISTINCT 'band', indicator_id, area_code, age_band, period_type, NULL, NULL
-    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band <> 'all'`);
+    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band <> 'all'
+    ${
+      age === 'all'
+        ? `UNION ALL SELECT 'bandyear', indicator_id, area_code, age_band || '|' || period, period_type, CAST(value AS DOUBLE), flag
+    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band <> 'all' AND sex = ${str(sex)}`
+        : ''
+    }`);
   const out = new Map(indicatorIds.map((id) => [id, emptySlice(id, age, sex)]));
   for (const r of rows) {
     const slice = out.get(baseId(r.indicator_id));
@@ -102,7 +120,14 @@ export async function readTrendSlices(
     if (r.part === 'month') slice.monthsLoaded.push(r.period);
     else if (r.part === 'band') slice.bands.set(area, [...(slice.bands.get(area) ?? []), r.period]);
     else if (r.part === 'reporting') addReporting(slice, area, r.period);
-    else {
+    else if (r.part === 'bandyear') {
+      const [band = '', year = ''] = r.period.split('|');
+      const byBand = slice.bandYears.get(area) ?? new Map<string, ByPeriod>();
+      slice.bandYears.set(area, byBand);
+      const byYear = byBand.get(band) ?? new Map<string, ProtectedFigure>();
+      byBand.set(band, byYear);
+      byYear.set(year, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+    } else {
       const isMonth = r.period_type === 'month';
       const figure = { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag };
       cellsOf(isMonth ? slice.months : slice.years, r.indicator_id, area).set(r.period, figure);
@@ -212,6 +237,15 @@ export function sliceTrendSource(slices: ReadonlyMap<string, IndicatorSlice>, lo
         }
       }
       return cells;
+    },
+    async ageBandYears(ids, areaCode, sex, lastPeriod) {
+      const lastYear = lastPeriod === null ? null : lastPeriod.slice(0, 4);
+      const out = new Map<string, Map<string, ByPeriod>>();
+      for (const id of ids) {
+        const byBand = sliceOf(id, 'all', sex).bandYears.get(areaCode) ?? new Map<string, ByPeriod>();
+        out.set(id, new Map([...byBand].map(([band, years]) => [band, upTo(years, lastYear)])));
+      }
+      return out;
     },
     async monthRange(ids, lastPeriod) {
       const out = new Map<string, { first: string; last: string }>();

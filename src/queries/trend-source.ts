@@ -4,7 +4,7 @@
 // reference both are checked against (test/unit/queries/trend-slice.test.ts).
 import type { AgeBand, Sex } from '../contract';
 import type { PopulationGap } from './population-years';
-import type { DistrictMonths, PopulationRow, TrendArea, TrendCells, TrendSlice } from './trend-cells';
+import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendArea, TrendCells, TrendSlice } from './trend-cells';
 
 export interface TrendSource {
   area(areaCode: string | null): Promise<TrendArea | null>;
@@ -13,6 +13,13 @@ export interface TrendSource {
     areaCode: string,
     slice: Pick<TrendSlice, 'age' | 'sex' | 'lastPeriod'>,
   ): Promise<TrendCells>;
+  /** Each indicator's calendar-year cells by age band (all bands, one sex): indicator -> band -> year -> cell. */
+  ageBandYears(
+    indicatorIds: readonly string[],
+    areaCode: string,
+    sex: Sex,
+    lastPeriod: string | null,
+  ): Promise<Map<string, Map<string, Map<string, ProtectedFigure>>>>;
   monthRange(indicatorIds: readonly string[], lastPeriod: string | null): Promise<Map<string, { first: string; last: string }>>;
   ageBands(indicatorIds: readonly string[], areaCode: string): Promise<Map<string, string[]>>;
   population(areaCode: string, sex: Sex): Promise<PopulationRow[]>;

@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { useId, memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
@@ -60,7 +61,7 @@ export function pyramidFinding(pyramid: CohortPyramid, indicator: Indicator): st
     (b) => b.f.flag === 'x' || b.f.flag === 'z' || (b.f.flag !== 'c' && b.f.stat.value === null),
   ).length;
   const name = indicatorName(indicator);
-  const isCount = indicator.statistic === 'count';
+  const isCount = !kindOf(indicator).hasRate;
   if (hidden === bars.length) return `${name}: every bar is hidden to protect privacy (c)`;
   if (hidden > 0) {
     return `${name}: ${hidden} of ${bars.length} bars are hidden to protect privacy (c), so which ${isCount ? 'count' : 'rate'} is highest cannot be said`;
@@ -126,7 +127,7 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
   const { data, max, anyShown } = pyramidData(pyramid);
   const finding = pyramidFinding(pyramid, indicator);
   const populationNote = populationYearNote(pyramid.bands.flatMap((b) => [b.female, b.male]));
-  const isCount = indicator.statistic === 'count';
+  const isCount = !kindOf(indicator).hasRate;
   const fmt = (v: number) => (isCount ? Math.abs(v).toLocaleString('en-GB') : formatRate(Math.abs(v)));
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
@@ -222,7 +223,7 @@ function PyramidTable({
   policy: Pick<DisclosurePolicy, 'roundTo'> | null;
   captionId: string;
 }) {
-  const isCount = indicator.statistic === 'count';
+  const isCount = !kindOf(indicator).hasRate;
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table cohort-table">

@@ -1,3 +1,4 @@
+import { kindNamed } from '../../indicator-kinds';
 import { useEffect, useId, memo } from 'react';
 import { SEX_WORDS, TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
@@ -21,7 +22,7 @@ export function smallCohortState(rows: readonly ProfileRow[]): { recorded: numbe
   const recorded = rows.filter((r) => r.figure.flag !== 'x' && r.figure.flag !== 'z').length;
   const hidden = rows.filter((r) => r.figure.flag === 'c').length;
   const shownRates = rows.filter(
-    (r) => r.statistic !== 'count' && r.figure.flag !== 'x' && r.figure.flag !== 'z' && r.figure.flag !== 'c',
+    (r) => kindNamed(r.statistic).hasRate && r.figure.flag !== 'x' && r.figure.flag !== 'z' && r.figure.flag !== 'c',
   ).length;
   return { recorded, hidden, noneShown: recorded > 0 && hidden > 0 && shownRates === 0 };
 }

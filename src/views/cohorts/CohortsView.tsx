@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { useId, useMemo } from 'react';
 import { allIndicatorIds, drawsOnSynthetic, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { PathwayGranularity } from '../../queries/cohort-pathway';
@@ -288,8 +289,8 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
   const id = useId();
   const { state, update } = useViewState();
   const all = [...ctx.indicators.values()];
-  const needs = all.filter((i) => i.tier === 'primary' && i.statistic !== 'count');
-  const harms = all.filter((i) => i.tier === 'tertiary' && i.statistic !== 'count');
+  const needs = all.filter((i) => i.tier === 'primary' && kindOf(i).hasRate);
+  const harms = all.filter((i) => i.tier === 'tertiary' && kindOf(i).hasRate);
   const preferred =
     needs.find((i) => /deprivation|deprived/i.test(`${i.id} ${i.title}`)) ??
     needs.find((i) => /absence/i.test(i.id)) ??

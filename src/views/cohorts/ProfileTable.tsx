@@ -1,3 +1,4 @@
+import { kindNamed } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
 import { protectedCsv } from '../../disclosure/export-csv';
@@ -28,7 +29,7 @@ export function coverageText(row: ProfileRow): string {
 }
 
 function rangeText(row: ProfileRow): string {
-  if (row.statistic === 'count') return 'not compared (a count)';
+  if (!kindNamed(row.statistic).hasRate) return 'not compared (a count)';
   const r = row.range;
   const hidden = row.districts.filter((d) => d.figure.flag === 'c').length;
   if (!r) return hidden ? `every district c (${hidden})` : 'none';
@@ -131,7 +132,11 @@ export function ProfileTable({
                       {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
                     </td>
                     <td className="num">
-                      {row.statistic === 'count' && !isSymbol(row.figure.flag) ? 'z' : <Limits row={row} policy={policy} />}
+                      {!kindNamed(row.statistic).hasRate && !isSymbol(row.figure.flag) ? (
+                        'z'
+                      ) : (
+                        <Limits row={row} policy={policy} />
+                      )}
                     </td>
                     {hasBenchmark ? (
                       <>
@@ -211,11 +216,11 @@ export function profileCsv(
       { header: 'value', figure: true, value: (r) => csvSymbol(r, r.figure.stat.value) },
       {
         header: 'lower_95',
-        value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)),
+        value: (r) => (!kindNamed(r.statistic).hasRate && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.lower95)),
       },
       {
         header: 'upper_95',
-        value: (r) => (r.statistic === 'count' && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.upper95)),
+        value: (r) => (!kindNamed(r.statistic).hasRate && !isSymbol(r.figure.flag) ? 'z' : csvSymbol(r, r.figure.stat.upper95)),
       },
       {
         header: 'vru_value',

@@ -1,3 +1,4 @@
+import { kindNamed } from '../../indicator-kinds';
 import { TIER_LABELS, type Indicator, type Tier } from '../../contract';
 import type { ProfileRow } from '../../queries/cohort-profile';
 import { MarkerShape } from './ComparisonMarker';
@@ -82,7 +83,7 @@ function SpineSvg({ row }: { row: ProfileRow }) {
 
 /** x and z rows, and counts, have nothing to place; a suppressed row still shows where the districts lie. */
 function showSpine(row: ProfileRow): boolean {
-  if (row.figure.flag === 'x' || row.figure.flag === 'z' || row.statistic === 'count') return false;
+  if (row.figure.flag === 'x' || row.figure.flag === 'z' || !kindNamed(row.statistic).hasRate) return false;
   return row.figure.flag !== 'c' || (row.range !== null && row.range.shown >= MIN_DISTRICTS_FOR_RANGE);
 }
 

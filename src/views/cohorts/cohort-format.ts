@@ -1,3 +1,4 @@
+import { kindNamed } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import type { BenchmarkOutcome, NotCompared } from '../../stats';
 import type { CohortFigure } from '../../queries/cohort-cells';
@@ -19,7 +20,7 @@ export function formatRate(value: number): string {
 
 /** A value as the indicator's statistic reads: whole numbers for counts, rates to one decimal place. */
 export function formatValue(value: number, statistic: Indicator['statistic']): string {
-  return statistic === 'count' ? enGB(Math.round(value)) : formatRate(value);
+  return kindNamed(statistic).hasRate ? formatRate(value) : enGB(Math.round(value));
 }
 
 export function indicatorName(indicator: Pick<Indicator, 'shortTitle' | 'title'>): string {

@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type Indicator, type Manifest } from '../../contract';
 import type { IndicatorLoadSummary } from '../../queries/catalogue-summary';
 import { formatMonth } from '../../ui/format';
@@ -71,7 +72,7 @@ function IndicatorRow({
       <td>
         {i.rateLabel}
         <div className="hint">
-          {i.statistic === 'proportion' ? 'Proportion' : i.statistic === 'count' ? 'Count' : 'Rate'} of {i.unit}
+          {kindOf(i).name} of {i.unit}
         </div>
       </td>
       <td>{i.numerator}</td>

@@ -1,3 +1,4 @@
+import { denominatorOf } from '../../indicator-kinds';
 import { useEffect, useMemo } from 'react';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
@@ -30,7 +31,8 @@ export default function InequalityView() {
   const { indicator, replaced, withSmallAreas, ready, dataset, manifest } = useSmallAreaIndicator(LSOA);
   // The filter bar names the indicator shown by default rather than asking to choose one.
   useReportShownIndicator(indicator?.id ?? null);
-  const rates = indicator ? indicator.statistic === 'rate' && indicator.denominatorSource === 'population' : false;
+  // Inequality compares crude rates per population (only the crude rate kind divides by it); others as counts.
+  const rates = indicator ? denominatorOf(indicator) === 'population' : false;
   const params: InequalityParams | null = useMemo(
     () => (indicator ? { indicatorId: indicator.id, month: state.period, multiplier: indicator.multiplier, rates } : null),
     [indicator, state.period, rates],

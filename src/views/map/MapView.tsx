@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { type GeographyLevel, rulesFor, SEX_WORDS } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
@@ -106,7 +107,7 @@ export function MapView() {
   const indicator = indicators.find((i) => i.id === state.indicator) ?? defaultIndicator(indicators, shownShare);
   useReportShownIndicator(indicator?.id ?? null);
   const hasFigures = indicator ? here.has(indicator.id) : false;
-  const hasRate = indicator ? indicator.statistic !== 'count' : false;
+  const hasRate = useMemo(() => (indicator ? kindOf(indicator).hasRate : false), [indicator]);
 
   // The drawing options live in the link (view-options.ts), so a shared map is drawn the same way.
   const o = state.options;

@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import type { AreaFigure, MapFigures, MapPeriod } from '../../queries/map-figures';
 import type { BenchmarkComparison, NotCompared, Polarity } from '../../stats';
@@ -299,7 +300,7 @@ const TIER_ORDER = { tertiary: 0, secondary: 1, primary: 2 } as const;
  */
 export function defaultIndicator(indicators: readonly Indicator[], shownShare: ReadonlyMap<string, number>): Indicator | null {
   const share = (i: Indicator) => shownShare.get(i.id) ?? -1;
-  const rates = indicators.filter((i) => i.statistic !== 'count' && share(i) >= 0.5);
+  const rates = indicators.filter((i) => kindOf(i).hasRate && kindOf(i).fromOneCount && share(i) >= 0.5);
   const headline = rates.find((i) => i.headline);
   if (headline) return headline;
   const byTier = [...rates].sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier]);

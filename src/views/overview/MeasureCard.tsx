@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { useRef } from 'react';
 import type { DisclosurePolicy } from '../../contract';
 import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
@@ -80,7 +81,8 @@ export function MeasureCard({
   const title = measureTitle(measure);
   const headingId = `measure-${ind.id}`;
   const source = measureSource(ind, datasetTitle);
-  const isCount = ind.statistic === 'count';
+  const kind = kindOf(ind);
+  const isCount = !kind.hasRate;
   const statValue = current?.statistic?.value ?? null;
   const change = changeText(measure);
   const significance = significanceText(measure);
@@ -153,9 +155,8 @@ export function MeasureCard({
                 {tested && tested.ratioUpper !== null ? (
                   <span className="measure-card__ci">
                     {' '}
-                    ({ind.statistic === 'rate' ? 'rate' : 'count'} ratio{' '}
-                    {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence interval{' '}
-                    {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
+                    ({kind.changeBasis} ratio {tested.ratio === null ? 'not defined' : tested.ratio.toFixed(2)}, 95% confidence
+                    interval {tested.ratioLower.toFixed(2)} to {tested.ratioUpper.toFixed(2)})
                   </span>
                 ) : null}
               </>

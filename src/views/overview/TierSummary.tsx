@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type DisclosurePolicy } from '../../contract';
 import type { BriefingMeasure } from '../../queries/briefing-figures';
 import { SymbolLegend } from '../../ui/SymbolLegend';
@@ -74,7 +75,7 @@ export function TierSummary({
                       {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
                     </td>
                     <td className="num">
-                      {m.current && m.indicator.statistic !== 'count' ? (
+                      {m.current && kindOf(m.indicator).hasRate ? (
                         <BriefingFigure
                           value={m.current.statistic?.value ?? null}
                           flag={m.current.statistic?.value == null && m.current.flag !== 'c' ? 'x' : m.current.flag}
@@ -90,7 +91,7 @@ export function TierSummary({
                         <span className="hint"> ({m.current.populationYear} population)</span>
                       ) : null}
                     </td>
-                    <td>{m.indicator.statistic === 'count' ? m.indicator.unit : m.indicator.rateLabel}</td>
+                    <td>{kindOf(m.indicator).hasRate ? m.indicator.rateLabel : m.indicator.unit}</td>
                     <td className="num">{changeText(m)}</td>
                     <td>{significanceText(m)}</td>
                   </tr>

@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
@@ -90,7 +91,7 @@ export function changeText(m: BriefingMeasure): string {
 export function significanceText(m: BriefingMeasure): string {
   const c = m.change;
   if (m.current?.flag === 'c' || m.previous?.flag === 'c') return 'Not tested: a figure is hidden';
-  if (!c) return m.indicator.statistic === 'proportion' ? 'Not tested' : 'Not tested: no figures to compare';
+  if (!c) return 'Not tested: no figures to compare';
   if (c.kind === 'not-tested') return `Not tested: ${c.reason}`;
   if (!c.significant) return 'Not a statistically significant change';
   return `Statistically significant ${c.direction === 'increase' ? 'increase' : 'decrease'}`;
@@ -125,7 +126,7 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
       { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
-      { header: 'rate_label', value: (m) => (m.indicator.statistic === 'count' ? null : m.indicator.rateLabel) },
+      { header: 'rate_label', value: (m) => (kindOf(m.indicator).hasRate ? m.indicator.rateLabel : null) },
       { header: 'previous_year', value: (m) => m.previous?.period ?? null },
       {
         header: 'previous_value',

@@ -1,3 +1,4 @@
+import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { useBenchmarkComparison } from '../../hooks/use-benchmark-comparison';
@@ -40,7 +41,7 @@ function whyNotCompared(r: BenchmarkYearComparison): string {
 export function BenchmarkSection({ indicator, ctx }: { indicator: Indicator; ctx: SectionContext }) {
   const { state } = useViewState();
   const result = useBenchmarkComparison(
-    indicator.statistic === 'count'
+    !kindOf(indicator).hasRate
       ? null
       : {
           indicatorId: indicator.id,

@@ -1,3 +1,4 @@
+import { kindNamed } from '../../indicator-kinds';
 import { memo } from 'react';
 import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
 import {
@@ -108,8 +109,7 @@ function changeOf(row: TrendPeriodWithChange, basis: ChangeBasis) {
 }
 
 function changeHeader(series: TrendSeries, basis: ChangeBasis, when: string): string {
-  const what =
-    basis === 'count' || !series.measure.hasRate ? 'count' : series.measure.statistic === 'proportion' ? 'proportion' : 'rate';
+  const what = basis === 'count' || !series.measure.hasRate ? 'count' : kindNamed(series.measure.statistic).name.toLowerCase();
   return `Change in the ${what} on ${when}`;
 }
 

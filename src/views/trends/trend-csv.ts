@@ -71,7 +71,7 @@ function changeColumns<T extends TrendPeriodWithChange>(basis: 'rate' | 'count')
 
 export function seriesNotes(series: TrendSeries): string[] {
   return [
-    `value = count of ${series.measure.statistic === 'count' ? 'events' : 'events (numerator)'}; value_lower_95/value_upper_95 = its 95% confidence limits`,
+    `value = count of ${series.measure.hasRate ? 'events (numerator)' : 'events'}; value_lower_95/value_upper_95 = its 95% confidence limits`,
     ...(series.measure.hasRate ? [`rate = ${series.measure.rateLabel}`] : []),
     'low_count = fewer events than the disclosure policy’s low-count threshold: the rate is unreliable',
     'partial = some parts of the area sent no data for the period',

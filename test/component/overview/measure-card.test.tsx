@@ -7,6 +7,7 @@ import { DEFAULT_POLICIES, type Indicator } from '../../../src/contract';
 import { SessionContext } from '../../../src/hooks/session-context';
 import type { BriefingMeasure } from '../../../src/queries/briefing-figures';
 import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
+import { kindNamed } from '../../../src/indicator-kinds';
 import { rateChange } from '../../../src/stats';
 import { measureCsv, summaryCsv } from '../../../src/views/overview/briefing-csv';
 import { MeasureCard } from '../../../src/views/overview/MeasureCard';
@@ -258,3 +259,59 @@ describe('the copy link button', () => {
     expect(screen.getByRole('status')).toHaveTextContent('did not let the page copy');
   });
 });
+
+describe('a card for a directly standardised rate', () => {
+  const dsr = { ...indicator, statistic: 'dsr', rateLabel: 'per 100,000 (age-standardised, ESP2013)' } as Indicator;
+  const stat = { value: 812.34, lower95: 760.2, upper95: 866.9, lower998: null, upper998: null, method: 'dobson' as const };
+
+  it('shows the DSR under its own label and says its change is not tested, not a Poisson test of a crude rate', () => {
+    const notTested = dsrChange();
+    wrap(
+      <MeasureCard
+        measure={measure({
+          indicator: dsr,
+          current: { ...measure().current!, statistic: { ...stat, reason: null } },
+          change: notTested,
+        })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(within(card).getByText('812')).toBeInTheDocument();
+    expect(card).toHaveTextContent('per 100,000 (age-standardised, ESP2013), 2025');
+    expect(card).toHaveTextContent(/Not tested: the change in a directly standardised rate is not tested/);
+    expect(card).not.toHaveTextContent(/rate ratio/);
+  });
+
+  it('says why there is no DSR when it cannot be worked out, rather than showing a crude rate', () => {
+    wrap(
+      <MeasureCard
+        measure={measure({
+          indicator: dsr,
+          current: {
+            ...measure().current!,
+            statistic: { ...stat, value: null, lower95: null, upper95: null, reason: 'no figure for ages 15-17 in 2025' },
+            rateReason: 'no figure for ages 15-17 in 2025',
+          },
+          change: dsrChange(),
+        })}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        datasetTitle="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    expect(card).toHaveTextContent('No rate (x): no figure for ages 15-17 in 2025.');
+    expect(within(card).queryByText('60.0')).toBeNull();
+  });
+});
+
+function dsrChange(): BriefingMeasure['change'] {
+  return kindNamed('dsr').changeTest({ count: 240, denominator: null }, { count: 200, denominator: null });
+}
