@@ -22,8 +22,10 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 90_000,
   expect: { timeout: 30_000 },
+  // Spec files run one after another by default (tests within a file always share their order). Each spec keeps
+  // its servers, ports and output to itself, so E2E_WORKERS=2 runs two files at once on an otherwise idle machine.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list']],
   use: {
