@@ -25,8 +25,10 @@ export default defineConfig({
   // runs the same Debian chromium. 0.1% of pixels absorbs anti-aliasing; a moved bar or line changes far more.
   snapshotPathTemplate: '{testDir}/__pictures__/{arg}{ext}',
   expect: { timeout: 30_000, toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: 'disabled' } },
+  // Spec files run one after another by default (tests within a file always share their order). Each spec keeps
+  // its servers, ports and output to itself, so E2E_WORKERS=2 runs two files at once on an otherwise idle machine.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -29,7 +29,14 @@ function contentSecurityPolicy(origins: readonly string[]): Plugin {
  */
 function demoSnapshot(): Plugin {
   let job: Promise<Buffer> | null = null;
+  // DEMO_SNAPSHOT_FROM=<file>: the snapshot of a build of this same checkout, for a second build that changes only
+  // the page's settings (test/e2e/allowed-origins.spec.ts), so the demo is not loaded and protected twice.
+  const prebuilt = process.env.DEMO_SNAPSHOT_FROM;
   const build = async () => {
+    if (prebuilt) {
+      process.stdout.write(`demo snapshot: taken from ${prebuilt}\n`);
+      return readFile(prebuilt);
+    }
     const dir = await mkdtemp(join(tmpdir(), 'demo-snapshot-'));
     try {
       const out = join(dir, 'snapshot.bin');

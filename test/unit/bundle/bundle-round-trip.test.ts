@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,8 +23,7 @@ import { catalogueSummary } from '../../../src/queries/catalogue-summary';
 import { coverageMatrix } from '../../../src/queries/coverage-matrix';
 import { loadedRows } from '../../../src/queries/loaded-rows';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-
-const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
+import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 
 let analystEngine: Engine;
 let partnerEngine: Engine;
@@ -38,14 +36,9 @@ const ab = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byte
 
 beforeAll(async () => {
   analystEngine = await createNodeEngine();
-  analyst = await DashboardSession.start(analystEngine, protectInline);
-  const outcomes = await analyst.load(
-    DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) })),
-    undefined,
-    { demo: true },
-  );
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-  await analyst.ensureProtected('partner');
+  // The demo as loaded and protected for every audience, once per test run (test/fixtures/demo-snapshot-cache.ts).
+  analyst = await restoreProtectedDemo(analystEngine, 'raw');
+  expect((await analyst.ensureProtected('partner')).audit.pass).toBe(true);
   const t0 = performance.now();
   bundle = await publishBundle(analystEngine, {
     audience: 'partner',

@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishBundle } from '../../../src/bundle/publish-bundle';
 import type { GeographyLevel, Manifest } from '../../../src/contract';
-import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
-import { DashboardSession } from '../../../src/session/dashboard-session';
-
-const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
+import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 
 let engine: Engine;
 let manifest: Manifest;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  const session = await DashboardSession.start(engine, protectInline);
-  const outcomes = await session.load(
-    DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) })),
-    undefined,
-    { demo: true },
-  );
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+  // The demo as loaded and protected for every audience, once per test run (test/fixtures/demo-snapshot-cache.ts).
+  const session = await restoreProtectedDemo(engine, 'raw');
   manifest = session.getSnapshot().state.manifest!;
   for (const audience of ['partner', 'public'] as const) expect((await session.ensureProtected(audience)).audit.pass).toBe(true);
 }, 600_000);
