@@ -75,7 +75,7 @@ export async function protectCubeTable(
        SELECT indicator_id, area_code, level, period, period_type, age_band, sex, CAST(count AS DOUBLE), 'shown'
        FROM cube WHERE NOT (${protectedOnly})
      )
-     ORDER BY indicator_id, level, area_code, period_type, period;
+     ORDER BY indicator_id, level, area_code, period_type, period, age_band, sex;
      DROP TABLE ${ident(staging)}`,
   );
   return result.summary;
