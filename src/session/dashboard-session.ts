@@ -408,6 +408,8 @@ export class DashboardSession {
           unsafe: bundle.audit.unsafe,
           limitedByRule: 0,
           converged: true,
+          method: 'audited by the bundle publisher (see the bundle audit record)',
+          lpSolves: 0,
         },
       };
       this.publish({
