@@ -145,7 +145,10 @@ export function lpFindings(
   // Only relations with an unknown member constrain anything; the rest hold among constants.
   const live = rels.filter((r) => [r.total, ...r.parts].some((i) => published[i]!.status !== 'shown'));
   const pub = (i: number): [number, number] => prior(published[i]!, hidden(i) ? small(i) : null, policy, model);
-  const base = (i: number): [number, number] => (hidden(i) ? pub(i) : [0, Infinity]);
+  // The marks alone: hidden cells at their priors, visible figures unknown, except shown zeros when the policy
+  // shows zeros (a zero is never hidden then, so what zeros imply is part of the rule, not of the figures).
+  const knownZero = (i: number): boolean => policy.showZeros && published[i]!.status === 'shown' && published[i]!.value === 0;
+  const base = (i: number): [number, number] => (hidden(i) ? pub(i) : knownZero(i) ? [0, 0] : [0, Infinity]);
   const ext = (bounds: (i: number) => [number, number], r: readonly Relation[], i: number, sense: 'Maximize' | 'Minimize'): number => {
     const res = highs.solve(lpText(published, r, bounds, new Map([[i, 1]]), sense), { output_flag: false });
     if (res.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
@@ -164,6 +167,7 @@ export function lpFindings(
     const loBad = lo > least + 1e-6;
     if (!hiBad && !loBad) continue;
     const baseR = rels.filter((x) => [x.total, ...x.parts].some(hidden));
+    
     const baseHi = hiBad ? ext(base, baseR, i, 'Maximize') : Infinity;
     const baseLo = loBad ? ext(base, baseR, i, 'Minimize') : -Infinity;
     if ((hiBad && hi < baseHi - 1e-6) || (loBad && lo > baseLo + 1e-6)) out.push({ cell: i, model, lo, hi, baseLo, baseHi });
