@@ -11,11 +11,6 @@ export function attackerPriors(
   shown: Float64Array,
   policy: SuppressionPolicy,
   baselineOnly = false,
-  /**
-   * In the baseline, keep shown zeros known when the policy shows zeros: zeros are then never hidden (see
-   * SuppressionState.suppress), so what they imply is part of the rule and no repair could remove it.
-   */
-  zerosKnown = false,
 ): { lo: Float64Array; hi: Float64Array } {
   const n = status.length;
   const lo = new Float64Array(n);
@@ -28,9 +23,6 @@ export function attackerPriors(
       // The rule is public: a primary mark means 1..t (0..t when zeros are hidden too).
       lo[i] = primaryLo;
       hi[i] = t;
-    } else if (baselineOnly && zerosKnown && policy.showZeros && s !== SECONDARY && shown[i] === 0) {
-      lo[i] = 0;
-      hi[i] = 0;
     } else if (baselineOnly || s === SECONDARY) {
       lo[i] = 0;
       hi[i] = Infinity;

@@ -47,13 +47,8 @@ export interface RuleBounds {
  * What the suppression marks alone reveal: the interval attack with every primary cell at [1 (0), threshold]
  * and every other cell unknown. It depends only on which cells are small, i.e. on the counts and the policy.
  */
-export function markBounds(
-  rel: CubeRelations,
-  status: Uint8Array,
-  policy: SuppressionPolicy,
-  shown: Float64Array | null = null,
-): RuleBounds {
-  const b = attackerPriors(status, shown ?? new Float64Array(status.length), policy, true, shown !== null);
+export function markBounds(rel: CubeRelations, status: Uint8Array, policy: SuppressionPolicy): RuleBounds {
+  const b = attackerPriors(status, new Float64Array(status.length), policy, true);
   return new IntervalAttack(rel).run(b.lo, b.hi);
 }
 
@@ -77,8 +72,6 @@ export class SafetyJudge {
     private readonly status: Uint8Array,
     private readonly policy: SuppressionPolicy,
     floor: RuleBounds | null = null,
-    /** Figures as shown: with it, shown zeros count as known in the baseline (see attackerPriors). */
-    private readonly shown: Float64Array | null = null,
   ) {
     if (floor && (floor.lo.length !== rel.cellCount || floor.hi.length !== rel.cellCount)) {
       throw new Error(`floor given for ${floor.lo.length} cells, relations over ${rel.cellCount}`);
@@ -90,7 +83,7 @@ export class SafetyJudge {
 
   /** Bounds from the marks alone. Depends only on which cells are primary, so it is computed once. */
   get baseline(): RuleBounds {
-    this.baselineResult ??= markBounds(this.rel, this.status, this.policy, this.shown);
+    this.baselineResult ??= markBounds(this.rel, this.status, this.policy);
     return this.baselineResult;
   }
 
@@ -203,7 +196,7 @@ export function auditProtection(
     status[i] = code;
     shown[i] = c.value ?? 0;
   });
-  const judge = new SafetyJudge(relations, status, policy, floor, shown);
+  const judge = new SafetyJudge(relations, status, policy, floor);
   const priors = attackerPriors(status, shown, policy);
   const attack = new IntervalAttack(relations);
   const all = new Uint32Array(n);

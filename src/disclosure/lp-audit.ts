@@ -41,9 +41,10 @@ export const LP_COMPONENT_CAP = 400;
 
 /**
  * The LP attacker's prior bounds for each cell. Sound for data protected by protectCube: shown figures are exact,
- * rounded ones lie within their rounding and above the threshold, and a hidden cell is >= 1 when zeros are shown
- * (zeros are then never hidden: see SuppressionState.suppress). `knows-small` adds which hidden cells are primary:
- * those are 1..t (0..t when zeros are hidden), every other hidden cell is above t.
+ * rounded ones lie within their rounding and above the threshold. A complement may be a zero (a shown zero is
+ * hidden as a last resort, see SuppressionState.pick), so a hidden cell is only known to be >= 0 by an attacker
+ * who sees c; `knows-small` adds which hidden cells are primary: those are 1..t (0..t when zeros are hidden). A
+ * complement is 0 or above t, which is not convex; the LP uses its hull, >= 0.
  */
 export function lpPriors(
   status: Uint8Array,
@@ -55,7 +56,6 @@ export function lpPriors(
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   const t = policy.suppressBelowOrEqual;
-  const hiddenLo = policy.showZeros ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const s = status[i]!;
     if (s === SHOWN) {
@@ -64,15 +64,11 @@ export function lpPriors(
       const [a, b] = roundedInterval(shown[i]!, policy.roundTo);
       lo[i] = Math.max(a, t + 1, 1);
       hi[i] = b;
-    } else if (model === 'sees-c') {
-      lo[i] = hiddenLo;
-      hi[i] = Infinity;
-    } else if (s === PRIMARY) {
-      lo[i] = hiddenLo;
+    } else if (model === 'knows-small' && s === PRIMARY) {
+      lo[i] = policy.showZeros ? 1 : 0;
       hi[i] = t;
     } else {
-      // SECONDARY: a hidden cell that is not small is above the threshold (zeros are never hidden as complements).
-      lo[i] = s === SECONDARY ? t + 1 : hiddenLo;
+      lo[i] = 0;
       hi[i] = Infinity;
     }
   }
@@ -117,16 +113,14 @@ function publishedRows(rel: CubeRelations, relations: readonly number[], status:
 }
 
 /**
- * The rows of the baseline LP: what the suppression marks alone imply, every visible non-zero figure unknown
- * (>= 0). Shown zeros stay known: zeros are always shown as 0 when the policy shows zeros (never hidden, see
- * SuppressionState.suppress), so what they imply is part of the rule, and no amount of hiding could remove it.
+ * The rows of the baseline LP: what the suppression marks alone imply, every visible figure unknown (>= 0).
  * An unknown member is a free non-negative slack: a relation with an unknown total says nothing, one with
  * unknown parts says total >= sum(the other parts) (nothing if parts may exceed the total), one with every
  * member hidden or zero keeps its own form.
  */
-function baselineRows(rel: CubeRelations, relations: readonly number[], status: Uint8Array, shown: Float64Array): Row[] {
+function baselineRows(rel: CubeRelations, relations: readonly number[], status: Uint8Array): Row[] {
   const { start, members, kind } = rel;
-  const unknown = (m: number): boolean => status[m]! < PRIMARY && !(status[m] === SHOWN && shown[m] === 0);
+  const unknown = (m: number): boolean => status[m]! < PRIMARY;
   const rows: Row[] = [];
   for (const r of relations) {
     if (unknown(members[start[r]!]!)) continue;
@@ -377,7 +371,7 @@ export class LpAuditor {
       const mLo = Float64Array.from(lo);
       const mHi = Float64Array.from(hi);
       for (let i = 0; i < status.length; i++) {
-        if (status[i]! < PRIMARY && !(status[i] === SHOWN && shown[i] === 0)) {
+        if (status[i]! < PRIMARY) {
           mLo[i] = 0;
           mHi[i] = Infinity;
         }
@@ -390,8 +384,8 @@ export class LpAuditor {
       const baselineLp = (c: number): CellLp => {
         let lp = baseline.get(c);
         if (!lp) {
-          const comp = hiddenComponentOf(this.rel, relations, status, shown, c);
-          lp = new CellLp(this.highs, comp.cells, baselineRows(this.rel, comp.relations, status, shown), lo, hi);
+          const comp = hiddenComponentOf(this.rel, relations, status, c);
+          lp = new CellLp(this.highs, comp.cells, baselineRows(this.rel, comp.relations, status), lo, hi);
           for (const m of comp.cells) baseline.set(m, lp);
         }
         return lp;
@@ -461,7 +455,6 @@ function hiddenComponentOf(
   rel: CubeRelations,
   relations: Int32Array,
   status: Uint8Array,
-  shown: Float64Array,
   c: number,
 ): { cells: number[]; relations: number[] } {
   const { start, members, cellStart, cellRelations } = rel;
@@ -474,7 +467,7 @@ function hiddenComponentOf(
     for (let q = cellStart[x]!; q < cellStart[x + 1]!; q++) {
       const r = cellRelations[q]!;
       const total = members[start[r]!]!;
-      if (rels.has(r) || !inPart.has(r) || (status[total]! < PRIMARY && !(status[total] === SHOWN && shown[total] === 0))) continue;
+      if (rels.has(r) || !inPart.has(r) || status[total]! < PRIMARY) continue;
       rels.add(r);
       for (let j = start[r]!; j < start[r + 1]!; j++) {
         const m = members[j]!;

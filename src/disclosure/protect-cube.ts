@@ -135,7 +135,7 @@ export function protectCube(
   // Audit, and repair until the audit passes, one indicator at a time: no relation crosses indicators, so
   // each is a closed part of the cube whose audit is exact on its own, and one indicator's repairs do not make
   // the others be re-audited.
-  const judge = new SafetyJudge(rel, status, policy, null, shown);
+  const judge = new SafetyJudge(rel, status, policy);
   const attack = new IntervalAttack(rel);
   const parts = indicatorParts(rel, idx);
   const regions = new RegionFinder(rel);

@@ -209,15 +209,8 @@ export class SuppressionState {
     return this.pick(cands, r);
   }
 
-  /**
-   * Hides c as a complement. A shown zero is never hidden when the policy shows zeros: the exact audit's attacker
-   * then knows every hidden cell is at least 1 (lp-audit.ts), which must hold of the protocol, not just of the
-   * data. Hiding a zero never protects anything there anyway: a relation whose only visible candidates are zeros
-   * already pins its one hidden cell to 0 or to nothing, which cannot be a small count.
-   */
   suppress(c: number): void {
     if (this.status[c]! >= PRIMARY) return;
-    if (this.policy.showZeros && this.counts[c] === 0) return;
     this.status[c] = SECONDARY;
     this.priorLo[c] = 0;
     this.priorHi[c] = Infinity;

@@ -1,7 +1,13 @@
 import loadHighs, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, DEFAULT_POLICIES, type AgeBand } from '../../../src/contract';
-import { protectCube, type SuppressionPolicy, type AreaHierarchy, type CubeCell, type ProtectedCell } from '../../../src/disclosure';
+import {
+  protectCube,
+  type SuppressionPolicy,
+  type AreaHierarchy,
+  type CubeCell,
+  type ProtectedCell,
+} from '../../../src/disclosure';
 import { areaTree, makeCube, monthsFrom, prng, randomCube } from './fixtures';
 import { bruteForceRanges, lpFindings, relationsOf, type Model } from './independent-auditor';
 
@@ -33,8 +39,17 @@ function findings(cube: Cube, published: readonly ProtectedCell[], policy: Suppr
 /** A table of areas (4 LSOAs of one district) by age band (4 bands), with its margins, one month. */
 function table4x4(counts: number[][]): Cube {
   const bands = AGE_BANDS.slice(0, 4);
-  const areas = [{ code: 'D0', level: 'district' as const }, ...[0, 1, 2, 3].map((i) => ({ code: `L${i}`, level: 'lsoa' as const, parent: 'D0' }))];
-  return makeCube({ areas, months: ['2024-01'], ages: bands, sexes: ['all'], leaf: (a, _m, g) => counts[Number(a.slice(1))]![bands.indexOf(g as never)]! });
+  const areas = [
+    { code: 'D0', level: 'district' as const },
+    ...[0, 1, 2, 3].map((i) => ({ code: `L${i}`, level: 'lsoa' as const, parent: 'D0' })),
+  ];
+  return makeCube({
+    areas,
+    months: ['2024-01'],
+    ages: bands,
+    sexes: ['all'],
+    leaf: (a, _m, g) => counts[Number(a.slice(1))]![bands.indexOf(g as never)]!,
+  });
 }
 
 /** Only the month itself (the quarter and year cells copy it and add nothing but more relations of one part). */
@@ -51,7 +66,17 @@ describe('the independent auditor itself', () => {
       [22, 26, 14, 4],
     ];
     const cube = monthOnly(table4x4(counts));
-    const hide = new Set(['L0|0-9', 'L0|10-14', 'L1|0-9', 'L1|10-14', 'L2|15-17', 'L2|18-24', 'L3|15-17', 'L3|18-24', 'L0|15-17']);
+    const hide = new Set([
+      'L0|0-9',
+      'L0|10-14',
+      'L1|0-9',
+      'L1|10-14',
+      'L2|15-17',
+      'L2|18-24',
+      'L3|15-17',
+      'L3|18-24',
+      'L0|15-17',
+    ]);
     const published: ProtectedCell[] = cube.cells.map((c) => {
       const hidden = hide.has(`${c.areaCode}|${c.ageBand}`);
       const small = c.count >= 1 && c.count <= 4;
@@ -106,8 +131,14 @@ describe('protectCube judged by the independent auditor', () => {
 
   const randomCases: [string, Cube][] = [
     // Sparse: many zeros and small counts (geometric leaves with means 0.3-3.3).
-    ['sparse, 3 districts x 3 LSOAs x 6 months x 2 sexes', randomCube(5, { districts: 3, msoas: 0, lsoas: 3, months: 6, ages: ['all'] })],
-    ['sparse, 2 districts x 2 LSOAs x 3 months x 4 ages x 2 sexes', randomCube(9, { districts: 2, msoas: 0, lsoas: 2, months: 3, ages: AGE_BANDS.slice(0, 4) })],
+    [
+      'sparse, 3 districts x 3 LSOAs x 6 months x 2 sexes',
+      randomCube(5, { districts: 3, msoas: 0, lsoas: 3, months: 6, ages: ['all'] }),
+    ],
+    [
+      'sparse, 2 districts x 2 LSOAs x 3 months x 4 ages x 2 sexes',
+      randomCube(9, { districts: 2, msoas: 0, lsoas: 2, months: 3, ages: AGE_BANDS.slice(0, 4) }),
+    ],
     // Dense: counts mostly well above the thresholds, a few small ones.
     [
       'dense, 3 districts x 4 LSOAs x 12 months',
@@ -124,7 +155,10 @@ describe('protectCube judged by the independent auditor', () => {
     ],
   ];
   for (const seed of [1, 2, 3]) {
-    randomCases.push([`random seed ${seed}, 2 districts x 3 LSOAs x 6 months x 2 ages`, randomCube(100 + seed, { districts: 2, msoas: 0, lsoas: 3, months: 6, ages: ['0-9', '10-14'] })]);
+    randomCases.push([
+      `random seed ${seed}, 2 districts x 3 LSOAs x 6 months x 2 ages`,
+      randomCube(100 + seed, { districts: 2, msoas: 0, lsoas: 3, months: 6, ages: ['0-9', '10-14'] }),
+    ]);
   }
   for (const [name, cube] of randomCases) {
     it(`${name}: every audience, both attackers`, { timeout: 120_000 }, () => {

@@ -21,7 +21,8 @@ export interface Relation {
   op: '=' | '>=' | '<=';
 }
 
-const QUARTER_MONTHS = (y: string, q: number): string[] => [1, 2, 3].map((k) => `${y}-${String(3 * (q - 1) + k).padStart(2, '0')}`);
+const QUARTER_MONTHS = (y: string, q: number): string[] =>
+  [1, 2, 3].map((k) => `${y}-${String(3 * (q - 1) + k).padStart(2, '0')}`);
 
 /** Every additive relation among the cells, derived from their coordinates alone. */
 export function relationsOf(cells: readonly CubeCell[], hierarchy: AreaHierarchy): Relation[] {
@@ -53,15 +54,37 @@ export function relationsOf(cells: readonly CubeCell[], hierarchy: AreaHierarchy
       const lvl = levelOf.get(d);
       if (lvl) byLevel.set(lvl, [...(byLevel.get(lvl) ?? []), d]);
     }
-    for (const ds of byLevel.values()) add(i, ds.map((d) => key({ ...c, areaCode: d })));
+    for (const ds of byLevel.values())
+      add(
+        i,
+        ds.map((d) => key({ ...c, areaCode: d })),
+      );
     const y = c.period.slice(0, 4);
-    if (c.periodType === 'quarter') add(i, QUARTER_MONTHS(y, Number(c.period.slice(6))).map((p) => key({ ...c, period: p })));
+    if (c.periodType === 'quarter')
+      add(
+        i,
+        QUARTER_MONTHS(y, Number(c.period.slice(6))).map((p) => key({ ...c, period: p })),
+      );
     if (c.periodType === 'year') {
-      add(i, [1, 2, 3, 4].map((q) => key({ ...c, period: `${y}-Q${q}` })));
-      add(i, [1, 2, 3, 4].flatMap((q) => QUARTER_MONTHS(y, q)).map((p) => key({ ...c, period: p })));
+      add(
+        i,
+        [1, 2, 3, 4].map((q) => key({ ...c, period: `${y}-Q${q}` })),
+      );
+      add(
+        i,
+        [1, 2, 3, 4].flatMap((q) => QUARTER_MONTHS(y, q)).map((p) => key({ ...c, period: p })),
+      );
     }
-    if (c.ageBand === 'all') add(i, ages.map((a) => key({ ...c, ageBand: a as CubeCell['ageBand'] })));
-    if (c.sex === 'all') add(i, sexes.map((s) => key({ ...c, sex: s as CubeCell['sex'] })));
+    if (c.ageBand === 'all')
+      add(
+        i,
+        ages.map((a) => key({ ...c, ageBand: a as CubeCell['ageBand'] })),
+      );
+    if (c.sex === 'all')
+      add(
+        i,
+        sexes.map((s) => key({ ...c, sex: s as CubeCell['sex'] })),
+      );
   });
   return out;
 }
@@ -75,8 +98,9 @@ export function prior(p: ProtectedCell, small: boolean | null, policy: Policy, m
     const h = Math.floor(policy.roundTo / 2);
     return [Math.max(p.value! - h, t + 1), p.value! + Math.ceil(policy.roundTo / 2) - 1];
   }
-  if (model === 'sees-c' || small === null) return [least, Infinity];
-  return small ? [least, t] : [t + 1, Infinity];
+  // A complement may be a hidden zero (the protocol hides one as a last resort): 0 or above t, hull >= 0.
+  if (model === 'sees-c' || small === null || !small) return [0, Infinity];
+  return [least, t];
 }
 
 /** Cells the attacker does not know exactly (hidden or rounded): the LP's variables. */
@@ -145,11 +169,14 @@ export function lpFindings(
   // Only relations with an unknown member constrain anything; the rest hold among constants.
   const live = rels.filter((r) => [r.total, ...r.parts].some((i) => published[i]!.status !== 'shown'));
   const pub = (i: number): [number, number] => prior(published[i]!, hidden(i) ? small(i) : null, policy, model);
-  // The marks alone: hidden cells at their priors, visible figures unknown, except shown zeros when the policy
-  // shows zeros (a zero is never hidden then, so what zeros imply is part of the rule, not of the figures).
-  const knownZero = (i: number): boolean => policy.showZeros && published[i]!.status === 'shown' && published[i]!.value === 0;
-  const base = (i: number): [number, number] => (hidden(i) ? pub(i) : knownZero(i) ? [0, 0] : [0, Infinity]);
-  const ext = (bounds: (i: number) => [number, number], r: readonly Relation[], i: number, sense: 'Maximize' | 'Minimize'): number => {
+  // The marks alone: hidden cells at their priors, every visible figure unknown.
+  const base = (i: number): [number, number] => (hidden(i) ? pub(i) : [0, Infinity]);
+  const ext = (
+    bounds: (i: number) => [number, number],
+    r: readonly Relation[],
+    i: number,
+    sense: 'Maximize' | 'Minimize',
+  ): number => {
     const res = highs.solve(lpText(published, r, bounds, new Map([[i, 1]]), sense), { output_flag: false });
     if (res.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
     if (res.Status !== 'Optimal') throw new Error(`independent LP: ${res.Status}`);
@@ -167,7 +194,7 @@ export function lpFindings(
     const loBad = lo > least + 1e-6;
     if (!hiBad && !loBad) continue;
     const baseR = rels.filter((x) => [x.total, ...x.parts].some(hidden));
-    
+
     const baseHi = hiBad ? ext(base, baseR, i, 'Maximize') : Infinity;
     const baseLo = loBad ? ext(base, baseR, i, 'Minimize') : -Infinity;
     if ((hiBad && hi < baseHi - 1e-6) || (loBad && lo > baseLo + 1e-6)) out.push({ cell: i, model, lo, hi, baseLo, baseHi });
