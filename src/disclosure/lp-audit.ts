@@ -3,7 +3,7 @@ import { roundedInterval, type SuppressionPolicy } from './primary-policy';
 import { IntervalAttack } from './interval-attack';
 import type { CubeRelations } from './relations';
 import { RELATION_KINDS } from './relations';
-import { PRIMARY, ROUNDED, SECONDARY, SHOWN } from './status-codes';
+import { PRIMARY, ROUNDED, SHOWN } from './status-codes';
 
 /*
  * The exact audit: a linear programme over every relation of an indicator at once (HiGHS), which is what an
