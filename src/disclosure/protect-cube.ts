@@ -16,10 +16,10 @@ const HEADLINE_ONLY_ROUNDS = 50;
 /** Rounds of LP-driven repair per indicator before the headline-only fallback. */
 const LP_REPAIR_ROUNDS = 40;
 /** What the summary says when no solver was given: the interval attack alone, which is weaker than an LP. */
-const lpMethod = (uncovered: number): string =>
+const lpMethod = (uncovered: number, cap: number): string =>
   uncovered === 0
     ? LP_AUDIT_METHOD
-    : `${LP_AUDIT_METHOD}, for components of up to ${LP_COMPONENT_CAP} uncertain cells; ${uncovered} primary cells in larger components checked by bounds propagation only`;
+    : `${LP_AUDIT_METHOD}, for components of up to ${cap} uncertain cells; ${uncovered} primary cells in larger components checked by bounds propagation only`;
 const INTERVAL_AUDIT_METHOD = 'bounds propagation one relation at a time (interval attack); no exact LP';
 
 export interface ProtectOptions {
@@ -32,6 +32,8 @@ export interface ProtectOptions {
   auditRepair?: boolean;
   /** Cap on audit-and-repair rounds (default 200). */
   maxAuditRounds?: number;
+  /** Largest component of uncertain cells the exact LP certifies (default LP_COMPONENT_CAP; see lp-audit.ts). */
+  lpComponentCap?: number;
 }
 
 export interface ProtectionSummary {
@@ -154,7 +156,8 @@ export function protectCube(
     uncovered: 0,
   };
   let done = 600;
-  const lp = highs ? new LpAuditor(highs, rel, policy) : null;
+  const lpCap = opts.lpComponentCap ?? LP_COMPONENT_CAP;
+  const lp = highs ? new LpAuditor(highs, rel, policy, lpCap) : null;
   const repairing = opts.auditRepair !== false;
   for (const part of parts) {
     const audit = (): RegionAudit => {
@@ -285,7 +288,7 @@ export function protectCube(
         unsafe: totals.unsafe,
         limitedByRule: totals.limitedByRule,
         converged: totals.converged,
-        method: lp ? lpMethod(totals.uncovered) : INTERVAL_AUDIT_METHOD,
+        method: lp ? lpMethod(totals.uncovered, lpCap) : INTERVAL_AUDIT_METHOD,
         lpSolves: totals.lps,
       },
     },
