@@ -940,6 +940,9 @@ async function bareEngine(size: Size, browserRun: BrowserRun) {
       `  protectCube on ${p.cells.toLocaleString('en-GB')} cells: stages`,
       `${stages}; ${p.summary.auditRounds} audit rounds`,
     ]);
+    // The exact audit's share of the work and what it covered (its method says which primaries the LP certifies).
+    add(s, [`  exact audit: LPs solved, pass`, `${p.summary.audit.lpSolves} LPs; pass ${p.summary.audit.pass}`]);
+    add(s, ['  exact audit: method', p.summary.audit.method]);
   }
   if (run.load) {
     const l = run.load;

@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { DisclosurePolicy } from '../contract';
 import type { AgeBand, GeographyLevel, Sex } from '../contract';
 import { CELL_KEY_COLUMNS, type CubeCell, type PeriodType } from './cube-types';
+import type { Highs } from 'highs';
 import { protectCube, type ProtectionSummary } from './protect-cube';
 
 /** What protection hands back for cell i of the cube: a flag code (see FLAG_CODES) and the value to show. */
@@ -31,6 +32,8 @@ export function protectCubeColumns(
   policy: DisclosurePolicy,
   parents: readonly [string, string][],
   onProgress?: (done: number, total: number) => void,
+  /** The LP solver for the exact audit (loaded once by the caller: see load-highs.ts). */
+  highs: Highs | null = null,
 ): ProtectedColumns {
   const table = tableFromIPC(ipc);
   const text = (name: string): string[] => table.getChild(name)!.toArray() as string[];
@@ -58,7 +61,7 @@ export function protectCubeColumns(
       count: Number(count[i]),
     };
   }
-  const result = protectCube(cells, policy, { parentOf: new Map(parents) }, onProgress ? { onProgress } : {});
+  const result = protectCube(cells, policy, { parentOf: new Map(parents) }, onProgress ? { onProgress } : {}, highs);
   const flag = new Uint8Array(n);
   const value = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,10 +1,11 @@
-import { AUDIT_METHOD } from './audit-method';
 import { auditRegion, regionCells, SafetyJudge, type RegionAudit } from './audit';
 import { indexCube, type CubeIndex } from './cube-index';
 import type { AreaHierarchy, CubeCell, ProtectedCell } from './cube-types';
 import { isPrimarySuppressed, roundCount, type SuppressionPolicy } from './primary-policy';
 import { buildRelations, RELATION_KINDS, type CubeRelations } from './relations';
 import { IntervalAttack } from './interval-attack';
+import { LP_AUDIT_METHOD, LP_COMPONENT_CAP, LpAuditor } from './lp-audit';
+import type { Highs } from 'highs';
 import { SuppressionState } from './secondary-suppression';
 import { PRIMARY, ROUNDED, SECONDARY, SHOWN, STATUS_NAMES } from './status-codes';
 
@@ -12,6 +13,18 @@ import { PRIMARY, ROUNDED, SECONDARY, SHOWN, STATUS_NAMES } from './status-codes
 const LOCAL_RADIUS = 3;
 /** Audit rounds allowed for the headline-only fallback. */
 const HEADLINE_ONLY_ROUNDS = 50;
+/** Rounds of LP-driven repair per indicator before the headline-only fallback. */
+const LP_REPAIR_ROUNDS = 40;
+/**
+ * How safety was certified, in the words bundles and the Data and ethics view publish. It never says how many
+ * hidden cells are small or which (safety relies on those staying unknown): only which method covered what.
+ */
+const lpMethod = (uncovered: number, cap: number): string =>
+  uncovered === 0
+    ? LP_AUDIT_METHOD
+    : `${LP_AUDIT_METHOD}, for groups of up to ${cap} linked uncertain cells; larger groups by bounds propagation (interval attack) only`;
+/** What the summary says when no solver was given: the interval attack alone, which is weaker than an LP. */
+const INTERVAL_AUDIT_METHOD = 'bounds propagation one relation at a time (interval attack); no exact LP';
 
 export interface ProtectOptions {
   /** Called with (done, total) as work proceeds; total is fixed, done never decreases and ends equal to total. */
@@ -23,6 +36,8 @@ export interface ProtectOptions {
   auditRepair?: boolean;
   /** Cap on audit-and-repair rounds (default 200). */
   maxAuditRounds?: number;
+  /** Largest component of uncertain cells the exact LP certifies (default LP_COMPONENT_CAP; see lp-audit.ts). */
+  lpComponentCap?: number;
 }
 
 export interface ProtectionSummary {
@@ -47,8 +62,13 @@ export interface ProtectionSummary {
     unsafe: number;
     limitedByRule: number;
     converged: boolean;
-    /** How the audit works (AUDIT_METHOD): the only thing about it that is published besides `pass`. */
+    /**
+     * How safety was certified, in words (the exact LP when a solver was given to protectCube): the only thing
+     * about the audit that is published besides `pass`.
+     */
     method: string;
+    /** LPs solved by the exact audit (0 without a solver). */
+    lpSolves: number;
   };
 }
 
@@ -72,6 +92,10 @@ const PROGRESS_TOTAL = 1000;
  *    rule itself allows gets a further complement from the relations that pin it, the fixed point is restored,
  *    and the audit reruns until it passes. It always can: with every non-primary cell hidden nothing is left
  *    to attack with (and that is the last resort if opts.maxAuditRounds is reached).
+ * 3b. Certificate (when `highs` is given): the exact LP over every relation of the indicator, under an attacker
+ *    who sees only c and one who knows which cells are small (lp-audit.ts). The interval attack runs first
+ *    because what it pins the LP pins too, and it is far cheaper; cells the LP still finds too narrow get a
+ *    complement each, all in one round, and both audits rerun on what changed until the LP passes.
  * 4. Rounding (rounded audiences): every shown figure, total or part, is rounded independently to the nearest
  *    roundTo. Rounded parts therefore need not add up to the rounded total; that is accepted practice (ONS
  *    census tables and NHS Digital's rounding to 5 do the same) and is safer than forcing additivity, which
@@ -82,6 +106,7 @@ export function protectCube(
   policy: SuppressionPolicy,
   hierarchy: AreaHierarchy,
   opts: ProtectOptions = {},
+  highs: Highs | null = null,
 ): ProtectedCube {
   const progress = (done: number): void => opts.onProgress?.(Math.min(PROGRESS_TOTAL, Math.floor(done)), PROGRESS_TOTAL);
   const n = cells.length;
@@ -125,19 +150,33 @@ export function protectCube(
   const regions = new RegionFinder(rel);
   const firstAdded = state.addedCells.length;
   const maxRounds = opts.maxAuditRounds ?? 200;
-  const totals = { rounds: 0, audits: 0, checked: 0, unsafe: 0, limitedByRule: 0, converged: true, contradictions: 0 };
+  const totals = {
+    rounds: 0,
+    audits: 0,
+    checked: 0,
+    unsafe: 0,
+    limitedByRule: 0,
+    converged: true,
+    contradictions: 0,
+    lps: 0,
+    lpRounds: 0,
+    uncovered: 0,
+  };
   let done = 600;
+  const lpCap = opts.lpComponentCap ?? LP_COMPONENT_CAP;
+  const lp = highs ? new LpAuditor(highs, rel, policy, lpCap) : null;
+  const repairing = opts.auditRepair !== false;
   for (const part of parts) {
     const audit = (): RegionAudit => {
       totals.audits++;
       return auditRegion(judge, attack, status, state.priorLo, state.priorHi, part.relations, part.cells);
     };
-    // Repairs until the audit passes or the round cap is hit; returns the last full audit.
+    // Repairs until the interval audit passes or the round cap is hit; returns the last full audit.
     const repair = (): RegionAudit => {
       let result = audit();
       let unsafe = result.unsafe;
       let changed = false;
-      while (opts.auditRepair !== false && unsafe.length > 0 && rounds < maxRounds) {
+      while (repairing && unsafe.length > 0 && rounds < maxRounds) {
         rounds++;
         const mark = state.addedCells.length;
         repairRound(state, judge, attack, unsafe);
@@ -158,9 +197,37 @@ export function protectCube(
       }
       return changed ? audit() : result;
     };
+    // The interval audit and repair, then the LP certificate with its own repairs (each followed by the interval
+    // pass again, since a new complement can open a gap the cheap audit sees). Returns whether both pass.
+    const certify = (): { interval: RegionAudit; exactUnsafe: number; contradictions: number; uncovered: number } => {
+      let interval = repair();
+      if (!lp) return { interval, exactUnsafe: 0, contradictions: 0, uncovered: 0 };
+      for (let lpRound = 0; ; lpRound++) {
+        const exact = lp.auditPart(part.relations, status, shown);
+        totals.lps += exact.lps;
+        if (exact.unsafe.length === 0 || exact.contradictions > 0 || !repairing || lpRound >= LP_REPAIR_ROUNDS) {
+          return { interval, exactUnsafe: exact.unsafe.length, contradictions: exact.contradictions, uncovered: exact.uncovered };
+        }
+        totals.lpRounds++;
+        // The interval attack's reasons guide the choice of complement (SuppressionState.pickRepair); where it
+        // sees no tight bound the search falls back to the nearest visible cell reached through hidden ones.
+        attack.runLocal(state.priorLo, state.priorHi, part.relations);
+        const mark = state.addedCells.length;
+        for (const u of exact.unsafe) {
+          const c = state.pickRepair(u.cell, attack, u.loTight, u.hiTight);
+          if (c >= 0) state.suppress(c);
+        }
+        if (state.addedCells.length === mark) {
+          return { interval, exactUnsafe: exact.unsafe.length, contradictions: 0, uncovered: exact.uncovered };
+        }
+        state.runToFixedPoint();
+        interval = repair();
+      }
+    };
     let rounds = 0;
-    let result = repair();
-    if (opts.auditRepair !== false && !result.pass) {
+    let result = certify();
+    const passes = (r: typeof result): boolean => r.interval.pass && r.exactUnsafe === 0 && r.contradictions === 0;
+    if (repairing && !passes(result) && result.contradictions === 0) {
       // The round cap was hit (an indicator so sparse that nearly every detail is small). Fall back to the
       // headline figures alone: hide every other visible cell, restore the fixed point and repair what is left,
       // which is only the period relations among the headline cells. If even that fails, hide every visible
@@ -168,18 +235,19 @@ export function protectCube(
       for (const c of part.cells) if (state.headline[c] === 0) state.suppress(c);
       state.runToFixedPoint();
       rounds = Math.min(rounds, maxRounds - HEADLINE_ONLY_ROUNDS);
-      result = repair();
-      if (!result.pass) {
+      result = certify();
+      if (!passes(result) && result.contradictions === 0) {
         for (const c of part.cells) state.suppress(c);
-        result = audit();
+        result = certify();
       }
     }
     totals.rounds += rounds;
-    totals.checked += result.checked;
-    totals.unsafe += result.unsafe.length;
-    totals.limitedByRule += result.limitedByRule;
-    totals.converged &&= result.converged;
-    totals.contradictions += result.contradictions;
+    totals.uncovered += result.uncovered;
+    totals.checked += result.interval.checked;
+    totals.unsafe += result.interval.unsafe.length + result.exactUnsafe;
+    totals.limitedByRule += result.interval.limitedByRule;
+    totals.converged &&= result.interval.converged;
+    totals.contradictions += result.interval.contradictions + result.contradictions;
     progress((done += (990 - done) / 2));
   }
   const fromAudit = state.addedCells.length - firstAdded;
@@ -219,7 +287,7 @@ export function protectCube(
       secondaryFromAudit: fromAudit,
       relations: rel.count,
       inexactRelations: inexact,
-      auditRounds: totals.rounds,
+      auditRounds: totals.rounds + totals.lpRounds,
       fullAudits: totals.audits,
       audit: {
         pass: totals.unsafe === 0 && totals.contradictions === 0,
@@ -227,7 +295,8 @@ export function protectCube(
         unsafe: totals.unsafe,
         limitedByRule: totals.limitedByRule,
         converged: totals.converged,
-        method: AUDIT_METHOD,
+        method: lp ? lpMethod(totals.uncovered, lpCap) : INTERVAL_AUDIT_METHOD,
+        lpSolves: totals.lps,
       },
     },
   };

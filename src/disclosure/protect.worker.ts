@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import type { DisclosurePolicy } from '../contract';
+import wasmUrl from 'highs/runtime?url';
+import { highsOnce } from './load-highs';
 import { protectCubeColumns } from './protect-columns';
 
 interface Request {
@@ -12,11 +14,19 @@ interface Request {
 
 // Protecting a whole dataset takes seconds; doing it here keeps the page responsive meanwhile. The cube arrives
 // as Arrow IPC bytes and the answer leaves as two typed arrays, both transferred rather than copied.
-self.onmessage = (event: MessageEvent<Request>) => {
+// The solver's wasm is bundled with the app (Vite's ?url) and loaded once, as soon as the worker starts.
+const highs = highsOnce(wasmUrl);
+
+self.onmessage = async (event: MessageEvent<Request>) => {
   const { id, cube, policy, parents } = event.data;
   try {
-    const result = protectCubeColumns(cube, policy, parents, (done, total) =>
-      self.postMessage({ id, type: 'progress', done, total }),
+    const solver = await highs;
+    const result = protectCubeColumns(
+      cube,
+      policy,
+      parents,
+      (done, total) => self.postMessage({ id, type: 'progress', done, total }),
+      solver,
     );
     self.postMessage({ id, type: 'done', ...result }, [result.flag.buffer, result.value.buffer]);
   } catch (e) {
