@@ -30,7 +30,7 @@ test('the demo data load and the catalogue shows datasets, indicators, coverage 
   const row = (name: RegExp) => rules.getByRole('row', { name });
   for (const audience of [/Analysts in the partnership/, /Partner organisations/, /The public/]) {
     await expect(row(audience).getByText('Passed')).toBeVisible({ timeout: 120_000 });
-    await expect(row(audience)).toContainText('interval attack over all relations');
+    await expect(row(audience)).toContainText('exact LP over all relations of each indicator (HiGHS)');
   }
   await expect(rules).not.toContainText(/small numbers checked|to stop subtraction/);
   await page.screenshot({ path: path.join(shots, 'data-ethics.png'), fullPage: false });
