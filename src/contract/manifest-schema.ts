@@ -223,9 +223,7 @@ export function allowsSmallAreaLists(
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestInput = z.input<typeof manifestSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
-export type Coverage = z.infer<typeof coverageSchema>;
 export type AbsentRows = (typeof ABSENT_ROWS)[number];
 export type Indicator = z.infer<typeof indicatorSchema>;
-export type GeographyLevelSpec = z.infer<typeof geographyLevelSchema>;
 export type DisclosurePolicy = z.infer<typeof disclosurePolicySchema>;
 export type EthicsCanvas = z.infer<typeof ethicsCanvasSchema>;

@@ -2,7 +2,7 @@ export * from './cube-types';
 export { applyPrimaryPolicy, isPrimarySuppressed, roundCount, roundedInterval } from './primary-policy';
 export type { PrimaryDecision, SuppressionPolicy } from './primary-policy';
 export { deriveRelations, relationMembers, RELATION_DIMENSIONS, RELATION_KINDS } from './relations';
-export type { CubeRelations, RelationDimension } from './relations';
+export type { CubeRelations } from './relations';
 export { protectCube } from './protect-cube';
 export type { ProtectedCube, ProtectionSummary, ProtectOptions } from './protect-cube';
 export { protectGrouping } from './grouping';

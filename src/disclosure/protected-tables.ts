@@ -1,5 +1,4 @@
 import type { Audience } from '../contract';
-import type { CellStatus } from './cube-types';
 
 /**
  * What a user may learn about how a figure was treated. Primary and secondary suppression look the same
@@ -16,10 +15,6 @@ export type FigureFlag = PublicFlag | 'x';
 /** A cohort figure may also be `z` (not applicable: the indicator does not cover the cohort's ages). */
 export type CohortFlag = FigureFlag | 'z';
 
-export function publicFlag(status: CellStatus): PublicFlag {
-  return status === 'primary' || status === 'secondary' ? 'c' : status;
-}
-
 /**
  * The tables views read figures from: one per audience, holding every cube cell as that audience may see
  * it. Query modules read these (and public lookups such as areas and population) and never the raw
@@ -27,20 +22,6 @@ export function publicFlag(status: CellStatus): PublicFlag {
  */
 export function protectedTable(audience: Audience): string {
   return `protected_${audience}`;
-}
-
-/** Columns of a protected table: the cube's key, then what may be shown. */
-export interface ProtectedRow {
-  indicator_id: string;
-  area_code: string;
-  level: string;
-  period: string;
-  period_type: 'month' | 'quarter' | 'year';
-  age_band: string;
-  sex: string;
-  /** Null when suppressed. */
-  value: number | null;
-  flag: PublicFlag;
 }
 
 /** Suffix of the pseudo-indicator that carries a proportion's denominator through protection. */

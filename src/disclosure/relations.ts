@@ -3,7 +3,6 @@ import { indexCube, U32Builder, type CubeIndex } from './cube-index';
 import type { AreaHierarchy, CubeCell } from './cube-types';
 
 export const RELATION_DIMENSIONS = ['area', 'period', 'age', 'sex'] as const;
-export type RelationDimension = (typeof RELATION_DIMENSIONS)[number];
 
 /**
  * How the published total relates to its parts in the data itself. Usually exactly ('exact'); a total that also

@@ -20,7 +20,3 @@ export function statusCode(s: CellStatus): number {
       return SECONDARY;
   }
 }
-
-export function isSuppressedCode(code: number): boolean {
-  return code >= PRIMARY;
-}

@@ -1,5 +1,4 @@
 import type { DisclosurePolicy } from '../contract';
-import type { PublicFlag } from './protected-tables';
 
 /** The symbol ONS and GOV.UK statistics use for a figure withheld for confidentiality. */
 export const SUPPRESSED_SYMBOL = 'c';
@@ -11,9 +10,4 @@ export function suppressionExplanation(policy: Pick<DisclosurePolicy, 'suppressB
 
 export function roundingExplanation(policy: Pick<DisclosurePolicy, 'roundTo'>): string {
   return `Rounded to the nearest ${policy.roundTo} to protect privacy.`;
-}
-
-/** A figure as text for tables and exports: the number, or `c`. */
-export function figureText(value: number | null, flag: PublicFlag): string {
-  return flag === 'c' || value === null ? SUPPRESSED_SYMBOL : value.toLocaleString('en-GB');
 }

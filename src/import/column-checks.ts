@@ -23,11 +23,6 @@ export interface RowCheck {
   fix: string;
 }
 
-/** Runs one row-level check and turns the first offending rows into problems. */
-export function runRowCheck(engine: Engine, file: string, staging: string, check: RowCheck): Promise<Problem[]> {
-  return runRowChecks(engine, file, staging, [check]);
-}
-
 /**
  * Runs several row-level checks in two queries rather than one each, since every query costs the engine
  * far more than scanning a staging table: one pass counts the offending rows of every check, and only the

@@ -4,9 +4,6 @@ import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract
 import { buildDeclaredCoverage, readAbsentRows } from './declared-coverage';
 import { buildAreaAncestors, buildPopulationCube } from './population-cube';
 
-/** Levels shown with every breakdown; smaller areas are shown for all ages and persons only. */
-export const BREAKDOWN_LEVELS = ['district', 'vru'] as const;
-
 /**
  * The month cells of the indicators `only` selects, every level and breakdown. Every step groups by indicator,
  * so building it an indicator at a time gives the same rows: at 10M rows in one statement its aggregates
