@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_METHOD } from '../../../src/disclosure/audit-method';
+import { LP_AUDIT_METHOD } from '../../../src/disclosure/lp-audit';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
 import { SessionContext } from '../../../src/hooks/session-context';
@@ -45,7 +45,7 @@ describe('the disclosure table of the Data and ethics view', () => {
     const table = screen.getByRole('table', { name: /Disclosure rules and the audit/ });
     const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
     await waitFor(() => expect(analyst).toHaveTextContent('Passed'), { timeout: 120_000 });
-    expect(analyst).toHaveTextContent(AUDIT_METHOD);
+    expect(analyst).toHaveTextContent(LP_AUDIT_METHOD);
 
     // The analyst rules' small hidden cells and the others hidden, counted from the cube and the protected table.
     const policy = manifest.disclosure.analyst;

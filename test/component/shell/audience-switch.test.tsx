@@ -4,6 +4,7 @@
 // stayed on screen, and in a CSV labelled "partner disclosure rules", until the partner figures came.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
@@ -15,7 +16,7 @@ import { OverviewView } from '../../../src/views/overview/OverviewView';
 import { FilterBar } from '../../../src/views/shell/FilterBar';
 import { Header } from '../../../src/views/shell/Header';
 import { ProtectionStatus } from '../../../src/views/shell/ProtectionStatus';
-import { restoreProtectedDemo } from '../../fixtures/protected-demo';
+import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
 import { splitCsvLine } from '../../fixtures/real-police';
 
 vi.mock('../../../src/ui/download-file', () => ({ downloadFile: vi.fn() }));
@@ -35,9 +36,13 @@ const gatedProtect: ProtectRunner = async (cube, policy, parents, onProgress) =>
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  // The demo as the build ships it (protected for analysts only), once per test run: partners and the public are
-  // protected here, through the gate.
-  session = await restoreProtectedDemo(engine, 'snapshot', gatedProtect);
+  // The demo loaded from its files and protected for analysts only (the build's snapshot holds every audience
+  // already): partners and the public are protected here, through the gate.
+  session = await DashboardSession.start(engine, gatedProtect);
+  const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
+  const outcomes = await session.load(files, undefined, { demo: true });
+  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+  await session.ensureProtected('analyst');
 }, 600_000);
 afterAll(() => {
   cleanup();
