@@ -94,6 +94,8 @@ describe('the independent auditor itself', () => {
   });
 });
 
+const THOROUGH = process.env.AUDIT_THOROUGH === '1';
+
 describe('protectCube judged by the independent auditor', () => {
   const classic = [
     [3, 12, 2, 20],
@@ -131,7 +133,9 @@ describe('protectCube judged by the independent auditor', () => {
     }
   });
 
-  const randomCases: [string, Cube][] = [
+  // The slow cases (each LP of the independent auditor is written out as text and parsed: 1.5-4 minutes a cube
+  // on this 2-core machine) run when AUDIT_THOROUGH=1; CI runs the others. Third field: slow.
+  const randomCases: [string, Cube, boolean?][] = [
     // Sparse: many zeros and small counts (geometric leaves with means 0.3-3.3).
     [
       'sparse, 3 districts x 3 LSOAs x 6 months x 2 sexes',
@@ -140,6 +144,7 @@ describe('protectCube judged by the independent auditor', () => {
     [
       'sparse, 2 districts x 2 LSOAs x 3 months x 4 ages x 2 sexes',
       randomCube(9, { districts: 2, msoas: 0, lsoas: 2, months: 3, ages: AGE_BANDS.slice(0, 4) }),
+      true,
     ],
     // Dense: counts mostly well above the thresholds, a few small ones.
     [
@@ -160,15 +165,18 @@ describe('protectCube judged by the independent auditor', () => {
     randomCases.push([
       `random seed ${seed}, 2 districts x 3 LSOAs x 6 months x 2 ages`,
       randomCube(100 + seed, { districts: 2, msoas: 0, lsoas: 3, months: 6, ages: ['0-9', '10-14'] }),
+      true,
     ]);
   }
-  for (const [name, cube] of randomCases) {
-    it(`${name}: every audience, both attackers`, { timeout: 120_000 }, () => {
+  for (const [name, cube, slow] of randomCases) {
+    const skip = slow === true && !THOROUGH;
+    const title = `${name}: every audience, both attackers${skip ? ' (skipped: slow, set AUDIT_THOROUGH=1 to run it)' : ''}`;
+    it.skipIf(skip)(title, { timeout: 600_000 }, () => {
       for (const [audience, policy] of Object.entries(DEFAULT_POLICIES)) {
         const res = protectCube(cube.cells, policy, cube.hierarchy, EVERY_COMPONENT, highs);
         expect(findings(cube, res.cells, policy), audience).toEqual([]);
         expect(res.summary.audit.method, audience).toMatch(/exact LP/);
-        expect(res.summary.audit.method, audience).not.toMatch(/larger components/);
+        expect(res.summary.audit.method, audience).not.toMatch(/larger groups/);
         expect(res.summary.audit.pass, audience).toBe(true);
       }
     });
