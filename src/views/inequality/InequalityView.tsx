@@ -76,8 +76,9 @@ export default function InequalityView() {
               the deprivation lookup loaded (1 = most deprived)
               {data.unranked > 0 ? `; ${enGB(data.unranked)} LSOAs have no deprivation rank and are left out` : ''}.{' '}
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
-              {data.populationYear !== null ? `, per head of the ${data.populationYear} population (the latest loaded)` : ''}.{' '}
-              {rulesFor(manifest, state.audience, [indicator.id])}.
+              {data.populationYear !== null
+                ? `, per head of the ${data.populationYear} population (the latest loaded)`
+                : ''}. {rulesFor(manifest, state.audience, [indicator.id])}.
             </p>
             {[data.national, data.local].map((scheme) => (
               <SchemeFigure
