@@ -96,6 +96,8 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   ).toBeVisible();
   for (const name of ['Possession of weapons', 'Robbery'])
     await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
+  // police.uk is published open data: its counts are exact, and the rules line says so rather than "1 to 4 hidden".
+  await expect(page.getByText('Published open data: exact counts, no disclosure rule needed')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'public-data-overview.png'), fullPage: true });
   await expectNoAxeViolations(page);
 

@@ -1,5 +1,12 @@
 import { useEffect } from 'react';
-import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, drawsOnSynthetic, syntheticShare, rulesName } from '../../contract';
+import {
+  AUDIENCE_PERMISSIONS,
+  DEFAULT_POLICIES,
+  drawsOnSynthetic,
+  publishedIndicatorIds,
+  syntheticShare,
+  rulesName,
+} from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -78,6 +85,9 @@ export function OverviewView() {
     />
   );
   const sources = [...new Set(manifest.datasets.map((d) => d.agency))].join('; ');
+  // Measures from published open data show exact counts whatever the audience: the rules line says so.
+  const published = new Set(publishedIndicatorIds(manifest));
+  const openShown = shownIds.filter((id) => published.has(id)).length;
 
   return (
     <article className="briefing" aria-labelledby="overview-title" aria-busy={briefing.isFetching}>
@@ -97,10 +107,15 @@ export function OverviewView() {
         <ul className="briefing__meta">
           <li>Data up to {data.endMonth ? formatMonth(data.endMonth) : 'no month loaded'}</li>
           <li>Produced {formatDate(today)}</li>
-          <li>
-            {rulesName(state.audience)}: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
-            {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
-          </li>
+          {openShown === shownIds.length && openShown > 0 ? (
+            <li>Published open data: exact counts, no disclosure rule needed</li>
+          ) : (
+            <li>
+              {rulesName(state.audience)}: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
+              {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
+              {openShown > 0 ? '; measures from published open data are exact counts' : ''}
+            </li>
+          )}
           {bundle ? <li>From a partner bundle published {formatDate(bundle.createdAt.slice(0, 10))}</li> : null}
         </ul>
         <SyntheticNotice indicatorIds={shownIds} className="briefing__synthetic" />
