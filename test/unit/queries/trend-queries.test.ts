@@ -8,6 +8,7 @@ import { trendIndexComparison } from '../../../src/queries/trend-compare';
 import { trendHotspots } from '../../../src/queries/trend-hotspots';
 import { trendProjection } from '../../../src/queries/trend-projection';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
+import { withRawTablesHidden } from '../../fixtures/hide-raw-tables';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
@@ -267,10 +268,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
   });
 
   it('reads only the protected table and the public lookups, never the cube or the extracts', async () => {
-    await engine.exec(
-      'ALTER TABLE cube RENAME TO cube_hidden_for_test; ALTER TABLE extracts RENAME TO extracts_hidden_for_test;',
-    );
-    try {
+    await withRawTablesHidden(engine, async () => {
       const s = await series('police_violence_with_injury', PRESTON);
       expect(s.available).toBe(true);
       await trendProjection(sqlTrendSource(engine, TABLE), {
@@ -296,11 +294,7 @@ describe('projection, hotspots and comparison (real engine)', () => {
         lastPeriod: null,
         lowCountBelow: 10,
       });
-    } finally {
-      await engine.exec(
-        'ALTER TABLE cube_hidden_for_test RENAME TO cube; ALTER TABLE extracts_hidden_for_test RENAME TO extracts;',
-      );
-    }
+    });
   });
 
   it('stops the series at the chosen latest month', async () => {

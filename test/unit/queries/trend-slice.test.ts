@@ -11,6 +11,7 @@ import { trendProjection } from '../../../src/queries/trend-projection';
 import { trendSeries, type TrendSeries } from '../../../src/queries/trend-series';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';
 import type { TrendSource } from '../../../src/queries/trend-source';
+import { withRawTablesHidden } from '../../fixtures/hide-raw-tables';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DEMO_TABLE, indicatorIn, loadProtectedDemo } from '../../fixtures/protected-demo';
 
@@ -187,16 +188,9 @@ describe('the derived trend source answers as the per-question SQL does (demo, a
   });
 
   it('reads only the protected table and the public lookups, never the cube or the extracts', async () => {
-    await engine.exec(
-      'ALTER TABLE cube RENAME TO cube_hidden_for_test; ALTER TABLE extracts RENAME TO extracts_hidden_for_test;',
-    );
-    try {
+    await withRawTablesHidden(engine, async () => {
       const js = await derived(['csc_referrals'], '15-17', 'all');
       expect((await js.cells(['csc_referrals'], VRU, { age: '15-17', sex: 'all', lastPeriod: null })).months.size).toBe(1);
-    } finally {
-      await engine.exec(
-        'ALTER TABLE cube_hidden_for_test RENAME TO cube; ALTER TABLE extracts_hidden_for_test RENAME TO extracts;',
-      );
-    }
+    });
   });
 });
