@@ -4,26 +4,20 @@
 // another (safety relies on those being unknown). Before, it showed both counts and "N hidden small numbers checked".
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LP_AUDIT_METHOD } from '../../../src/disclosure/lp-audit';
-import { protectInline } from '../../../src/disclosure/protect-inline';
 import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
 import { SessionContext } from '../../../src/hooks/session-context';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
 import { DisclosureSection } from '../../../src/views/data-ethics/DisclosureSection';
+import { loadDemoFromFiles } from '../../fixtures/protected-demo';
 
 let engine: NodeEngine;
 let session: DashboardSession;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  session = await DashboardSession.start(engine, protectInline);
-  const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
-  const outcomes = await session.load(files, undefined, { demo: true });
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-  await session.ensureProtected('analyst');
+  session = await loadDemoFromFiles(engine);
 }, 600_000);
 afterAll(() => {
   cleanup();

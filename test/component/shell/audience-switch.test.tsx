@@ -4,7 +4,6 @@
 // stayed on screen, and in a CSV labelled "partner disclosure rules", until the partner figures came.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
@@ -16,7 +15,7 @@ import { OverviewView } from '../../../src/views/overview/OverviewView';
 import { FilterBar } from '../../../src/views/shell/FilterBar';
 import { Header } from '../../../src/views/shell/Header';
 import { ProtectionStatus } from '../../../src/views/shell/ProtectionStatus';
-import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
+import { loadDemoFromFiles } from '../../fixtures/protected-demo';
 import { splitCsvLine } from '../../fixtures/real-police';
 
 vi.mock('../../../src/ui/download-file', () => ({ downloadFile: vi.fn() }));
@@ -38,11 +37,7 @@ beforeAll(async () => {
   engine = await createNodeEngine();
   // The demo loaded from its files and protected for analysts only (the build's snapshot holds every audience
   // already): partners and the public are protected here, through the gate.
-  session = await DashboardSession.start(engine, gatedProtect);
-  const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
-  const outcomes = await session.load(files, undefined, { demo: true });
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-  await session.ensureProtected('analyst');
+  session = await loadDemoFromFiles(engine, gatedProtect);
 }, 600_000);
 afterAll(() => {
   cleanup();
