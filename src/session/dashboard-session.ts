@@ -408,16 +408,23 @@ export class DashboardSession {
       );
   }
 
-  /** Makes sure the engine holds the extracts and cube, loading the demo's files if it was restored from its snapshot. */
+  /**
+   * Makes sure the engine holds the extracts and cube. The demo restored from its snapshot loads its own files
+   * into place beside its protected tables: the snapshot was built from those same files by this same code (the
+   * build checks it), so the protected tables, the figures shown and the data version all stay as they are, and
+   * a view on screen (the Publish panel waiting for its bundle) is not redrawn.
+   */
   private async rawDataNow(): Promise<void> {
     if (this.snapshot.rawData) return;
     if (this.snapshot.bundle) throw new Error('A partner bundle holds protected figures only; it cannot be published again.');
     if (this.snapshot.workspace.kind !== 'demo' || !this.demoFiles) {
       throw new Error('The data behind these figures are not loaded here; load them again to do this.');
     }
-    const files = await this.demoFiles();
-    await this.clear();
-    await this.loadNow(files, undefined, { kind: 'demo' });
+    const { outcomes } = await loadFiles(this.engine, this.snapshot.state, await this.demoFiles());
+    const failed = outcomes.find((o) => o.status !== 'loaded');
+    if (failed) throw new Error(`The demo's file ${failed.file} could not be loaded again, so nothing was published.`);
+    await prepareDerivedTables(this.engine);
+    this.publish({ rawData: true });
   }
 
   /**

@@ -117,7 +117,7 @@ describe('the demo snapshot the build ships (real engine)', () => {
     expect(extracts?.n).toBe(0);
   });
 
-  it('publishes the same partner bundle from the restored demo (loading its files first) as from the ordinary load', async () => {
+  it('publishes the same partner bundle from the restored demo (loading its files beside it) as from the ordinary load', async () => {
     const manifest = source.getSnapshot().state.manifest;
     if (!manifest) throw new Error('no manifest');
     const opts = {
@@ -130,7 +130,9 @@ describe('the demo snapshot the build ships (real engine)', () => {
     expect(b.metadata.audit.every((x) => x.pass)).toBe(true);
     expect(b.files.map((f) => [f.name, f.bytes.length])).toEqual(a.files.map((f) => [f.name, f.bytes.length]));
     expect(b.metadata).toEqual(a.metadata);
-    expect(restored.getSnapshot()).toMatchObject({ rawData: true, workspace: { kind: 'demo' } });
+    // The demo's files were loaded beside its protected tables: the same data version, nothing protected again.
+    expect(restored.getSnapshot()).toMatchObject({ rawData: true, workspace: { kind: 'demo' }, version: 1 });
+    expect(protectionRuns).toEqual([]);
   });
 
   // Own files never mix with the demo: loaded on it, they start a workspace of their own, which loads exactly as it
