@@ -43,7 +43,8 @@ export function absentRowsReadings(
     const own = declared.get(datasetOf.get(indicatorId) ?? '');
     if (own) return { indicatorId, reading: own, source: 'manifest', files: [...files] };
     const given = files.map((f) => answers[f]);
-    if (given.some((g) => g === undefined)) return { indicatorId, reading: null, source: null, files: [...files] };
+    if (given.length === 0 || given.some((g) => g === undefined))
+      return { indicatorId, reading: null, source: null, files: [...files] };
     const reading = given.every((g) => g === 'zero') ? 'zero' : 'notReported';
     return { indicatorId, reading, source: 'answer', files: [...files] };
   });
