@@ -423,7 +423,8 @@ export class DashboardSession {
     const { outcomes } = await loadFiles(this.engine, this.snapshot.state, await this.demoFiles());
     const failed = outcomes.find((o) => o.status !== 'loaded');
     if (failed) throw new Error(`The demo's file ${failed.file} could not be loaded again, so nothing was published.`);
-    await prepareDerivedTables(this.engine);
+    // The same cube as the build's: its manifest declares how absent rows are read, so no question is left open.
+    await prepareDerivedTables(this.engine, this.snapshot.state.manifest, absentRowsAnswers(this.snapshot.choices));
     this.publish({ rawData: true });
   }
 
