@@ -96,19 +96,24 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
   ...over,
 });
 
+/** The card as an analyst sees it (synthetic, police data), for the measure given; returns the card's article. */
+function renderAnalystCard(m: BriefingMeasure): HTMLElement {
+  wrap(
+    <MeasureCard
+      measure={m}
+      areaName="the area"
+      policy={DEFAULT_POLICIES.analyst}
+      datasetTitle="Police"
+      synthetic
+      audience="analyst"
+    />,
+  );
+  return screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+}
+
 describe('a headline measure card', () => {
   it('shows the rate, the count, the change with its test in words, and a sparkline with a text alternative', () => {
-    wrap(
-      <MeasureCard
-        measure={measure()}
-        areaName="the area"
-        policy={DEFAULT_POLICIES.analyst}
-        datasetTitle="Police"
-        synthetic
-        audience="analyst"
-      />,
-    );
-    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
+    const card = renderAnalystCard(measure());
     expect(within(card).getByText('60.0')).toBeInTheDocument();
     expect(card).toHaveTextContent('Change on 2024: +20%');
     expect(card).toHaveTextContent(/Not a statistically significant change|Statistically significant increase/);
@@ -159,37 +164,29 @@ describe('a rate with no population', () => {
   it('is x with the reason, never c with the small-number wording, and the count still shows', () => {
     const reason =
       'no population figure for the area: 3 of its 14 districts have none for 2025, and a total without them would understate it';
-    wrap(
-      <MeasureCard
-        measure={measure({
-          current: {
-            period: '2025',
-            value: 58_392,
-            flag: 'shown',
-            denominator: null,
-            statistic: {
-              value: null,
-              lower95: null,
-              upper95: null,
-              lower998: null,
-              upper998: null,
-              method: null,
-              reason: 'denominator is missing',
-            },
-            lowCount: false,
-            populationYear: null,
-            rateReason: reason,
-            perMonth: null,
+    const card = renderAnalystCard(
+      measure({
+        current: {
+          period: '2025',
+          value: 58_392,
+          flag: 'shown',
+          denominator: null,
+          statistic: {
+            value: null,
+            lower95: null,
+            upper95: null,
+            lower998: null,
+            upper998: null,
+            method: null,
+            reason: 'denominator is missing',
           },
-        })}
-        areaName="the area"
-        policy={DEFAULT_POLICIES.analyst}
-        datasetTitle="Police"
-        synthetic
-        audience="analyst"
-      />,
+          lowCount: false,
+          populationYear: null,
+          rateReason: reason,
+          perMonth: null,
+        },
+      }),
     );
-    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
     expect(card).toHaveTextContent('58,392');
     expect(card).toHaveTextContent(`No rate (x): ${reason}.`);
     expect(within(card).getByText(`not available (x): ${reason}`)).toBeInTheDocument();
@@ -266,21 +263,13 @@ describe('a card for a directly standardised rate', () => {
 
   it('shows the DSR under its own label and says its change is not tested, not a Poisson test of a crude rate', () => {
     const notTested = dsrChange();
-    wrap(
-      <MeasureCard
-        measure={measure({
-          indicator: dsr,
-          current: { ...measure().current!, statistic: { ...stat, reason: null } },
-          change: notTested,
-        })}
-        areaName="the area"
-        policy={DEFAULT_POLICIES.analyst}
-        datasetTitle="Police"
-        synthetic
-        audience="analyst"
-      />,
+    const card = renderAnalystCard(
+      measure({
+        indicator: dsr,
+        current: { ...measure().current!, statistic: { ...stat, reason: null } },
+        change: notTested,
+      }),
     );
-    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
     expect(within(card).getByText('812')).toBeInTheDocument();
     expect(card).toHaveTextContent('per 100,000 (age-standardised, ESP2013), 2025');
     expect(card).toHaveTextContent(/Not tested: the change in a directly standardised rate is not tested/);
@@ -288,25 +277,17 @@ describe('a card for a directly standardised rate', () => {
   });
 
   it('says why there is no DSR when it cannot be worked out, rather than showing a crude rate', () => {
-    wrap(
-      <MeasureCard
-        measure={measure({
-          indicator: dsr,
-          current: {
-            ...measure().current!,
-            statistic: { ...stat, value: null, lower95: null, upper95: null, reason: 'no figure for ages 15-17 in 2025' },
-            rateReason: 'no figure for ages 15-17 in 2025',
-          },
-          change: dsrChange(),
-        })}
-        areaName="the area"
-        policy={DEFAULT_POLICIES.analyst}
-        datasetTitle="Police"
-        synthetic
-        audience="analyst"
-      />,
+    const card = renderAnalystCard(
+      measure({
+        indicator: dsr,
+        current: {
+          ...measure().current!,
+          statistic: { ...stat, value: null, lower95: null, upper95: null, reason: 'no figure for ages 15-17 in 2025' },
+          rateReason: 'no figure for ages 15-17 in 2025',
+        },
+        change: dsrChange(),
+      }),
     );
-    const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
     expect(card).toHaveTextContent('No rate (x): no figure for ages 15-17 in 2025.');
     expect(within(card).queryByText('60.0')).toBeNull();
   });
