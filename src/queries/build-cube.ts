@@ -1,6 +1,14 @@
 import type { Engine } from '../engine/engine-types';
-import { str } from '../engine/sql-literals';
-import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract';
+import { str, strList } from '../engine/sql-literals';
+import {
+  isAboutUnder25,
+  UNDER_25,
+  UNDER_25_BANDS,
+  type AbsentRowsAnswers,
+  type AbsentRowsReading,
+  type Manifest,
+} from '../contract';
+import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
 import { buildDeclaredCoverage, readAbsentRows } from './declared-coverage';
 import { buildAreaAncestors, buildPopulationCube } from './population-cube';
 
@@ -9,7 +17,7 @@ import { buildAreaAncestors, buildPopulationCube } from './population-cube';
  * so building it an indicator at a time gives the same rows: at 10M rows in one statement its aggregates
  * took about 700 MB of the engine's memory, which the page keeps (WebAssembly memory never shrinks).
  */
-const cubeMonthSelect = (only: string) => `
+const cubeMonthSelect = (only: string, under25: readonly string[]) => `
 WITH flags AS (
   SELECT indicator_id, bool_or(age_band <> 'all') AS has_age, bool_or(sex <> 'all') AS has_sex
   FROM coverage_breakdowns WHERE ${only} GROUP BY 1
@@ -46,6 +54,19 @@ coarse AS (
   )
   HAVING (GROUPING(b.age_band) = 0 OR bool_or(b.has_age)) AND (GROUPING(b.sex) = 0 OR bool_or(b.has_sex))
 ),
+-- The Home Office under-25 figure as a cell of its own (src/contract/under-25.ts), wherever its bands are published,
+-- for indicators about under-25s whose extract also has older bands (otherwise 'all' already is that figure).
+under25 AS (
+  SELECT c.indicator_id, c.area_code, c.level, c.period, ${str(UNDER_25)} AS age_band, c.sex,
+         sum(c.count) AS count, sum(c.denominator) AS denominator
+  FROM coarse c
+  WHERE c.age_band IN ${strList(UNDER_25_BANDS)}
+    AND split_part(c.indicator_id, ${str(DENOMINATOR_SUFFIX)}, 1) IN (
+      SELECT indicator_id FROM coverage_breakdowns
+      WHERE indicator_id IN ${strList(['', ...under25])} AND ${only}
+      GROUP BY 1 HAVING bool_or(age_band NOT IN ${strList([...UNDER_25_BANDS, 'all'])}))
+  GROUP BY ALL
+),
 fine AS (
   SELECT b.indicator_id, an.ancestor AS area_code, an.level, b.period, 'all' AS age_band, 'all' AS sex,
          sum(b.count) AS count, sum(b.denominator) AS denominator
@@ -53,7 +74,7 @@ fine AS (
   WHERE an.level NOT IN ('district', 'vru')
   GROUP BY 1, 2, 3, 4
 )
-SELECT * FROM coarse UNION ALL SELECT * FROM fine`;
+SELECT * FROM coarse UNION ALL SELECT * FROM under25 UNION ALL SELECT * FROM fine`;
 
 /** The cube from the month cells. */
 const CUBE_SQL = `
@@ -107,8 +128,10 @@ export async function buildCube(
   await buildDeclaredCoverage(engine, manifest, readings);
   // Only indicators whose absent rows have a reading: the others wait for the import's question to be answered.
   const indicators = readings.filter((r) => r.reading !== null).map((r) => ({ id: r.indicatorId }));
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE cube_month AS ${cubeMonthSelect('false')}`);
-  for (const { id } of indicators) await engine.exec(`INSERT INTO cube_month ${cubeMonthSelect(`indicator_id = ${str(id)}`)}`);
+  const under25 = (manifest?.indicators ?? []).filter(isAboutUnder25).map((i) => i.id);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE cube_month AS ${cubeMonthSelect('false', under25)}`);
+  for (const { id } of indicators)
+    await engine.exec(`INSERT INTO cube_month ${cubeMonthSelect(`indicator_id = ${str(id)}`, under25)}`);
   await engine.exec(CUBE_SQL);
   await buildPopulationCube(engine);
   return readings;

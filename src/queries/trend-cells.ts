@@ -1,6 +1,6 @@
 // Reading for the Trends view: protected cells for one breakdown of an area, and the public lookups
 // (areas, population_cube) beside them. Every figure comes from the protected table passed in.
-import type { AgeBand, Sex } from '../contract';
+import { AGE_BANDS, type AgeBand, type Sex } from '../contract';
 import { DENOMINATOR_SUFFIX, type PublicFlag } from '../disclosure/protected-tables';
 import type { Engine } from '../engine/engine-types';
 import { ident, str, strList } from '../engine/sql-literals';
@@ -106,7 +106,7 @@ export async function readAgeBandYears(
     SELECT indicator_id, age_band, period, CAST(value AS DOUBLE) AS value, flag
     FROM ${ident(table)}
     WHERE indicator_id IN ${strList(indicatorIds)} AND area_code = ${str(areaCode)} AND sex = ${str(sex)}
-      AND period_type = 'year' AND age_band <> 'all' ${until}
+      AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)} ${until}
     ORDER BY indicator_id, age_band, period`);
   const out = new Map<string, Map<string, Map<string, ProtectedFigure>>>(indicatorIds.map((id) => [id, new Map()]));
   for (const r of rows) {
@@ -148,7 +148,7 @@ export async function indicatorAgeBands(
   const rows = await engine.query<{ indicator_id: string; age_band: string }>(`
     SELECT DISTINCT indicator_id, age_band FROM ${ident(table)}
     WHERE indicator_id IN ${strList(indicatorIds)} AND area_code = ${str(areaCode)}
-      AND period_type = 'year' AND age_band <> 'all'
+      AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)}
     ORDER BY 1, 2`);
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.indicator_id, [...(out.get(r.indicator_id) ?? []), r.age_band]);
