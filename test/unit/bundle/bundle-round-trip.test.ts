@@ -18,7 +18,7 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
 import { loadedPeriods } from '../../../src/queries/area-list';
-import { briefingFigures } from '../../../src/queries/briefing-figures';
+import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { catalogueSummary } from '../../../src/queries/catalogue-summary';
 import { coverageMatrix } from '../../../src/queries/coverage-matrix';
 import { loadedRows } from '../../../src/queries/loaded-rows';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../src/contract';
 import { csvCell, csvComment, protectedCsv } from '../../../src/disclosure/export-csv';
-import type { BriefingMeasure, BriefingYear } from '../../../src/queries/briefing-figures';
+import type { BriefingMeasure, BriefingYear } from '../../../src/queries/readers/briefing-figures';
 import { buildHotspots } from '../../../src/queries/trend-hotspots';
 import { indexSeries } from '../../../src/queries/trend-compare';
 import type { ProtectedFigure } from '../../../src/queries/trend-cells';

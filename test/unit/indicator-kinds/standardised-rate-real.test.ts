@@ -7,7 +7,7 @@ import type { Indicator, Manifest } from '../../../src/contract';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
-import { briefingFigures } from '../../../src/queries/briefing-figures';
+import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { mapFigures } from '../../../src/queries/map-figures';
 import { trendSeries } from '../../../src/queries/trend-series';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';

@@ -7,7 +7,7 @@ import { AGE_BANDS, type Indicator, type ManifestInput } from '../../../src/cont
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
-import { briefingFigures } from '../../../src/queries/briefing-figures';
+import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { mapFigures, type MapFiguresParams } from '../../../src/queries/map-figures';
 import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/trend-series';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';

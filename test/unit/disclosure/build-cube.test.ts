@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { loadFiles } from '../../../src/import/load-files';
-import { buildCube } from '../../../src/queries/build-cube';
+import { buildCube } from '../../../src/disclosure/build-cube';
 import { baseFiles } from '../../fixtures/mini-contract';
 
 let engine: Engine;

@@ -1,8 +1,8 @@
 import type { Engine } from '../engine/engine-types';
 import { str } from '../engine/sql-literals';
 import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract';
-import { buildDeclaredCoverage, readAbsentRows } from './declared-coverage';
-import { buildAreaAncestors, buildPopulationCube } from './population-cube';
+import { buildDeclaredCoverage, readAbsentRows } from '../queries/declared-coverage';
+import { buildAreaAncestors, buildPopulationCube } from '../queries/population-cube';
 
 /**
  * The month cells of the indicators `only` selects, every level and breakdown. Every step groups by indicator,
