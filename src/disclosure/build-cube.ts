@@ -1,8 +1,8 @@
 import type { Engine } from '../engine/engine-types';
 import { str } from '../engine/sql-literals';
 import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract';
-import { buildDeclaredCoverage, readAbsentRows } from '../queries/declared-coverage';
-import { buildAreaAncestors, buildPopulationCube } from '../queries/population-cube';
+import { buildDeclaredCoverage, readAbsentRows } from './declared-coverage';
+import { buildAreaAncestors, buildPopulationCube } from './population-cube';
 
 /**
  * The month cells of the indicators `only` selects, every level and breakdown. Every step groups by indicator,
@@ -80,7 +80,7 @@ DROP TABLE cube_month;
 
 /**
  * Builds `cube`: every cell an audience could be shown, totals included, from the loaded extracts on the
- * complete grid of their declared coverage (src/queries/declared-coverage.ts): a cell with no row is 0 where absent
+ * complete grid of their declared coverage (src/disclosure/declared-coverage.ts): a cell with no row is 0 where absent
  * rows read as zero, and an area's month declared not reported has no cell (shown `x`); a parent summed over
  * reported parts only is flagged where it is read (`partial` for fewer districts than the coverage declares, an
  * incomplete quarter or year for a month not reported). Returns each indicator's reading of absent rows.

@@ -1,15 +1,15 @@
 import type { AgeBand, DisclosurePolicy, GeographyLevel, Indicator } from '../../contract';
 import { denominatorOf, kindOf, standardisedKind } from '../../indicator-kinds';
-import { standardisedYear } from '../trend-standardised';
+import { standardisedYear } from '../figures/trend-standardised';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
 import { protectGrouping } from '../../disclosure/grouping';
 import type { CellStatus, ProtectedCell } from '../../disclosure/cube-types';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../../disclosure/protected-tables';
 import { type RateChangeResult, type StatisticWithLimits } from '../../stats';
-import { briefingSentence } from '../briefing-sentences';
-import { noPopulationReason, populationNear, readPopulationGaps } from '../population-years';
-import { partialMonths, type PopulationRow, type ProtectedFigure } from '../trend-cells';
+import { briefingSentence } from '../wording/briefing-sentences';
+import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
+import { partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
 export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];

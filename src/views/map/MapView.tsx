@@ -12,7 +12,7 @@ import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
 import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
+import type { AreaFigure, MapFiguresParams } from '../../queries/readers/map-figures';
 import { useFiguresCurrent } from '../../hooks/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';

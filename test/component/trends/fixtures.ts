@@ -1,5 +1,5 @@
-import { buildTrendSeries, monthRange, type TrendIndicator } from '../../../src/queries/trend-series';
-import type { ProtectedFigure } from '../../../src/queries/trend-cells';
+import { buildTrendSeries, monthRange, type TrendIndicator } from '../../../src/queries/figures/trend-series';
+import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 
 export const EXPLANATIONS = {
   suppressed: 'Hidden to protect privacy: the number is fewer than 5, or would let a small number be worked out by subtraction.',
