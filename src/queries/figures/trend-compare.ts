@@ -2,10 +2,9 @@
 // indicators shown as counts) as an index, the first complete calendar year they share = 100. Built
 // from the protected year cells, as the main trend's calendar-year table is: a year may be shown when
 // one of its months is hidden, and a hidden year stays hidden.
-import type { TrendArea, TrendSlice } from '../readers/trend-cells';
-import type { TrendSource } from '../readers/trend-source';
+import type { TrendArea } from '../readers/trend-cells';
 import { areaPhrase } from '../wording/trend-finding';
-import { buildTrendSeries, trendSeriesInputs, type TrendIndicator, type TrendSeries } from './trend-series';
+import { type TrendIndicator, type TrendSeries } from './trend-series';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 
 export interface IndexPoint {
@@ -37,19 +36,6 @@ export interface TrendIndexComparison {
   periods: string[];
   series: IndexedSeries[];
   title: string;
-}
-
-export interface CompareRequest extends TrendSlice {
-  indicators: readonly TrendIndicator[];
-  lowCountBelow: number;
-}
-
-export async function trendIndexComparison(source: TrendSource, request: CompareRequest): Promise<TrendIndexComparison | null> {
-  const area = await source.area(request.areaCode);
-  if (!area) return null;
-  const inputs = await trendSeriesInputs(source, area, request.indicators, request);
-  const series = inputs.map((input) => buildTrendSeries(input, 'years'));
-  return indexSeries(area, request.indicators, series);
 }
 
 /** Pure: indexes each indicator's calendar years to the first complete year they all share (= 100). */

@@ -1,13 +1,11 @@
 // Emerging hotspots: districts whose last three months are significantly above what the seasonal model,
 // fitted on their earlier months, expected (src/stats emergingHotspot, one-sided, 5%). Areas only,
 // never people. Counts are the protected monthly cells; a hidden or missing month is missing to the model.
-import type { AgeBand, Sex } from '../../contract';
 import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE } from '../../stats';
 import type { ProtectedFigure } from '../readers/trend-cells';
-import type { TrendSource } from '../readers/trend-source';
 import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
 import { monthName } from '../../contract/months';
-import { monthRange, type TrendIndicator } from './trend-series';
+import { type TrendIndicator } from './trend-series';
 
 export const RECENT_MONTHS = 3;
 
@@ -40,32 +38,6 @@ export interface TrendHotspots {
   /** Areas expected to be flagged by chance alone when nothing has changed (tested x 5%). */
   expectedByChance: number;
   title: string;
-}
-
-export interface HotspotRequest {
-  indicator: TrendIndicator;
-  age: AgeBand;
-  sex: Sex;
-  lastPeriod: string | null;
-  /** The audience's suppression threshold (see judgeHiddenMonths). */
-  suppressBelowOrEqual: number;
-}
-
-export async function trendHotspots(source: TrendSource, request: HotspotRequest): Promise<TrendHotspots> {
-  const id = request.indicator.id;
-  const [ranges, districts] = await Promise.all([
-    source.monthRange([id], request.lastPeriod),
-    source.districtMonths(id, request.age, request.sex, request.lastPeriod),
-  ]);
-  const range = ranges.get(id);
-  // A month in which some of a district's parts sent no data is missing to its model, as a gap is.
-  const partial = await Promise.all(districts.map((d) => source.partialMonths([id], d.code)));
-  return buildHotspots(
-    request.indicator,
-    range ? monthRange(range.first, range.last) : [],
-    districts.map((d, i) => ({ ...d, partial: new Set(partial[i]?.get(id)?.keys() ?? []) })),
-    request.suppressBelowOrEqual,
-  );
 }
 
 export function buildHotspots(

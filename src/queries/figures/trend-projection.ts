@@ -18,11 +18,10 @@ import {
   type SeasonalModel,
   type SeriesPoint,
 } from '../../stats';
-import type { ProtectedFigure, TrendArea, TrendSlice } from '../readers/trend-cells';
-import type { TrendSource } from '../readers/trend-source';
+import type { ProtectedFigure, TrendArea } from '../readers/trend-cells';
 import { areaPhrase } from '../wording/trend-finding';
 import { monthName } from '../../contract/months';
-import { monthRange, type TrendIndicator } from './trend-series';
+import { type TrendIndicator } from './trend-series';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** More hidden months than this share of the series and no model is fitted. */
@@ -69,35 +68,6 @@ export type TrendProjection =
       roundedMonths: number;
     }
   | { kind: 'not-shown'; area: TrendArea; title: string; reason: string };
-
-export interface ProjectionRequest extends TrendSlice {
-  indicator: TrendIndicator;
-  /** The audience's suppression threshold: counts from 1 to this are hidden. */
-  suppressBelowOrEqual: number;
-}
-
-export async function trendProjection(source: TrendSource, request: ProjectionRequest): Promise<TrendProjection | null> {
-  const area = await source.area(request.areaCode);
-  if (!area) return null;
-  const id = request.indicator.id;
-  const [cells, ranges, partial] = await Promise.all([
-    source.cells([id], area.code, request),
-    source.monthRange([id], request.lastPeriod),
-    source.partialMonths([id], area.code),
-  ]);
-  const range = ranges.get(id);
-  const months = cells.months.get(id) ?? new Map<string, ProtectedFigure>();
-  const periods = range ? monthRange(range.first, range.last) : [];
-  return buildProjection(
-    request.indicator,
-    area,
-    periods,
-    months,
-    request.suppressBelowOrEqual,
-    cells.years.get(id) ?? new Map(),
-    new Set(partial.get(id)?.keys() ?? []),
-  );
-}
 
 /**
  * The series as the model sees it: hidden and missing months are null, and so are months in which some parts of

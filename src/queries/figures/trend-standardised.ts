@@ -4,7 +4,7 @@
 // fromCount). A year with a band hidden is hidden (`c`): the DSR would otherwise let the band be worked out.
 import type { StandardisedKind } from '../../indicator-kinds';
 import type { FigureFlag } from '../../disclosure/protected-tables';
-import { populationNear } from '../readers/population-years';
+import { populationNear } from './population-years';
 import type { PopulationRow, ProtectedFigure } from '../readers/trend-cells';
 
 /** What a standardised rate reads beside the series: each band's year cells and population. */

@@ -11,7 +11,7 @@ import {
   type StatisticWithLimits,
 } from '../../stats';
 import { figureOf } from './map-figures';
-import { nearestYear } from './population-years';
+import { nearestYear } from '../figures/population-years';
 
 /** One loaded benchmark value. */
 export interface BenchmarkValue {

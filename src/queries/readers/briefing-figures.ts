@@ -3,12 +3,13 @@ import { denominatorOf, kindOf, standardisedKind } from '../../indicator-kinds';
 import { standardisedYear } from '../figures/trend-standardised';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
-import { protectGrouping } from '../../disclosure/grouping';
-import type { CellStatus, ProtectedCell } from '../../disclosure/cube-types';
+import { partOfFlag, protectGrouping, type GroupPart } from '../../disclosure/grouping';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../../disclosure/protected-tables';
 import { type RateChangeResult, type StatisticWithLimits } from '../../stats';
 import { briefingSentence } from '../wording/briefing-sentences';
-import { noPopulationReason, populationNear, readPopulationGaps } from './population-years';
+import { noPopulationReason } from '../wording/population-words';
+import { populationNear } from '../figures/population-years';
+import { readPopulationGaps } from './population-gaps';
 import { partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
@@ -123,12 +124,6 @@ interface CellRow {
 }
 
 // protectGrouping looks only at value and status; the rest of the key is filled for the type.
-const CELL_KEY_STUB = { indicatorId: '', areaCode: '', level: 'vru', periodType: 'month', sex: 'all' } as const;
-
-function asStatus(flag: string): CellStatus {
-  return flag === 'c' ? 'secondary' : flag === 'rounded' ? 'rounded' : 'shown';
-}
-
 /** One figure for a period: the cell itself, or the protected sum of the scope's bands (hidden if any is). */
 function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly string[] | null): BriefingPoint {
   if (bands === null) {
@@ -136,11 +131,11 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
     if (!row) return { period, value: null, flag: 'x' };
     return { period, value: row.flag === 'c' ? null : row.value, flag: row.flag as PublicFlag };
   }
-  const parts: ProtectedCell[] = [];
+  const parts: GroupPart[] = [];
   for (const b of bands) {
     const row = cells.get(`${period}|${b}`);
     if (!row) return { period, value: null, flag: 'x' };
-    parts.push({ ...CELL_KEY_STUB, period, ageBand: b as AgeBand, value: row.value, status: asStatus(row.flag) });
+    parts.push(partOfFlag(row.value, row.flag as PublicFlag));
   }
   const g = protectGrouping(parts);
   return { period, value: g.value, flag: g.value === null ? 'c' : g.status === 'rounded' ? 'rounded' : 'shown' };

@@ -5,17 +5,12 @@ import { denominatorOf, kindOf } from '../../indicator-kinds';
 import { AGE_BANDS, type AgeBand, type Indicator, type Sex } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
-import { protectGrouping, type ProtectedGrouping } from '../../disclosure/grouping';
-import type { CellStatus, ProtectedCell } from '../../disclosure';
+import { partOfFlag, protectGrouping, type ProtectedGrouping } from '../../disclosure/grouping';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type CohortFlag } from '../../disclosure/protected-tables';
 import { crudeRate, type StatisticWithLimits } from '../../stats';
-import {
-  noPopulationReason,
-  populationNear,
-  readPopulationGaps,
-  type PopulationGap,
-  type PopulationUsed,
-} from './population-years';
+import { noPopulationReason } from '../wording/population-words';
+import { populationNear, type PopulationUsed } from '../figures/population-years';
+import { readPopulationGaps, type PopulationGap } from './population-gaps';
 
 /** The people a cohort is about. `area` null means the whole VRU area. */
 export interface CohortDefinition {
@@ -241,25 +236,10 @@ export function selectForCohort(
   };
 }
 
-function toProtectedCell(c: CohortCell): ProtectedCell {
-  const status: CellStatus = c.flag === 'c' ? 'secondary' : c.flag;
-  return {
-    indicatorId: c.indicatorId,
-    areaCode: c.areaCode,
-    level: c.level as ProtectedCell['level'],
-    period: c.period,
-    periodType: 'year',
-    ageBand: c.ageBand as AgeBand,
-    sex: c.sex as Sex,
-    value: c.flag === 'c' ? null : c.value,
-    status,
-  };
-}
-
 /** The grouping of the given cells, or null when any part is missing from the table. */
 export function groupCells(parts: readonly (CohortCell | undefined)[]): ProtectedGrouping | null {
   if (parts.some((p) => p === undefined)) return null;
-  return protectGrouping((parts as CohortCell[]).map(toProtectedCell));
+  return protectGrouping((parts as CohortCell[]).map((c) => partOfFlag(c.value, c.flag)));
 }
 
 function groupingFlag(g: ProtectedGrouping): PublicFlag {

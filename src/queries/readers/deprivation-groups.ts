@@ -1,8 +1,7 @@
 import { committedTableExists } from '../../engine/committed-tables';
 import type { Engine } from '../../engine/engine-types';
 import { num, str } from '../../engine/sql-literals';
-import type { CellStatus, ProtectedCell } from '../../disclosure/cube-types';
-import { protectGrouping } from '../../disclosure/grouping';
+import { partOfFlag, protectGrouping } from '../../disclosure/grouping';
 import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
 
 /** National deciles of the deprivation file, or quintiles of the small areas loaded, ranked by the same file. */
@@ -46,8 +45,6 @@ interface AreaRow extends Record<string, string | number | null> {
   flag: PublicFlag | null;
   population: number | null;
 }
-
-const STATUS: Record<PublicFlag, CellStatus> = { shown: 'shown', rounded: 'rounded', c: 'secondary' };
 
 /**
  * The one source of deprivation-group figures. Today each group is the sum of its LSOAs' protected yearly
@@ -96,7 +93,7 @@ function groupCells(rows: readonly AreaRow[], groupOf: (r: AreaRow) => number, g
   return Array.from({ length: groups }, (_, i) => {
     const members = rows.filter((r) => groupOf(r) === i + 1);
     const present = members.filter((r) => r.flag !== null);
-    const grouped = protectGrouping(present.map(asProtectedCell));
+    const grouped = protectGrouping(present.map((r) => partOfFlag(r.value, r.flag ?? 'c')));
     const missingAreas = members.length - present.length;
     const flag: FigureFlag =
       members.length === 0
@@ -119,19 +116,4 @@ function groupCells(rows: readonly AreaRow[], groupOf: (r: AreaRow) => number, g
       population: popKnown ? members.reduce((s, r) => s + (r.population ?? 0), 0) : null,
     };
   });
-}
-
-/** The grouping rule reads protected cells; only the value and its status matter to it. */
-function asProtectedCell(r: AreaRow): ProtectedCell {
-  return {
-    indicatorId: '',
-    areaCode: r.code,
-    level: 'lsoa',
-    period: '',
-    periodType: 'year',
-    ageBand: 'all',
-    sex: 'all',
-    value: r.flag === 'c' ? null : r.value,
-    status: STATUS[r.flag ?? 'c'],
-  };
 }

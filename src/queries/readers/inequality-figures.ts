@@ -11,7 +11,7 @@ import {
 } from '../../stats';
 import { deprivationGroupCells, type DeprivationGroupCell, type DeprivationScheme } from './deprivation-groups';
 import { choosePeriod, mapMeta, type MapPeriod } from './map-figures';
-import { nearestYear } from './population-years';
+import { nearestYear } from '../figures/population-years';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 
 export interface InequalityParams {

@@ -4,7 +4,9 @@ import type { Engine } from '../../engine/engine-types';
 import { num, str, strList } from '../../engine/sql-literals';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type FigureFlag } from '../../disclosure/protected-tables';
 import { denominatorOf, kindOf } from '../../indicator-kinds';
-import { nearestYear, noPopulationReason, readPopulationGaps } from './population-years';
+import { nearestYear } from '../figures/population-years';
+import { noPopulationReason } from '../wording/population-words';
+import { readPopulationGaps } from './population-gaps';
 import {
   applyPolarity,
   compareWithBenchmark,

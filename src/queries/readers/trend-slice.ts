@@ -9,7 +9,7 @@ import { DENOMINATOR_SUFFIX, type PublicFlag } from '../../disclosure/protected-
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
 import { areaList, type AreaOption } from './area-list';
-import type { PopulationGap } from './population-years';
+import type { PopulationGap } from './population-gaps';
 import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
 

@@ -3,7 +3,7 @@
 // statement; test/fixtures/sql-trend-source.ts answers each question with one SQL statement instead, the
 // reference both are checked against (test/unit/queries/trend-slice.test.ts).
 import type { AgeBand, Sex } from '../../contract';
-import type { PopulationGap } from './population-years';
+import type { PopulationGap } from './population-gaps';
 import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendArea, TrendCells, TrendSlice } from './trend-cells';
 
 export interface TrendSource {

@@ -1,4 +1,6 @@
-import { buildTrendSeries, monthRange, type TrendIndicator } from '../../../src/queries/figures/trend-series';
+import { buildTrendSeries } from '../../../src/queries/figures/build-trend-series';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
+import { type TrendIndicator } from '../../../src/queries/figures/trend-series';
 import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 
 export const EXPLANATIONS = {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildHotspots } from '../../../src/queries/figures/trend-hotspots';
 import { buildProjection } from '../../../src/queries/figures/trend-projection';
-import { monthRange } from '../../../src/queries/figures/trend-series';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
 import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 import { TrendChart } from '../../../src/views/trends/TrendChart';
 import { backtestSummary, HotspotTable, ProjectionCaveat } from '../../../src/views/trends/ProjectionParts';

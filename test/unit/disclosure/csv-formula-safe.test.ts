@@ -7,7 +7,7 @@ import type { BriefingMeasure, BriefingYear } from '../../../src/queries/readers
 import { buildHotspots } from '../../../src/queries/figures/trend-hotspots';
 import { indexSeries } from '../../../src/queries/figures/trend-compare';
 import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
-import { monthRange } from '../../../src/queries/figures/trend-series';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
 import { rateChange } from '../../../src/stats';
 import { pyramidCsv } from '../../../src/views/cohorts/AgeSexPyramid';
 import { needHarmCsv } from '../../../src/views/cohorts/NeedHarmScatter';

@@ -3,13 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { buildAreaAncestors, buildPopulationCube } from '../../../src/disclosure/population-cube';
-import {
-  borrowedYearsNote,
-  nearestYear,
-  noPopulationReason,
-  populationNear,
-  readPopulationGaps,
-} from '../../../src/queries/readers/population-years';
+import { borrowedYearsNote, noPopulationReason } from '../../../src/queries/wording/population-words';
+import { nearestYear, populationNear } from '../../../src/queries/figures/population-years';
+import { readPopulationGaps } from '../../../src/queries/readers/population-gaps';
 
 let engine: Engine;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { mapFigures } from '../../../src/queries/readers/map-figures';
-import { trendSeries } from '../../../src/queries/figures/trend-series';
+import { trendSeries } from '../../../src/queries/readers/read-trends';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { HAS_REAL, REAL_SKIP, realData, VRU_CODE, type RealData } from '../../fixtures/real-police';

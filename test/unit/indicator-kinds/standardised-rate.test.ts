@@ -9,7 +9,7 @@ import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { mapFigures, type MapFiguresParams } from '../../../src/queries/readers/map-figures';
-import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/figures/trend-series';
+import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/readers/read-trends';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/readers/trend-slice';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { DashboardSession } from '../../../src/session/dashboard-session';

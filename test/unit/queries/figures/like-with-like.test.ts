@@ -7,7 +7,9 @@ import type { ProtectedFigure } from '../../../../src/queries/readers/trend-cell
 import { matchedMonthsNote } from '../../../../src/queries/wording/trend-finding';
 import { buildHotspots } from '../../../../src/queries/figures/trend-hotspots';
 import { buildProjection, modelSeries } from '../../../../src/queries/figures/trend-projection';
-import { buildTrendSeries, monthRange, type TrendIndicator } from '../../../../src/queries/figures/trend-series';
+import { buildTrendSeries } from '../../../../src/queries/figures/build-trend-series';
+import { monthRange } from '../../../../src/queries/figures/trend-parts';
+import { type TrendIndicator } from '../../../../src/queries/figures/trend-series';
 
 const COUNT: TrendIndicator = {
   id: 'vwi',

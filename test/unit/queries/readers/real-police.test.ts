@@ -10,7 +10,8 @@ import type { Engine } from '../../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../../src/engine/node-engine';
 import { mapFigures } from '../../../../src/queries/readers/map-figures';
 import { buildPopulationCube } from '../../../../src/disclosure/population-cube';
-import { trendSeries, type TrendSeries } from '../../../../src/queries/figures/trend-series';
+import { trendSeries } from '../../../../src/queries/readers/read-trends';
+import { type TrendSeries } from '../../../../src/queries/figures/trend-series';
 import { sqlTrendSource } from '../../../fixtures/sql-trend-source';
 import { DashboardSession } from '../../../../src/session/dashboard-session';
 import {

@@ -1,21 +1,14 @@
 // Pure parts of the Trends view's queries: generated titles and groupings, on hand-made series.
 import { describe, expect, it } from 'vitest';
 import { indexSeries } from '../../../../src/queries/figures/trend-compare';
-import {
-  findingTitle,
-  summariseChange,
-  type FindingInput,
-  type PeriodFigures,
-} from '../../../../src/queries/wording/trend-finding';
+import { findingTitle, type FindingInput } from '../../../../src/queries/wording/trend-finding';
+import { summariseChange, type PeriodFigures } from '../../../../src/queries/figures/change-summary';
 import { buildHotspots } from '../../../../src/queries/figures/trend-hotspots';
 import { buildProjection } from '../../../../src/queries/figures/trend-projection';
-import {
-  buildTrendSeries,
-  monthRange,
-  yearOnYearTitle,
-  type TrendIndicator,
-  type TrendSeriesInput,
-} from '../../../../src/queries/figures/trend-series';
+import { buildTrendSeries } from '../../../../src/queries/figures/build-trend-series';
+import { monthRange } from '../../../../src/queries/figures/trend-parts';
+import { yearOnYearTitle } from '../../../../src/queries/wording/trend-series-words';
+import { type TrendIndicator, type TrendSeriesInput } from '../../../../src/queries/figures/trend-series';
 import type { ProtectedFigure } from '../../../../src/queries/readers/trend-cells';
 import { indexToPeriod, periodToIndex } from '../../../../src/stats';
 
