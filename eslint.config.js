@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The data path runs one way: import -> engine -> queries and disclosure -> hooks -> views.
+// The data path runs one way: import -> engine -> disclosure -> queries (readers; figures and wording, pure) -> hooks -> views.
 // These rules make the direction structural: a view cannot reach the engine or raw queries, and the
 // data layers cannot reach React.
 const NO_REACT = [
@@ -24,6 +24,20 @@ const VIEW_LIMITS = [
   {
     group: ['**/queries/**', '**/import/**'],
     message: 'Views get figures from hooks only, through the disclosure layer.',
+    allowTypeImports: true,
+  },
+];
+
+// src/queries is split by role (README, "How it is built"): readers build SQL and run it; figures and wording
+// are pure, so they can be tested without an engine and never run a query a view did not ask for.
+const PURE_QUERY_LIMITS = [
+  {
+    group: ['**/engine/**', '@duckdb/*'],
+    message: 'Figure builders and wording are pure: they never reach the engine (a reader in queries/readers does).',
+  },
+  {
+    group: ['**/readers/**', '../readers/*'],
+    message: 'Figure builders and wording take rows, they do not read them: import only the types of readers.',
     allowTypeImports: true,
   },
 ];
@@ -57,6 +71,11 @@ export default tseslint.config(
     files: ['src/**'],
     ignores: ['src/views/**', 'src/hooks/**', 'src/app/**', 'src/ui/**', 'src/url-state/**', 'src/main.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: NO_REACT }] },
+  },
+  {
+    // A later block replaces the rule's options for these files, so the data-path limits are repeated.
+    files: ['src/queries/figures/**', 'src/queries/wording/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...NO_REACT, ...PURE_QUERY_LIMITS] }] },
   },
   {
     files: ['src/hooks/**', 'src/url-state/**', 'src/ui/**'],

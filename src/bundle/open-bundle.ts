@@ -5,7 +5,7 @@ import { utf8Vector } from '../engine/arrow-vectors';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
-import { EMPTY_POPULATION_PARTS_SQL } from '../queries/population-cube';
+import { EMPTY_POPULATION_PARTS_SQL } from '../disclosure/population-cube';
 import { parseManifest } from '../import/parse-manifest';
 import { FileRejected, problemText } from '../import/problems';
 import { auditAsRecipient, hierarchyFrom, type BundleAuditReport, type BundleCell } from './audit-bundle';

@@ -1,4 +1,5 @@
 import type { CellStatus, ProtectedCell } from './cube-types';
+import type { FigureFlag, PublicFlag } from './protected-tables';
 
 export interface ProtectedGrouping {
   /** Sum of the parts' shown values; null when any part is suppressed. */
@@ -8,6 +9,9 @@ export interface ProtectedGrouping {
   parts: number;
   suppressedParts: number;
 }
+
+/** What a grouping needs of each part: its published value and status (never the cell's key). */
+export type GroupPart = Pick<ProtectedCell, 'value' | 'status'>;
 
 /**
  * A user-defined grouping (several areas, ages or months selected together) shown only as the sum of its parts'
@@ -20,7 +24,7 @@ export interface ProtectedGrouping {
  * protected cells themselves. Under rounding, the sum of rounded parts may differ from a rounded cube total for
  * the same areas; that is the price of revealing nothing new.
  */
-export function protectGrouping(parts: readonly ProtectedCell[]): ProtectedGrouping {
+export function protectGrouping(parts: readonly GroupPart[]): ProtectedGrouping {
   let sum = 0;
   let suppressed = 0;
   let rounded = false;
@@ -33,4 +37,27 @@ export function protectGrouping(parts: readonly ProtectedCell[]): ProtectedGroup
   }
   if (suppressed > 0) return { value: null, status: 'secondary', parts: parts.length, suppressedParts: suppressed };
   return { value: sum, status: rounded ? 'rounded' : 'shown', parts: parts.length, suppressedParts: 0 };
+}
+
+/** A figure as read from a protected table: its value and flag ('z' where it does not apply). */
+export interface FlaggedFigure {
+  value: number | null;
+  flag: FigureFlag | 'z';
+}
+
+/**
+ * protectGrouping for figures read from a protected table, which carry flags rather than cell statuses: `c` when a
+ * part is hidden, 'x' when one is missing or does not apply (or there are none), else the published parts' sum.
+ */
+export function groupFigures(parts: readonly FlaggedFigure[]): { value: number | null; flag: FigureFlag } {
+  if (parts.some((f) => f.flag === 'c')) return { value: null, flag: 'c' };
+  if (parts.length === 0 || parts.some((f) => f.flag === 'x' || f.flag === 'z' || f.value === null))
+    return { value: null, flag: 'x' };
+  const g = protectGrouping(parts.map((f) => ({ value: f.value, status: f.flag === 'rounded' ? 'rounded' : 'shown' })));
+  return { value: g.value, flag: g.status === 'rounded' ? 'rounded' : g.value === null ? 'c' : 'shown' };
+}
+
+/** A part as read from a protected table: a hidden one (`c`) has no value and counts as suppressed. */
+export function partOfFlag(value: number | null, flag: PublicFlag): GroupPart {
+  return flag === 'c' ? { value: null, status: 'secondary' } : { value, status: flag };
 }

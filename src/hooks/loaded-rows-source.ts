@@ -1,5 +1,5 @@
 import { protectedTable } from '../disclosure/protected-tables';
-import { loadedRows } from '../queries/loaded-rows';
+import { loadedRows } from '../queries/readers/loaded-rows';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { AgeBand, Sex } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { readTrendLookups, readTrendSlices, sliceTrendSource, type IndicatorSlice } from '../queries/trend-slice';
-import type { TrendSource } from '../queries/trend-source';
+import { readTrendLookups, readTrendSlices, sliceTrendSource, type IndicatorSlice } from '../queries/readers/trend-slice';
+import type { TrendSource } from '../queries/readers/trend-source';
 import { sharedRead } from './shared-read';
 
 /** What the cached slices are read for: the data version, audience, breakdown, and every indicator loaded. */

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { areaList, loadedPeriods } from '../queries/area-list';
+import { areaList, loadedPeriods } from '../queries/readers/area-list';
 import { useLoadedRowsSource } from './loaded-rows-source';
 import { useSession, useSessionSnapshot } from './session-context';
 

@@ -1,4 +1,4 @@
-import { benchmarkComparison, benchmarkValues, type BenchmarkComparisonParams } from '../queries/benchmark-comparison';
+import { benchmarkComparison, benchmarkValues, type BenchmarkComparisonParams } from '../queries/readers/benchmark-comparison';
 import { useProtectedQuery } from './use-protected-query';
 
 /** An area's yearly figure against every loaded benchmark value (none until a benchmark file is loaded). */

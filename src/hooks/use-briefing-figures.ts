@@ -1,5 +1,5 @@
 import { DEFAULT_POLICIES } from '../contract';
-import { briefingFigures } from '../queries/briefing-figures';
+import { briefingFigures } from '../queries/readers/briefing-figures';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
 import { useSessionSnapshot } from './session-context';

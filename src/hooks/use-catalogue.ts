@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { areaCounts, catalogueSummary } from '../queries/catalogue-summary';
-import { coverageMatrix } from '../queries/coverage-matrix';
+import { areaCounts, catalogueSummary } from '../queries/readers/catalogue-summary';
+import { coverageMatrix } from '../queries/readers/coverage-matrix';
 import { useLoadedRowsSource } from './loaded-rows-source';
 import { useSession, useSessionSnapshot } from './session-context';
 

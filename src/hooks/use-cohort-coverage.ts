@@ -1,4 +1,4 @@
-import { cohortCoverage } from '../queries/cohort-coverage';
+import { cohortCoverage } from '../queries/readers/cohort-coverage';
 import { useProtectedQuery } from './use-protected-query';
 
 /** What each indicator records by age and sex, and which years are complete where: shared by the cohort hooks. */

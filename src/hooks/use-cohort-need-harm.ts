@@ -1,5 +1,5 @@
 import type { Indicator } from '../contract';
-import { cohortNeedHarm } from '../queries/cohort-need-harm';
+import { cohortNeedHarm } from '../queries/readers/cohort-need-harm';
 import { useViewState } from '../url-state/use-view-state';
 import { useCohortCoverage } from './use-cohort-coverage';
 import { useCohortKept } from './use-cohort-kept';

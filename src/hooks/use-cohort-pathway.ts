@@ -1,5 +1,5 @@
-import type { CohortDefinition } from '../queries/cohort-cells';
-import { cohortPathway, type PathwayGranularity } from '../queries/cohort-pathway';
+import type { CohortDefinition } from '../queries/readers/cohort-cells';
+import { cohortPathway, type PathwayGranularity } from '../queries/readers/cohort-pathway';
 import { useSessionSnapshot } from './session-context';
 import { useCohortCoverage } from './use-cohort-coverage';
 import { useProtectedQuery } from './use-protected-query';

@@ -1,5 +1,5 @@
-import type { CohortDefinition } from '../queries/cohort-cells';
-import { cohortProfile } from '../queries/cohort-profile';
+import type { CohortDefinition } from '../queries/readers/cohort-cells';
+import { cohortProfile } from '../queries/readers/cohort-profile';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 import { useCohortCoverage } from './use-cohort-coverage';

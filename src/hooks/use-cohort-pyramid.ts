@@ -1,5 +1,5 @@
 import type { Indicator } from '../contract';
-import { cohortPyramid } from '../queries/cohort-pyramid';
+import { cohortPyramid } from '../queries/readers/cohort-pyramid';
 import { useViewState } from '../url-state/use-view-state';
 import { useCohortCoverage } from './use-cohort-coverage';
 import { useCohortKept } from './use-cohort-kept';

@@ -1,5 +1,5 @@
-import { concentrationFigures, type ConcentrationParams } from '../queries/concentration-figures';
-import { inequalityFigures, type InequalityParams } from '../queries/inequality-figures';
+import { concentrationFigures, type ConcentrationParams } from '../queries/readers/concentration-figures';
+import { inequalityFigures, type InequalityParams } from '../queries/readers/inequality-figures';
 import { useProtectedQuery } from './use-protected-query';
 
 /** Rates by deprivation group with the SII/RII and the gap, for the Deprivation view (protected sums only). */

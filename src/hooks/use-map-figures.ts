@@ -1,4 +1,4 @@
-import { mapFigures, mapIndicatorLevels, mapMeta, type MapFigures, type MapFiguresParams } from '../queries/map-figures';
+import { mapFigures, mapIndicatorLevels, mapMeta, type MapFigures, type MapFiguresParams } from '../queries/readers/map-figures';
 import { useProtectedQuery } from './use-protected-query';
 
 /**

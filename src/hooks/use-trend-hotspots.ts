@@ -1,5 +1,5 @@
 import type { Indicator } from '../contract';
-import { trendHotspots } from '../queries/trend-hotspots';
+import { trendHotspots } from '../queries/readers/read-trends';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
 import { useTrendSource } from './use-trend-source';

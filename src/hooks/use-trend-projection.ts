@@ -1,5 +1,5 @@
 import { AUDIENCE_PERMISSIONS, type Audience, type Indicator } from '../contract';
-import { trendProjection } from '../queries/trend-projection';
+import { trendProjection } from '../queries/readers/read-trends';
 import { useViewState } from '../url-state/use-view-state';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
 import { useTrendSource } from './use-trend-source';

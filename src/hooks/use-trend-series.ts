@@ -1,5 +1,5 @@
 import type { Indicator } from '../contract';
-import { trendSeries } from '../queries/trend-series';
+import { trendSeries } from '../queries/readers/read-trends';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';

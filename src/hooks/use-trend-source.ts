@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { Engine } from '../engine/engine-types';
-import type { TrendSource } from '../queries/trend-source';
+import type { TrendSource } from '../queries/readers/trend-source';
 import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 import { cachedTrendSource } from './trend-source-cache';
 
 /**
- * The Trends hooks' inputs, read once per breakdown (see queries/trend-slice.ts and trend-source-cache.ts) and
+ * The Trends hooks' inputs, read once per breakdown (see queries/readers/trend-slice.ts and trend-source-cache.ts) and
  * kept in the query cache under the data version and audience, so a change of indicator, area or latest month
  * is answered without the engine. Call it inside useProtectedQuery's `run`, which has waited for the audience's
  * protected table.

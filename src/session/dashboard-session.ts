@@ -104,7 +104,7 @@ export interface SessionSnapshot {
   /**
    * Whether the engine holds what was loaded (extracts, cube) as well as the protected tables. False for a partner
    * bundle and for the demo restored from its snapshot, which hold protected tables and public lookups only: then
-   * what is loaded is read from the audience's protected table (src/queries/loaded-rows.ts).
+   * what is loaded is read from the audience's protected table (src/queries/readers/loaded-rows.ts).
    */
   rawData: boolean;
 }

@@ -1,6 +1,6 @@
 import type { AbsentRowsAnswers, AbsentRowsReading, Manifest } from '../contract';
 import type { Engine } from '../engine/engine-types';
-import { buildCube } from '../queries/build-cube';
+import { buildCube } from '../disclosure/build-cube';
 
 /**
  * Rebuilds what views read after each load: the cube of every publishable cell on the complete grid of the

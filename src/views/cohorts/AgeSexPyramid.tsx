@@ -2,7 +2,7 @@ import { kindOf } from '../../indicator-kinds';
 import { useId, memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
-import type { CohortPyramid, PyramidBand } from '../../queries/cohort-pyramid';
+import type { CohortPyramid, PyramidBand } from '../../queries/readers/cohort-pyramid';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';

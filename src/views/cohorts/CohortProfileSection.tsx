@@ -1,7 +1,7 @@
 import { kindNamed } from '../../indicator-kinds';
 import { useEffect, useId, memo } from 'react';
 import { SEX_WORDS, TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
-import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { markOnce } from '../../ui/performance-marks';
 import type { CohortSpec } from '../../url-state/view-state';

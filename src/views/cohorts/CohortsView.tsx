@@ -1,7 +1,7 @@
 import { kindOf } from '../../indicator-kinds';
 import { useId, useMemo } from 'react';
 import { allIndicatorIds, drawsOnSynthetic, type DisclosurePolicy, type Indicator } from '../../contract';
-import type { PathwayGranularity } from '../../queries/cohort-pathway';
+import type { PathwayGranularity } from '../../queries/readers/cohort-pathway';
 import { useAreas } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useCohortCoverage } from '../../hooks/use-cohort-coverage';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
-import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
 import { MarkerIcon } from './ComparisonMarker';
 import { FigureCell } from './FigureCell';
 import { formatValue, indicatorName, OUTCOME_TEXT } from './cohort-format';

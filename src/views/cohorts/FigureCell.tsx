@@ -1,5 +1,5 @@
 import type { DisclosurePolicy } from '../../contract';
-import type { CohortFigure } from '../../queries/cohort-cells';
+import type { CohortFigure } from '../../queries/readers/cohort-cells';
 import { roundingExplanation } from '../../disclosure/suppression-text';
 import { Figure } from '../../ui/Figure';
 import { formatRate, WIDEN_MESSAGE } from './cohort-format';

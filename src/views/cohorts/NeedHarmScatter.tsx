@@ -1,7 +1,7 @@
 import { useId, memo } from 'react';
 import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
-import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/cohort-need-harm';
+import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/readers/cohort-need-harm';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { niceAxis } from './chart-axes';

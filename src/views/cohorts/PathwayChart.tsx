@@ -1,7 +1,7 @@
 import { useId, memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { TIER_LABELS, TIERS, type Indicator, type Tier } from '../../contract';
-import type { CohortPathway, TierLine } from '../../queries/cohort-pathway';
+import type { CohortPathway, TierLine } from '../../queries/readers/cohort-pathway';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';

@@ -1,6 +1,6 @@
 import { kindNamed } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
-import type { CohortProfile, ProfileRow } from '../../queries/cohort-profile';
+import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { MarkerIcon } from './ComparisonMarker';

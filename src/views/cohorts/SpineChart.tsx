@@ -1,6 +1,6 @@
 import { kindNamed } from '../../indicator-kinds';
 import { TIER_LABELS, type Indicator, type Tier } from '../../contract';
-import type { ProfileRow } from '../../queries/cohort-profile';
+import type { ProfileRow } from '../../queries/readers/cohort-profile';
 import { MarkerShape } from './ComparisonMarker';
 import { formatValue, indicatorName, isSymbol, OUTCOME_TEXT } from './cohort-format';
 

@@ -1,5 +1,5 @@
 import type { Tier } from '../../contract';
-import type { TierLine } from '../../queries/cohort-pathway';
+import type { TierLine } from '../../queries/readers/cohort-pathway';
 
 export const TIER_SHORT: Record<Tier, string> = {
   primary: 'Primary (universal)',

@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type Indicator, type Manifest } from '../../contract';
-import type { IndicatorLoadSummary } from '../../queries/catalogue-summary';
+import type { IndicatorLoadSummary } from '../../queries/readers/catalogue-summary';
 import { formatMonth } from '../../ui/format';
 
 const POLARITY_TEXT = {

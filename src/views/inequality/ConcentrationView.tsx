@@ -9,7 +9,7 @@ import type {
   ConcentrationParams,
   ConcentrationYear,
   SmallAreaLevel,
-} from '../../queries/concentration-figures';
+} from '../../queries/readers/concentration-figures';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';

@@ -1,4 +1,4 @@
-import type { GroupFigure } from '../../queries/inequality-figures';
+import type { GroupFigure } from '../../queries/readers/inequality-figures';
 import { formatRate } from './inequality-format';
 
 /**

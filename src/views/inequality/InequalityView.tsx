@@ -4,7 +4,7 @@ import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-protected-query';
-import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/inequality-figures';
+import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
 import { drawsOnSynthetic, type Indicator, rulesFor } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
@@ -23,7 +23,7 @@ const LSOA = ['lsoa'] as const;
 /**
  * The Deprivation view: an indicator's rate by national IMD decile and by local quintile of the LSOAs loaded,
  * with confidence limits, the slope and relative indices of inequality and the gap between the most and least
- * deprived. Group figures are protected sums of LSOA cells (src/queries/deprivation-groups.ts).
+ * deprived. Group figures are protected sums of LSOA cells (src/queries/readers/deprivation-groups.ts).
  */
 export default function InequalityView() {
   const { state, update } = useViewState();

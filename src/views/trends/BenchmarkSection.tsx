@@ -2,7 +2,7 @@ import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { useBenchmarkComparison } from '../../hooks/use-benchmark-comparison';
-import type { BenchmarkYearComparison } from '../../queries/benchmark-comparison';
+import type { BenchmarkYearComparison } from '../../queries/readers/benchmark-comparison';
 import type { BenchmarkOutcome, NotCompared } from '../../stats';
 import { enGB } from '../../ui/format';
 import { useViewState } from '../../url-state/use-view-state';

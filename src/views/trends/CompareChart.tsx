@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { TrendIndexComparison } from '../../queries/trend-compare';
+import type { TrendIndexComparison } from '../../queries/figures/trend-compare';
 import {
   AXIS_TEXT,
   AxisTitle,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { TrendProjection } from '../../queries/trend-projection';
+import type { TrendProjection } from '../../queries/figures/trend-projection';
 import {
   AXIS_TEXT,
   AxisTitle,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { TrendHotspots } from '../../queries/trend-hotspots';
-import type { TrendProjection } from '../../queries/trend-projection';
+import type { TrendHotspots } from '../../queries/figures/trend-hotspots';
+import type { TrendProjection } from '../../queries/figures/trend-projection';
 import { formatCount, formatP, longPeriod } from './format-trend';
 import { TrendFigure, type FlagExplanations } from './TrendFigure';
 import { numberColumn, textColumn, TrendTable } from './TrendTable';

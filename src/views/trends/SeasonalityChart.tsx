@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
-import type { SeasonalMonth } from '../../queries/trend-series';
+import type { SeasonalMonth } from '../../queries/figures/trend-series';
 import { AXIS_TEXT, AxisTitle, CHART_FONT, GAP_ROW_MARGIN, GapMarks, GRID, PALETTE } from './chart-parts';
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

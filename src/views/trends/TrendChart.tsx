@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
-import type { TrendPoint } from '../../queries/trend-series';
+import type { TrendPoint } from '../../queries/figures/trend-series';
 import {
   AXIS_TEXT,
   AxisTitle,

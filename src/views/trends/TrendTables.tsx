@@ -1,6 +1,12 @@
 import { kindNamed } from '../../indicator-kinds';
 import { memo } from 'react';
-import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
+import type {
+  SeasonalMonth,
+  TrendPeriodWithChange,
+  TrendPoint,
+  TrendSeries,
+  TrendYear,
+} from '../../queries/figures/trend-series';
 import {
   formatChange,
   formatCount,

@@ -1,6 +1,6 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
 import { type AgeBand, type Sex, SEX_WORDS } from '../../contract';
-import type { ChangeSummary } from '../../queries/trend-series';
+import type { ChangeSummary } from '../../queries/figures/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
 import { enGB, formatMonth, LONG_MONTHS } from '../../ui/format';

@@ -2,10 +2,16 @@
 // figure is written `c` and a period with no data `x`, never blank or 0, and each row carries its flag.
 import { protectedCsv, type CsvColumn, type CsvMeta } from '../../disclosure/export-csv';
 import { SUPPRESSED_SYMBOL } from '../../disclosure/suppression-text';
-import type { TrendIndexComparison } from '../../queries/trend-compare';
-import type { TrendHotspots } from '../../queries/trend-hotspots';
-import type { TrendProjection } from '../../queries/trend-projection';
-import type { SeasonalMonth, TrendPeriodWithChange, TrendPoint, TrendSeries, TrendYear } from '../../queries/trend-series';
+import type { TrendIndexComparison } from '../../queries/figures/trend-compare';
+import type { TrendHotspots } from '../../queries/figures/trend-hotspots';
+import type { TrendProjection } from '../../queries/figures/trend-projection';
+import type {
+  SeasonalMonth,
+  TrendPeriodWithChange,
+  TrendPoint,
+  TrendSeries,
+  TrendYear,
+} from '../../queries/figures/trend-series';
 import { csvNumber, formatChange, formatSignificance, monthOfYearName } from './format-trend';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // Pure helpers of the Cohorts view: names, chart labels and axes.
 import { describe, expect, it } from 'vitest';
-import type { TierLine } from '../../../src/queries/cohort-pathway';
-import type { CohortPyramid } from '../../../src/queries/cohort-pyramid';
+import type { TierLine } from '../../../src/queries/readers/cohort-pathway';
+import type { CohortPyramid } from '../../../src/queries/readers/cohort-pyramid';
 import { niceAxis } from '../../../src/views/cohorts/chart-axes';
 import { bandList, defaultCohortName, describeAges } from '../../../src/views/cohorts/cohort-name';
 import { niceCeiling, pyramidData, pyramidFinding } from '../../../src/views/cohorts/AgeSexPyramid';

@@ -1,6 +1,6 @@
 import type { Indicator, Tier } from '../../../src/contract';
-import type { CohortFigure } from '../../../src/queries/cohort-cells';
-import type { CohortProfile, ProfileRow } from '../../../src/queries/cohort-profile';
+import type { CohortFigure } from '../../../src/queries/readers/cohort-cells';
+import type { CohortProfile, ProfileRow } from '../../../src/queries/readers/cohort-profile';
 import type { BenchmarkOutcome, NotCompared } from '../../../src/stats';
 import type { CohortFlag } from '../../../src/disclosure/protected-tables';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../src/contract';
 import { protectedCsv } from '../../../src/disclosure/export-csv';
-import type { GroupFigure, SchemeFigures } from '../../../src/queries/inequality-figures';
+import type { GroupFigure, SchemeFigures } from '../../../src/queries/readers/inequality-figures';
 import { crudeRate, rateGap } from '../../../src/stats';
 import { gradientTitle, groupCsvColumns, yearText } from '../../../src/views/inequality/inequality-format';
 

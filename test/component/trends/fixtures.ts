@@ -1,5 +1,7 @@
-import { buildTrendSeries, monthRange, type TrendIndicator } from '../../../src/queries/trend-series';
-import type { ProtectedFigure } from '../../../src/queries/trend-cells';
+import { buildTrendSeries } from '../../../src/queries/figures/build-trend-series';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
+import { type TrendIndicator } from '../../../src/queries/figures/trend-series';
+import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 
 export const EXPLANATIONS = {
   suppressed: 'Hidden to protect privacy: the number is fewer than 5, or would let a small number be worked out by subtraction.',

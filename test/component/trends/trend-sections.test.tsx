@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildHotspots } from '../../../src/queries/trend-hotspots';
-import { buildProjection } from '../../../src/queries/trend-projection';
-import { monthRange } from '../../../src/queries/trend-series';
-import type { ProtectedFigure } from '../../../src/queries/trend-cells';
+import { buildHotspots } from '../../../src/queries/figures/trend-hotspots';
+import { buildProjection } from '../../../src/queries/figures/trend-projection';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
+import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 import { TrendChart } from '../../../src/views/trends/TrendChart';
 import { backtestSummary, HotspotTable, ProjectionCaveat } from '../../../src/views/trends/ProjectionParts';
 import { MainTrendSection, type SectionContext } from '../../../src/views/trends/TrendSections';

@@ -17,11 +17,11 @@ import { protectInline } from '../../../src/disclosure/protect-inline';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
-import { loadedPeriods } from '../../../src/queries/area-list';
-import { briefingFigures } from '../../../src/queries/briefing-figures';
-import { catalogueSummary } from '../../../src/queries/catalogue-summary';
-import { coverageMatrix } from '../../../src/queries/coverage-matrix';
-import { loadedRows } from '../../../src/queries/loaded-rows';
+import { loadedPeriods } from '../../../src/queries/readers/area-list';
+import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
+import { catalogueSummary } from '../../../src/queries/readers/catalogue-summary';
+import { coverageMatrix } from '../../../src/queries/readers/coverage-matrix';
+import { loadedRows } from '../../../src/queries/readers/loaded-rows';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 

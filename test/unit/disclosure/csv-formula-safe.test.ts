@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../src/contract';
 import { csvCell, csvComment, protectedCsv } from '../../../src/disclosure/export-csv';
-import type { BriefingMeasure, BriefingYear } from '../../../src/queries/briefing-figures';
-import { buildHotspots } from '../../../src/queries/trend-hotspots';
-import { indexSeries } from '../../../src/queries/trend-compare';
-import type { ProtectedFigure } from '../../../src/queries/trend-cells';
-import { monthRange } from '../../../src/queries/trend-series';
+import type { BriefingMeasure, BriefingYear } from '../../../src/queries/readers/briefing-figures';
+import { buildHotspots } from '../../../src/queries/figures/trend-hotspots';
+import { indexSeries } from '../../../src/queries/figures/trend-compare';
+import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
+import { monthRange } from '../../../src/queries/figures/trend-parts';
 import { rateChange } from '../../../src/stats';
 import { pyramidCsv } from '../../../src/views/cohorts/AgeSexPyramid';
 import { needHarmCsv } from '../../../src/views/cohorts/NeedHarmScatter';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICIES } from '../../../src/contract';
 import { protectCube, protectGrouping } from '../../../src/disclosure';
+import { groupFigures, partOfFlag } from '../../../src/disclosure/grouping';
 import { cell, hierarchyOf } from './fixtures';
 
 describe('protectGrouping', () => {
@@ -39,5 +40,52 @@ describe('protectGrouping', () => {
     const g = protectGrouping(pick(pub.cells, 'L3', 'L4'));
     expect(g).toMatchObject({ value: 90, status: 'rounded' });
     expect(protectGrouping([])).toEqual({ value: 0, status: 'shown', parts: 0, suppressedParts: 0 });
+  });
+});
+
+// The queries read flags from the protected tables, not cell statuses: these group them without making up cells.
+describe('groupFigures and partOfFlag', () => {
+  it('sums published figures, rounded when a part is, and hides the sum as soon as one part is hidden', () => {
+    expect(
+      groupFigures([
+        { value: 5, flag: 'shown' },
+        { value: 10, flag: 'rounded' },
+      ]),
+    ).toEqual({ value: 15, flag: 'rounded' });
+    expect(
+      groupFigures([
+        { value: 5, flag: 'shown' },
+        { value: 7, flag: 'shown' },
+      ]),
+    ).toEqual({ value: 12, flag: 'shown' });
+    // A hidden part wins over a missing one: the sum is hidden, not merely unavailable.
+    expect(
+      groupFigures([
+        { value: null, flag: 'x' },
+        { value: null, flag: 'c' },
+      ]),
+    ).toEqual({ value: null, flag: 'c' });
+  });
+
+  it('gives no figure (x), never 0, when a part is missing or does not apply, or there are no parts', () => {
+    expect(
+      groupFigures([
+        { value: 5, flag: 'shown' },
+        { value: null, flag: 'x' },
+      ]),
+    ).toEqual({ value: null, flag: 'x' });
+    expect(
+      groupFigures([
+        { value: 5, flag: 'shown' },
+        { value: null, flag: 'z' },
+      ]),
+    ).toEqual({ value: null, flag: 'x' });
+    expect(groupFigures([])).toEqual({ value: null, flag: 'x' });
+  });
+
+  it('reads a hidden flag as a suppressed part with no value, whatever value the row carried', () => {
+    expect(partOfFlag(3, 'c')).toEqual({ value: null, status: 'secondary' });
+    expect(partOfFlag(10, 'rounded')).toEqual({ value: 10, status: 'rounded' });
+    expect(protectGrouping([partOfFlag(4, 'shown'), partOfFlag(3, 'c')]).value).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import type { Manifest } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { cachedTrendSource, trendSliceKey, type TrendSourceScope } from '../../../src/hooks/trend-source-cache';
-import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';
+import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/readers/trend-slice';
 import { DEMO_TABLE, loadProtectedDemo } from '../../fixtures/protected-demo';
 
 const PRESTON = 'E07000123';

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, type Indicator, type ManifestInput } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
-import { briefingFigures } from '../../../src/queries/briefing-figures';
-import { mapFigures, type MapFiguresParams } from '../../../src/queries/map-figures';
-import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/trend-series';
-import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/trend-slice';
+import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
+import { mapFigures, type MapFiguresParams } from '../../../src/queries/readers/map-figures';
+import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/readers/read-trends';
+import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/readers/trend-slice';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
 import { directlyStandardisedRate } from '../../../src/stats';
 import { loadMiniSession, miniManifest } from '../../fixtures/mini-contract';

@@ -6,7 +6,7 @@ import type { FileOutcome, LoadedState } from '../../../../src/import/load-files
 import { GENERATED } from '../../../../src/import/public-data/generate-public-inputs';
 import { POLICE_UK_HEADERS } from '../../../../src/import/public-data/police-uk-files';
 import { settingsFile } from '../../../../src/import/public-data/public-data-state';
-import { buildCube } from '../../../../src/queries/build-cube';
+import { buildCube } from '../../../../src/disclosure/build-cube';
 import { csvFile, emptyState, load, manifestWith, resetTables } from '../../../fixtures/import-helpers';
 import { HAS_REAL, imdFile, NO_REAL, streetFiles } from '../../../fixtures/real-public-data';
 

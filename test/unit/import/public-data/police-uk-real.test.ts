@@ -3,7 +3,7 @@ import { createNodeEngine } from '../../../../src/engine/node-engine';
 import type { Engine } from '../../../../src/engine/engine-types';
 import type { FileOutcome, LoadedState } from '../../../../src/import/load-files';
 import { GENERATED } from '../../../../src/import/public-data/generate-public-inputs';
-import { buildCube } from '../../../../src/queries/build-cube';
+import { buildCube } from '../../../../src/disclosure/build-cube';
 import { emptyState, load, resetTables } from '../../../fixtures/import-helpers';
 import {
   HAS_REAL,
