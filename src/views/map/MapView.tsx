@@ -9,7 +9,7 @@ import { useMapBaseTiles } from '../../hooks/use-map-base-tiles';
 import { useMapBoundary } from '../../hooks/use-map-boundary';
 import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figures';
 import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
