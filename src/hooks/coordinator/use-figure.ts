@@ -2,7 +2,7 @@ import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-q
 import { useEffect, useMemo } from 'react';
 import { useViewState } from '../../url-state/use-view-state';
 import { useSession, useSessionSnapshot } from '../session-context';
-import { FIGURES_META } from '../use-figures-current';
+import { FIGURES_META } from './use-figures-current';
 import type { FigureDeclaration } from './figure-declaration';
 import { figureKey, keepOnlyInScope, type FigureScope } from './figure-key';
 import { coordinatorFor, type FiguresCoordinator } from './figures-coordinator';

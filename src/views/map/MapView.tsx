@@ -13,7 +13,7 @@ import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { BENCHMARK_METHOD } from '../../stats';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import type { AreaFigure, MapFiguresParams } from '../../queries/map-figures';
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
