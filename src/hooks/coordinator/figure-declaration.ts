@@ -34,7 +34,8 @@ export interface FigureContext {
 /**
  * A figure a view can ask for, declared once as Mosaic declares a client's query: its name and how it is worked out
  * from its inputs. Declared at module level, `read` can depend on nothing but the context and its inputs, so the
- * key the coordinator derives from the name, the scope and the inputs is complete by construction.
+ * key the coordinator derives from the name, the scope and the inputs is complete by construction. Inputs are plain
+ * data (strings, numbers, arrays, plain objects): they are hashed as JSON into the key, where a Map would vanish.
  */
 export interface FigureDeclaration<I, T> {
   name: string;
