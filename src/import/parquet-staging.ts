@@ -96,6 +96,9 @@ async function stageFromArrow(
     inserting = engine.insertArrow(new Table(vectors), staging, 'append');
     // Awaited at the next group or after the last; marked handled so a failure is not reported before then.
     inserting.catch(() => {});
+    // The engine's queue starts the insert (and posts it to the worker) in a later task: without this yield the
+    // next group's decoding, which never yields, would run first and nothing would overlap.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     rowStart += rows;
   }
   await inserting;
