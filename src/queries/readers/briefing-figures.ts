@@ -10,7 +10,7 @@ import { briefingSentence } from '../wording/briefing-sentences';
 import { noPopulationReason } from '../wording/population-words';
 import { populationNear } from '../figures/population-years';
 import { readPopulationGaps } from './population-gaps';
-import { partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
+import { figureOfRow, partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
 
 /** The Home Office VRU success measures count victims aged under 25: these bands together. */
 export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
@@ -129,7 +129,7 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
   if (bands === null) {
     const row = cells.get(`${period}|all`);
     if (!row) return { period, value: null, flag: 'x' };
-    return { period, value: row.flag === 'c' ? null : row.value, flag: row.flag as PublicFlag };
+    return { period, ...figureOfRow(row) };
   }
   const parts: GroupPart[] = [];
   for (const b of bands) {
@@ -145,8 +145,7 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
 function bandYears(cells: Map<string, CellRow>, bands: readonly string[]): Map<string, Map<string, ProtectedFigure>> {
   const out = new Map(bands.map((b) => [b, new Map<string, ProtectedFigure>()]));
   for (const c of cells.values()) {
-    if (c.period_type === 'year')
-      out.get(c.age_band)?.set(c.period, { value: c.flag === 'c' ? null : c.value, flag: c.flag as PublicFlag });
+    if (c.period_type === 'year') out.get(c.age_band)?.set(c.period, figureOfRow(c));
   }
   return out;
 }
