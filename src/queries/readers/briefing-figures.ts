@@ -19,7 +19,7 @@ import { briefingSentence } from '../wording/briefing-sentences';
 import { noPopulationReason } from '../wording/population-words';
 import { populationNear } from '../figures/population-years';
 import { readPopulationGaps } from './population-gaps';
-import { partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
+import { figureOfRow, partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
 
 /** How many months the sparkline covers. */
 export const SPARKLINE_MONTHS = 24;
@@ -135,7 +135,7 @@ interface CellRow {
  */
 function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly string[] | null): BriefingPoint {
   const own = cells.get(`${period}|${bands === null ? 'all' : UNDER_25}`);
-  if (own) return { period, value: own.flag === 'c' ? null : own.value, flag: own.flag as PublicFlag };
+  if (own) return { period, ...figureOfRow(own) };
   if (bands === null || bands.length === 0) return { period, value: null, flag: 'x' };
   const parts: GroupPart[] = [];
   for (const b of bands) {
@@ -151,8 +151,7 @@ function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly 
 function bandYears(cells: Map<string, CellRow>, bands: readonly string[]): Map<string, Map<string, ProtectedFigure>> {
   const out = new Map(bands.map((b) => [b, new Map<string, ProtectedFigure>()]));
   for (const c of cells.values()) {
-    if (c.period_type === 'year')
-      out.get(c.age_band)?.set(c.period, { value: c.flag === 'c' ? null : c.value, flag: c.flag as PublicFlag });
+    if (c.period_type === 'year') out.get(c.age_band)?.set(c.period, figureOfRow(c));
   }
   return out;
 }

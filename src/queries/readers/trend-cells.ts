@@ -27,6 +27,14 @@ export interface ProtectedFigure {
   flag: PublicFlag;
 }
 
+/**
+ * A protected table's cell row as a figure: a hidden one (`c`) carries no value, whatever the row holds. (Rows
+ * of a combined read that are not cells have no flag; they are never passed here.)
+ */
+export function figureOfRow(row: { value: number | null; flag: string | null }): ProtectedFigure {
+  return { value: row.flag === 'c' ? null : row.value, flag: row.flag as PublicFlag };
+}
+
 /** The cells of several indicators for one area and breakdown, keyed for lookup. */
 export interface TrendCells {
   /** indicator id -> month 'YYYY-MM' -> cell (the denominators of proportions under `<id>::denominator`). */
@@ -81,7 +89,7 @@ export async function readTrendCells(
     const target = r.period_type === 'month' ? cells.months : cells.years;
     let byPeriod = target.get(r.indicator_id);
     if (!byPeriod) target.set(r.indicator_id, (byPeriod = new Map()));
-    byPeriod.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+    byPeriod.set(r.period, figureOfRow(r));
   }
   return cells;
 }
@@ -114,7 +122,7 @@ export async function readAgeBandYears(
     if (!byBand) continue;
     const byYear = byBand.get(r.age_band) ?? new Map<string, ProtectedFigure>();
     byBand.set(r.age_band, byYear);
-    byYear.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+    byYear.set(r.period, figureOfRow(r));
   }
   return out;
 }
@@ -267,7 +275,7 @@ export async function readDistrictMonths(
   for (const r of rows) {
     let a = areas.get(r.area_code);
     if (!a) areas.set(r.area_code, (a = { code: r.area_code, name: r.name, months: new Map() }));
-    if (r.period !== null) a.months.set(r.period, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+    if (r.period !== null) a.months.set(r.period, figureOfRow(r));
   }
   return [...areas.values()];
 }

@@ -5,12 +5,12 @@
 // month sends no statement. Figures still come only from the protected table passed in: this module
 // filters protected cells, it never adds them up (partial months count areas, not people).
 import { AGE_BANDS, type AgeBand, type Sex } from '../../contract';
-import { DENOMINATOR_SUFFIX, type PublicFlag } from '../../disclosure/protected-tables';
+import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
 import { areaList, type AreaOption } from './area-list';
 import type { PopulationGap } from './population-gaps';
-import type { DistrictMonths, PopulationRow, ProtectedFigure, TrendCells } from './trend-cells';
+import { figureOfRow, type DistrictMonths, type PopulationRow, type ProtectedFigure, type TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
 
 type ByPeriod = Map<string, ProtectedFigure>;
@@ -126,10 +126,10 @@ export async function readTrendSlices(
       slice.bandYears.set(area, byBand);
       const byYear = byBand.get(band) ?? new Map<string, ProtectedFigure>();
       byBand.set(band, byYear);
-      byYear.set(year, { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag });
+      byYear.set(year, figureOfRow(r));
     } else {
       const isMonth = r.period_type === 'month';
-      const figure = { value: r.flag === 'c' ? null : r.value, flag: r.flag as PublicFlag };
+      const figure = figureOfRow(r);
       cellsOf(isMonth ? slice.months : slice.years, r.indicator_id, area).set(r.period, figure);
       if (allBreakdowns && isMonth && r.indicator_id === slice.indicatorId) addReporting(slice, area, r.period);
     }

@@ -4,7 +4,6 @@ import type { TrendIndexComparison } from '../../queries/figures/trend-compare';
 import {
   AXIS_TEXT,
   AxisTitle,
-  CHART_FONT,
   DASHES,
   EndLabels,
   GRID,
@@ -13,6 +12,9 @@ import {
   PALETTE,
   pick,
   type EndLabel,
+  AXIS_TICK,
+  chartMargin,
+  chartSizing,
 } from './chart-parts';
 
 /** Style of the k-th compared series: colour, dash and marker together, so no series relies on colour. */
@@ -43,14 +45,13 @@ export const CompareChart = memo(function CompareChart({
       ? [{ key: s.indicatorId, text: s.shortTitle, x: last.period, y: last.index, colour: style.colour, darkText: true }]
       : [];
   });
-  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
   return (
-    <LineChart data={rows} {...sizing} margin={{ top: 30, right: 250, bottom: 8, left: 8 }} accessibilityLayer={false}>
+    <LineChart data={rows} {...chartSizing(width, height)} margin={chartMargin(250)} accessibilityLayer={false}>
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis dataKey="period" tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }} stroke={AXIS_TEXT} interval={0} />
+      <XAxis dataKey="period" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis
         interval={0}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        tick={AXIS_TICK}
         stroke={AXIS_TEXT}
         width={48}
         allowDecimals={false}

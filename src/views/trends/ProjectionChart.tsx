@@ -6,13 +6,15 @@ import {
   AxisTitle,
   CHART_FONT,
   EndLabels,
-  GAP_ROW_MARGIN,
   GapMarks,
   GRID,
-  januaryTicks,
   markerDot,
   PALETTE,
   type EndLabel,
+  AXIS_TICK,
+  chartMargin,
+  chartSizing,
+  monthAxis,
 } from './chart-parts';
 
 type Projection = Extract<TrendProjection, { kind: 'projection' }>;
@@ -64,26 +66,18 @@ export const ProjectionChart = memo(function ProjectionChart({
         ]
       : []),
   ];
-  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
   return (
     <ComposedChart
       data={rows}
-      {...sizing}
-      margin={{ top: 30, right: 110, bottom: hidden.length + missing.length > 0 ? 8 + GAP_ROW_MARGIN : 8, left: 8 }}
+      {...chartSizing(width, height)}
+      margin={chartMargin(110, hidden.length + missing.length)}
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis
-        dataKey="period"
-        ticks={januaryTicks(periods)}
-        tickFormatter={(p: string) => (p.endsWith('-01') ? p.slice(0, 4) : p)}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
-        stroke={AXIS_TEXT}
-        interval={0}
-      />
+      <XAxis {...monthAxis(periods)} />
       <YAxis
         interval={0}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        tick={AXIS_TICK}
         stroke={AXIS_TEXT}
         width={56}
         domain={[0, 'auto']}

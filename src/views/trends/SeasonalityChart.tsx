@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { SeasonalMonth } from '../../queries/figures/trend-series';
-import { AXIS_TEXT, AxisTitle, CHART_FONT, GAP_ROW_MARGIN, GapMarks, GRID, PALETTE } from './chart-parts';
+import { AXIS_TEXT, AxisTitle, CHART_FONT, GapMarks, GRID, PALETTE, AXIS_TICK, chartMargin, chartSizing } from './chart-parts';
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -20,19 +20,18 @@ export const SeasonalityChart = memo(function SeasonalityChart({
   const missing = months.filter((m) => m.flag === 'x').map((m) => SHORT[m.month - 1] ?? '');
   const shown = months.every((m) => m.mean !== null);
   const average = shown ? months.reduce((s, m) => s + (m.mean ?? 0), 0) / 12 : null;
-  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', maxWidth: 760, height } };
   return (
     <BarChart
       data={rows}
-      {...sizing}
-      margin={{ top: 30, right: 100, bottom: hidden.length + missing.length > 0 ? 8 + GAP_ROW_MARGIN : 8, left: 8 }}
+      {...chartSizing(width, height, 760)}
+      margin={chartMargin(100, hidden.length + missing.length)}
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis dataKey="month" tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }} stroke={AXIS_TEXT} interval={0} />
+      <XAxis dataKey="month" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis
         interval={0}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        tick={AXIS_TICK}
         stroke={AXIS_TEXT}
         width={56}
         tickFormatter={(v: number) => v.toLocaleString('en-GB')}

@@ -5,13 +5,14 @@ import {
   AXIS_TEXT,
   AxisTitle,
   BAND_FILL,
-  CHART_FONT,
-  GAP_ROW_MARGIN,
   GapMarks,
   GRID,
-  januaryTicks,
   markerDot,
   PALETTE,
+  AXIS_TICK,
+  chartMargin,
+  chartSizing,
+  monthAxis,
 } from './chart-parts';
 import { formatRate } from './format-trend';
 
@@ -60,27 +61,19 @@ export const TrendChart = memo(function TrendChart({
   const missing = points.filter((p) => flagOf(p) === 'x').map((p) => p.period);
   const periods = points.map((p) => p.period);
   const format = measure === 'rate' ? formatRate : (v: number) => v.toLocaleString('en-GB');
-  const sizing = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
   return (
     <ComposedChart
       data={rows}
-      {...sizing}
-      margin={{ top: 30, right: 24, bottom: hidden.length + missing.length > 0 ? 8 + GAP_ROW_MARGIN : 8, left: 8 }}
+      {...chartSizing(width, height)}
+      margin={chartMargin(24, hidden.length + missing.length)}
       accessibilityLayer={false}
     >
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis
-        dataKey="period"
-        ticks={januaryTicks(periods)}
-        tickFormatter={(p: string) => (p.endsWith('-01') ? p.slice(0, 4) : p)}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
-        stroke={AXIS_TEXT}
-        interval={0}
-      />
+      <XAxis {...monthAxis(periods)} />
       <YAxis
         interval={0}
         tickFormatter={format}
-        tick={{ fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT }}
+        tick={AXIS_TICK}
         stroke={AXIS_TEXT}
         domain={[0, 'auto']}
         allowDecimals={measure === 'rate'}

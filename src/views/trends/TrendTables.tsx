@@ -1,5 +1,5 @@
 import { kindNamed } from '../../indicator-kinds';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type {
   SeasonalMonth,
   TrendPeriodWithChange,
@@ -129,86 +129,91 @@ function ChangeCells({ row, basis }: { row: TrendPeriodWithChange; basis: Change
   );
 }
 
-/** Rolling 12-month totals with the change on the same 12 months a year earlier. */
-export const RollingTable = memo(function RollingTable({
-  series,
-  explanations,
-  caption,
-  basis = 'rate',
-}: {
-  series: TrendSeries;
-  explanations: FlagExplanations;
-  caption: string;
-  /** The change shown: the same as the chart's measure, so its title and this table agree. */
-  basis?: ChangeBasis;
-}) {
-  const formatRate = rateFormatter(series.rolling.map((p) => p.rate));
-  return (
-    <TrendTable
-      caption={caption}
-      columns={[
-        textColumn('12 months to'),
-        ...pointColumns(series, series.measure.rollingRateLabel),
-        numberColumn(changeHeader(series, basis, 'a year earlier')),
-        textColumn('Significance'),
-        textColumn('Notes'),
-      ]}
-    >
-      {series.rolling.map((r) => (
-        <tr key={r.period} data-period={r.period}>
-          <th scope="row">{longPeriod(r.period)}</th>
-          <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
-          <ChangeCells row={r} basis={basis} />
-          <td>
-            <Notes point={r} />
-          </td>
-        </tr>
-      ))}
-    </TrendTable>
-  );
-});
-
-/** Calendar years from the protected year cells, with the change on the year before. */
-export const YearTable = memo(function YearTable({
-  series,
-  explanations,
-  caption,
-  basis = 'rate',
-}: {
+interface ChangeTableProps {
   series: TrendSeries;
   explanations: FlagExplanations;
   caption: string;
   /** The change shown: the same as the main chart's measure, so its title and this table agree. */
   basis?: ChangeBasis;
+}
+
+/** A table of periods, each with its figures and its change on the same period a year earlier. */
+function ChangeTable<R extends TrendPeriodWithChange>({
+  series,
+  explanations,
+  caption,
+  basis,
+  rows,
+  periodHeader,
+  earlier,
+  label,
+  notes,
+}: Required<ChangeTableProps> & {
+  rows: readonly R[];
+  periodHeader: string;
+  /** What the change is on, e.g. "a year earlier". */
+  earlier: string;
+  label: (row: R) => string;
+  notes: (row: R) => ReactNode;
 }) {
-  const formatRate = rateFormatter(series.years.map((p) => p.rate));
+  const formatRate = rateFormatter(rows.map((p) => p.rate));
   return (
     <TrendTable
       caption={caption}
       columns={[
-        textColumn('Year'),
+        textColumn(periodHeader),
         ...pointColumns(series, series.measure.rollingRateLabel),
-        numberColumn(changeHeader(series, basis, 'the year before')),
+        numberColumn(changeHeader(series, basis, earlier)),
         textColumn('Significance'),
         textColumn('Notes'),
       ]}
     >
-      {series.years.map((y: TrendYear) => (
-        <tr key={y.period} data-period={y.period}>
-          <th scope="row">{y.period}</th>
-          <PointCells point={y} series={series} explanations={explanations} formatRate={formatRate} />
-          <ChangeCells row={y} basis={basis} />
-          <td>
-            {[
-              y.monthsWithData < 12 ? `part year: ${y.monthsWithData} of 12 months have data` : null,
-              y.partial ? 'partial: some parts of the area sent no data' : null,
-            ]
-              .filter(Boolean)
-              .join('; ')}
-          </td>
+      {rows.map((r) => (
+        <tr key={r.period} data-period={r.period}>
+          <th scope="row">{label(r)}</th>
+          <PointCells point={r} series={series} explanations={explanations} formatRate={formatRate} />
+          <ChangeCells row={r} basis={basis} />
+          <td>{notes(r)}</td>
         </tr>
       ))}
     </TrendTable>
+  );
+}
+
+/** Rolling 12-month totals with the change on the same 12 months a year earlier. */
+export const RollingTable = memo(function RollingTable({ basis = 'rate', ...props }: ChangeTableProps) {
+  return (
+    <ChangeTable
+      {...props}
+      basis={basis}
+      rows={props.series.rolling}
+      periodHeader="12 months to"
+      earlier="a year earlier"
+      label={(r) => longPeriod(r.period)}
+      notes={(r) => <Notes point={r} />}
+    />
+  );
+});
+
+/** Calendar years from the protected year cells, with the change on the year before. */
+export const YearTable = memo(function YearTable({ basis = 'rate', ...props }: ChangeTableProps) {
+  return (
+    <ChangeTable
+      {...props}
+      basis={basis}
+      rows={props.series.years}
+      periodHeader="Year"
+      earlier="the year before"
+      label={(y: TrendYear) => y.period}
+      notes={(y: TrendYear) =>
+        [
+          y.monthsWithData < 12 ? `part year: ${y.monthsWithData} of 12 months have data` : null,
+          y.partial ? 'partial: some parts of the area sent no data' : null,
+        ]
+          .filter(Boolean)
+          .join('; ')
+      }
+    />
   );
 });
 

@@ -205,3 +205,29 @@ export function januaryTicks(periods: readonly string[]): string[] {
   const januaries = periods.filter((p) => p.endsWith('-01'));
   return januaries.length >= 2 ? januaries : periods.filter((_, i) => i % 3 === 0);
 }
+
+/** The tick labels of every chart's axes. */
+export const AXIS_TICK = { fill: AXIS_TEXT, fontSize: 12, fontFamily: CHART_FONT };
+
+/** A fixed size (tests, pictures) or the container's width, up to `maxWidth` when given. */
+export function chartSizing(width: number | undefined, height: number, maxWidth?: number) {
+  if (width) return { width, height };
+  return { responsive: true, style: maxWidth ? { width: '100%', maxWidth, height } : { width: '100%', height } };
+}
+
+/** Room on the right for end labels, and below the plot for the row of gap marks when `gaps` are drawn. */
+export function chartMargin(right: number, gaps = 0) {
+  return { top: 30, right, bottom: gaps > 0 ? 8 + GAP_ROW_MARGIN : 8, left: 8 };
+}
+
+/** The axis of a monthly chart: a tick each January, labelled with its year. */
+export function monthAxis(periods: readonly string[]) {
+  return {
+    dataKey: 'period',
+    ticks: januaryTicks(periods),
+    tickFormatter: (p: string) => (p.endsWith('-01') ? p.slice(0, 4) : p),
+    tick: AXIS_TICK,
+    stroke: AXIS_TEXT,
+    interval: 0,
+  };
+}
