@@ -2,7 +2,7 @@ import { AGE_BANDS } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
 import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
-import type { IndicatorBreakdown } from './cohort-cells';
+import type { IndicatorBreakdown } from '../figures/cohort-figures';
 
 export interface CohortCoverage {
   vruCode: string | null;

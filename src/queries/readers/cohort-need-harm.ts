@@ -5,11 +5,10 @@ import {
   cohortFigure,
   noFigure,
   PopulationIndex,
-  readCohortCells,
-  readPopulationIndex,
   selectForCohort,
   type CohortFigure,
-} from './cohort-cells';
+} from '../figures/cohort-figures';
+import { readCohortCells, readPopulationIndex } from './cohort-cells';
 import { yearLimit, type CohortCoverage } from './cohort-coverage';
 
 export interface NeedHarmParams {

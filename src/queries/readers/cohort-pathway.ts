@@ -1,16 +1,8 @@
 import { kindOf } from '../../indicator-kinds';
 import { TIERS, type Indicator, type Tier } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
-import {
-  CellIndex,
-  cohortFigure,
-  PopulationIndex,
-  readCohortCells,
-  readPopulationIndex,
-  selectForCohort,
-  yearOf,
-  type CohortDefinition,
-} from './cohort-cells';
+import { CellIndex, cohortFigure, PopulationIndex, selectForCohort, yearOf } from '../figures/cohort-figures';
+import { readCohortCells, readPopulationIndex, type CohortDefinition } from './cohort-cells';
 import type { CohortCoverage } from './cohort-coverage';
 import type { CohortFlag } from '../../disclosure/protected-tables';
 

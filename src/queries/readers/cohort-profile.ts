@@ -8,13 +8,11 @@ import {
   noFigure,
   PopulationIndex,
   quantileSorted,
-  readCohortCells,
-  readPopulationIndex,
   selectForCohort,
-  type CohortDefinition,
   type CohortFigure,
   type CohortSelection,
-} from './cohort-cells';
+} from '../figures/cohort-figures';
+import { readCohortCells, readPopulationIndex, type CohortDefinition } from './cohort-cells';
 import { latestFullYear, type CohortCoverage } from './cohort-coverage';
 
 export interface ProfileParams {

@@ -1,6 +1,7 @@
 import type { AgeBand, Indicator } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
-import { CellIndex, cohortFigure, noFigure, readCohortCells, readPopulationIndex, type CohortFigure } from './cohort-cells';
+import { CellIndex, cohortFigure, noFigure, type CohortFigure } from '../figures/cohort-figures';
+import { readCohortCells, readPopulationIndex } from './cohort-cells';
 import { latestFullYear, type CohortCoverage } from './cohort-coverage';
 
 export interface PyramidParams {

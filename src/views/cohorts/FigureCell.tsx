@@ -1,5 +1,5 @@
 import type { DisclosurePolicy } from '../../contract';
-import type { CohortFigure } from '../../queries/readers/cohort-cells';
+import type { CohortFigure } from '../../queries/figures/cohort-figures';
 import { roundingExplanation } from '../../disclosure/suppression-text';
 import { Figure } from '../../ui/Figure';
 import { formatRate, WIDEN_MESSAGE } from './cohort-format';

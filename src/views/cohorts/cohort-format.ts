@@ -1,7 +1,7 @@
 import { kindNamed } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import type { BenchmarkOutcome, NotCompared } from '../../stats';
-import type { CohortFigure } from '../../queries/readers/cohort-cells';
+import type { CohortFigure } from '../../queries/figures/cohort-figures';
 import { enGB } from '../../ui/format';
 import type { CohortFlag } from '../../disclosure/protected-tables';
 

@@ -1,5 +1,5 @@
 import type { Indicator, Tier } from '../../../src/contract';
-import type { CohortFigure } from '../../../src/queries/readers/cohort-cells';
+import type { CohortFigure } from '../../../src/queries/figures/cohort-figures';
 import type { CohortProfile, ProfileRow } from '../../../src/queries/readers/cohort-profile';
 import type { BenchmarkOutcome, NotCompared } from '../../../src/stats';
 import type { CohortFlag } from '../../../src/disclosure/protected-tables';

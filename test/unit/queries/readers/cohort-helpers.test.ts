@@ -7,8 +7,8 @@ import {
   PopulationIndex,
   quantileSorted,
   selectForCohort,
-  type CohortCell,
-} from '../../../../src/queries/readers/cohort-cells';
+} from '../../../../src/queries/figures/cohort-figures';
+import { type CohortCell } from '../../../../src/queries/readers/cohort-cells';
 import { completePeriods, latestFullYear, yearLimit } from '../../../../src/queries/readers/cohort-coverage';
 import { aggregateTier, indexSeries, type PathwaySeries } from '../../../../src/queries/readers/cohort-pathway';
 import { spineRange } from '../../../../src/queries/readers/cohort-profile';
