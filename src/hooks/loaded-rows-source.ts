@@ -4,7 +4,7 @@ import { useViewState } from '../url-state/use-view-state';
 import { useSessionSnapshot } from './session-context';
 
 /**
- * What the catalogue and the month pickers read: the extracts, or, when the engine holds only protected tables
+ * What the catalogue and the month pickers read: the declared coverage, or, when the engine holds only protected tables
  * (an open bundle, the demo restored from its snapshot), the audience's protected cells.
  */
 export function useLoadedRowsSource(): { sql: string } {

@@ -3,7 +3,7 @@ import { ident, str } from '../../engine/sql-literals';
 
 /**
  * The rows that say what is loaded (indicator, area, month), for the catalogue, the coverage matrix and the
- * month pickers: the declared coverage (src/queries/declared-coverage.ts: every area and month reported, whether
+ * month pickers: the declared coverage (src/disclosure/declared-coverage.ts: every area and month reported, whether
  * or not the extract has a row for it, so no row's presence shows), or, when the session holds a partner bundle
  * (which has no extracts), the bundle's protected monthly cells for all ages and persons that carry data.
  */
