@@ -1,4 +1,4 @@
-import type { AgeBand, GeographyLevel, Sex } from '../contract';
+import type { GeographyLevel, PublishedAge, Sex } from '../contract';
 import { attackerPriors } from '../disclosure/attacker-priors';
 import { auditProtection, markBounds, type RuleBounds } from '../disclosure/audit';
 import type { AreaHierarchy, CubeCell, PeriodType, ProtectedCell } from '../disclosure/cube-types';
@@ -33,7 +33,7 @@ export interface BundleCell {
   level: GeographyLevel;
   period: string;
   periodType: PeriodType;
-  ageBand: AgeBand;
+  ageBand: PublishedAge;
   sex: Sex;
   value: number | null;
   flag: PublicFlag;

@@ -1,6 +1,6 @@
 import { makeVector, Table } from 'apache-arrow';
 import { parquetMetadata, parquetRead } from 'hyparquet';
-import { AGE_BAND_VALUES, GEOGRAPHY_LEVELS, SEX_VALUES, type Manifest } from '../contract';
+import { PUBLISHED_AGE_VALUES, GEOGRAPHY_LEVELS, SEX_VALUES, type Manifest } from '../contract';
 import { utf8Vector } from '../engine/arrow-vectors';
 import type { Engine } from '../engine/engine-types';
 import { ident, str } from '../engine/sql-literals';
@@ -164,7 +164,7 @@ export async function readBundle(files: readonly NamedBytes[]): Promise<OpenedBu
     }
     if (
       !PERIOD_TYPES.has(cell.periodType) ||
-      !(AGE_BAND_VALUES as readonly string[]).includes(cell.ageBand) ||
+      !(PUBLISHED_AGE_VALUES as readonly string[]).includes(cell.ageBand) ||
       !(SEX_VALUES as readonly string[]).includes(cell.sex)
     ) {
       throw new BundleError(`cells.parquet row ${i + 1} has a period type, age band or sex the dashboard does not know.`);

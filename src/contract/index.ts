@@ -4,3 +4,4 @@ export * from './manifest-schema';
 export * from './table-schemas';
 export * from './provenance';
 export * from './absent-rows';
+export * from './under-25';

@@ -1,4 +1,4 @@
-import type { AgeBand, GeographyLevel, Sex } from '../contract';
+import type { GeographyLevel, PublishedAge, Sex } from '../contract';
 
 export type PeriodType = 'month' | 'quarter' | 'year';
 
@@ -14,7 +14,7 @@ export interface CubeCell {
   /** 'YYYY-MM' for months, 'YYYY-Qn' for quarters, 'YYYY' for years. */
   period: string;
   periodType: PeriodType;
-  ageBand: AgeBand;
+  ageBand: PublishedAge;
   sex: Sex;
   count: number;
 }

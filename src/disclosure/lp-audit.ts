@@ -1,9 +1,10 @@
-import type { Highs, Model } from 'highs';
+import type { Highs } from 'highs';
+import { CellLp, EPS, rowsOver, type Row } from './cell-lp';
 import { roundedInterval, type SuppressionPolicy } from './primary-policy';
 import { IntervalAttack } from './interval-attack';
 import type { CubeRelations } from './relations';
 import { RELATION_KINDS } from './relations';
-import { PRIMARY, ROUNDED, SHOWN } from './status-codes';
+import { PRIMARY, ROUNDED, SECONDARY, SHOWN } from './status-codes';
 
 /*
  * The exact audit: a linear programme over every relation of an indicator at once (HiGHS), which is what an
@@ -28,8 +29,6 @@ export type AttackerModel = (typeof ATTACKER_MODELS)[number];
 /** What ProtectionSummary.audit.method says when the LP certificate is used. */
 export const LP_AUDIT_METHOD =
   'exact LP over all relations of each indicator (HiGHS); attackers who see c and who know which cells are small';
-
-const EPS = 1e-6;
 
 /**
  * Largest component (uncertain cells) the LP certifies. HiGHS in WebAssembly takes ~0.1 s per LP on a
@@ -75,43 +74,6 @@ export function lpPriors(
   return { lo, hi };
 }
 
-/** One row of an LP: sum(coef * x[cell]) within [lower, upper]. */
-interface Row {
-  cells: number[];
-  coefs: number[];
-  lower: number;
-  upper: number;
-}
-
-/**
- * The rows of the attacker's LP for a component of the published cube: each relation, total - sum(parts), with
- * exact shown members moved to the right-hand side (an inequality where the data's total is not exactly the sum).
- */
-function publishedRows(rel: CubeRelations, relations: readonly number[], status: Uint8Array, shown: Float64Array): Row[] {
-  const { start, members, kind } = rel;
-  return relations.map((r) => {
-    let rhs = 0;
-    const cells: number[] = [];
-    const coefs: number[] = [];
-    for (let j = start[r]!; j < start[r + 1]!; j++) {
-      const m = members[j]!;
-      const a = j === start[r] ? 1 : -1;
-      if (status[m] === SHOWN) rhs -= a * shown[m]!;
-      else {
-        cells.push(m);
-        coefs.push(a);
-      }
-    }
-    const k = kind[r]!;
-    return {
-      cells,
-      coefs,
-      lower: k === RELATION_KINDS.partsExceed ? -Infinity : rhs,
-      upper: k === RELATION_KINDS.totalExceeds ? Infinity : rhs,
-    };
-  });
-}
-
 /**
  * The rows of the baseline LP: what the suppression marks alone imply, every visible figure unknown (>= 0).
  * An unknown member is a free non-negative slack: a relation with an unknown total says nothing, one with
@@ -146,123 +108,6 @@ function baselineRows(rel: CubeRelations, relations: readonly number[], status: 
     });
   }
   return rows;
-}
-
-/** An LP over some cells with the given rows and bounds, solved repeatedly with different objectives. */
-class CellLp {
-  private readonly local = new Map<number, number>();
-  private readonly model: Model;
-  private readonly n: number;
-  private readonly colLower: Float64Array;
-  private readonly colUpper: Float64Array;
-  solves = 0;
-
-  constructor(
-    private readonly highs: Highs,
-    readonly cells: readonly number[],
-    rows: readonly Row[],
-    lo: Float64Array,
-    hi: Float64Array,
-  ) {
-    cells.forEach((c, k) => this.local.set(c, k));
-    this.n = cells.length;
-    const inf = highs.infinity;
-    const fin = (v: number): number => (v === Infinity ? inf : v === -Infinity ? -inf : v);
-    const starts: number[] = [0];
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const row of rows) {
-      for (let i = 0; i < row.cells.length; i++) {
-        indices.push(this.local.get(row.cells[i]!)!);
-        values.push(row.coefs[i]!);
-      }
-      starts.push(indices.length);
-    }
-    this.colLower = Float64Array.from(cells, (c) => lo[c]!);
-    this.colUpper = Float64Array.from(cells, (c) => fin(hi[c]!));
-    this.model = highs.createModel({
-      numCols: this.n,
-      numRows: rows.length,
-      colCost: new Float64Array(this.n),
-      colLower: this.colLower,
-      colUpper: this.colUpper,
-      rowLower: rows.map((r) => fin(r.lower)),
-      rowUpper: rows.map((r) => fin(r.upper)),
-      matrix: { format: 'csr', numRows: rows.length, numCols: this.n, starts, indices, values },
-    });
-    // One sense throughout (maximising is minimising the negation), so each solve starts from the last basis.
-    this.model.options.set({ output_flag: false, presolve: 'off', simplex_scale_strategy: 0 });
-  }
-
-  dispose(): void {
-    this.model.dispose();
-  }
-
-  col(cell: number): number {
-    return this.local.get(cell)!;
-  }
-
-  /**
-   * Optimises sum(x) over the given columns (up: maximise), other columns costless; returns the solution, null
-   * when infeasible, or 'unbounded'.
-   */
-  solve(cols: readonly number[], up: boolean): Float64Array | null | 'unbounded' {
-    const costs = new Float64Array(this.n);
-    for (const k of cols) costs[k] = up ? -1 : 1;
-    this.model.changeColsCost({ kind: 'range', from: 0, to: this.n - 1 }, costs);
-    this.solves++;
-    this.model.run();
-    const st = this.model.getModelStatus();
-    if (st === 7) return this.model.getSolution().colValue;
-    if (st === 8) return null;
-    if (st === 9 || st === 10) return 'unbounded';
-    throw new Error(`HiGHS stopped with model status ${st} on an LP of ${this.n} cells`);
-  }
-
-  /** Tightens (or restores, with value null) the upper or lower bound of some columns. */
-  bound(cols: readonly number[], upper: boolean, value: ((k: number) => number) | null): void {
-    if (cols.length === 0) return;
-    const inf = this.highs.infinity;
-    const fin = (v: number): number => (v === Infinity ? inf : v);
-    const lower = cols.map((k) => (!upper && value ? value(k) : this.colLower[k]!));
-    const upperB = cols.map((k) => (upper && value ? fin(value(k)) : this.colUpper[k]!));
-    this.model.changeColsBounds({ kind: 'set', indices: cols }, lower, upperB);
-  }
-
-  /**
-   * Whether each column can reach its target (up: x >= target; down: x <= target), by witness batches: bound every
-   * open column at its target and optimise their sum; a column at its target in that solution is certified (the
-   * solution is feasible for the unbounded LP too). Columns left after a batch that certifies nothing get an LP
-   * of their own; returns their exact extreme (Infinity / -Infinity when unbounded), or null when infeasible.
-   */
-  reach(cols: readonly number[], target: (k: number) => number, up: boolean): Map<number, number> | null {
-    const hits = (x: Float64Array, k: number): boolean => (up ? x[k]! >= target(k) - EPS : x[k]! <= target(k) + EPS);
-    const within = cols.filter((k) => (up ? this.colUpper[k]! > target(k) : this.colLower[k]! < target(k)));
-    this.bound(within, up, target);
-    let open = [...cols];
-    for (;;) {
-      const x = this.solve(open, up);
-      if (x === null) return null;
-      if (x === 'unbounded') throw new Error('an LP bounded at its targets cannot be unbounded');
-      const rest = open.filter((k) => !hits(x, k));
-      const progress = rest.length < open.length;
-      open = rest;
-      if (!progress || rest.length === 0) break;
-    }
-    this.bound(within, up, null);
-    const left = new Set(open);
-    const extreme = new Map<number, number>();
-    for (const k of open) {
-      if (!left.has(k)) continue;
-      const x = this.solve([k], up);
-      if (x === null) return null;
-      left.delete(k);
-      if (x === 'unbounded') continue;
-      if (!hits(x, k)) extreme.set(k, x[k]!);
-      for (const q of left) if (hits(x, q)) left.delete(q);
-    }
-    return extreme;
-  }
 }
 
 /**
@@ -338,17 +183,28 @@ export interface LpPartAudit {
   components: number;
 }
 
+/** Bits of LpAuditor's per-cell certificate: the side of a primary cell's range already shown wide enough. */
+const UP = 1;
+const DOWN = 2;
+
 /**
  * The exact audit of one indicator at a time, under both attacker models. A primary cell is safe on a side when
  * its LP range reaches the rule's end there (t above, 1 or 0 below), or failing that reaches as far as the
  * baseline: the LP range from the suppression marks alone (every visible figure unknown), which no amount of
  * further hiding can widen. The interval attack on the marks gives targets at least as wide as the baseline
  * (certifying against them is sound and cheap); only cells that miss them get the exact baseline LP.
- * Components already certified with the same cells are not solved again.
+ *
+ * Certificates are kept across calls (the repair rounds of one protectCube): a side once certified stays so while
+ * cells are only ever hidden further, because hiding a figure relaxes the attacker's LP (a fixed or rounded value
+ * becomes a variable whose prior contains it, so every old solution stays feasible and every range can only
+ * widen), while the targets can only move inwards (the marks' interval attack treats a complement like any
+ * visible figure, >= 0, and the baseline LP only gains rows). A call that sees a cell less hidden than before
+ * drops every certificate.
  */
 export class LpAuditor {
-  private readonly certified = new Set<string>();
   private readonly attack: IntervalAttack;
+  private readonly safe = new Map<AttackerModel, Uint8Array>();
+  private lastStatus: Uint8Array | null = null;
   constructor(
     private readonly highs: Highs,
     private readonly rel: CubeRelations,
@@ -359,26 +215,64 @@ export class LpAuditor {
     this.attack = new IntervalAttack(rel);
   }
 
+  /** The certificates of one attacker model, emptied first if some cell is less hidden than at the last call. */
+  private certificates(status: Uint8Array, model: AttackerModel): Uint8Array {
+    const last = this.lastStatus;
+    if (last && model === ATTACKER_MODELS[0]) {
+      for (let i = 0; i < status.length; i++) {
+        if (status[i] !== last[i] && !(status[i] === SECONDARY && last[i]! < PRIMARY)) {
+          this.safe.clear();
+          break;
+        }
+      }
+    }
+    let bits = this.safe.get(model);
+    if (!bits) {
+      bits = new Uint8Array(status.length);
+      this.safe.set(model, bits);
+    }
+    return bits;
+  }
+
   auditPart(relations: Int32Array, status: Uint8Array, shown: Float64Array): LpPartAudit {
     const t = this.policy.suppressBelowOrEqual;
     const lowest = this.policy.showZeros ? 1 : 0;
     const out: LpPartAudit = { unsafe: [], uncovered: 0, contradictions: 0, lps: 0, components: 0 };
     const seen = new Set<number>();
     const components = uncertainComponents(this.rel, relations, status);
-    for (const model of ATTACKER_MODELS) {
-      const { lo, hi } = lpPriors(status, shown, this.policy, model);
-      // The marks alone, by the interval attack: visible figures unknown, hidden ones at the model's priors.
-      const mLo = Float64Array.from(lo);
-      const mHi = Float64Array.from(hi);
-      for (let i = 0; i < status.length; i++) {
-        if (status[i]! < PRIMARY) {
-          mLo[i] = 0;
-          mHi[i] = Infinity;
+    // The targets of each model: the rule's ends, or the marks' own range where that is narrower (the marks alone,
+    // by the interval attack: visible figures unknown, hidden ones at the model's priors).
+    const plans = new Map(
+      ATTACKER_MODELS.map((model) => {
+        const priors = lpPriors(status, shown, this.policy, model);
+        const mLo = Float64Array.from(priors.lo);
+        const mHi = Float64Array.from(priors.hi);
+        for (let i = 0; i < status.length; i++) {
+          if (status[i]! < PRIMARY) {
+            mLo[i] = 0;
+            mHi[i] = Infinity;
+          }
         }
-      }
-      const marks = this.attack.runLocal(mLo, mHi, relations);
-      const hiTarget = (c: number): number => Math.min(t, marks.hi[c]!);
-      const loTarget = (c: number): number => Math.max(lowest, marks.lo[c]!);
+        const marks = this.attack.runLocal(mLo, mHi, relations);
+        // Copied: the attack's arrays are its own and the next model's run overwrites them.
+        const marksHi = marks.hi.slice();
+        const marksLo = marks.lo.slice();
+        const hiTarget = (c: number): number => Math.min(t, marksHi[c]!);
+        const loTarget = (c: number): number => Math.max(lowest, marksLo[c]!);
+        return [model, { ...priors, hiTarget, loTarget, safe: this.certificates(status, model) }] as const;
+      }),
+    );
+    // The attacker who knows which cells are small first: their LP is the other's with tighter bounds, so each of
+    // their witnesses is a solution of the other's LP too, and certifies a cell for both where the targets agree.
+    const seesC = plans.get('sees-c')!;
+    for (const model of ['knows-small', 'sees-c'] as const) {
+      const { lo, hi, hiTarget, loTarget, safe } = plans.get(model)!;
+      const certify = (c: number, upper: boolean): void => {
+        safe[c]! |= upper ? UP : DOWN;
+        if (model === 'knows-small' && (upper ? hiTarget(c) >= seesC.hiTarget(c) : loTarget(c) <= seesC.loTarget(c))) {
+          seesC.safe[c]! |= upper ? UP : DOWN;
+        }
+      };
       // Baseline LPs, built on demand for the cells that miss their targets, one per component of hidden cells.
       const baseline = new Map<number, CellLp>();
       const baselineLp = (c: number): CellLp => {
@@ -392,21 +286,43 @@ export class LpAuditor {
       };
       for (const comp of components) {
         const primaries = comp.cells.filter((c) => status[c] === PRIMARY).sort((a, b) => a - b);
-        if (primaries.length === 0) continue;
+        const upOpen = primaries.filter((c) => (safe[c]! & UP) === 0);
+        const downOpen = primaries.filter((c) => (safe[c]! & DOWN) === 0);
+        if (upOpen.length === 0 && downOpen.length === 0) continue;
         if (comp.cells.length > this.cap) {
-          if (model === ATTACKER_MODELS[0]) out.uncovered += primaries.length;
+          if (model === 'knows-small') out.uncovered += primaries.length;
           continue;
         }
-        const key = `${model}:${comp.cells.sort((a, b) => a - b).join(',')}`;
-        if (this.certified.has(key)) continue;
         out.components++;
-        const lp = new CellLp(this.highs, comp.cells, publishedRows(this.rel, comp.relations, status, shown), lo, hi);
-        const ks = primaries.map((c) => lp.col(c));
+        const upLeft = upOpen;
+        const downLeft = downOpen;
+        const lp = new CellLp(
+          this.highs,
+          comp.cells,
+          rowsOver(
+            this.rel,
+            comp.relations,
+            (m) => status[m] !== SHOWN,
+            (m) => shown[m]!,
+          ),
+          lo,
+          hi,
+        );
         let up: Map<number, number> | null;
         let down: Map<number, number> | null;
         try {
-          up = lp.reach(ks, (k) => hiTarget(comp.cells[k]!), true);
-          down = up && lp.reach(ks, (k) => loTarget(comp.cells[k]!), false);
+          up = lp.reach(
+            upLeft.map((c) => lp.col(c)),
+            (k) => hiTarget(comp.cells[k]!),
+            true,
+          );
+          down =
+            up &&
+            lp.reach(
+              downLeft.map((c) => lp.col(c)),
+              (k) => loTarget(comp.cells[k]!),
+              false,
+            );
         } finally {
           lp.dispose();
         }
@@ -415,34 +331,35 @@ export class LpAuditor {
           out.contradictions++;
           continue;
         }
-        let clean = true;
-        const judge = (k: number, upper: boolean, value: number): boolean => {
-          // Missed the interval target: the exact baseline decides.
-          const c = comp.cells[k]!;
+        // Missed the interval target on a side: the exact baseline decides whether the range is narrower than it.
+        const tightAgainstBaseline = (c: number, upper: boolean, value: number): boolean => {
           const blp = baselineLp(c);
           const x = blp.solve([blp.col(c)], upper);
           out.lps++;
-          if (x === null) return false; // cannot be: the baseline is a relaxation of a feasible LP
+          if (x === null) return true; // cannot be: the baseline is a relaxation of a feasible LP
           const base = x === 'unbounded' ? (upper ? Infinity : -Infinity) : x[blp.col(c)]!;
           return upper ? value < Math.min(t, base) - EPS : value > Math.max(lowest, base) + EPS;
         };
         const tight = new Map<number, { lo: boolean; hi: boolean }>();
-        for (const [k, v] of up) if (judge(k, true, v)) tight.set(k, { lo: false, hi: true });
-        for (const [k, v] of down) {
-          if (judge(k, false, v)) tight.set(k, { lo: true, hi: tight.get(k)?.hi ?? false });
-        }
-        for (const [k, side] of tight) {
-          clean = false;
-          const c = comp.cells[k]!;
+        const settle = (open: readonly number[], extremes: Map<number, number>, upper: boolean): void => {
+          for (const c of open) {
+            const v = extremes.get(lp.col(c));
+            if (v === undefined || !tightAgainstBaseline(c, upper, v)) certify(c, upper);
+            else tight.set(c, { lo: !upper || (tight.get(c)?.lo ?? false), hi: upper || (tight.get(c)?.hi ?? false) });
+          }
+        };
+        settle(upLeft, up, true);
+        settle(downLeft, down, false);
+        for (const [c, side] of tight) {
           if (!seen.has(c)) {
             seen.add(c);
             out.unsafe.push({ cell: c, loTight: side.lo, hiTight: side.hi, model });
           }
         }
-        if (clean) this.certified.add(key);
       }
       for (const l of new Set(baseline.values())) l.dispose();
     }
+    this.lastStatus = Uint8Array.from(status);
     return out;
   }
 }

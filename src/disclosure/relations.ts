@@ -1,4 +1,4 @@
-import { AGE_BANDS, GEOGRAPHY_LEVELS, SEXES, type GeographyLevel } from '../contract';
+import { AGE_BANDS, GEOGRAPHY_LEVELS, SEXES, UNDER_25, UNDER_25_BANDS, type GeographyLevel } from '../contract';
 import { indexCube, U32Builder, type CubeIndex } from './cube-index';
 import type { AreaHierarchy, CubeCell } from './cube-types';
 
@@ -74,11 +74,18 @@ function periodGroups(periodValues: readonly string[]): ChildGroups {
   });
 }
 
-function flatGroups(values: readonly string[], total: string, parts: readonly string[]): ChildGroups {
+/** For each value, its group of parts where it is one of the totals (a value may be total of one group only). */
+function flatGroups(values: readonly string[], totals: Readonly<Record<string, readonly string[]>>): ChildGroups {
   const code = new Map(values.map((v, i) => [v, i]));
-  const children = parts.map((p) => code.get(p)).filter((c): c is number => c !== undefined);
-  return values.map((v) => (v === total && children.length > 0 ? [children] : []));
+  return values.map((v) => {
+    const children = (totals[v] ?? []).map((p) => code.get(p)).filter((c): c is number => c !== undefined);
+    return children.length > 0 ? [children] : [];
+  });
 }
+
+/** 'all' ages = every band; the derived under-25 group = its bands (never a part of 'all', which would count twice). */
+const AGE_TOTALS = { all: AGE_BANDS, [UNDER_25]: UNDER_25_BANDS };
+const SEX_TOTALS = { all: SEXES };
 
 /** The area hierarchy as parent -> children, and each area's level as the cells give it. */
 interface AreaTree {
@@ -142,8 +149,8 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
   const dimsOf = idx.indicators.map((sp) => [
     { groups: areaGroups(sp.areaValues, tree), stride: sp.strideArea },
     { groups: periodGroups(sp.periodValues), stride: sp.stridePeriod },
-    { groups: flatGroups(sp.ageValues, 'all', AGE_BANDS), stride: sp.strideAge },
-    { groups: flatGroups(sp.sexValues, 'all', SEXES), stride: 1 },
+    { groups: flatGroups(sp.ageValues, AGE_TOTALS), stride: sp.strideAge },
+    { groups: flatGroups(sp.sexValues, SEX_TOTALS), stride: 1 },
   ]);
   const periodTypes = idx.indicators.map((sp) => sp.periodValues.map((p) => parsePeriod(p).type));
   for (let i = 0; i < idx.n; i++) {
@@ -218,7 +225,7 @@ export function buildRelations(cells: readonly CubeCell[], idx: CubeIndex, hiera
 /**
  * Every additive relation among the given cells, across all dimensions: area (a parent = the sum of its
  * descendants at each level present, e.g. a district = its wards and = its LSOAs), period (quarter = its
- * months, year = its quarters, year = its months), age ('all' = the bands present) and sex ('all' = female +
+ * months, year = its quarters, year = its months), age ('all' = the bands present; under-25 = its bands) and sex ('all' = female +
  * male). Only cells that agree on every other coordinate (indicator included) are related.
  */
 export function deriveRelations(cells: readonly CubeCell[], hierarchy: AreaHierarchy): CubeRelations {

@@ -1,17 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { areaList, loadedPeriods } from '../queries/readers/area-list';
+import { declareLoadedDescription } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
 import { useLoadedRowsSource } from './loaded-rows-source';
-import { useSession, useSessionSnapshot } from './session-context';
+
+/** Every loaded area with its level and name (a description of what is loaded, read by other declarations too). */
+export const areasLoaded = declareLoadedDescription('areas', (ctx) => areaList(ctx.engine));
+
+const periodsLoaded = declareLoadedDescription('periods', (ctx, rows: { sql: string }) => loadedPeriods(ctx.engine, rows.sql));
 
 export function useAreas() {
-  const session = useSession();
-  const { version } = useSessionSnapshot();
-  return useQuery({ queryKey: ['areas', version], queryFn: () => areaList(session.engine) });
+  return useFigure(areasLoaded, {});
 }
 
 export function usePeriods() {
-  const session = useSession();
-  const { version } = useSessionSnapshot();
-  const { sql } = useLoadedRowsSource();
-  return useQuery({ queryKey: ['periods', version, sql], queryFn: () => loadedPeriods(session.engine, sql) });
+  return useFigure(periodsLoaded, useLoadedRowsSource());
 }

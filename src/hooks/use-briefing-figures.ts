@@ -1,19 +1,25 @@
-import { DEFAULT_POLICIES } from '../contract';
 import { briefingFigures } from '../queries/readers/briefing-figures';
 import { useViewState } from '../url-state/use-view-state';
-import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
+import { declareFigure } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
 import { useSessionSnapshot } from './session-context';
+import { usePrefetchTrendSeries } from './use-trend-series';
 
-/** The Overview's figures for the area and month in the URL, under the audience's disclosure rules. */
+const briefingFigure = declareFigure(
+  'briefing-figures',
+  (ctx, { area, endMonth }: { area: string | null; endMonth: string | null }) =>
+    briefingFigures(ctx.engine, ctx.table, { indicators: ctx.manifest?.indicators ?? [], area, endMonth, policy: ctx.policy }),
+);
+
+/**
+ * The Overview's figures for the area and month in the URL, under the audience's disclosure rules. Once they are
+ * shown, the Trends series for the same area and month is worked out in idle time: the view most often opened next.
+ */
 export function useBriefingFigures() {
   const { state: loaded } = useSessionSnapshot();
-  const { state } = useViewState();
-  const policy = useDisclosurePolicy() ?? DEFAULT_POLICIES[state.audience];
-  const indicators = loaded.manifest?.indicators ?? [];
-  return useProtectedQuery(
-    'briefing-figures',
-    [state.area, state.period, indicators.map((i) => i.id).join(','), policy.lowCountBelow],
-    (engine, table) => briefingFigures(engine, table, { indicators, area: state.area, endMonth: state.period, policy }),
-    indicators.length > 0,
-  );
+  const { area, period } = useViewState().state;
+  const hasIndicators = (loaded.manifest?.indicators.length ?? 0) > 0;
+  const figures = useFigure(briefingFigure, hasIndicators ? { area, endMonth: period } : null);
+  usePrefetchTrendSeries(figures.isSuccess && !figures.isPlaceholderData);
+  return figures;
 }

@@ -1,26 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { areaCounts, catalogueSummary } from '../queries/readers/catalogue-summary';
 import { coverageMatrix } from '../queries/readers/coverage-matrix';
+import { declareLoadedDescription } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
 import { useLoadedRowsSource } from './loaded-rows-source';
-import { useSession, useSessionSnapshot } from './session-context';
+
+const summaryLoaded = declareLoadedDescription('catalogue-summary', async (ctx, rows: { sql: string }) => ({
+  indicators: await catalogueSummary(ctx.engine, rows.sql),
+  areas: await areaCounts(ctx.engine),
+}));
+
+const coverageLoaded = declareLoadedDescription('coverage-matrix', (ctx, rows: { sql: string }) =>
+  coverageMatrix(ctx.engine, rows.sql),
+);
 
 /** Area-months, areas and periods covered per indicator. */
 export function useCatalogueSummary() {
-  const session = useSession();
-  const { version } = useSessionSnapshot();
-  const { sql } = useLoadedRowsSource();
-  return useQuery({
-    queryKey: ['catalogue-summary', version, sql],
-    queryFn: async () => ({
-      indicators: await catalogueSummary(session.engine, sql),
-      areas: await areaCounts(session.engine),
-    }),
-  });
+  return useFigure(summaryLoaded, useLoadedRowsSource());
 }
 
 export function useCoverageMatrix() {
-  const session = useSession();
-  const { version } = useSessionSnapshot();
-  const { sql } = useLoadedRowsSource();
-  return useQuery({ queryKey: ['coverage-matrix', version, sql], queryFn: () => coverageMatrix(session.engine, sql) });
+  return useFigure(coverageLoaded, useLoadedRowsSource());
 }

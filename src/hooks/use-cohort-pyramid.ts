@@ -1,24 +1,19 @@
 import type { Indicator } from '../contract';
 import { cohortPyramid } from '../queries/readers/cohort-pyramid';
 import { useViewState } from '../url-state/use-view-state';
-import { useCohortCoverage } from './use-cohort-coverage';
+import { declareFigure } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
+import { cohortCoverageFigure } from './use-cohort-coverage';
 import { useCohortKept } from './use-cohort-kept';
-import { useProtectedQuery } from './use-protected-query';
+
+type PyramidInputs = { indicator: Indicator; area: string | null; notAfter: string | null };
+
+const pyramidFigure = declareFigure('cohort-pyramid', async (ctx, inputs: PyramidInputs) =>
+  cohortPyramid(ctx.engine, ctx.table, { ...inputs, coverage: await ctx.figure(cohortCoverageFigure, {}) }),
+);
 
 /** Rates by age band and sex for one indicator and area (null = the whole VRU area). */
 export function useCohortPyramid(indicator: Indicator | null, area: string | null) {
-  const { state } = useViewState();
-  const coverage = useCohortCoverage();
-  const data = coverage.data;
-  return useCohortKept(
-    useProtectedQuery(
-      'cohort-pyramid',
-      [indicator?.id, area, state.period],
-      (engine, table) => {
-        if (!indicator || !data) throw new Error('the pyramid needs an indicator and the loaded coverage');
-        return cohortPyramid(engine, table, { indicator, coverage: data, area, notAfter: state.period });
-      },
-      indicator !== null && data !== undefined,
-    ),
-  );
+  const { period } = useViewState().state;
+  return useCohortKept(useFigure(pyramidFigure, indicator ? { indicator, area, notAfter: period } : null));
 }

@@ -1,35 +1,31 @@
-import { mapFigures, mapIndicatorLevels, mapMeta, type MapFigures, type MapFiguresParams } from '../queries/readers/map-figures';
-import { useProtectedQuery } from './use-protected-query';
+import type { GeographyLevel } from '../contract';
+import { mapFigures, mapIndicatorLevels, mapMeta, type MapFiguresParams } from '../queries/readers/map-figures';
+import { declareFigure } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
 
-/**
- * Every area's protected figure for the map. The indicator's months, age bands and population years are
- * fetched once per indicator and level, so a filter change runs one query. The figures query is marked
- * `map-query-start` / `map-query-end` (measure `map-query`) for the benchmark.
- */
+/** The indicator's months, age bands and population years at a level: read once per indicator and level. */
+const mapMetaFigure = declareFigure('map-meta', (ctx, { indicatorId, level }: { indicatorId: string; level: GeographyLevel }) =>
+  mapMeta(ctx.engine, ctx.table, indicatorId, level),
+);
+
+/** Marked `map-query-start` / `map-query-end` (measure `map-query`) for the benchmark. */
+const mapFiguresFigure = declareFigure('map-figures', async (ctx, params: MapFiguresParams) => {
+  const known = await ctx.figure(mapMetaFigure, { indicatorId: params.indicatorId, level: params.level });
+  performance.mark('map-query-start');
+  const figures = await mapFigures(ctx.engine, ctx.table, params, known);
+  performance.mark('map-query-end');
+  performance.measure('map-query', 'map-query-start', 'map-query-end');
+  return figures;
+});
+
+const indicatorLevelsFigure = declareFigure('map-indicator-levels', (ctx) => mapIndicatorLevels(ctx.engine, ctx.table));
+
+/** Every area's protected figure for the map: a filter change runs one query, the indicator's metadata is kept. */
 export function useMapFigures(params: MapFiguresParams | null) {
-  const meta = useProtectedQuery(
-    'map-meta',
-    [params?.indicatorId ?? null, params?.level ?? null],
-    (engine, table) => mapMeta(engine, table, params!.indicatorId, params!.level),
-    params !== null,
-  );
-  const known = meta.data && !meta.isPlaceholderData ? meta.data : undefined;
-  return useProtectedQuery<MapFigures | null>(
-    'map-figures',
-    [params],
-    async (engine, table) => {
-      if (!params) return null;
-      performance.mark('map-query-start');
-      const figures = await mapFigures(engine, table, params, known);
-      performance.mark('map-query-end');
-      performance.measure('map-query', 'map-query-start', 'map-query-end');
-      return figures;
-    },
-    params !== null && known !== undefined,
-  );
+  return useFigure(mapFiguresFigure, params);
 }
 
 /** Which indicators have figures at which levels, and how many of their areas can be shown. */
 export function useMapIndicatorLevels() {
-  return useProtectedQuery('map-indicator-levels', [], (engine, table) => mapIndicatorLevels(engine, table));
+  return useFigure(indicatorLevelsFigure, {});
 }

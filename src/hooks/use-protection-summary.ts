@@ -1,6 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Audience } from '../contract';
-import { useSession, useSessionSnapshot } from './session-context';
+import { declareLoadedDescription } from './coordinator/figure-declaration';
+import { useFigure } from './coordinator/use-figure';
+import { useSessionSnapshot } from './session-context';
+
+/** What protection did for an audience: a description of the protection, not figures held for an export. */
+const protectionSummary = declareLoadedDescription('protection-summary', (ctx, { audience }: { audience: Audience }) =>
+  ctx.ensureProtected(audience),
+);
 
 /**
  * What protection did for an audience (cells hidden, audit result). Runs it when `run` is true or it has
@@ -8,11 +14,6 @@ import { useSession, useSessionSnapshot } from './session-context';
  * costs seconds of the worker's time that the figures on screen are waiting for.
  */
 export function useProtectionSummary(audience: Audience, run = true) {
-  const session = useSession();
-  const { version, protection } = useSessionSnapshot();
-  return useQuery({
-    queryKey: ['protection-summary', version, audience],
-    queryFn: () => session.ensureProtected(audience),
-    enabled: run || protection[audience] !== undefined,
-  });
+  const { protection } = useSessionSnapshot();
+  return useFigure(protectionSummary, run || protection[audience] !== undefined ? { audience } : null);
 }

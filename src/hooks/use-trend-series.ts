@@ -1,9 +1,10 @@
 import type { Indicator } from '../contract';
 import { trendSeries } from '../queries/readers/read-trends';
 import { useViewState } from '../url-state/use-view-state';
+import { declareIndicatorTrendFigure } from './coordinator/trend-slices';
+import { useFigure, usePrefetchFigure } from './coordinator/use-figure';
 import { useSessionSnapshot } from './session-context';
-import { useDisclosurePolicy, useProtectedQuery } from './use-protected-query';
-import { useTrendSource } from './use-trend-source';
+import { useTrendViewSlice } from './trend-view-slice';
 
 export interface TrendIndicatorChoice {
   indicator: Indicator | null;
@@ -27,27 +28,22 @@ export function useTrendIndicator(): TrendIndicatorChoice {
   return { indicator: fallback, isDefault: true, unknownId: state.indicator && indicators.length > 0 ? state.indicator : null };
 }
 
+const trendSeriesFigure = declareIndicatorTrendFigure('trend-series', (source, inputs, policy) =>
+  trendSeries(source, { ...inputs, lowCountBelow: policy.lowCountBelow }),
+);
+
+function useTrendSeriesInputs() {
+  const { indicator } = useTrendIndicator();
+  const slice = useTrendViewSlice();
+  return indicator ? { indicator, ...slice } : null;
+}
+
 /** The monthly series, rolling totals, calendar years and seasonality for the chosen slice. */
 export function useTrendSeries() {
-  const { state } = useViewState();
-  const policy = useDisclosurePolicy();
-  const { indicator } = useTrendIndicator();
-  const lowCountBelow = policy?.lowCountBelow ?? 10;
-  const trendSource = useTrendSource();
-  return useProtectedQuery(
-    'trend-series',
-    [indicator?.id ?? null, state.area, state.age, state.sex, state.period, lowCountBelow],
-    async (engine, table) => {
-      if (!indicator) return null;
-      return trendSeries(await trendSource(engine, table, [indicator.id]), {
-        indicator,
-        areaCode: state.area,
-        age: state.age,
-        sex: state.sex,
-        lastPeriod: state.period,
-        lowCountBelow,
-      });
-    },
-    indicator !== null,
-  );
+  return useFigure(trendSeriesFigure, useTrendSeriesInputs());
+}
+
+/** Works out the Trends series in idle time once `when` holds (the view a person most often opens next). */
+export function usePrefetchTrendSeries(when: boolean): void {
+  usePrefetchFigure(trendSeriesFigure, useTrendSeriesInputs(), when);
 }

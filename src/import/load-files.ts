@@ -5,7 +5,7 @@ import { TABLE_SPECS, type GeographyLevel, type Manifest, type TableKind } from 
 import { readBoundaryFile, type BoundaryLayer, type KnownArea } from './boundary-file';
 import { combineBoundaryLayers, type BoundaryMode } from './boundary-layers';
 import { columnChecks, headerProblems, runRowChecks } from './column-checks';
-import { castStaged, commitTable } from './commit-table';
+import { castStaged, commitTable, dropStaged } from './commit-table';
 import { detectFileKind, type DetectedFile } from './detect-file-kind';
 import { filesStillExpected, type ExpectedFile } from './expected-files';
 import { mergeManifests } from './merge-manifest';
@@ -178,8 +178,9 @@ export async function loadFiles(
             );
             loaded.push({ file: name, kind, status: 'loaded', rows, problems: [...(fingertips?.problems ?? []), ...problems] });
           } finally {
-            await engine.exec(
-              ['', '_raw', '_typed'].map((suffix) => `DROP TABLE IF EXISTS ${ident(`${staging}${suffix}`)}`).join('; '),
+            await dropStaged(
+              engine,
+              ['', '_raw', '_typed'].map((suffix) => `${staging}${suffix}`),
             );
           }
         }
@@ -328,7 +329,7 @@ async function loadTable(
   // Every value now casts cleanly, so the meaning checks and the commit both work on the committed types. The
   // typed table replaces the staged one: one copy of the file in the engine from here to the commit.
   const typed = `${staging}_typed`;
-  await castStaged(engine, kind, staging, typed, new Set(header.columns), staged.numeric);
+  await castStaged(engine, kind, staging, typed, new Set(header.columns), staged.numeric, undefined, staged.asWritten);
   problems.push(...(await meaningProblems(engine, kind, typed, { manifest, latestPeriod, file: file.name })));
   if (problems.some((p) => p.severity === 'error')) throw new FileRejected(problems);
 

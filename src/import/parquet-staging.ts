@@ -14,6 +14,11 @@ export interface StagedColumns {
   numeric: ReadonlySet<string>;
   /** The rows are already in (indicator_id, area_code, period) order, so committing them needs no sort. */
   keyOrdered: boolean;
+  /**
+   * Text columns whose every value is already as the commit would write it (no blank text, nothing for trim() to
+   * remove): the typed rows can then be a view of the staged ones instead of a second copy of the file.
+   */
+  asWritten: ReadonlySet<string>;
 }
 
 const SORT_KEY = ['indicator_id', 'area_code', 'period'] as const;
@@ -69,6 +74,8 @@ async function stageFromArrow(
   onRows: OnRows,
 ): Promise<StagedColumns> {
   const order = SORT_KEY.every((k) => columns.includes(k)) ? new ArrowKeyOrder() : null;
+  const asWritten = new Set(columns.filter((c) => !numeric.has(c)));
+  let inserting: Promise<void> = Promise.resolve();
   let rowStart = 0;
   for (const [g, group] of metadata.row_groups.entries()) {
     const rows = Number(group.num_rows);
@@ -80,15 +87,25 @@ async function stageFromArrow(
       const v = read.getChild(c);
       if (!v || v.length !== rows || v.data.length !== 1) throw new Error(`column ${c} did not decode as one batch`);
       vectors[c] = numeric.has(c) ? asFloat64(v) : v;
+      if (asWritten.has(c) && !writtenAsIs(v)) asWritten.delete(c);
     }
     order?.add(SORT_KEY.map((k) => vectors[k]!));
-    await engine.insertArrow(new Table(vectors), staging, 'append');
+    await inserting;
+    if (rowStart > 0) onRows(rowStart, Number(metadata.num_rows));
+    // Not awaited here: the engine (in its worker, in the page) inserts this group while the next is decoded.
+    inserting = engine.insertArrow(new Table(vectors), staging, 'append');
+    // Awaited at the next group or after the last; marked handled so a failure is not reported before then.
+    inserting.catch(() => {});
+    // The engine's queue starts the insert (and posts it to the worker) in a later task: without this yield the
+    // next group's decoding, which never yields, would run first and nothing would overlap.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     rowStart += rows;
-    onRows(rowStart, Number(metadata.num_rows));
   }
+  await inserting;
+  onRows(rowStart, Number(metadata.num_rows));
   const blank = columns.map((c) => (numeric.has(c) ? `${ident(c)} IS NULL` : `coalesce(trim(${ident(c)}), '') = ''`));
   if (blank.length > 0) await engine.exec(`DELETE FROM ${ident(staging)} WHERE ${blank.join(' AND ')}`);
-  return { numeric, keyOrdered: order?.ordered ?? false };
+  return { numeric, keyOrdered: order?.ordered ?? false, asWritten };
 }
 
 type ParquetReader = NonNullable<Awaited<ReturnType<typeof parquetWasm>>>['readParquet'];
@@ -214,6 +231,27 @@ function compareRanges(x: Uint8Array, xs: number, xe: number, y: Uint8Array, ys:
   return xe - xs - (ye - ys);
 }
 
+/**
+ * Whether a text column's values are what `NULLIF(trim(x), '')` makes of them: no empty text, and every value
+ * starting and ending with a printable ASCII character other than a space. The engine's trim() also removes
+ * Unicode spaces (U+00A0, U+3000), so any other byte at either end counts as "might change", which only costs the
+ * copy it would have made anyway. Looks at two bytes a cell, so a million rows take a few milliseconds.
+ */
+function writtenAsIs(v: Vector): boolean {
+  const data = v.data[0];
+  if (!data || v.type.typeId !== Type.Utf8) return false;
+  const offsets = data.valueOffsets as Int32Array;
+  const bytes = data.values as Uint8Array;
+  const printable = (b: number) => b > 0x20 && b < 0x7f;
+  for (let i = 0; i < v.length; i++) {
+    if (data.nullCount > 0 && !v.isValid(i)) continue;
+    const s = offsets[data.offset + i]!;
+    const e = offsets[data.offset + i + 1]!;
+    if (s === e || !printable(bytes[s]!) || !printable(bytes[e - 1]!)) return false;
+  }
+  return true;
+}
+
 const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
 /** The JavaScript way (hyparquet), for files with columns the fast way does not take as they are. */
@@ -248,7 +286,7 @@ async function stageFromJs(
     rowStart = rowEnd;
     onRows(rowStart, Number(metadata.num_rows));
   }
-  return { numeric, keyOrdered: order?.ordered ?? false };
+  return { numeric, keyOrdered: order?.ordered ?? false, asWritten: new Set() };
 }
 
 /** Plain integers and floating-point numbers; dates, times and bytes are not numbers to a person, so they are text. */

@@ -25,7 +25,7 @@ export async function readTableFile(
   wantsNumber: ReadonlySet<string> = new Set(),
   onRows: OnRows = () => {},
 ): Promise<StagedColumns> {
-  const allText: StagedColumns = { numeric: new Set(), keyOrdered: false };
+  const allText: StagedColumns = { numeric: new Set(), keyOrdered: false, asWritten: new Set() };
   const anyValue = header.columns.map((c) => `coalesce(trim(${ident(c)}), '') <> ''`).join(' OR ') || 'true';
   // Numbered and filtered in the statement that reads, so the file is never held twice.
   const numbered = (source: string) =>

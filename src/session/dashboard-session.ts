@@ -9,7 +9,7 @@ import {
 } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { clearAllTables, ensureCommittedTables } from '../engine/committed-tables';
-import { withQueryCache } from '../engine/cached-engine';
+import { withWriteGeneration } from '../engine/write-generation';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
 import { publishedProtection, type PublishedProtection } from '../disclosure/published-protection';
@@ -150,8 +150,8 @@ export class DashboardSession {
   /** Starts the session on an engine; with storage, finds out what workspace is stored (see `storage.stored`). */
   static async start(engine: Engine, protect: ProtectRunner, options: SessionOptions = {}): Promise<DashboardSession> {
     await ensureCommittedTables(engine);
-    // Views ask for the same metadata and cells from several query modules at once: answer repeats from memory.
-    const session = new DashboardSession(withQueryCache(engine), protect, options);
+    // Writes are counted, so the figures coordinator's cache of reads (src/hooks/coordinator) knows when to forget.
+    const session = new DashboardSession(withWriteGeneration(engine), protect, options);
     await session.keeper.refresh();
     return session;
   }

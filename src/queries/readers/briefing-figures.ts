@@ -1,4 +1,13 @@
-import type { AgeBand, DisclosurePolicy, GeographyLevel, Indicator } from '../../contract';
+import {
+  isAboutUnder25,
+  unitNamesUnder25,
+  UNDER_25,
+  UNDER_25_BANDS,
+  type AgeBand,
+  type DisclosurePolicy,
+  type GeographyLevel,
+  type Indicator,
+} from '../../contract';
 import { denominatorOf, kindOf, standardisedKind } from '../../indicator-kinds';
 import { standardisedYear } from '../figures/trend-standardised';
 import type { Engine } from '../../engine/engine-types';
@@ -11,9 +20,6 @@ import { noPopulationReason } from '../wording/population-words';
 import { populationNear } from '../figures/population-years';
 import { readPopulationGaps } from './population-gaps';
 import { figureOfRow, partialMonths, type PopulationRow, type ProtectedFigure } from './trend-cells';
-
-/** The Home Office VRU success measures count victims aged under 25: these bands together. */
-export const UNDER_25_BANDS: readonly AgeBand[] = ['0-9', '10-14', '15-17', '18-24'];
 
 /** How many months the sparkline covers. */
 export const SPARKLINE_MONTHS = 24;
@@ -83,7 +89,6 @@ export interface BriefingRequest {
   policy: Pick<DisclosurePolicy, 'lowCountBelow'>;
 }
 
-const UNDER_25 = /under[- ]?25/i;
 const HOME_OFFICE = /Home Office (VRU )?success measure/i;
 
 export function isHomeOfficeMeasure(ind: Indicator): boolean {
@@ -92,15 +97,16 @@ export function isHomeOfficeMeasure(ind: Indicator): boolean {
 
 /**
  * The age range a measure is defined on. An indicator whose definition mentions under-25s is read for the
- * under-25 bands only; when the extract holds nothing but those bands, its 'all ages' cell already is that
- * total, a single protected cell, and is used as it is.
+ * under-25 bands only (its published under-25 cell, build-cube.ts); when the indicator has nothing but those
+ * bands, its 'all ages' cell already is that total and is used as it is. The bands are the declared ones where
+ * the manifest declares them, so an area published for all ages only (a small area) is not read as under-25s.
  */
 export function ageScopeOf(ind: Indicator, bandsPresent: readonly string[]): AgeScope {
-  const text = [ind.title, ind.method, ind.numerator, ind.unit].join(' ');
-  if (!UNDER_25.test(text)) return { label: null, bands: null };
-  const label = UNDER_25.test(ind.unit) ? null : 'among people aged under 25';
-  if (bandsPresent.every((b) => (UNDER_25_BANDS as readonly string[]).includes(b))) return { label, bands: null };
-  return { label, bands: UNDER_25_BANDS.filter((b) => bandsPresent.includes(b)) };
+  if (!isAboutUnder25(ind)) return { label: null, bands: null };
+  const label = unitNamesUnder25(ind.unit) ? null : 'among people aged under 25';
+  const declared: readonly string[] = ind.breakdowns?.ageBands.length ? ind.breakdowns.ageBands : bandsPresent;
+  if (declared.every((b) => (UNDER_25_BANDS as readonly string[]).includes(b))) return { label, bands: null };
+  return { label, bands: UNDER_25_BANDS.filter((b) => declared.includes(b)) };
 }
 
 /** The months from `end` back, oldest first. */
@@ -123,14 +129,14 @@ interface CellRow {
   flag: string;
 }
 
-// protectGrouping looks only at value and status; the rest of the key is filled for the type.
-/** One figure for a period: the cell itself, or the protected sum of the scope's bands (hidden if any is). */
+/**
+ * One figure for a period: the 'all' cell, or for an under-25 scope the published under-25 cell. Tables published
+ * before that cell existed (older bundles) give the protected sum of the scope's bands instead, hidden if any is.
+ */
 function figureFor(cells: Map<string, CellRow>, period: string, bands: readonly string[] | null): BriefingPoint {
-  if (bands === null) {
-    const row = cells.get(`${period}|all`);
-    if (!row) return { period, value: null, flag: 'x' };
-    return { period, ...figureOfRow(row) };
-  }
+  const own = cells.get(`${period}|${bands === null ? 'all' : UNDER_25}`);
+  if (own) return { period, ...figureOfRow(own) };
+  if (bands === null || bands.length === 0) return { period, value: null, flag: 'x' };
   const parts: GroupPart[] = [];
   for (const b of bands) {
     const row = cells.get(`${period}|${b}`);
@@ -231,7 +237,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
   const measures = req.indicators.map((ind): BriefingMeasure => {
     const cells = byIndicator.get(ind.id) ?? new Map<string, CellRow>();
     const denominators = byIndicator.get(ind.id + DENOMINATOR_SUFFIX) ?? new Map<string, CellRow>();
-    const bandsPresent = [...new Set([...cells.values()].map((c) => c.age_band).filter((b) => b !== 'all'))];
+    const bandsPresent = [...new Set([...cells.values()].map((c) => c.age_band).filter((b) => b !== 'all' && b !== UNDER_25))];
     const ageScope = ageScopeOf(ind, bandsPresent);
     const countBands = ageScope.bands;
     const populationBands = ageScope.bands ?? (bandsPresent.length > 0 ? bandsPresent : null);

@@ -1,6 +1,6 @@
 import { AGE_BANDS } from '../../contract';
 import type { Engine } from '../../engine/engine-types';
-import { ident, str } from '../../engine/sql-literals';
+import { ident, str, strList } from '../../engine/sql-literals';
 import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
 import type { IndicatorBreakdown } from '../figures/cohort-figures';
 
@@ -41,7 +41,7 @@ export async function cohortCoverage(engine: Engine, table: string): Promise<Coh
   const notDenominator = `NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)})`;
   const breakdowns = await engine.query<{ indicatorId: string; bands: string | null; bySex: boolean }>(`
     SELECT indicator_id AS "indicatorId",
-           string_agg(DISTINCT age_band, ',') FILTER (WHERE age_band <> 'all') AS bands,
+           string_agg(DISTINCT age_band, ',') FILTER (WHERE age_band IN ${strList(AGE_BANDS)}) AS bands,
            bool_or(sex <> 'all') AS "bySex"
     FROM ${ident(table)}
     WHERE level = 'vru' AND period_type = 'year' AND ${notDenominator}

@@ -108,7 +108,7 @@ export async function mapMeta(engine: Engine, table: string, indicatorId: string
     UNION ALL
     SELECT 'band', age_band FROM (
       SELECT DISTINCT age_band FROM ${table}
-      WHERE indicator_id = ${str(indicatorId)} AND level = 'vru' AND age_band <> 'all')
+      WHERE indicator_id = ${str(indicatorId)} AND level = 'vru' AND age_band IN ${strList(AGE_BANDS)})
     UNION ALL
     SELECT 'year', CAST(year AS VARCHAR) FROM (SELECT DISTINCT year FROM population_cube WHERE level = ${str(level)})`);
   const of = (kind: string) =>

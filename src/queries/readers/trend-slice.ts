@@ -4,7 +4,7 @@
 // once. Every question trend-source.ts asks is then answered in JavaScript, so a change of area or latest
 // month sends no statement. Figures still come only from the protected table passed in: this module
 // filters protected cells, it never adds them up (partial months count areas, not people).
-import type { AgeBand, Sex } from '../../contract';
+import { AGE_BANDS, type AgeBand, type Sex } from '../../contract';
 import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
 import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
@@ -105,11 +105,11 @@ export async function readTrendSlices(
     UNION ALL SELECT DISTINCT 'month', indicator_id, NULL, period, period_type, NULL, NULL
     FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'month'
     UNION ALL SELECT DISTINCT 'band', indicator_id, area_code, age_band, period_type, NULL, NULL
-    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band <> 'all'
+    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)}
     ${
       age === 'all'
         ? `UNION ALL SELECT 'bandyear', indicator_id, area_code, age_band || '|' || period, period_type, CAST(value AS DOUBLE), flag
-    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band <> 'all' AND sex = ${str(sex)}`
+    FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)} AND sex = ${str(sex)}`
         : ''
     }`);
   const out = new Map(indicatorIds.map((id) => [id, emptySlice(id, age, sex)]));

@@ -9,7 +9,7 @@ import { useCohortNeedHarm } from '../../hooks/use-cohort-need-harm';
 import { useCohortPathway } from '../../hooks/use-cohort-pathway';
 import { useCohortProfile } from '../../hooks/use-cohort-profile';
 import { useCohortPyramid } from '../../hooks/use-cohort-pyramid';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { useViewState } from '../../url-state/use-view-state';
 import { withOption } from '../../url-state/view-options';
 import type { CohortSpec } from '../../url-state/view-state';

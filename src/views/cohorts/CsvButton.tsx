@@ -1,4 +1,4 @@
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 
 /** Saves a CSV built from protected figures only (see protectedCsv); nothing leaves the computer. */

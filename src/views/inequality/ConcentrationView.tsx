@@ -3,7 +3,7 @@ import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, 
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type {
   ConcentrationFigures,
   ConcentrationParams,

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
 import { drawsOnSynthetic, type Indicator, rulesFor } from '../../contract';
 import { enGB } from '../../ui/format';

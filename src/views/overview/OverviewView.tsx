@@ -10,7 +10,7 @@ import {
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { formatDate, formatMonth } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';

@@ -1,5 +1,5 @@
 import { useState, type RefObject } from 'react';
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';

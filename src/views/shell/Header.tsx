@@ -1,7 +1,7 @@
 import { useEffect, type MouseEvent } from 'react';
 import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, syntheticShare, AUDIENCE_WORDS } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { formatDate } from '../../ui/format';
 import { lockAudience, useViewState } from '../../url-state/use-view-state';
 import { serializeViewState, VIEW_TITLES, VIEWS, type ViewName } from '../../url-state/view-state';

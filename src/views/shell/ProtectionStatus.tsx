@@ -1,5 +1,5 @@
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { useViewState } from '../../url-state/use-view-state';
 import { AUDIENCE_WORDS } from '../../contract';
 

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { useFiguresCurrent } from '../../hooks/use-figures-current';
+import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
 import { pictureToPng } from '../../ui/picture-export';

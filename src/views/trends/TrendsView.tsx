@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import { useDisclosurePolicy } from '../../hooks/use-protected-query';
+import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { useTrendComparison } from '../../hooks/use-trend-compare';
 import { useTrendHotspots } from '../../hooks/use-trend-hotspots';
 import { predictionsAllowed, useTrendProjection } from '../../hooks/use-trend-projection';

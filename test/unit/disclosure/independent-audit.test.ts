@@ -94,6 +94,50 @@ describe('the independent auditor itself', () => {
   });
 });
 
+describe('the interval audit alone is not a certificate (why protectCube takes an LP solver)', () => {
+  // Found by searching random 4x4 tables (counts 1-4 with probability 0.3, else 5-34) for one where protection with
+  // the interval attack alone (no solver) passes its own audit and an exact LP still narrows a small cell: an
+  // attacker who knows which cells are small puts one of these 1..4 cells in [1, 3].
+  const counts = [
+    [18, 2, 31, 15],
+    [28, 2, 15, 4],
+    [3, 6, 11, 18],
+    [3, 31, 22, 2],
+  ];
+  const cube = monthOnly(table4x4(counts));
+  const policy = DEFAULT_POLICIES.analyst;
+
+  // Area x age and area x sex of one month, sharing the area margin (seed found the same way, analyst rules).
+  const rnd = prng(143);
+  const full = makeCube({
+    areas: areaTree(1, 0, 5),
+    months: ['2024-01'],
+    ages: AGE_BANDS.slice(0, 4) as readonly AgeBand[],
+    sexes: ['female', 'male'],
+    leaf: () => Math.floor(-Math.log(1 - rnd()) * 4),
+  });
+  const linked = monthOnly({ ...full, cells: full.cells.filter((c) => c.ageBand === 'all' || c.sex === 'all') });
+
+  for (const [name, table] of [
+    ['a 4x4 table', cube],
+    ['two tables linked by their shared margin', linked],
+  ] as const) {
+    it(`${name}: interval-only protection passes its own audit, and the independent LP finds a small cell narrowed`, () => {
+      const intervalOnly = protectCube(table.cells, policy, table.hierarchy, {}, null);
+      expect(intervalOnly.summary.audit.pass).toBe(true);
+      expect(intervalOnly.summary.audit.method).toMatch(/no exact LP/);
+      expect(findings(table, intervalOnly.cells, policy).join('\n')).toMatch(/knows-small: .* in \[1, [23]\]/);
+    });
+
+    it(`${name}: protected with the exact LP, nothing is left for the independent auditor`, () => {
+      const exact = protectCube(table.cells, policy, table.hierarchy, EVERY_COMPONENT, highs);
+      expect(exact.summary.audit.pass).toBe(true);
+      expect(exact.summary.audit.method).toMatch(/exact LP/);
+      expect(findings(table, exact.cells, policy)).toEqual([]);
+    });
+  }
+});
+
 const THOROUGH = process.env.AUDIT_THOROUGH === '1';
 
 describe('protectCube judged by the independent auditor', () => {

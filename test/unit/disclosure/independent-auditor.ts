@@ -38,7 +38,9 @@ export function relationsOf(cells: readonly CubeCell[], hierarchy: AreaHierarchy
       p = hierarchy.parentOf.get(p);
     }
   }
-  const ages = [...new Set(cells.map((c) => c.ageBand))].filter((a) => a !== 'all');
+  // The derived under-25 group is the sum of its four bands, and not a part of 'all' (it would count them twice).
+  const ages = [...new Set(cells.map((c) => c.ageBand))].filter((a) => a !== 'all' && a !== 'under-25');
+  const under25 = ages.filter((a) => ['0-9', '10-14', '15-17', '18-24'].includes(a));
   const sexes = [...new Set(cells.map((c) => c.sex))].filter((s) => s !== 'all');
   const out: Relation[] = [];
   const add = (total: number, partKeys: string[]): void => {
@@ -79,6 +81,11 @@ export function relationsOf(cells: readonly CubeCell[], hierarchy: AreaHierarchy
       add(
         i,
         ages.map((a) => key({ ...c, ageBand: a as CubeCell['ageBand'] })),
+      );
+    if (c.ageBand === 'under-25')
+      add(
+        i,
+        under25.map((a) => key({ ...c, ageBand: a as CubeCell['ageBand'] })),
       );
     if (c.sex === 'all')
       add(

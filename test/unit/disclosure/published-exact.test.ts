@@ -7,7 +7,7 @@ import { protectedTable } from '../../../src/disclosure/protected-tables';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { enc, miniAreasCsv, miniExtractsCsv, miniManifest } from '../../fixtures/mini-contract';
+import { loadMiniSession, miniExtractsCsv, miniManifest } from '../../fixtures/mini-contract';
 import { INDICATOR, realInputs, REAL_MISSING_REASON, REAL_PRESENT } from '../../fixtures/police-uk-real';
 
 /** The mini contract with its crimes in a published dataset and its reoffending in a dataset of the partnership's own. */
@@ -47,14 +47,7 @@ describe('a published dataset beside one of the partnership’s own', () => {
   let engine: Engine;
   let session: DashboardSession;
   beforeAll(async () => {
-    engine = await createNodeEngine();
-    session = await DashboardSession.start(engine, protectInline);
-    const outcomes = await session.load([
-      { name: 'manifest.json', bytes: enc(JSON.stringify(mixedManifest())) },
-      { name: 'areas.csv', bytes: enc(miniAreasCsv) },
-      { name: 'extracts.csv', bytes: enc(miniExtractsCsv) },
-    ]);
-    expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+    ({ engine, session } = await loadMiniSession(mixedManifest(), [{ name: 'extracts.csv', text: miniExtractsCsv }]));
     await session.ensureProtected('public');
   }, 120_000);
   afterAll(() => engine?.close());

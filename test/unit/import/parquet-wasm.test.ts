@@ -148,6 +148,46 @@ describe('Parquet read to Arrow by parquet-wasm', () => {
   });
 });
 
+describe('the typed rows of a Parquet file', () => {
+  /** The engine, remembering every statement it is sent. */
+  const recording = () => {
+    const sent: string[] = [];
+    const engine = { ...base.engine, exec: (sql: string) => (sent.push(sql), base.engine.exec(sql)) };
+    return { engine, sent };
+  };
+  const leftovers = () =>
+    base.engine.query(`SELECT table_name, table_type FROM information_schema.tables WHERE table_name LIKE 'stg%'`);
+
+  it('are a view of the staged rows when its text needs no trimming: the file is written once before the commit', async () => {
+    const { engine, sent } = recording();
+    const outcome = await loadOne(engine, base.state, parquet('clean.parquet', good, WRITTEN[1]![1]));
+    expect(outcome).toMatchObject({ status: 'loaded', rows: 6, problems: [] });
+    expect(sent.filter((q) => /^CREATE OR REPLACE VIEW "stg_\d+_typed"/.test(q))).toHaveLength(1);
+    expect(sent.filter((q) => /^CREATE OR REPLACE TABLE "stg_\d+_typed"/.test(q))).toEqual([]);
+    expect(await leftovers()).toEqual([]);
+    await unload(base.engine, 'clean.parquet');
+  });
+
+  it('are a trimmed copy when a value has spaces round it (a no-break space too), and commit as the same CSV does', async () => {
+    const spaced: Columns = {
+      ...good,
+      indicator_id: [' vwi', 'reoff ', 'vwi', null, 'vwi', 'reoff', 'vwi'],
+      area_code: ['D2', '\u00a0D1', 'D1', null, 'D1', 'D1', 'D2\u3000'],
+    };
+    const { engine, sent } = recording();
+    const outcome = await loadOne(engine, base.state, parquet('spaced.parquet', spaced, WRITTEN[1]![1]));
+    expect(outcome).toMatchObject({ status: 'loaded', rows: 6, problems: [] });
+    expect(sent.filter((q) => /^CREATE OR REPLACE TABLE "stg_\d+_typed"/.test(q))).toHaveLength(1);
+    expect(sent.filter((q) => /^CREATE OR REPLACE VIEW/.test(q))).toEqual([]);
+    expect(await leftovers()).toEqual([]);
+    const fromParquet = await committed('spaced.parquet');
+    await unload(base.engine, 'spaced.parquet');
+    expect((await loadOne(base.engine, base.state, csv('clean.csv', good))).status).toBe('loaded');
+    expect(fromParquet).toEqual(await committed('clean.csv'));
+    await unload(base.engine, 'clean.csv');
+  });
+});
+
 describe('the progress of a large file', () => {
   it("says the rows read after each row group, within the file's Reading step", async () => {
     const seen: LoadProgress[] = [];

@@ -4,17 +4,14 @@
 // say plainly that they cannot show it. Also: the trend and the map agree on whether an indicator has a rate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGE_BANDS, type Indicator, type ManifestInput } from '../../../src/contract';
-import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../src/engine/engine-types';
-import { createNodeEngine } from '../../../src/engine/node-engine';
 import { briefingFigures } from '../../../src/queries/readers/briefing-figures';
 import { mapFigures, type MapFiguresParams } from '../../../src/queries/readers/map-figures';
 import { trendSeries, type TrendSeriesRequest } from '../../../src/queries/readers/read-trends';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../src/queries/readers/trend-slice';
 import { sqlTrendSource } from '../../fixtures/sql-trend-source';
-import { DashboardSession } from '../../../src/session/dashboard-session';
 import { directlyStandardisedRate } from '../../../src/stats';
-import { enc, miniManifest } from '../../fixtures/mini-contract';
+import { loadMiniSession, miniManifest } from '../../fixtures/mini-contract';
 
 const TABLE = 'protected_analyst';
 const BANDS = ['10-14', '15-17', '18-24'] as const;
@@ -79,20 +76,12 @@ function expectedDsr(districts: readonly string[], year: number): number {
 let engine: Engine;
 let indicators: Indicator[];
 beforeAll(async () => {
-  engine = await createNodeEngine();
-  const session = await DashboardSession.start(engine, protectInline);
-  const outcomes = await session.load([
-    { name: 'manifest.json', bytes: enc(JSON.stringify(manifest)) },
-    {
-      name: 'areas.csv',
-      bytes: enc(
-        'code,name,level,parent_code\nVRU1,Test VRU area,vru,\nD1,North district,district,VRU1\nD2,South district,district,VRU1\n',
-      ),
-    },
-    { name: 'population.csv', bytes: enc(population.join('\n')) },
-    { name: 'extracts.csv', bytes: enc(extracts.join('\n')) },
+  const loaded = await loadMiniSession(manifest, [
+    { name: 'population.csv', text: population.join('\n') },
+    { name: 'extracts.csv', text: extracts.join('\n') },
   ]);
-  expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+  engine = loaded.engine;
+  const session = loaded.session;
   await session.ensureProtected('analyst');
   indicators = session.getSnapshot().state.manifest!.indicators;
 }, 120_000);

@@ -133,7 +133,7 @@ describe('the demo snapshot the build ships (real engine)', () => {
     // The demo's files were loaded beside its protected tables: the same data version, nothing protected again.
     expect(restored.getSnapshot()).toMatchObject({ rawData: true, workspace: { kind: 'demo' }, version: 1 });
     expect(protectionRuns).toEqual([]);
-  });
+  }, 240_000); // two bundles published and audited, and the demo’s files loaded again
 
   // Own files never mix with the demo: loaded on it, they start a workspace of their own, which loads exactly as it
   // would on an empty page (here the demo's own files as a partner would send them, and one more).

@@ -109,12 +109,15 @@ describe('the derived trend source answers as the per-question SQL does (demo, a
     const ids = manifest.indicators.map((i) => i.id);
     for (const [age, sex] of BREAKDOWNS) {
       const js = await derived(ids, age, sex);
+      // Every area and two latest months for all ages and persons; the other breakdowns differ from it only in
+      // which cells are read, so the whole area and one district up to the latest month show it (half the time).
+      const whole = age === 'all' && sex === 'all';
       for (const id of ids) {
-        for (const lastPeriod of [null, '2024-03']) {
+        for (const lastPeriod of whole ? [null, '2024-03'] : [null]) {
           const slice = { age, sex, lastPeriod };
           const hotspots = { indicator: indicator(id), ...slice, suppressBelowOrEqual: 4 };
           expect(await trendHotspots(js, hotspots), `${id} ${age}/${sex}`).toEqual(await trendHotspots(sql, hotspots));
-          for (const areaCode of [null, PRESTON, BLACKPOOL, ...smallAreas]) {
+          for (const areaCode of whole ? [null, PRESTON, BLACKPOOL, ...smallAreas] : [null, PRESTON]) {
             const at = `${id} ${age}/${sex} in ${areaCode} to ${lastPeriod}`;
             const series = { indicator: indicator(id), areaCode, ...slice, lowCountBelow: 10 };
             expect(await trendSeries(js, series), at).toEqual(await trendSeries(sql, series));

@@ -1,12 +1,18 @@
+// The coordinator's engine: every read a shared read in the one cache (the query client's), keyed by its SQL and
+// the engine's write count; on the real engine and its statement queue.
+import { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSuperseded } from '../../../src/engine/abort';
-import { withQueryCache } from '../../../src/engine/cached-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
+import { withWriteGeneration } from '../../../src/engine/write-generation';
+import { coordinatedEngine } from '../../../src/hooks/coordinator/coordinated-engine';
+import { SharedReads } from '../../../src/hooks/coordinator/shared-reads';
 
 let raw: Engine;
 let sent: string[];
-let engine: ReturnType<typeof withQueryCache>;
+let engine: Engine;
+const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
 beforeAll(async () => {
   raw = await createNodeEngine();
   sent = [];
@@ -17,12 +23,12 @@ beforeAll(async () => {
       return raw.query(sql, signal);
     },
   };
-  engine = withQueryCache(counting);
+  engine = coordinatedEngine(withWriteGeneration(counting), new SharedReads(client));
   await engine.exec('CREATE TABLE t AS SELECT * FROM range(5) r(x)');
 });
 afterAll(() => raw.close());
 
-describe('the query cache in front of the engine (real engine)', () => {
+describe('the reads of the coordinator’s engine (real engine)', () => {
   it('answers a repeated read from memory and shares one that is in flight', async () => {
     sent.length = 0;
     const sql = 'SELECT sum(x)::INTEGER AS s FROM t';
@@ -31,6 +37,13 @@ describe('the query cache in front of the engine (real engine)', () => {
     expect(b).toBe(a);
     expect(await engine.query(sql)).toEqual([{ s: 10 }]);
     expect(sent).toEqual([sql]);
+    // Kept in the one cache, under the SQL and the write count.
+    expect(
+      client
+        .getQueryCache()
+        .findAll({ queryKey: ['sql'] })
+        .map((q) => q.queryKey[2]),
+    ).toContain(sql);
   });
 
   it('forgets everything on a write, so a read never outlives the table it came from', async () => {
@@ -41,6 +54,18 @@ describe('the query cache in front of the engine (real engine)', () => {
     await engine.query('CREATE TABLE u AS SELECT 1 AS one'); // a write sent through query() counts too
     await engine.exec('DELETE FROM t WHERE x = 5');
     expect(await engine.query(sql)).toEqual([{ n: 5 }]);
+  });
+
+  it('does not keep a read that a write overtook while it ran', async () => {
+    const sql = "SELECT count(*)::INTEGER AS n, 'overtaken' AS o FROM t";
+    const read = engine.query(sql);
+    const write = engine.exec('INSERT INTO t VALUES (7)');
+    expect(await read).toEqual([{ n: 5, o: 'overtaken' }]);
+    await write;
+    sent.length = 0;
+    expect(await engine.query(sql)).toEqual([{ n: 6, o: 'overtaken' }]);
+    expect(sent).toEqual([sql]);
+    await engine.exec('DELETE FROM t WHERE x = 7');
   });
 
   it('does not keep a failed read', async () => {

@@ -17,7 +17,11 @@ function updatingFigures(query: Query): boolean {
 export function useFiguresCurrent(): boolean {
   const client = useContext(QueryClientContext);
   const cache = client?.getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => cache?.subscribe(onChange) ?? (() => undefined), [cache]);
+  // Only events of figures: the one cache also holds every SQL read, and those say nothing about what is shown.
+  const subscribe = useCallback(
+    (onChange: () => void) => cache?.subscribe((event) => event.query.meta?.figures === true && onChange()) ?? (() => undefined),
+    [cache],
+  );
   const snapshot = useCallback(() => !(cache?.getAll().some(updatingFigures) ?? false), [cache]);
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
