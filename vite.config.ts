@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { parseAllowedOrigins, widenContentSecurityPolicy } from './src/deployment/allowed-origins.ts';
+import { cachedDemoSnapshotFile } from './scripts/demo-snapshot-cache.ts';
 
 /**
  * Writes the deployment's allowed origins (VITE_ALLOWED_ORIGINS) into the page's content security policy, so
@@ -23,36 +19,17 @@ function contentSecurityPolicy(origins: readonly string[]): Plugin {
 }
 
 /**
- * Builds the demo snapshot (scripts/build-demo-snapshot.ts: the demo loaded and protected by this same code on
- * the engine's Node bundle) alongside the bundle, and ships it next to index.html; see src/session/demo-snapshot.ts.
- * A separate process, so the engine's Node bundle stays out of Vite's own.
+ * Ships the demo snapshot (scripts/build-demo-snapshot.ts: the demo loaded and protected by this same code on the
+ * engine's Node bundle) next to index.html; see src/session/demo-snapshot.ts. Taken from the cache the unit tests
+ * share (scripts/demo-snapshot-cache.ts), named by a hash of every input, so a build after the tests, or a second
+ * build that changes only the page's settings, does not load and protect the demo again.
  */
 function demoSnapshot(): Plugin {
   let job: Promise<Buffer> | null = null;
-  // DEMO_SNAPSHOT_FROM=<file>: the snapshot of a build of this same checkout, for a second build that changes only
-  // the page's settings (test/e2e/allowed-origins.spec.ts), so the demo is not loaded and protected twice.
-  const prebuilt = process.env.DEMO_SNAPSHOT_FROM;
   const build = async () => {
-    if (prebuilt) {
-      process.stdout.write(`demo snapshot: taken from ${prebuilt}\n`);
-      return readFile(prebuilt);
-    }
-    const dir = await mkdtemp(join(tmpdir(), 'demo-snapshot-'));
-    try {
-      const out = join(dir, 'snapshot.bin');
-      const root = fileURLToPath(new URL('.', import.meta.url));
-      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/build-demo-snapshot.ts', out], {
-        cwd: root,
-      }).catch((e: unknown) => {
-        // The script prints only its reason (for example: data/ holds data that are not synthetic); the build fails with it.
-        const stderr = (e as { stderr?: string }).stderr?.trim();
-        throw new Error(stderr || (e instanceof Error ? e.message : String(e)));
-      });
-      process.stdout.write(`${stdout.trim().split('\n').at(-1)}\n`);
-      return await readFile(out);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const file = await cachedDemoSnapshotFile((line) => process.stdout.write(`${line}\n`));
+    process.stdout.write(`demo snapshot: ${file}\n`);
+    return readFile(file);
   };
   return {
     name: 'demo-snapshot',

@@ -99,6 +99,11 @@ export async function writeDemoSnapshot(dataDir: string, out: string): Promise<{
   } finally {
     await engine.close();
   }
+  return writeSnapshot(snapshot, out);
+}
+
+/** Encodes a snapshot, checks it restores whole, and writes it to `out`. */
+export async function writeSnapshot(snapshot: DemoSnapshot, out: string): Promise<{ snapshot: DemoSnapshot; bytes: Uint8Array }> {
   const bytes = await encodeSnapshot(snapshot);
   await verifyDemoSnapshot(bytes, snapshot);
   writeFileSync(out, bytes);

@@ -10,6 +10,8 @@ import {
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
 import { protectedTable } from '../disclosure/protected-tables';
+import type { RuleBounds } from '../disclosure/audit';
+import type { AreaHierarchy } from '../disclosure/cube-types';
 import {
   auditAsPublisher,
   auditAsRecipient,
@@ -25,6 +27,7 @@ import {
   BUNDLE_FORMAT,
   sha256Hex,
   type BundleAudience,
+  type BundleAudit,
   type BundleFile,
   type BundleMetadata,
 } from './bundle-format';
@@ -137,6 +140,47 @@ function atLevels(cells: readonly BundleCell[], levels: readonly GeographyLevel[
   return Uint32Array.from(out);
 }
 
+/** What every bundle of one audience is cut from: its protected cells, their counts, the areas and the yardstick. */
+export interface BundleSource extends AudienceCells {
+  areas: { code: string; name: string; level: string; parent_code: string | null }[];
+  policy: Manifest['disclosure'][Audience];
+  hierarchy: AreaHierarchy;
+  /** wholeCubeMarkBounds of the whole protected table: the publisher's audit of any levels is judged against it. */
+  wholeBounds: RuleBounds;
+}
+
+/** Reads, once for any number of bundles of the audience, what they are cut from. */
+export async function readBundleSource(engine: Engine, audience: BundleAudience, manifest: Manifest): Promise<BundleSource> {
+  if (!AUDIENCE_PERMISSIONS[audience].receivesBundles) throw new Error(`A bundle is never made for the ${audience} audience.`);
+  const whole = await readProtectedCells(engine, audience);
+  const areas = await engine.query<{ code: string; name: string; level: string; parent_code: string | null }>(
+    'SELECT code, name, level, parent_code FROM areas ORDER BY level, code',
+  );
+  const policy = manifest.disclosure[audience];
+  const hierarchy = hierarchyFrom(areas);
+  return { ...whole, areas, policy, hierarchy, wholeBounds: wholeCubeMarkBounds(whole.cells, whole.counts, policy, hierarchy) };
+}
+
+/**
+ * The cells of a bundle at the chosen levels and both audits of exactly those cells. Only whether each audit
+ * passed, and how, is kept: their counts would say how many hidden cells are small.
+ */
+export function cutBundle(
+  source: BundleSource,
+  levels: readonly GeographyLevel[],
+): { cells: BundleCell[]; audit: BundleAudit[] } {
+  if (levels.length === 0) throw new Error('Choose at least one geography level.');
+  const picked = atLevels(source.cells, levels);
+  const cells = Array.from(picked, (i) => source.cells[i]!);
+  const counts = Float64Array.from(picked, (i) => source.counts[i]!);
+  const { policy, hierarchy } = source;
+  const floor = boundsAt(source.wholeBounds, picked);
+  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)].map(
+    publishedAudit,
+  );
+  return { cells, audit };
+}
+
 /**
  * Builds a bundle for a partner or public audience, in the browser that holds the data: the audience's protected
  * cells at the chosen levels, the public lookups, the manifest, and bundle.json. Both audits run on exactly the
@@ -148,29 +192,13 @@ function atLevels(cells: readonly BundleCell[], levels: readonly GeographyLevel[
  * auditAsPublisher); no count is written to any file.
  */
 export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
-  const audience: Audience = opts.audience;
-  if (!AUDIENCE_PERMISSIONS[audience].receivesBundles) throw new Error(`A bundle is never made for the ${audience} audience.`);
-  if (opts.levels.length === 0) throw new Error('Choose at least one geography level.');
+  const source = await readBundleSource(engine, opts.audience, opts.manifest);
+  const { cells, audit } = cutBundle(source, opts.levels);
   const levels = strList([...opts.levels]);
-  const whole = await readProtectedCells(engine, audience);
-  const picked = atLevels(whole.cells, opts.levels);
-  const cells = Array.from(picked, (i) => whole.cells[i]!);
-  const counts = Float64Array.from(picked, (i) => whole.counts[i]!);
-
-  const areas = await engine.query<{ code: string; name: string; level: string; parent_code: string | null }>(
-    'SELECT code, name, level, parent_code FROM areas ORDER BY level, code',
-  );
+  const { areas } = source;
   const population = await engine.query<Record<string, string | number>>(`
     SELECT area_code, level, CAST(year AS INTEGER) AS year, age_band, sex, CAST(population AS DOUBLE) AS population
     FROM population_cube WHERE level IN ${levels} ORDER BY area_code, year, age_band, sex`);
-
-  const policy = opts.manifest.disclosure[audience];
-  const hierarchy = hierarchyFrom(areas);
-  const floor = boundsAt(wholeCubeMarkBounds(whole.cells, whole.counts, policy, hierarchy), picked);
-  // Only whether each passed, and how, is written: their counts would say how many hidden cells are small.
-  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)].map(
-    publishedAudit,
-  );
 
   const encoder = new TextEncoder();
   // The manifest travels unchanged in schema; it lists no extract files, because none is in the bundle.

@@ -397,7 +397,7 @@ export class DashboardSession {
    * reads the cube, so the demo restored from its snapshot is first loaded again from its files.
    */
   publishBundle(opts: PublishOptions): Promise<PublishedBundle> {
-    return this.serial(() => this.rawDataNow())
+    return this.ensureRawData()
       .then(() => this.ensureProtected(opts.audience))
       .then(() =>
         this.serial(async () => {
@@ -406,6 +406,11 @@ export class DashboardSession {
           return publishBundle(this.engine, opts);
         }),
       );
+  }
+
+  /** Makes sure the engine holds the extracts and cube (see rawDataNow); nothing is protected again. */
+  ensureRawData(): Promise<void> {
+    return this.serial(() => this.rawDataNow());
   }
 
   /**

@@ -2,7 +2,7 @@
 // (VITE_ALLOWED_ORIGINS, written into the page's content security policy), and refused with a plain message
 // otherwise, before any request. Builds its own copy of the app with one allowed origin.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../unit/remote/static-server';
@@ -25,15 +25,9 @@ let preview: ChildProcess;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  // The demo snapshot of the build under test (playwright.config.ts) is the one this build would make: reused,
-  // not loaded and protected again (a third of this test's time).
-  const snapshot = path.resolve(process.env.E2E_DIST ?? 'dist', 'demo-snapshot.bin');
+  // The demo snapshot comes from the build's cache (scripts/demo-snapshot-cache.ts): the build under test made it.
   execFileSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'], {
-    env: {
-      ...process.env,
-      VITE_ALLOWED_ORIGINS: ALLOWED,
-      ...(existsSync(snapshot) ? { DEMO_SNAPSHOT_FROM: snapshot } : {}),
-    },
+    env: { ...process.env, VITE_ALLOWED_ORIGINS: ALLOWED },
     stdio: 'inherit',
   });
   const boundaries = { 'lancashire-lad-2013.geojson': new Uint8Array(geo('lancashire-lad-2013.geojson')) };

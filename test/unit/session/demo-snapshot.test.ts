@@ -12,7 +12,7 @@ import { protectedTable } from '../../../src/disclosure/protected-tables';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { decodeSnapshot, SNAPSHOT_TABLES, type DemoSnapshot } from '../../../src/session/demo-snapshot';
 import { encodeSnapshot } from '../../../src/session/demo-snapshot-write';
-import { loadDemoSession, writeDemoSnapshot } from '../../../scripts/build-demo-snapshot';
+import { loadDemoSession, snapshotOf, writeDemoSnapshot, writeSnapshot } from '../../../scripts/build-demo-snapshot';
 import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
 
 /** Every row of a table in its stored order, reduced to one hash: equal only if content and order are. */
@@ -38,13 +38,14 @@ const protectionRuns: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'demo-snapshot-test-'));
-  await writeDemoSnapshot('data', join(dir, 'demo-snapshot.bin'));
+  built = await createNodeEngine();
+  source = await loadDemoSession(built, 'data');
+  // Written as the build script writes it (writeDemoSnapshot is this on a session of its own), from the same load.
+  await writeSnapshot(await snapshotOf(source), join(dir, 'demo-snapshot.bin'));
   bytes = new Uint8Array(readFileSync(join(dir, 'demo-snapshot.bin')));
   const decoded = await decodeSnapshot(bytes);
   if (!decoded) throw new Error('the written snapshot did not decode');
   written = decoded;
-  built = await createNodeEngine();
-  source = await loadDemoSession(built, 'data');
   restoredEngine = await createNodeEngine();
   const counting: ProtectRunner = (cube, policy, parents, onProgress) => {
     protectionRuns.push(`${policy.suppressBelowOrEqual}`);
