@@ -11,7 +11,7 @@ import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figure
 import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import type { MapFiguresParams } from '../../queries/readers/map-figures';
+import type { MapFiguresParams } from '../../queries/figures/map-area-figures';
 import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';

@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { TIER_LABELS, TIERS, type DisclosurePolicy } from '../../contract';
-import type { BriefingMeasure } from '../../queries/readers/briefing-figures';
+import type { BriefingMeasure } from '../../queries/figures/briefing-measure';
 import { SymbolLegend } from '../../ui/SymbolLegend';
 import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureTitle, significanceText, summaryCsv } from './briefing-csv';
