@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { denominatorOf } from '../../indicator-kinds';
 import { useEffect, useMemo } from 'react';
 import { protectedCsv } from '../../disclosure/export-csv';
@@ -234,12 +235,11 @@ function GroupTable({
 }) {
   const captionId = `ineq-table-${figures.scheme}`;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>
-          {figures.scheme === 'national' ? 'By national deprivation decile' : 'By local deprivation quintile'}
-        </caption>
-        <thead>
+    <DataTable
+      captionId={captionId}
+      caption={figures.scheme === 'national' ? 'By national deprivation decile' : 'By local deprivation quintile'}
+      head={
+        <>
           <tr>
             <th scope="col">Group</th>
             <th scope="col" className="num">
@@ -262,42 +262,43 @@ function GroupTable({
               </>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {figures.groups.map((g) => (
-            <tr key={g.group}>
-              <th scope="row">{g.label}</th>
-              <td className="num">
-                {enGB(g.areas)}
-                {g.hiddenAreas ? <span className="hint"> ({enGB(g.hiddenAreas)} hidden)</span> : null}
-              </td>
-              <td className="num">
-                <Cell text={g.count === null ? null : enGB(g.count)} flag={g.flag} reason={reason} />
-              </td>
-              <td className="num">
-                <Cell
-                  text={g.population === null ? null : enGB(g.population)}
-                  flag={g.population === null ? 'x' : 'shown'}
-                  reason={reason}
-                />
-              </td>
-              {rates ? (
-                <>
-                  <td className="num">
-                    <Cell text={g.rate?.value == null ? null : formatRate(g.rate.value)} flag={g.rateFlag} reason={reason} />
-                  </td>
-                  <td className="num">
-                    {g.rateFlag !== 'c' && g.rateFlag !== 'x' && g.rate?.lower95 != null && g.rate.upper95 != null
-                      ? `${formatRate(g.rate.lower95)} to ${formatRate(g.rate.upper95)}`
-                      : ''}
-                  </td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+    >
+      <tbody>
+        {figures.groups.map((g) => (
+          <tr key={g.group}>
+            <th scope="row">{g.label}</th>
+            <td className="num">
+              {enGB(g.areas)}
+              {g.hiddenAreas ? <span className="hint"> ({enGB(g.hiddenAreas)} hidden)</span> : null}
+            </td>
+            <td className="num">
+              <Cell text={g.count === null ? null : enGB(g.count)} flag={g.flag} reason={reason} />
+            </td>
+            <td className="num">
+              <Cell
+                text={g.population === null ? null : enGB(g.population)}
+                flag={g.population === null ? 'x' : 'shown'}
+                reason={reason}
+              />
+            </td>
+            {rates ? (
+              <>
+                <td className="num">
+                  <Cell text={g.rate?.value == null ? null : formatRate(g.rate.value)} flag={g.rateFlag} reason={reason} />
+                </td>
+                <td className="num">
+                  {g.rateFlag !== 'c' && g.rateFlag !== 'x' && g.rate?.lower95 != null && g.rate.upper95 != null
+                    ? `${formatRate(g.rate.lower95)} to ${formatRate(g.rate.upper95)}`
+                    : ''}
+                </td>
+              </>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
