@@ -15,6 +15,7 @@ import {
   AXIS_TICK,
   chartMargin,
   chartSizing,
+  valueAxis,
 } from './chart-parts';
 
 /** Style of the k-th compared series: colour, dash and marker together, so no series relies on colour. */
@@ -50,10 +51,7 @@ export const CompareChart = memo(function CompareChart({
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="period" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis
-        interval={0}
-        tick={AXIS_TICK}
-        stroke={AXIS_TEXT}
-        width={48}
+        {...valueAxis(48)}
         allowDecimals={false}
         domain={[
           (min: number) => Math.min(90, Math.floor(min / 10) * 10),
