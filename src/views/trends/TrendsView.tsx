@@ -26,6 +26,7 @@ import {
 import { BenchmarkSection } from './BenchmarkSection';
 import './trends.css';
 import { useReportShownIndicator } from '../../ui/shown-indicator';
+import { NothingLoaded } from '../shell/NothingLoaded';
 
 /** The chosen indicator plus one indicator from each other partner in the same prevention tier (up to 4). */
 export function defaultComparison(indicators: readonly Indicator[], chosen: Indicator): string[] {
@@ -89,12 +90,7 @@ export function TrendsView() {
   );
 
   if (!manifest || !indicator || !ctx) {
-    return (
-      <section aria-labelledby="trends-title">
-        <h1 id="trends-title">Trends</h1>
-        <p>No indicators are loaded yet. Use Load data to add a manifest and its extracts.</p>
-      </section>
-    );
+    return <NothingLoaded titleId="trends-title" title="Trends" what="indicators are" />;
   }
   return (
     <section aria-labelledby="trends-title" className="trends">
