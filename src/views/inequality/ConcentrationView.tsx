@@ -1,6 +1,13 @@
 import { DataTable } from '../../ui/DataTable';
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, type Audience } from '../../contract';
+import {
+  allowsSmallAreaLists,
+  drawsOnSynthetic,
+  type GeographyLevel,
+  rulesFor,
+  type Audience,
+  breakdownWords,
+} from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -151,7 +158,7 @@ function ConcentrationFiguresShown({
     <>
       <FigureSection
         title={finding}
-        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${meta.rules}.`}
+        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; ${breakdownWords('all', 'all')}. ${meta.rules}.`}
         chart={series.length ? <LorenzChart series={series} /> : undefined}
         chartLabel={`Concentration curves for ${series.map((s) => s.label).join(' and ')}: the share of ${unit} against the share of ${areas}, least affected first. ${latest && latest.gini !== null ? `Gini coefficient ${formatGini(latest.gini)} in ${latest.year}.` : ''} The table below gives the figures.`}
         notes={

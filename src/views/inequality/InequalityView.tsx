@@ -6,7 +6,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
-import { drawsOnSynthetic, type Indicator, rulesFor } from '../../contract';
+import { drawsOnSynthetic, type Indicator, rulesFor, breakdownWords } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -73,8 +73,8 @@ export default function InequalityView() {
         ) : (
           <>
             <p className="ineq-view__context">
-              {indicator.title}, {yearText(data.period)}, all ages, persons; {enGB(data.ranked)} small areas (LSOAs) grouped by
-              the deprivation lookup loaded (1 = most deprived)
+              {indicator.title}, {yearText(data.period)}, {breakdownWords('all', 'all')}; {enGB(data.ranked)} small areas (LSOAs)
+              grouped by the deprivation lookup loaded (1 = most deprived)
               {data.unranked > 0 ? `; ${enGB(data.unranked)} LSOAs have no deprivation rank and are left out` : ''}.{' '}
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
               {data.populationYear !== null
@@ -148,7 +148,7 @@ function SchemeFigure({
         synthetic,
         audience,
         notes: [
-          `${indicator.title}, ${yearText(all.period)}, all ages, persons; rates ${indicator.rateLabel}`,
+          `${indicator.title}, ${yearText(all.period)}, ${breakdownWords('all', 'all')}; rates ${indicator.rateLabel}`,
           'group 1 is the most deprived; a group is hidden (c) when any of its small areas is hidden',
           ...lines,
           all.methods.sii,

@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS, AUDIENCE_WORDS, SEX_WORDS } from '../../contract';
+import {
+  AGE_BAND_VALUES,
+  AUDIENCES,
+  SEX_VALUES,
+  TIER_LABELS,
+  TIERS,
+  AUDIENCE_WORDS,
+  SEX_WORDS,
+  breakdownWords,
+} from '../../contract';
 import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
@@ -23,14 +32,14 @@ const NOT_USED: Partial<Record<ViewName, Partial<Record<Filter, string>>>> = {
   },
   inequality: {
     area: 'Not used on this page: it compares the small areas of the whole area.',
-    age: 'Not used on this page: all ages, persons.',
-    sex: 'Not used on this page: all ages, persons.',
+    age: `Not used on this page: ${breakdownWords('all', 'all')}.`,
+    sex: `Not used on this page: ${breakdownWords('all', 'all')}.`,
   },
   concentration: {
     area: 'Not used on this page: it compares the small areas of the whole area.',
     period: 'Not used on this page: every calendar year is shown.',
-    age: 'Not used on this page: all ages, persons.',
-    sex: 'Not used on this page: all ages, persons.',
+    age: `Not used on this page: ${breakdownWords('all', 'all')}.`,
+    sex: `Not used on this page: ${breakdownWords('all', 'all')}.`,
   },
 };
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor, breakdownWords } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
@@ -186,7 +186,7 @@ function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: 
               </button>
             ) : null}{' '}
             <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
-              {`Show all ages, persons in ${data.area.name}`}
+              {`Show ${breakdownWords('all', 'all')} in ${data.area.name}`}
             </button>
           </p>
         ) : null}

@@ -1,5 +1,5 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
-import { type AgeBand, type Sex, SEX_WORDS } from '../../contract';
+import { type AgeBand, type Sex, breakdownWords } from '../../contract';
 import type { ChangeSummary } from '../../queries/figures/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
@@ -67,8 +67,8 @@ export function formatSignificance(change: ChangeSummary): string {
 }
 
 export function sliceLabel(age: AgeBand, sex: Sex): string {
-  const ages = age === 'all' ? 'All ages' : `Aged ${age}`;
-  return `${ages}, ${SEX_WORDS[sex].plural}`;
+  const words = breakdownWords(age, sex);
+  return words[0]!.toUpperCase() + words.slice(1);
 }
 
 /** "2024-03" -> "March 2024". */
