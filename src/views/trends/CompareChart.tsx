@@ -13,8 +13,7 @@ import {
   pick,
   type EndLabel,
   AXIS_TICK,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   valueAxis,
 } from './chart-parts';
 
@@ -47,7 +46,7 @@ export const CompareChart = memo(function CompareChart({
       : [];
   });
   return (
-    <LineChart data={rows} {...chartSizing(width, height)} margin={chartMargin(250)} accessibilityLayer={false}>
+    <LineChart {...chartFrame(rows, { width, height }, 250)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="period" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis

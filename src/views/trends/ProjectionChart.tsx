@@ -9,8 +9,7 @@ import {
   GRID,
   PALETTE,
   type EndLabel,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   monthAxis,
   BAND_AREA,
   RECORDED_LINE,
@@ -72,12 +71,7 @@ export const ProjectionChart = memo(function ProjectionChart({
       : []),
   ];
   return (
-    <ComposedChart
-      data={rows}
-      {...chartSizing(width, height)}
-      margin={chartMargin(110, hidden.length + missing.length)}
-      accessibilityLayer={false}
-    >
+    <ComposedChart {...chartFrame(rows, { width, height }, 110, hidden.length + missing.length)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis {...monthAxis(periods)} />
       <YAxis {...valueAxis(56)} domain={[0, 'auto']} tickFormatter={(v: number) => v.toLocaleString('en-GB')} />

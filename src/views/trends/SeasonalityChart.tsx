@@ -8,8 +8,7 @@ import {
   GapMarks,
   GRID,
   PALETTE,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   gapPeriods,
   referenceLabel,
   valueAxis,
@@ -36,12 +35,7 @@ export const SeasonalityChart = memo(function SeasonalityChart({
   const shown = months.every((m) => m.mean !== null);
   const average = shown ? months.reduce((s, m) => s + (m.mean ?? 0), 0) / 12 : null;
   return (
-    <BarChart
-      data={rows}
-      {...chartSizing(width, height, 760)}
-      margin={chartMargin(100, hidden.length + missing.length)}
-      accessibilityLayer={false}
-    >
+    <BarChart {...chartFrame(rows, { width, height, maxWidth: 760 }, 100, hidden.length + missing.length)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="month" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis {...valueAxis(56)} tickFormatter={(v: number) => v.toLocaleString('en-GB')} />

@@ -6,8 +6,7 @@ import {
   BAND_FILL,
   GapMarks,
   GRID,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   monthAxis,
   BAND_AREA,
   RECORDED_LINE,
@@ -61,12 +60,7 @@ export const TrendChart = memo(function TrendChart({
   const periods = points.map((p) => p.period);
   const format = measure === 'rate' ? formatRate : (v: number) => v.toLocaleString('en-GB');
   return (
-    <ComposedChart
-      data={rows}
-      {...chartSizing(width, height)}
-      margin={chartMargin(24, hidden.length + missing.length)}
-      accessibilityLayer={false}
-    >
+    <ComposedChart {...chartFrame(rows, { width, height }, 24, hidden.length + missing.length)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis {...monthAxis(periods)} />
       <YAxis {...valueAxis(64)} tickFormatter={format} domain={[0, 'auto']} allowDecimals={measure === 'rate'} />

@@ -262,3 +262,21 @@ export const RECORDED_LINE = {
 export function referenceLabel(value: string, position: 'right' | 'insideTopRight') {
   return { value, position, fill: '#0b0c0c', fontSize: 12, fontFamily: CHART_FONT };
 }
+
+/**
+ * What every trend chart's frame is given: its rows, its size, room for end labels (`right`) and the gap marks'
+ * row, and no Recharts keyboard layer (the table behind the chart is the accessible way to the figures).
+ */
+export function chartFrame<Row>(
+  data: Row[],
+  size: { width?: number; height: number; maxWidth?: number },
+  right: number,
+  gaps = 0,
+) {
+  return {
+    data,
+    ...chartSizing(size.width, size.height, size.maxWidth),
+    margin: chartMargin(right, gaps),
+    accessibilityLayer: false,
+  };
+}

@@ -4,6 +4,7 @@ import type { ChangeSummary } from '../../queries/figures/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
 import { enGB, formatMonth, LONG_MONTHS } from '../../ui/format';
+import { SYMBOL_MEANING } from '../../ui/symbols';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
 export function formatRate(v: number): string {
@@ -54,7 +55,7 @@ export function formatChange(change: ChangeSummary): string {
 /** "Significant rise (p = 0.012)", "Not significant (p = 0.41)", or why no test was done. */
 export function formatSignificance(change: ChangeSummary): string {
   if (change.kind === 'not-available') {
-    return change.flag === 'c' ? 'hidden to protect privacy' : change.flag === 'x' ? 'some months have no data' : change.reason;
+    return change.flag === 'c' ? SYMBOL_MEANING.c : change.flag === 'x' ? 'some months have no data' : change.reason;
   }
   const p = formatP(change.pValue);
   const verdict = change.significant
