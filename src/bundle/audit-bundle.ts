@@ -1,7 +1,6 @@
-import type { GeographyLevel, PublishedAge, Sex } from '../contract';
 import { attackerPriors } from '../disclosure/attacker-priors';
 import { auditProtection, markBounds, type RuleBounds } from '../disclosure/audit';
-import type { AreaHierarchy, CubeCell, PeriodType, ProtectedCell } from '../disclosure/cube-types';
+import type { AreaHierarchy, CubeCell, ProtectedCell } from '../disclosure/cube-types';
 import { propagateBounds } from '../disclosure/interval-attack';
 import { isPrimarySuppressed, type SuppressionPolicy } from '../disclosure/primary-policy';
 import type { PublicFlag } from '../disclosure/protected-tables';
@@ -27,27 +26,13 @@ export function publishedAudit(report: BundleAudit): BundleAudit {
 }
 
 /** One row of cells.parquet, as the audit reads it. */
-export interface BundleCell {
-  indicatorId: string;
-  areaCode: string;
-  level: GeographyLevel;
-  period: string;
-  periodType: PeriodType;
-  ageBand: PublishedAge;
-  sex: Sex;
+export interface BundleCell extends Omit<CubeCell, 'count'> {
   value: number | null;
   flag: PublicFlag;
 }
 
-const key = (c: BundleCell) => ({
-  indicatorId: c.indicatorId,
-  areaCode: c.areaCode,
-  level: c.level,
-  period: c.period,
-  periodType: c.periodType,
-  ageBand: c.ageBand,
-  sex: c.sex,
-});
+/** Where a cell sits in the cube (everything but its figure). */
+const key = ({ value: _value, flag: _flag, ...where }: BundleCell): Omit<CubeCell, 'count'> => where;
 
 /**
  * What the suppression marks of the whole protected cube reveal about each of its cells (an attacker who knows

@@ -28,6 +28,32 @@ export interface TableSpec<Row> {
 
 export type TableKind = 'extracts' | 'areas' | 'population' | 'area_deprivation' | 'benchmarks';
 
+/** The SQL type each kind of column is stored as. */
+const SQL_TYPE: Record<ColumnKind, ColumnSpec['sqlType']> = {
+  text: 'VARCHAR',
+  period: 'VARCHAR',
+  enum: 'VARCHAR',
+  count: 'INTEGER',
+  year: 'INTEGER',
+  number: 'DOUBLE',
+};
+
+/** One column's declaration: required unless said otherwise, stored as its kind's SQL type. */
+function column(
+  name: string,
+  kind: ColumnKind,
+  description: string,
+  { required = true, values }: { required?: boolean; values?: readonly string[] } = {},
+): ColumnSpec {
+  return { name, kind, required, sqlType: SQL_TYPE[kind], description, ...(values ? { values } : {}) };
+}
+
+/** Columns several tables share. */
+const INDICATOR_ID_COLUMN = column('indicator_id', 'text', 'an indicator id from the manifest');
+const AREA_CODE_COLUMN = column('area_code', 'text', 'an area code from the areas lookup');
+const AGE_BAND_COLUMN = column('age_band', 'enum', 'an age band, or "all"', { values: AGE_BAND_VALUES });
+const SEX_COLUMN = column('sex', 'enum', 'female, male, or "all"', { values: SEX_VALUES });
+
 const period = z.string().regex(PERIOD_PATTERN);
 const count = z.number().int().nonnegative();
 
@@ -65,32 +91,13 @@ export const EXTRACTS: TableSpec<ExtractRow> = {
   key: ['indicator_id', 'period', 'area_code', 'age_band', 'sex'],
   row: extractRowSchema,
   columns: [
-    { name: 'indicator_id', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an indicator id from the manifest' },
-    { name: 'period', kind: 'period', required: true, sqlType: 'VARCHAR', description: 'the month, written YYYY-MM' },
-    { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an area code from the areas lookup' },
-    {
-      name: 'age_band',
-      kind: 'enum',
-      values: AGE_BAND_VALUES,
-      required: true,
-      sqlType: 'VARCHAR',
-      description: 'an age band, or "all"',
-    },
-    { name: 'sex', kind: 'enum', values: SEX_VALUES, required: true, sqlType: 'VARCHAR', description: 'female, male, or "all"' },
-    {
-      name: 'count',
-      kind: 'count',
-      required: true,
-      sqlType: 'INTEGER',
-      description: 'a whole number of events or people, 0 or more',
-    },
-    {
-      name: 'denominator',
-      kind: 'number',
-      required: false,
-      sqlType: 'DOUBLE',
-      description: 'optional: the denominator for proportions',
-    },
+    INDICATOR_ID_COLUMN,
+    column('period', 'period', 'the month, written YYYY-MM'),
+    AREA_CODE_COLUMN,
+    AGE_BAND_COLUMN,
+    SEX_COLUMN,
+    column('count', 'count', 'a whole number of events or people, 0 or more'),
+    column('denominator', 'number', 'optional: the denominator for proportions', { required: false }),
   ],
 };
 
@@ -100,23 +107,10 @@ export const AREAS: TableSpec<AreaRow> = {
   key: ['code'],
   row: areaRowSchema,
   columns: [
-    { name: 'code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'the ONS area code' },
-    { name: 'name', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'the area name' },
-    {
-      name: 'level',
-      kind: 'enum',
-      values: GEOGRAPHY_LEVELS,
-      required: true,
-      sqlType: 'VARCHAR',
-      description: 'lsoa, msoa, ward, district or vru',
-    },
-    {
-      name: 'parent_code',
-      kind: 'text',
-      required: false,
-      sqlType: 'VARCHAR',
-      description: 'the code of the area this one lies in',
-    },
+    column('code', 'text', 'the ONS area code'),
+    column('name', 'text', 'the area name'),
+    column('level', 'enum', 'lsoa, msoa, ward, district or vru', { values: GEOGRAPHY_LEVELS }),
+    column('parent_code', 'text', 'the code of the area this one lies in', { required: false }),
   ],
 };
 
@@ -126,18 +120,11 @@ export const POPULATION: TableSpec<PopulationRow> = {
   key: ['area_code', 'year', 'age_band', 'sex'],
   row: populationRowSchema,
   columns: [
-    { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an area code from the areas lookup' },
-    { name: 'year', kind: 'year', required: true, sqlType: 'INTEGER', description: 'the calendar year, e.g. 2024' },
-    {
-      name: 'age_band',
-      kind: 'enum',
-      values: AGE_BAND_VALUES,
-      required: true,
-      sqlType: 'VARCHAR',
-      description: 'an age band, or "all"',
-    },
-    { name: 'sex', kind: 'enum', values: SEX_VALUES, required: true, sqlType: 'VARCHAR', description: 'female, male, or "all"' },
-    { name: 'population', kind: 'count', required: true, sqlType: 'INTEGER', description: 'a whole number of people' },
+    AREA_CODE_COLUMN,
+    column('year', 'year', 'the calendar year, e.g. 2024'),
+    AGE_BAND_COLUMN,
+    SEX_COLUMN,
+    column('population', 'count', 'a whole number of people'),
   ],
 };
 
@@ -160,29 +147,11 @@ export const AREA_DEPRIVATION: TableSpec<DeprivationRow> = {
   key: ['area_code'],
   row: deprivationRowSchema,
   columns: [
-    { name: 'area_code', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'a small-area code (LSOA 2011)' },
-    {
-      name: 'imd_rank',
-      kind: 'count',
-      required: true,
-      sqlType: 'INTEGER',
-      description: 'the national rank, 1 = most deprived',
-    },
-    {
-      name: 'imd_decile',
-      kind: 'count',
-      required: true,
-      sqlType: 'INTEGER',
-      description: 'the national decile, 1 = most deprived tenth, 10 = least',
-    },
-    { name: 'imd_score', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: the index score' },
-    {
-      name: 'source',
-      kind: 'text',
-      required: false,
-      sqlType: 'VARCHAR',
-      description: 'optional: where the ranks come from, e.g. "IMD 2019"',
-    },
+    column('area_code', 'text', 'a small-area code (LSOA 2011)'),
+    column('imd_rank', 'count', 'the national rank, 1 = most deprived'),
+    column('imd_decile', 'count', 'the national decile, 1 = most deprived tenth, 10 = least'),
+    column('imd_score', 'number', 'optional: the index score', { required: false }),
+    column('source', 'text', 'optional: where the ranks come from, e.g. "IMD 2019"', { required: false }),
   ],
 };
 
@@ -207,18 +176,12 @@ export const BENCHMARKS: TableSpec<BenchmarkRow> = {
   key: ['indicator_id', 'benchmark', 'period'],
   row: benchmarkRowSchema,
   columns: [
-    { name: 'indicator_id', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'an indicator id from the manifest' },
-    { name: 'benchmark', kind: 'text', required: true, sqlType: 'VARCHAR', description: 'what the value is for, e.g. "England"' },
-    {
-      name: 'period',
-      kind: 'text',
-      required: true,
-      sqlType: 'VARCHAR',
-      description: 'the calendar year the value is for, e.g. "2023" (other periods are kept but not compared)',
-    },
-    { name: 'value', kind: 'number', required: true, sqlType: 'DOUBLE', description: "the value, on the indicator's scale" },
-    { name: 'lower95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its lower 95% limit' },
-    { name: 'upper95', kind: 'number', required: false, sqlType: 'DOUBLE', description: 'optional: its upper 95% limit' },
+    INDICATOR_ID_COLUMN,
+    column('benchmark', 'text', 'what the value is for, e.g. "England"'),
+    column('period', 'text', 'the calendar year the value is for, e.g. "2023" (other periods are kept but not compared)'),
+    column('value', 'number', "the value, on the indicator's scale"),
+    column('lower95', 'number', 'optional: its lower 95% limit', { required: false }),
+    column('upper95', 'number', 'optional: its upper 95% limit', { required: false }),
   ],
 };
 

@@ -17,6 +17,16 @@ export const SEX_WORDS: Record<Sex, { label: string; plural: string; prose: stri
   male: { label: 'Male', plural: 'males', prose: 'males' },
 };
 
+/** An age band in words: "all ages" or "aged 15-17". */
+export function ageWords(age: string): string {
+  return age === 'all' ? 'all ages' : `aged ${age}`;
+}
+
+/** A breakdown in words, as titles, notes and CSV files name it: "all ages, persons", "aged 15-17, females". */
+export function breakdownWords(age: string, sex: Sex): string {
+  return `${ageWords(age)}, ${SEX_WORDS[sex].plural}`;
+}
+
 export const TIERS = ['primary', 'secondary', 'tertiary'] as const;
 export type Tier = (typeof TIERS)[number];
 

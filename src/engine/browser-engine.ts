@@ -4,11 +4,9 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { tableToIPC, type Table } from 'apache-arrow';
-import { throwIfSuperseded } from './abort';
-import { statementQueue } from './statement-queue';
-import { arrowToRows } from './arrow-rows';
-import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+import type { Table } from 'apache-arrow';
+import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine } from './engine-types';
+import { queuedEngine } from './queued-engine';
 import { setParquetWasmSource } from './parquet-reader';
 
 /**
@@ -29,48 +27,15 @@ export async function createBrowserEngine(): Promise<Engine> {
   const conn = await db.connect();
   for (const sql of ENGINE_SETUP_SQL) await conn.query(sql);
 
-  const serial = statementQueue();
-
-  return {
-    query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]> {
-      // Checked when the statement reaches the head of the queue: a superseded request's later statements are
-      // dropped there, so the worker goes straight on to the request that replaced it.
-      return serial(async () => {
-        throwIfSuperseded(signal);
-        return arrowToRows<T>((await conn.query(sql)) as unknown as Table);
-      });
+  return queuedEngine({
+    run: async (sql) => (await conn.query(sql)) as unknown as Table,
+    runIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+    insertIpc: (bytes, name, create) => conn.insertArrowFromIPCStream(bytes, { name, create }),
+    registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+    dropFile: (name) => db.dropFile(name),
+    close: async () => {
+      await conn.close();
+      await db.terminate();
     },
-    queryArrow(sql: string): Promise<Table> {
-      return serial(async () => (await conn.query(sql)) as unknown as Table);
-    },
-    queryIpc(sql: string): Promise<Uint8Array> {
-      return serial(() => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
-    },
-    exec(sql: string): Promise<void> {
-      return serial(async () => {
-        await conn.query(sql);
-      });
-    },
-    insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
-      // Serialised on our side with our copy of apache-arrow, as in the Node engine, so the two agree.
-      return serial(() => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' }));
-    },
-    insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
-      return serial(() => conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' }));
-    },
-    registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      return serial(() => db.registerFileBuffer(name, bytes));
-    },
-    dropFile(name: string): Promise<void> {
-      return serial(async () => {
-        await db.dropFile(name);
-      });
-    },
-    close(): Promise<void> {
-      return serial(async () => {
-        await conn.close();
-        await db.terminate();
-      });
-    },
-  };
+  });
 }

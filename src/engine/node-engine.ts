@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tableToIPC, type Table } from 'apache-arrow';
-import { throwIfSuperseded } from './abort';
-import { statementQueue } from './statement-queue';
-import { arrowToRows } from './arrow-rows';
-import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine, type Row } from './engine-types';
+import type { Table } from 'apache-arrow';
+import { ENGINE_QUERY_CONFIG, ENGINE_SETUP_SQL, type Engine } from './engine-types';
+import { queuedEngine } from './queued-engine';
 import { setParquetWasmSource } from './parquet-reader';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
@@ -35,47 +33,21 @@ export async function createNodeEngine(): Promise<NodeEngine> {
   const conn = db.connect();
   for (const sql of ENGINE_SETUP_SQL) conn.query(sql);
 
-  // Queued like the browser engine's, so tests see the same ordering and the same cancellation of queued reads.
-  const serial = statementQueue();
-
   return {
-    query<T extends Row = Row>(sql: string, signal?: AbortSignal): Promise<T[]> {
-      return serial(() => {
-        throwIfSuperseded(signal);
-        return arrowToRows<T>(conn.query(sql) as unknown as Table);
-      });
-    },
-    queryArrow(sql: string): Promise<Table> {
-      return serial(() => conn.query(sql) as unknown as Table);
-    },
-    queryIpc(sql: string): Promise<Uint8Array> {
-      return serial(() => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice());
-    },
-    exec(sql: string): Promise<void> {
-      return serial(() => void conn.query(sql));
-    },
-    insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
-      // Serialised here: the Node bundle require()s its own CommonJS copy of apache-arrow, which does not
-      // recognise tables made by the ES-module copy (the dual-package hazard) and silently inserts nothing.
-      return serial(() => conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' }));
-    },
-    insertIpc(bytes: Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
-      return serial(() => conn.insertArrowFromIPCStream(bytes, { name, create: mode === 'create' }));
-    },
-    registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      return serial(() => db.registerFileBuffer(name, bytes));
-    },
-    dropFile(name: string): Promise<void> {
-      return serial(() => db.dropFile(name));
-    },
-    wasmHeapBytes(): number {
-      return (db.mod as unknown as { HEAPU8: Uint8Array }).HEAPU8.length;
-    },
-    close(): Promise<void> {
-      return serial(() => {
+    ...queuedEngine({
+      run: (sql) => conn.query(sql) as unknown as Table,
+      // A copy: the result is a view of WebAssembly memory, which the next statement may reuse.
+      runIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)).slice(),
+      insertIpc: (bytes, name, create) => conn.insertArrowFromIPCStream(bytes, { name, create }),
+      registerFile: (name, bytes) => db.registerFileBuffer(name, bytes),
+      dropFile: (name) => db.dropFile(name),
+      close: () => {
         conn.close();
         db.reset();
-      });
+      },
+    }),
+    wasmHeapBytes(): number {
+      return (db.mod as unknown as { HEAPU8: Uint8Array }).HEAPU8.length;
     },
   };
 }

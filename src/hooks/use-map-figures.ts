@@ -1,5 +1,6 @@
 import type { GeographyLevel } from '../contract';
-import { mapFigures, mapIndicatorLevels, mapMeta, type MapFiguresParams } from '../queries/readers/map-figures';
+import type { MapFiguresParams } from '../queries/figures/map-area-figures';
+import { mapFigures, mapIndicatorLevels, mapMeta } from '../queries/readers/map-figures';
 import { declareFigure } from './coordinator/figure-declaration';
 import { useFigure } from './coordinator/use-figure';
 

@@ -109,18 +109,11 @@ export interface SessionSnapshot {
   rawData: boolean;
 }
 
-/**
- * Owns the engine and what has been loaded into it. Loads are serialised so two drops cannot interleave;
- * derived tables are rebuilt before anyone is told the data changed; each audience's protected table is
- * built once per data version, on first use, by the injected runner (a Web Worker in the browser).
- */
-export class DashboardSession {
-  private snapshot: SessionSnapshot = {
+/** What the session holds before anything is loaded, and again after everything loaded is cleared. */
+function nothingLoaded(): Omit<SessionSnapshot, 'version' | 'workspace' | 'storage'> {
+  return {
     state: { manifest: null, boundaries: {} },
-    version: 0,
     lastLoad: [],
-    workspace: { kind: 'own', files: [] },
-    storage: { available: false, stored: null, saving: false, problem: null },
     choices: {},
     absentRows: [],
     absentRowsQuestions: [],
@@ -128,6 +121,20 @@ export class DashboardSession {
     protection: {},
     bundle: null,
     rawData: true,
+  };
+}
+
+/**
+ * Owns the engine and what has been loaded into it. Loads are serialised so two drops cannot interleave;
+ * derived tables are rebuilt before anyone is told the data changed; each audience's protected table is
+ * built once per data version, on first use, by the injected runner (a Web Worker in the browser).
+ */
+export class DashboardSession {
+  private snapshot: SessionSnapshot = {
+    ...nothingLoaded(),
+    version: 0,
+    workspace: { kind: 'own', files: [] },
+    storage: { available: false, stored: null, saving: false, problem: null },
   };
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -274,18 +281,7 @@ export class DashboardSession {
   private async clear(): Promise<void> {
     await clearAllTables(this.engine);
     this.protections.clear();
-    this.publish({
-      state: { manifest: null, boundaries: {} },
-      version: this.snapshot.version + 1,
-      lastLoad: [],
-      choices: {},
-      absentRows: [],
-      absentRowsQuestions: [],
-      protecting: null,
-      protection: {},
-      bundle: null,
-      rawData: true,
-    });
+    this.publish({ ...nothingLoaded(), version: this.snapshot.version + 1 });
   }
 
   /**

@@ -1,7 +1,7 @@
 // Emerging hotspots: districts whose last three months are significantly above what the seasonal model,
 // fitted on their earlier months, expected (src/stats emergingHotspot, one-sided, 5%). Areas only,
 // never people. Counts are the protected monthly cells; a hidden or missing month is missing to the model.
-import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE } from '../../stats';
+import { emergingHotspot, fitSeasonalModel, HOTSPOT_SIGNIFICANCE, type HotspotResult } from '../../stats';
 import type { ProtectedFigure } from '../readers/trend-cells';
 import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
 import { monthName } from '../../contract/months';
@@ -10,17 +10,8 @@ import { type TrendIndicator } from './trend-series';
 export const RECENT_MONTHS = 3;
 
 export type HotspotOutcome =
-  | {
-      kind: 'tested';
-      /** Recent months with a count (a hidden recent month is left out of the test). */
-      periods: string[];
-      observed: number;
-      expected: number;
-      ratio: number;
-      pValue: number;
-      emerging: boolean;
-    }
-  | { kind: 'not-tested'; reason: string };
+  // The test's own result (its recent months are those with a count: a hidden recent month is left out).
+  ({ kind: 'tested' } & Omit<HotspotResult, 'kind'>) | { kind: 'not-tested'; reason: string };
 
 export interface HotspotRow {
   areaCode: string;

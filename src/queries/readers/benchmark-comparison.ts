@@ -10,7 +10,7 @@ import {
   type NotCompared,
   type StatisticWithLimits,
 } from '../../stats';
-import { figureOf } from './map-figures';
+import { figureOf } from '../figures/map-area-figures';
 import { nearestYear } from '../figures/population-years';
 
 /** One loaded benchmark value. */

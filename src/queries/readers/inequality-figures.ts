@@ -10,7 +10,8 @@ import {
   type StatisticWithLimits,
 } from '../../stats';
 import { deprivationGroupCells, type DeprivationGroupCell, type DeprivationScheme } from './deprivation-groups';
-import { choosePeriod, mapMeta, type MapPeriod } from './map-figures';
+import { choosePeriod, type MapPeriod } from '../figures/map-area-figures';
+import { mapMeta } from './map-figures';
 import { nearestYear } from '../figures/population-years';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 

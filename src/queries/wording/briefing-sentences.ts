@@ -30,6 +30,30 @@ export interface BriefingSentenceInput {
 
 const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 
+/** The scope named after a measure read for the under-25 bands when its unit does not already say so. */
+export const UNDER_25_SCOPE = 'among people aged under 25';
+
+/** Why a standardised rate is not shown when one of its age bands is hidden. */
+export const BAND_HIDDEN_REASON = 'an age band is hidden to protect privacy';
+
+const fmtStat = (v: number): string =>
+  v.toLocaleString('en-GB', { maximumFractionDigits: v >= 100 ? 0 : 1, minimumFractionDigits: v >= 100 ? 0 : 1 });
+
+/** "12.3 per 100,000 residents" or "4.2% of residents". */
+export function statisticText(value: number, rateLabel: string): string {
+  return rateLabel.startsWith('%') ? `${fmtStat(value)}${rateLabel}` : `${fmtStat(value)} ${rateLabel}`;
+}
+
+/** A unit as it reads inside a sentence ("Hospital admissions" -> "hospital admissions"; "NHS ..." kept). */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** The summary when the area has no full calendar year of figures up to the chosen month. */
+export function noFullYearSentence(unit: string, areaName: string): string {
+  return `There is no full calendar year of figures for ${lowerFirst(unit)} in ${areaName} up to the chosen month.`;
+}
+
 function measureWithScope(input: BriefingSentenceInput): string {
   return input.scope ? `${input.measure} ${input.scope}` : input.measure;
 }

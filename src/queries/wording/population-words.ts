@@ -42,3 +42,9 @@ export function noPopulationReason(
   const [one, many] = PART_NOUNS[gap.partLevel] ?? ['part', 'parts'];
   return `no population figure for ${areaName}: ${gap.missing} of its ${gap.parts} ${gap.parts === 1 ? one : many} ${gap.missing === 1 ? 'has' : 'have'} none for ${gap.year}, and a total without them would understate it`;
 }
+
+/** Why a rate is `x` when no population figure explains itself further. */
+export const NO_POPULATION_REASON = 'no population figure is loaded for this area';
+
+/** Why a figure is `x`: the loaded data has no cell for it. */
+export const NO_FIGURE_REASON = 'no figure in the loaded data';

@@ -98,6 +98,19 @@ interface IrlsResult {
   converged: boolean;
 }
 
+/** The linear predictor x·beta of each row, kept inside [MIN_ETA, MAX_ETA] so exp() stays finite. */
+function linearPredictor(rows: readonly number[][], beta: readonly number[]): number[] {
+  return rows.map((x) =>
+    Math.min(
+      MAX_ETA,
+      Math.max(
+        MIN_ETA,
+        x.reduce((s, xi, j) => s + xi * at(beta, j), 0),
+      ),
+    ),
+  );
+}
+
 function irls(
   rows: readonly number[][],
   y: readonly number[],
@@ -108,15 +121,7 @@ function irls(
   let mu: number[];
   let eta: number[];
   if (start) {
-    eta = rows.map((x) =>
-      Math.min(
-        MAX_ETA,
-        Math.max(
-          MIN_ETA,
-          x.reduce((s, xi, j) => s + xi * at(start, j), 0),
-        ),
-      ),
-    );
+    eta = linearPredictor(rows, start);
     mu = eta.map(Math.exp);
   } else {
     mu = y.map((v) => v + 0.5); // start at the data; + 0.5 keeps log() finite for zero counts
@@ -140,15 +145,7 @@ function irls(
     const next = choleskySolve(l, rhs);
     const change = Math.max(...next.map((b, j) => Math.abs(b - at(beta, j)) / (1 + Math.abs(b))));
     beta = next;
-    eta = rows.map((x) =>
-      Math.min(
-        MAX_ETA,
-        Math.max(
-          MIN_ETA,
-          x.reduce((s, xi, j) => s + xi * at(beta, j), 0),
-        ),
-      ),
-    );
+    eta = linearPredictor(rows, beta);
     mu = eta.map(Math.exp);
     if (change < 1e-10) {
       converged = true;

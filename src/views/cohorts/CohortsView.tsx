@@ -24,6 +24,7 @@ import { defaultCohortName } from './cohort-name';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
 import './cohorts.css';
 import { useReportShownIndicator } from '../../ui/shown-indicator';
+import { NothingLoaded } from '../shell/NothingLoaded';
 
 interface Context {
   indicators: ReadonlyMap<string, Indicator>;
@@ -75,12 +76,7 @@ export function CohortsView() {
     code ? (ctx.areaNames.get(code) ?? code) : `the whole ${vruName.replace(/^the /i, '')}`;
 
   if (!manifest) {
-    return (
-      <section aria-labelledby="cohorts-title">
-        <h1 id="cohorts-title">Cohorts</h1>
-        <p>No data are loaded yet. Use Load data to add a manifest and its extracts.</p>
-      </section>
-    );
+    return <NothingLoaded titleId="cohorts-title" title="Cohorts" what="data are" />;
   }
   return (
     <section aria-labelledby="cohorts-title" className="cohorts">

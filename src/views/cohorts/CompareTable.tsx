@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import type { DisclosurePolicy, Indicator } from '../../contract';
+import { DataTable, TierBodies } from '../../ui/DataTable';
 import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
 import { MarkerIcon } from './ComparisonMarker';
 import { FigureCell } from './FigureCell';
@@ -33,12 +34,16 @@ export const CompareTable = memo(function CompareTable({
 }) {
   const rowOf = (p: CohortProfile, id: string) => p.rows.find((r) => r.indicatorId === id);
   return (
-    <div className="table-scroll" role="region" aria-labelledby="cohort-compare-caption" tabIndex={0}>
-      <table className="data-table cohort-table">
-        <caption id="cohort-compare-caption">
+    <DataTable
+      captionId="cohort-compare-caption"
+      caption={
+        <>
           {nameA} and {nameB} side by side: each value, and how it compares with the same ages and sex in the VRU area
-        </caption>
-        <thead>
+        </>
+      }
+      className="data-table cohort-table"
+      head={
+        <>
           <tr>
             <th scope="col" rowSpan={2}>
               Indicator
@@ -60,45 +65,37 @@ export const CompareTable = memo(function CompareTable({
             </th>
             <th scope="col">Against VRU area</th>
           </tr>
-        </thead>
-        {TIERS.map((tier) => {
-          const rows = a.rows.filter((r) => r.tier === tier);
-          if (rows.length === 0) return null;
-          return (
-            <tbody key={tier}>
-              <tr className="group-row">
-                <th scope="colgroup" colSpan={5}>
-                  {TIER_LABELS[tier]}
+        </>
+      }
+    >
+      <TierBodies items={a.rows} tierOf={(r) => r.tier} colSpan={5}>
+        {(rows) =>
+          rows.map((ra) => {
+            const rb = rowOf(b, ra.indicatorId);
+            const ind = indicators.get(ra.indicatorId);
+            return (
+              <tr key={ra.indicatorId}>
+                <th scope="row">
+                  {ind ? indicatorName(ind) : ra.indicatorId}
+                  <div className="hint">{ind?.rateLabel}</div>
                 </th>
+                <td className="num">
+                  <FigureCell figure={ra.figure} policy={policy} format={(v) => formatValue(v, ra.statistic)} />
+                </td>
+                <td>
+                  <Outcome row={ra} />
+                </td>
+                <td className="num">
+                  {rb ? <FigureCell figure={rb.figure} policy={policy} format={(v) => formatValue(v, rb.statistic)} /> : 'x'}
+                </td>
+                <td>
+                  <Outcome row={rb} />
+                </td>
               </tr>
-              {rows.map((ra) => {
-                const rb = rowOf(b, ra.indicatorId);
-                const ind = indicators.get(ra.indicatorId);
-                return (
-                  <tr key={ra.indicatorId}>
-                    <th scope="row">
-                      {ind ? indicatorName(ind) : ra.indicatorId}
-                      <div className="hint">{ind?.rateLabel}</div>
-                    </th>
-                    <td className="num">
-                      <FigureCell figure={ra.figure} policy={policy} format={(v) => formatValue(v, ra.statistic)} />
-                    </td>
-                    <td>
-                      <Outcome row={ra} />
-                    </td>
-                    <td className="num">
-                      {rb ? <FigureCell figure={rb.figure} policy={policy} format={(v) => formatValue(v, rb.statistic)} /> : 'x'}
-                    </td>
-                    <td>
-                      <Outcome row={rb} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          );
-        })}
-      </table>
-    </div>
+            );
+          })
+        }
+      </TierBodies>
+    </DataTable>
   );
 });

@@ -1,5 +1,6 @@
 import { kindNamed } from '../../indicator-kinds';
-import { TIER_LABELS, TIERS, type DisclosurePolicy, type Indicator } from '../../contract';
+import type { DisclosurePolicy, Indicator } from '../../contract';
+import { DataTable, TierBodies } from '../../ui/DataTable';
 import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
 import { protectedCsv } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
@@ -72,106 +73,84 @@ export function ProfileTable({
 }) {
   const hasBenchmark = profile.areaCode !== profile.vruCode;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table cohort-table">
-        <caption id={captionId}>
+    <DataTable
+      captionId={captionId}
+      caption={
+        <>
           Figures for {cohortName} by prevention tier, with 95% confidence limits
           {hasBenchmark ? `, compared with the same ages and sex in the ${vruName}` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Ages covered</th>
-            <th scope="col">Year</th>
-            <th scope="col" className="num">
-              Count
-            </th>
-            <th scope="col" className="num">
-              Value
-            </th>
-            <th scope="col" className="num">
-              95% limits
-            </th>
-            {hasBenchmark ? (
-              <>
-                <th scope="col" className="num">
-                  VRU area
+        </>
+      }
+      className="data-table cohort-table"
+      columns={[
+        { label: 'Indicator' },
+        { label: 'Ages covered' },
+        { label: 'Year' },
+        { label: 'Count', num: true },
+        { label: 'Value', num: true },
+        { label: '95% limits', num: true },
+        hasBenchmark && { label: 'VRU area', num: true },
+        hasBenchmark && { label: 'Compared with VRU area' },
+        { label: 'Districts, same ages and sex' },
+      ]}
+      after={
+        <p className="hint">
+          {SYMBOL_NOTES.join('. ')}. Low count: fewer than 10 events, so read the value with care.
+          {profile.rows.some((r) => r.figure.averageMonth) ? ` ${AVERAGE_MONTH_NOTE}.` : ''}
+        </p>
+      }
+    >
+      <TierBodies items={profile.rows} tierOf={(r) => r.tier} colSpan={hasBenchmark ? 9 : 7}>
+        {(rows) =>
+          rows.map((row) => {
+            const ind = indicators.get(row.indicatorId);
+            return (
+              <tr key={row.indicatorId}>
+                <th scope="row">
+                  {ind ? indicatorName(ind) : row.indicatorId}
+                  <div className="hint">{ind?.rateLabel}</div>
                 </th>
-                <th scope="col">Compared with VRU area</th>
-              </>
-            ) : null}
-            <th scope="col">Districts, same ages and sex</th>
-          </tr>
-        </thead>
-        {TIERS.map((tier) => {
-          const rows = profile.rows.filter((r) => r.tier === tier);
-          if (rows.length === 0) return null;
-          return (
-            <tbody key={tier}>
-              <tr className="group-row">
-                <th scope="colgroup" colSpan={hasBenchmark ? 9 : 7}>
-                  {TIER_LABELS[tier]}
-                </th>
-              </tr>
-              {rows.map((row) => {
-                const ind = indicators.get(row.indicatorId);
-                return (
-                  <tr key={row.indicatorId}>
-                    <th scope="row">
-                      {ind ? indicatorName(ind) : row.indicatorId}
-                      <div className="hint">{ind?.rateLabel}</div>
-                    </th>
-                    <td>{coverageText(row)}</td>
-                    <td>{row.year ?? 'x'}</td>
+                <td>{coverageText(row)}</td>
+                <td>{row.year ?? 'x'}</td>
+                <td className="num">
+                  <FigureCell figure={row.figure} field="count" policy={policy} />
+                  {row.figure.averageMonth ? <div className="hint">people in an average month</div> : null}
+                </td>
+                <td className="num">
+                  <FigureCell figure={row.figure} policy={policy} format={(v) => formatValue(v, row.statistic)} />
+                  {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
+                </td>
+                <td className="num">
+                  {!kindNamed(row.statistic).hasRate && !isSymbol(row.figure.flag) ? 'z' : <Limits row={row} policy={policy} />}
+                </td>
+                {hasBenchmark ? (
+                  <>
                     <td className="num">
-                      <FigureCell figure={row.figure} field="count" policy={policy} />
-                      {row.figure.averageMonth ? <div className="hint">people in an average month</div> : null}
-                    </td>
-                    <td className="num">
-                      <FigureCell figure={row.figure} policy={policy} format={(v) => formatValue(v, row.statistic)} />
-                      {row.lowCount ? <span className="tag tag--inline">low count</span> : null}
-                    </td>
-                    <td className="num">
-                      {!kindNamed(row.statistic).hasRate && !isSymbol(row.figure.flag) ? (
-                        'z'
+                      {row.benchmark ? (
+                        <FigureCell figure={row.benchmark} policy={policy} format={(v) => formatValue(v, row.statistic)} />
                       ) : (
-                        <Limits row={row} policy={policy} />
+                        'z'
                       )}
                     </td>
-                    {hasBenchmark ? (
-                      <>
-                        <td className="num">
-                          {row.benchmark ? (
-                            <FigureCell figure={row.benchmark} policy={policy} format={(v) => formatValue(v, row.statistic)} />
-                          ) : (
-                            'z'
-                          )}
-                        </td>
-                        <td>
-                          {row.figure.flag === 'x' || row.figure.flag === 'z' ? (
-                            'not compared'
-                          ) : (
-                            <span className="cohort-outcome">
-                              <MarkerIcon outcome={row.comparison} />
-                              {OUTCOME_TEXT[row.comparison]}
-                            </span>
-                          )}
-                        </td>
-                      </>
-                    ) : null}
-                    <td>{rangeText(row)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          );
-        })}
-      </table>
-      <p className="hint">
-        {SYMBOL_NOTES.join('. ')}. Low count: fewer than 10 events, so read the value with care.
-        {profile.rows.some((r) => r.figure.averageMonth) ? ` ${AVERAGE_MONTH_NOTE}.` : ''}
-      </p>
-    </div>
+                    <td>
+                      {row.figure.flag === 'x' || row.figure.flag === 'z' ? (
+                        'not compared'
+                      ) : (
+                        <span className="cohort-outcome">
+                          <MarkerIcon outcome={row.comparison} />
+                          {OUTCOME_TEXT[row.comparison]}
+                        </span>
+                      )}
+                    </td>
+                  </>
+                ) : null}
+                <td>{rangeText(row)}</td>
+              </tr>
+            );
+          })
+        }
+      </TierBodies>
+    </DataTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { TIER_LABELS, type Indicator, type Tier } from '../../contract';
 import type { ProfileRow } from '../../queries/readers/cohort-profile';
 import { MarkerShape } from './ComparisonMarker';
 import { formatValue, indicatorName, isSymbol, OUTCOME_TEXT } from './cohort-format';
+import { SYMBOL_MEANING } from '../../ui/symbols';
 
 /** A range of fewer districts than this says little about where the districts lie, so it is not drawn. */
 export const MIN_DISTRICTS_FOR_RANGE = 3;
@@ -88,7 +89,7 @@ function showSpine(row: ProfileRow): boolean {
 }
 
 function rowNote(row: ProfileRow): string {
-  if (row.figure.flag === 'c') return row.figure.reason ?? 'hidden to protect privacy';
+  if (row.figure.flag === 'c') return row.figure.reason ?? SYMBOL_MEANING.c;
   if (row.figure.flag === 'x' || row.figure.flag === 'z') return row.figure.reason ?? 'not available';
   return 'a count: not compared';
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import type { Manifest } from '../../contract';
 import { useCoverageMatrix } from '../../hooks/use-catalogue';
 import { useEffect } from 'react';
@@ -49,12 +50,16 @@ export function CoverageMatrixTable({ manifest }: { manifest: Manifest }) {
         </span>{' '}
         no data (not available).
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="coverage-caption" tabIndex={0}>
-        <table className="coverage">
-          <caption id="coverage-caption">
+      <DataTable
+        captionId="coverage-caption"
+        caption={
+          <>
             Months with data, by indicator ({formatMonth(periods[0] ?? '')} to {formatMonth(periods.at(-1) ?? '')})
-          </caption>
-          <thead>
+          </>
+        }
+        className="coverage"
+        head={
+          <>
             <tr>
               <td />
               {years.map((y) => (
@@ -74,41 +79,42 @@ export function CoverageMatrixTable({ manifest }: { manifest: Manifest }) {
                 </th>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {indicators.map((i) => {
-              const expected = expectedAreas[i.id] ?? 0;
-              return (
-                <tr key={i.id}>
-                  <th scope="row">{i.shortTitle ?? i.title}</th>
-                  {periods.map((p) => {
-                    const n = reporting.get(`${i.id}|${p}`) ?? 0;
-                    if (n === 0)
-                      return (
-                        <td key={p} className="cov cov--gap">
-                          x<span className="visually-hidden"> no data</span>
-                        </td>
-                      );
-                    if (n < expected)
-                      return (
-                        <td key={p} className="cov cov--partial">
-                          {n}
-                          <span className="visually-hidden"> of {expected} areas</span>
-                        </td>
-                      );
+          </>
+        }
+      >
+        <tbody>
+          {indicators.map((i) => {
+            const expected = expectedAreas[i.id] ?? 0;
+            return (
+              <tr key={i.id}>
+                <th scope="row">{i.shortTitle ?? i.title}</th>
+                {periods.map((p) => {
+                  const n = reporting.get(`${i.id}|${p}`) ?? 0;
+                  if (n === 0)
                     return (
-                      <td key={p} className="cov cov--full">
-                        <span aria-hidden="true">●</span>
-                        <span className="visually-hidden">all {expected} areas</span>
+                      <td key={p} className="cov cov--gap">
+                        x<span className="visually-hidden"> no data</span>
                       </td>
                     );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  if (n < expected)
+                    return (
+                      <td key={p} className="cov cov--partial">
+                        {n}
+                        <span className="visually-hidden"> of {expected} areas</span>
+                      </td>
+                    );
+                  return (
+                    <td key={p} className="cov cov--full">
+                      <span aria-hidden="true">●</span>
+                      <span className="visually-hidden">all {expected} areas</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { CoverageMatrixTable } from './CoverageMatrixTable';
 import { DatasetSection } from './DatasetSection';
 import { DisclosureSection } from './DisclosureSection';
 import { IndicatorTable } from './IndicatorTable';
+import { NothingLoaded } from '../shell/NothingLoaded';
 
 /** The catalogue: what each dataset is, on what basis it is shared, what each indicator means, and gaps. */
 export function DataEthicsView() {
@@ -15,12 +16,7 @@ export function DataEthicsView() {
   const summary = useCatalogueSummary();
   const manifest = state.manifest;
   if (!manifest) {
-    return (
-      <section aria-labelledby="data-title">
-        <h1 id="data-title">Data and ethics</h1>
-        <p>No manifest is loaded yet. Use Load data to add a manifest and its extracts.</p>
-      </section>
-    );
+    return <NothingLoaded titleId="data-title" title="Data and ethics" what="manifest is" />;
   }
   const loaded = summary.data?.indicators ?? [];
   const first = loaded.map((i) => i.firstPeriod).sort()[0];

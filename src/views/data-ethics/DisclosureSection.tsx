@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { useState } from 'react';
 import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
@@ -17,29 +18,23 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
         subtracting visible figures from a total, across areas, months, age bands and sex together. Rounded figures are marked{' '}
         <sup>r</sup>.
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="disclosure-caption" tabIndex={0}>
-        <table className="data-table">
-          <caption id="disclosure-caption">Disclosure rules and the audit of the loaded data, by audience</caption>
-          <thead>
-            <tr>
-              <th scope="col">Audience</th>
-              <th scope="col">Rule</th>
-              <th scope="col" className="num">
-                Cells
-              </th>
-              <th scope="col" className="num">
-                Hidden (c)
-              </th>
-              <th scope="col">Audit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {AUDIENCES.map((a) => (
-              <AudienceRow key={a} audience={a} manifest={manifest} inUse={a === state.audience} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        captionId="disclosure-caption"
+        caption="Disclosure rules and the audit of the loaded data, by audience"
+        columns={[
+          { label: 'Audience' },
+          { label: 'Rule' },
+          { label: 'Cells', num: true },
+          { label: 'Hidden (c)', num: true },
+          { label: 'Audit' },
+        ]}
+      >
+        <tbody>
+          {AUDIENCES.map((a) => (
+            <AudienceRow key={a} audience={a} manifest={manifest} inUse={a === state.audience} />
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

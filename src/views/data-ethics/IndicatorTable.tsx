@@ -1,6 +1,7 @@
 import { kindOf } from '../../indicator-kinds';
-import { TIER_LABELS, TIERS, type Indicator, type Manifest } from '../../contract';
+import type { Indicator, Manifest } from '../../contract';
 import type { IndicatorLoadSummary } from '../../queries/readers/catalogue-summary';
+import { DataTable, TierBodies } from '../../ui/DataTable';
 import { formatMonth } from '../../ui/format';
 
 const POLARITY_TEXT = {
@@ -9,47 +10,27 @@ const POLARITY_TEXT = {
   neutral: 'No judgement (context)',
 } as const;
 
+const INDICATOR_COLUMNS = ['Indicator', 'Measure', 'Numerator', 'Denominator', 'Method and caveats', 'Dataset', 'Loaded'].map(
+  (label) => ({ label }),
+);
+
 export function IndicatorTable({ manifest, loaded }: { manifest: Manifest; loaded: readonly IndicatorLoadSummary[] }) {
   const byId = new Map(loaded.map((l) => [l.indicatorId, l]));
   const datasetTitle = new Map(manifest.datasets.map((d) => [d.id, `${d.title} (${d.agency})`]));
   return (
-    <div className="table-scroll" role="region" aria-labelledby="indicators-caption" tabIndex={0}>
-      <table className="data-table">
-        <caption id="indicators-caption">Indicators by prevention tier, with their definitions and what is loaded</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Measure</th>
-            <th scope="col">Numerator</th>
-            <th scope="col">Denominator</th>
-            <th scope="col">Method and caveats</th>
-            <th scope="col">Dataset</th>
-            <th scope="col">Loaded</th>
-          </tr>
-        </thead>
-        {TIERS.map((tier) => {
-          const rows = manifest.indicators.filter((i) => i.tier === tier);
-          if (rows.length === 0) return null;
-          return (
-            <tbody key={tier}>
-              <tr className="group-row">
-                <th scope="colgroup" colSpan={7}>
-                  {TIER_LABELS[tier]}
-                </th>
-              </tr>
-              {rows.map((i) => (
-                <IndicatorRow
-                  key={i.id}
-                  indicator={i}
-                  loaded={byId.get(i.id)}
-                  dataset={datasetTitle.get(i.dataset) ?? i.dataset}
-                />
-              ))}
-            </tbody>
-          );
-        })}
-      </table>
-    </div>
+    <DataTable
+      captionId="indicators-caption"
+      caption="Indicators by prevention tier, with their definitions and what is loaded"
+      columns={INDICATOR_COLUMNS}
+    >
+      <TierBodies items={manifest.indicators} tierOf={(i) => i.tier} colSpan={7}>
+        {(rows) =>
+          rows.map((i) => (
+            <IndicatorRow key={i.id} indicator={i} loaded={byId.get(i.id)} dataset={datasetTitle.get(i.dataset) ?? i.dataset} />
+          ))
+        }
+      </TierBodies>
+    </DataTable>
   );
 }
 

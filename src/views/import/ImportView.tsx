@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useCatalogueSummary } from '../../hooks/use-catalogue';
 import { useLoadFiles } from '../../hooks/use-load-files';
@@ -117,37 +118,31 @@ function LoadedSummary() {
       {rows.length === 0 ? (
         <p>No extracts are loaded.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="loaded-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="loaded-caption">Areas and months covered per indicator</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col" className="num">
-                  Area-months
-                </th>
-                <th scope="col" className="num">
-                  Areas
-                </th>
-                <th scope="col">Level</th>
-                <th scope="col">Months</th>
+        <DataTable
+          captionId="loaded-caption"
+          caption="Areas and months covered per indicator"
+          columns={[
+            { label: 'Indicator' },
+            { label: 'Area-months', num: true },
+            { label: 'Areas', num: true },
+            { label: 'Level' },
+            { label: 'Months' },
+          ]}
+        >
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.indicatorId}>
+                <th scope="row">{titles.get(r.indicatorId) ?? r.indicatorId}</th>
+                <td className="num">{r.areaMonths.toLocaleString('en-GB')}</td>
+                <td className="num">{r.areas}</td>
+                <td>{r.levels}</td>
+                <td>
+                  {r.months} ({formatMonth(r.firstPeriod)} to {formatMonth(r.lastPeriod)})
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.indicatorId}>
-                  <th scope="row">{titles.get(r.indicatorId) ?? r.indicatorId}</th>
-                  <td className="num">{r.areaMonths.toLocaleString('en-GB')}</td>
-                  <td className="num">{r.areas}</td>
-                  <td>{r.levels}</td>
-                  <td>
-                    {r.months} ({formatMonth(r.firstPeriod)} to {formatMonth(r.lastPeriod)})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

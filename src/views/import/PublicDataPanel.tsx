@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { useId, useState, type FormEvent } from 'react';
 import { usePublicData } from '../../hooks/use-public-data';
 import { downloadFile } from '../../ui/download-file';
@@ -58,37 +59,31 @@ export function PublicDataPanel({ onLoad, busy }: { onLoad: (files: File[]) => P
 
 function RunsTable({ runs }: { runs: PublicDataSummary['runs'] }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby="public-runs-caption" tabIndex={0}>
-      <table className="data-table">
-        <caption id="public-runs-caption">police.uk files loaded</caption>
-        <thead>
-          <tr>
-            <th scope="col">Files</th>
-            <th scope="col">Force</th>
-            <th scope="col" className="num">
-              Files
-            </th>
-            <th scope="col" className="num">
-              Records
-            </th>
-            <th scope="col">Months</th>
-            <th scope="col">Months missing from the run</th>
+    <DataTable
+      captionId="public-runs-caption"
+      caption="police.uk files loaded"
+      columns={[
+        { label: 'Files' },
+        { label: 'Force' },
+        { label: 'Files', num: true },
+        { label: 'Records', num: true },
+        { label: 'Months' },
+        { label: 'Months missing from the run' },
+      ]}
+    >
+      <tbody>
+        {runs.map((r) => (
+          <tr key={`${r.kind}|${r.force}`}>
+            <th scope="row">{r.title}</th>
+            <td>{r.force}</td>
+            <td className="num">{r.files}</td>
+            <td className="num">{formatCount(r.records)}</td>
+            <td>{r.from ? `${formatMonth(r.from)} to ${formatMonth(r.to)}` : 'none'}</td>
+            <td>{r.missing.length > 0 ? months(r.missing) : 'None'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {runs.map((r) => (
-            <tr key={`${r.kind}|${r.force}`}>
-              <th scope="row">{r.title}</th>
-              <td>{r.force}</td>
-              <td className="num">{r.files}</td>
-              <td className="num">{formatCount(r.records)}</td>
-              <td>{r.from ? `${formatMonth(r.from)} to ${formatMonth(r.to)}` : 'none'}</td>
-              <td>{r.missing.length > 0 ? months(r.missing) : 'None'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

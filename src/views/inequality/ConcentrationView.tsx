@@ -1,5 +1,13 @@
+import { DataTable } from '../../ui/DataTable';
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, type Audience } from '../../contract';
+import {
+  allowsSmallAreaLists,
+  drawsOnSynthetic,
+  type GeographyLevel,
+  rulesFor,
+  type Audience,
+  breakdownWords,
+} from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -150,7 +158,7 @@ function ConcentrationFiguresShown({
     <>
       <FigureSection
         title={finding}
-        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; all ages, persons. ${meta.rules}.`}
+        subtitle={`${title}: share of the ${unit} in the most affected ${areas}, and the concentration curve, by calendar year; ${breakdownWords('all', 'all')}. ${meta.rules}.`}
         chart={series.length ? <LorenzChart series={series} /> : undefined}
         chartLabel={`Concentration curves for ${series.map((s) => s.label).join(' and ')}: the share of ${unit} against the share of ${areas}, least affected first. ${latest && latest.gini !== null ? `Gini coefficient ${formatGini(latest.gini)} in ${latest.year}.` : ''} The table below gives the figures.`}
         notes={
@@ -194,10 +202,11 @@ function YearTable({ years, areas, reason }: { years: readonly ConcentrationYear
     );
   };
   return (
-    <div className="table-scroll" role="region" aria-labelledby="conc-table-caption" tabIndex={0}>
-      <table className="data-table">
-        <caption id="conc-table-caption">Share in the most affected {areas}, by year (number of areas in brackets)</caption>
-        <thead>
+    <DataTable
+      captionId="conc-table-caption"
+      caption={<>Share in the most affected {areas}, by year (number of areas in brackets)</>}
+      head={
+        <>
           <tr>
             <th scope="col">Year</th>
             <th scope="col" className="num">
@@ -219,33 +228,34 @@ function YearTable({ years, areas, reason }: { years: readonly ConcentrationYear
               Gini coefficient
             </th>
           </tr>
-        </thead>
-        <tbody>
-          {years.map((y) => (
-            <tr key={y.year}>
-              <th scope="row">{monthsText(y)}</th>
-              <td className="num">
-                {enGB(y.areas)}
-                {y.hiddenAreas ? <span className="hint"> ({enGB(y.hiddenAreas)} hidden)</span> : null}
-              </td>
-              <td className="num">
-                <Cell text={y.total === null ? null : enGB(y.total)} flag={y.flag} reason={reason} />
-              </td>
-              <td className="num">{share(y, 0)}</td>
-              <td className="num">{share(y, 1)}</td>
-              <td className="num">{share(y, 2)}</td>
-              <td className="num">
-                <Cell
-                  text={y.gini === null ? null : formatGini(y.gini)}
-                  flag={y.gini === null && y.flag !== 'c' ? 'x' : y.flag}
-                  reason={reason}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+    >
+      <tbody>
+        {years.map((y) => (
+          <tr key={y.year}>
+            <th scope="row">{monthsText(y)}</th>
+            <td className="num">
+              {enGB(y.areas)}
+              {y.hiddenAreas ? <span className="hint"> ({enGB(y.hiddenAreas)} hidden)</span> : null}
+            </td>
+            <td className="num">
+              <Cell text={y.total === null ? null : enGB(y.total)} flag={y.flag} reason={reason} />
+            </td>
+            <td className="num">{share(y, 0)}</td>
+            <td className="num">{share(y, 1)}</td>
+            <td className="num">{share(y, 2)}</td>
+            <td className="num">
+              <Cell
+                text={y.gini === null ? null : formatGini(y.gini)}
+                flag={y.gini === null && y.flag !== 'c' ? 'x' : y.flag}
+                reason={reason}
+              />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

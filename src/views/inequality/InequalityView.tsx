@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { denominatorOf } from '../../indicator-kinds';
 import { useEffect, useMemo } from 'react';
 import { protectedCsv } from '../../disclosure/export-csv';
@@ -5,7 +6,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
-import { drawsOnSynthetic, type Indicator, rulesFor } from '../../contract';
+import { drawsOnSynthetic, type Indicator, rulesFor, breakdownWords } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -72,8 +73,8 @@ export default function InequalityView() {
         ) : (
           <>
             <p className="ineq-view__context">
-              {indicator.title}, {yearText(data.period)}, all ages, persons; {enGB(data.ranked)} small areas (LSOAs) grouped by
-              the deprivation lookup loaded (1 = most deprived)
+              {indicator.title}, {yearText(data.period)}, {breakdownWords('all', 'all')}; {enGB(data.ranked)} small areas (LSOAs)
+              grouped by the deprivation lookup loaded (1 = most deprived)
               {data.unranked > 0 ? `; ${enGB(data.unranked)} LSOAs have no deprivation rank and are left out` : ''}.{' '}
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
               {data.populationYear !== null
@@ -147,7 +148,7 @@ function SchemeFigure({
         synthetic,
         audience,
         notes: [
-          `${indicator.title}, ${yearText(all.period)}, all ages, persons; rates ${indicator.rateLabel}`,
+          `${indicator.title}, ${yearText(all.period)}, ${breakdownWords('all', 'all')}; rates ${indicator.rateLabel}`,
           'group 1 is the most deprived; a group is hidden (c) when any of its small areas is hidden',
           ...lines,
           all.methods.sii,
@@ -234,12 +235,11 @@ function GroupTable({
 }) {
   const captionId = `ineq-table-${figures.scheme}`;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="data-table">
-        <caption id={captionId}>
-          {figures.scheme === 'national' ? 'By national deprivation decile' : 'By local deprivation quintile'}
-        </caption>
-        <thead>
+    <DataTable
+      captionId={captionId}
+      caption={figures.scheme === 'national' ? 'By national deprivation decile' : 'By local deprivation quintile'}
+      head={
+        <>
           <tr>
             <th scope="col">Group</th>
             <th scope="col" className="num">
@@ -262,42 +262,43 @@ function GroupTable({
               </>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {figures.groups.map((g) => (
-            <tr key={g.group}>
-              <th scope="row">{g.label}</th>
-              <td className="num">
-                {enGB(g.areas)}
-                {g.hiddenAreas ? <span className="hint"> ({enGB(g.hiddenAreas)} hidden)</span> : null}
-              </td>
-              <td className="num">
-                <Cell text={g.count === null ? null : enGB(g.count)} flag={g.flag} reason={reason} />
-              </td>
-              <td className="num">
-                <Cell
-                  text={g.population === null ? null : enGB(g.population)}
-                  flag={g.population === null ? 'x' : 'shown'}
-                  reason={reason}
-                />
-              </td>
-              {rates ? (
-                <>
-                  <td className="num">
-                    <Cell text={g.rate?.value == null ? null : formatRate(g.rate.value)} flag={g.rateFlag} reason={reason} />
-                  </td>
-                  <td className="num">
-                    {g.rateFlag !== 'c' && g.rateFlag !== 'x' && g.rate?.lower95 != null && g.rate.upper95 != null
-                      ? `${formatRate(g.rate.lower95)} to ${formatRate(g.rate.upper95)}`
-                      : ''}
-                  </td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+    >
+      <tbody>
+        {figures.groups.map((g) => (
+          <tr key={g.group}>
+            <th scope="row">{g.label}</th>
+            <td className="num">
+              {enGB(g.areas)}
+              {g.hiddenAreas ? <span className="hint"> ({enGB(g.hiddenAreas)} hidden)</span> : null}
+            </td>
+            <td className="num">
+              <Cell text={g.count === null ? null : enGB(g.count)} flag={g.flag} reason={reason} />
+            </td>
+            <td className="num">
+              <Cell
+                text={g.population === null ? null : enGB(g.population)}
+                flag={g.population === null ? 'x' : 'shown'}
+                reason={reason}
+              />
+            </td>
+            {rates ? (
+              <>
+                <td className="num">
+                  <Cell text={g.rate?.value == null ? null : formatRate(g.rate.value)} flag={g.rateFlag} reason={reason} />
+                </td>
+                <td className="num">
+                  {g.rateFlag !== 'c' && g.rateFlag !== 'x' && g.rate?.lower95 != null && g.rate.upper95 != null
+                    ? `${formatRate(g.rate.lower95)} to ${formatRate(g.rate.upper95)}`
+                    : ''}
+                </td>
+              </>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Indicator } from '../../contract';
 import type { CsvColumn } from '../../disclosure/export-csv';
 import type { ConcentrationYear, PersistentAreaFigure } from '../../queries/readers/concentration-figures';
-import type { MapPeriod } from '../../queries/readers/map-figures';
+import type { MapPeriod } from '../../queries/figures/map-area-figures';
 import type { GroupFigure, SchemeFigures } from '../../queries/readers/inequality-figures';
 import { enGB, formatMonth } from '../../ui/format';
 import type { FigureFlag } from '../../disclosure/protected-tables';

@@ -1,4 +1,4 @@
-import type { AreaFigure, MapFigures } from '../../queries/readers/map-figures';
+import type { AreaFigure, MapFigures } from '../../queries/figures/map-area-figures';
 import { arrangementNote, missingBoundaryNote, periodNote } from './map-notes';
 import { averageMonthNote } from './map-model';
 import type { MapViewModel } from './use-map-view';

@@ -1,8 +1,8 @@
-import { type GeographyLevel, SEX_WORDS } from '../../contract';
+import { type GeographyLevel, breakdownWords } from '../../contract';
 import { BENCHMARK_METHOD } from '../../stats';
 import { withOption } from '../../url-state/view-options';
 import { levelNoun } from './map-model';
-import { AGE_LABEL, type MapViewModel } from './use-map-view';
+import type { MapViewModel } from './use-map-view';
 
 /** The loaded benchmarks (England, a region) areas can be compared with instead of the whole VRU area. */
 export function BenchmarkPicker({ m }: { m: MapViewModel }) {
@@ -35,14 +35,14 @@ export function SmallLevelNotice({ m }: { m: MapViewModel }) {
     <div className="notice notice--warning map-notice" role="status">
       <p>
         {levelNoun(level, false)} figures are published for all ages and persons only (smaller breakdowns would nearly all be
-        suppressed), so this map shows all ages and persons, not {AGE_LABEL(state.age)}, {SEX_WORDS[state.sex].plural}.
+        suppressed), so this map shows all ages and persons, not {breakdownWords(state.age, state.sex)}.
       </p>
       <p>
         <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
           Set the filters to all ages and persons
         </button>{' '}
         <button type="button" className="button" onClick={() => update({ level: 'district' })}>
-          Show districts instead ({AGE_LABEL(state.age)}, {SEX_WORDS[state.sex].plural})
+          Show districts instead ({breakdownWords(state.age, state.sex)})
         </button>
       </p>
     </div>

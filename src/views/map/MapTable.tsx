@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { AreaFigure } from '../../queries/readers/map-figures';
+import type { AreaFigure } from '../../queries/figures/map-area-figures';
 import type { Polarity } from '../../stats';
 import { Figure } from '../../ui/Figure';
 import { comparisonLabel, formatCountValue, formatRate } from './map-model';

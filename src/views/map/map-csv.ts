@@ -1,6 +1,6 @@
 import { drawsOnSynthetic, type GeographyLevel, type Indicator, type Manifest } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
-import type { AreaFigure, MapFigures } from '../../queries/readers/map-figures';
+import type { AreaFigure, MapFigures } from '../../queries/figures/map-area-figures';
 import { averageMonthNote, comparisonLabel, levelNoun } from './map-model';
 
 export interface MapCsvContext {

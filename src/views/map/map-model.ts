@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
-import type { AreaFigure, MapFigures, MapPeriod } from '../../queries/readers/map-figures';
+import type { AreaFigure, MapFigures, MapPeriod } from '../../queries/figures/map-area-figures';
 import type { BenchmarkComparison, NotCompared, Polarity } from '../../stats';
 import { classify, classifyCentred, classIndex, classLabels, type ClassMethod, type Classes } from '../../geo/classify';
 import { comparisonColour, HATCH_FILL, NO_DATA_FILL, paletteColours, textColourOn, type PaletteKind } from '../../geo/palettes';

@@ -2,7 +2,7 @@
 // the figures' period and the boundary state, so every case is written once and reads top to bottom.
 import type { CartogramLayout } from '../../geo/tile-grid';
 import type { MapBoundary } from '../../hooks/use-map-boundary';
-import type { MapPeriod } from '../../queries/readers/map-figures';
+import type { MapPeriod } from '../../queries/figures/map-area-figures';
 import { levelNoun } from './map-model';
 
 /** Which period the figures are for, and why that one (small areas by year, a chosen month, its quarter, ...). */

@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { type GeographyLevel, SEX_WORDS } from '../../contract';
+import { type GeographyLevel, breakdownWords } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
 import { cartogramLayout } from '../../geo/tile-grid';
@@ -11,7 +11,7 @@ import { useMapFigures, useMapIndicatorLevels } from '../../hooks/use-map-figure
 import { useBenchmarkValues } from '../../hooks/use-benchmark-comparison';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import { useSessionSnapshot } from '../../hooks/session-context';
-import type { MapFiguresParams } from '../../queries/readers/map-figures';
+import type { MapFiguresParams } from '../../queries/figures/map-area-figures';
 import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { markOnce } from '../../ui/performance-marks';
@@ -33,7 +33,6 @@ import {
 import { useReportShownIndicator } from '../../ui/shown-indicator';
 
 const SMALL_LEVELS = new Set<GeographyLevel>(['lsoa', 'msoa', 'ward']);
-export const AGE_LABEL = (age: string) => (age === 'all' ? 'all ages' : `aged ${age}`);
 
 const MAP_DEFAULTS: MapStyleOptions = {
   measure: 'rate',
@@ -225,7 +224,7 @@ export function useMapView() {
 
   const nounPlural = levelNoun(level);
   const when = periodText(data?.period ?? null);
-  const breakdown = `${AGE_LABEL(small ? 'all' : state.age)}, ${SEX_WORDS[small ? 'all' : state.sex].plural}`;
+  const breakdown = breakdownWords(small ? 'all' : state.age, small ? 'all' : state.sex);
   const measureWord =
     effective.measure === 'count' ? 'count' : effective.measure === 'rate' ? 'rate' : `rate compared with ${benchmarkName}`;
   const finding = data && ctx ? findingTitle(data, effective.measure, { ...ctx, level }) : null;

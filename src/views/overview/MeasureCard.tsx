@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import type { DisclosurePolicy } from '../../contract';
 import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
-import type { BriefingMeasure } from '../../queries/readers/briefing-figures';
+import type { BriefingMeasure } from '../../queries/figures/briefing-measure';
 import { Figure } from '../../ui/Figure';
 import { formatMonth } from '../../ui/format';
 import { SymbolLegend } from '../../ui/SymbolLegend';

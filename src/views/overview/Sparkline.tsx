@@ -1,5 +1,5 @@
 import { forwardRef, useId } from 'react';
-import type { BriefingPoint } from '../../queries/readers/briefing-figures';
+import type { BriefingPoint } from '../../queries/figures/briefing-measure';
 import { formatMonth, shortMonth } from '../../ui/format';
 
 const WIDTH = 260;

@@ -1,6 +1,7 @@
 import { kindOf } from '../../indicator-kinds';
-import { TIER_LABELS, TIERS, type DisclosurePolicy } from '../../contract';
-import type { BriefingMeasure } from '../../queries/readers/briefing-figures';
+import type { DisclosurePolicy } from '../../contract';
+import type { BriefingMeasure } from '../../queries/figures/briefing-measure';
+import { DataTable, TierBodies } from '../../ui/DataTable';
 import { SymbolLegend } from '../../ui/SymbolLegend';
 import { ExportButtons } from '../shell/ExportButtons';
 import { changeText, measureTitle, significanceText, summaryCsv } from './briefing-csv';
@@ -28,79 +29,63 @@ export function TierSummary({
   const title = `All measures by prevention tier: ${areaName}, latest full year`;
   return (
     <>
-      <div className="table-scroll" role="region" aria-labelledby="tier-summary-caption" tabIndex={0}>
-        <table className="data-table tier-summary">
-          <caption id="tier-summary-caption">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Year</th>
-              <th scope="col" className="num">
-                Number
-              </th>
-              <th scope="col" className="num">
-                Rate or percentage
-              </th>
-              <th scope="col">Unit</th>
-              <th scope="col" className="num">
-                Change on year before
-              </th>
-              <th scope="col">Significance</th>
-            </tr>
-          </thead>
-          {TIERS.map((tier) => {
-            const rows = measures.filter((m) => m.indicator.tier === tier);
-            if (rows.length === 0) return null;
-            return (
-              <tbody key={tier}>
-                <tr className="group-row">
-                  <th scope="colgroup" colSpan={7}>
-                    {TIER_LABELS[tier]}
-                  </th>
-                </tr>
-                {rows.map((m) => (
-                  <tr key={m.indicator.id} data-indicator={m.indicator.id}>
-                    <th scope="row">{measureTitle(m)}</th>
-                    <td>{m.current?.period ?? 'x'}</td>
-                    <td className="num">
-                      {m.current ? (
-                        <BriefingFigure
-                          value={m.current.perMonth !== null ? Math.round(m.current.perMonth) : m.current.value}
-                          flag={m.current.flag}
-                          policy={policy}
-                        />
-                      ) : (
-                        'x'
-                      )}
-                      {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
-                    </td>
-                    <td className="num">
-                      {m.current && kindOf(m.indicator).hasRate ? (
-                        <BriefingFigure
-                          value={m.current.statistic?.value ?? null}
-                          flag={m.current.statistic?.value == null && m.current.flag !== 'c' ? 'x' : m.current.flag}
-                          policy={policy}
-                          format={fmtStat}
-                          derived={m.current.flag === 'rounded'}
-                          missingReason={m.current.rateReason}
-                        />
-                      ) : (
-                        <span title="Not applicable: shown as a count">z</span>
-                      )}
-                      {m.current?.populationYear != null ? (
-                        <span className="hint"> ({m.current.populationYear} population)</span>
-                      ) : null}
-                    </td>
-                    <td>{kindOf(m.indicator).hasRate ? m.indicator.rateLabel : m.indicator.unit}</td>
-                    <td className="num">{changeText(m)}</td>
-                    <td>{significanceText(m)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            );
-          })}
-        </table>
-      </div>
+      <DataTable
+        captionId="tier-summary-caption"
+        caption={title}
+        className="data-table tier-summary"
+        columns={[
+          { label: 'Measure' },
+          { label: 'Year' },
+          { label: 'Number', num: true },
+          { label: 'Rate or percentage', num: true },
+          { label: 'Unit' },
+          { label: 'Change on year before', num: true },
+          { label: 'Significance' },
+        ]}
+      >
+        <TierBodies items={measures} tierOf={(m) => m.indicator.tier} colSpan={7}>
+          {(rows) =>
+            rows.map((m) => (
+              <tr key={m.indicator.id} data-indicator={m.indicator.id}>
+                <th scope="row">{measureTitle(m)}</th>
+                <td>{m.current?.period ?? 'x'}</td>
+                <td className="num">
+                  {m.current ? (
+                    <BriefingFigure
+                      value={m.current.perMonth !== null ? Math.round(m.current.perMonth) : m.current.value}
+                      flag={m.current.flag}
+                      policy={policy}
+                    />
+                  ) : (
+                    'x'
+                  )}
+                  {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
+                </td>
+                <td className="num">
+                  {m.current && kindOf(m.indicator).hasRate ? (
+                    <BriefingFigure
+                      value={m.current.statistic?.value ?? null}
+                      flag={m.current.statistic?.value == null && m.current.flag !== 'c' ? 'x' : m.current.flag}
+                      policy={policy}
+                      format={fmtStat}
+                      derived={m.current.flag === 'rounded'}
+                      missingReason={m.current.rateReason}
+                    />
+                  ) : (
+                    <span title="Not applicable: shown as a count">z</span>
+                  )}
+                  {m.current?.populationYear != null ? (
+                    <span className="hint"> ({m.current.populationYear} population)</span>
+                  ) : null}
+                </td>
+                <td>{kindOf(m.indicator).hasRate ? m.indicator.rateLabel : m.indicator.unit}</td>
+                <td className="num">{changeText(m)}</td>
+                <td>{significanceText(m)}</td>
+              </tr>
+            ))
+          }
+        </TierBodies>
+      </DataTable>
       <SymbolLegend symbols={['c', 'x', 'z']} />
       <div className="no-print">
         <ExportButtons

@@ -3,7 +3,7 @@ import type { Indicator } from '../../contract';
 import { wholePercent } from '../../stats';
 import { protectedCsv, type CsvMeta } from '../../disclosure/export-csv';
 import type { PublicFlag, FigureFlag } from '../../disclosure/protected-tables';
-import type { BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/readers/briefing-figures';
+import type { BriefingMeasure, BriefingPoint, BriefingYear } from '../../queries/figures/briefing-measure';
 
 // 'x' (no figure in the data) is the ONS symbol for "not available"; the CSV writer passes the flag through
 // as text, and the notes line explains it.

@@ -1,4 +1,14 @@
-import { AGE_BAND_VALUES, AUDIENCES, SEX_VALUES, TIER_LABELS, TIERS, AUDIENCE_WORDS, SEX_WORDS } from '../../contract';
+import type { ReactNode } from 'react';
+import {
+  AGE_BAND_VALUES,
+  AUDIENCES,
+  SEX_VALUES,
+  TIER_LABELS,
+  TIERS,
+  AUDIENCE_WORDS,
+  SEX_WORDS,
+  breakdownWords,
+} from '../../contract';
 import { useAreas, usePeriods } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useViewState } from '../../url-state/use-view-state';
@@ -22,14 +32,14 @@ const NOT_USED: Partial<Record<ViewName, Partial<Record<Filter, string>>>> = {
   },
   inequality: {
     area: 'Not used on this page: it compares the small areas of the whole area.',
-    age: 'Not used on this page: all ages, persons.',
-    sex: 'Not used on this page: all ages, persons.',
+    age: `Not used on this page: ${breakdownWords('all', 'all')}.`,
+    sex: `Not used on this page: ${breakdownWords('all', 'all')}.`,
   },
   concentration: {
     area: 'Not used on this page: it compares the small areas of the whole area.',
     period: 'Not used on this page: every calendar year is shown.',
-    age: 'Not used on this page: all ages, persons.',
-    sex: 'Not used on this page: all ages, persons.',
+    age: `Not used on this page: ${breakdownWords('all', 'all')}.`,
+    sex: `Not used on this page: ${breakdownWords('all', 'all')}.`,
   },
 };
 
@@ -42,6 +52,38 @@ function FilterNote({ id, text }: { id: string; text: string | undefined }) {
   ) : null;
 }
 
+/** One filter: its label, its box (described by its note when the view does not use it) and the note. */
+function FilterField({
+  filter,
+  label,
+  value,
+  onChange,
+  note,
+  children,
+}: {
+  filter: Filter;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  note: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`f-${filter}`}>{label}</label>
+      <select
+        id={`f-${filter}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...(note ? { 'aria-describedby': `f-${filter}-note` } : {})}
+      >
+        {children}
+      </select>
+      <FilterNote id={`f-${filter}-note`} text={note} />
+    </div>
+  );
+}
+
 /** The shared filters. Every choice is written to the URL, so the link always reproduces the view. */
 export function FilterBar() {
   const { state: loaded } = useSessionSnapshot();
@@ -51,106 +93,90 @@ export function FilterBar() {
   const indicators = loaded.manifest?.indicators ?? [];
   const latest = periods.data?.at(-1) ?? '';
   const notes = NOT_USED[state.view] ?? {};
-  const described = (filter: Filter) => (notes[filter] ? { 'aria-describedby': `f-${filter}-note` } : {});
   // With no indicator in the link, a view that shows one anyway (the Map, Trends) names it here.
   const shownId = useShownIndicator();
   const shown = state.indicator === null ? indicators.find((i) => i.id === shownId) : undefined;
   return (
     <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor="f-indicator">Indicator</label>
-        <select
-          id="f-indicator"
-          value={state.indicator ?? ''}
-          onChange={(e) => update({ indicator: e.target.value || null })}
-          {...described('indicator')}
-        >
-          <option value="">{shown ? `${shown.title} (shown by default)` : 'Choose an indicator'}</option>
-          {TIERS.map((tier) => (
-            <optgroup key={tier} label={TIER_LABELS[tier]}>
-              {indicators
-                .filter((i) => i.tier === tier)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-        <FilterNote id="f-indicator-note" text={notes.indicator} />
-      </div>
-      <div className="field">
-        <label htmlFor="f-area">Area</label>
-        <select
-          id="f-area"
-          value={state.area ?? ''}
-          onChange={(e) => update({ area: e.target.value || null })}
-          {...described('area')}
-        >
-          <option value="">{loaded.manifest?.area.name ?? 'Whole area'}</option>
-          {(areas.data ?? [])
-            .filter((a) => a.level === 'district')
-            .map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-        </select>
-        <FilterNote id="f-area-note" text={notes.area} />
-      </div>
-      <div className="field">
-        <label htmlFor="f-period">Latest month</label>
-        <select
-          id="f-period"
-          value={state.period ?? ''}
-          onChange={(e) => update({ period: e.target.value || null })}
-          {...described('period')}
-        >
-          <option value="">Latest ({latest ? formatMonth(latest) : 'none loaded'})</option>
-          {(periods.data ?? [])
-            .slice()
-            .reverse()
-            .map((p) => (
-              <option key={p} value={p}>
-                {formatMonth(p)}
-              </option>
-            ))}
-        </select>
-        <FilterNote id="f-period-note" text={notes.period} />
-      </div>
-      <div className="field">
-        <label htmlFor="f-age">Age band</label>
-        <select
-          id="f-age"
-          value={state.age}
-          onChange={(e) => update({ age: e.target.value as typeof state.age })}
-          {...described('age')}
-        >
-          {AGE_BAND_VALUES.map((a) => (
-            <option key={a} value={a}>
-              {a === 'all' ? 'All ages' : `Aged ${a}`}
+      <FilterField
+        filter="indicator"
+        label="Indicator"
+        value={state.indicator ?? ''}
+        onChange={(v) => update({ indicator: v || null })}
+        note={notes.indicator}
+      >
+        <option value="">{shown ? `${shown.title} (shown by default)` : 'Choose an indicator'}</option>
+        {TIERS.map((tier) => (
+          <optgroup key={tier} label={TIER_LABELS[tier]}>
+            {indicators
+              .filter((i) => i.tier === tier)
+              .map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </FilterField>
+      <FilterField
+        filter="area"
+        label="Area"
+        value={state.area ?? ''}
+        onChange={(v) => update({ area: v || null })}
+        note={notes.area}
+      >
+        <option value="">{loaded.manifest?.area.name ?? 'Whole area'}</option>
+        {(areas.data ?? [])
+          .filter((a) => a.level === 'district')
+          .map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
             </option>
           ))}
-        </select>
-        <FilterNote id="f-age-note" text={notes.age} />
-      </div>
-      <div className="field">
-        <label htmlFor="f-sex">Sex</label>
-        <select
-          id="f-sex"
-          value={state.sex}
-          onChange={(e) => update({ sex: e.target.value as typeof state.sex })}
-          {...described('sex')}
-        >
-          {SEX_VALUES.map((s) => (
-            <option key={s} value={s}>
-              {SEX_WORDS[s].label}
+      </FilterField>
+      <FilterField
+        filter="period"
+        label="Latest month"
+        value={state.period ?? ''}
+        onChange={(v) => update({ period: v || null })}
+        note={notes.period}
+      >
+        <option value="">Latest ({latest ? formatMonth(latest) : 'none loaded'})</option>
+        {(periods.data ?? [])
+          .slice()
+          .reverse()
+          .map((p) => (
+            <option key={p} value={p}>
+              {formatMonth(p)}
             </option>
           ))}
-        </select>
-        <FilterNote id="f-sex-note" text={notes.sex} />
-      </div>
+      </FilterField>
+      <FilterField
+        filter="age"
+        label="Age band"
+        value={state.age}
+        onChange={(v) => update({ age: v as typeof state.age })}
+        note={notes.age}
+      >
+        {AGE_BAND_VALUES.map((a) => (
+          <option key={a} value={a}>
+            {a === 'all' ? 'All ages' : `Aged ${a}`}
+          </option>
+        ))}
+      </FilterField>
+      <FilterField
+        filter="sex"
+        label="Sex"
+        value={state.sex}
+        onChange={(v) => update({ sex: v as typeof state.sex })}
+        note={notes.sex}
+      >
+        {SEX_VALUES.map((s) => (
+          <option key={s} value={s}>
+            {SEX_WORDS[s].label}
+          </option>
+        ))}
+      </FilterField>
       <div className="field">
         <label htmlFor="f-audience">Disclosure rules for</label>
         <select

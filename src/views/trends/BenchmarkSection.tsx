@@ -1,3 +1,4 @@
+import { DataTable } from '../../ui/DataTable';
 import { kindOf } from '../../indicator-kinds';
 import type { Indicator } from '../../contract';
 import { protectedCsv } from '../../disclosure/export-csv';
@@ -96,10 +97,11 @@ export function BenchmarkSection({ indicator, ctx }: { indicator: Indicator; ctx
         ) : null
       }
       table={
-        <div className="table-scroll" role="region" aria-labelledby="benchmark-caption" tabIndex={0}>
-          <table className="data-table">
-            <caption id="benchmark-caption">{`${data.areaName} compared with benchmarks, by year`}</caption>
-            <thead>
+        <DataTable
+          captionId="benchmark-caption"
+          caption={`${data.areaName} compared with benchmarks, by year`}
+          head={
+            <>
               <tr>
                 <th scope="col">Year</th>
                 <th scope="col">Benchmark</th>
@@ -111,23 +113,24 @@ export function BenchmarkSection({ indicator, ctx }: { indicator: Indicator; ctx
                 </th>
                 <th scope="col">Compared with the benchmark</th>
               </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={`${r.year}|${r.benchmark}`}>
-                  <th scope="row">{r.year}</th>
-                  <td>{r.benchmark}</td>
-                  <td className="num">{r.benchmarkValue === null ? 'x' : rate(r.benchmarkValue)}</td>
-                  <td className="num">{figureText(r)}</td>
-                  <td>
-                    {OUTCOME_WORDS[r.outcome]}
-                    {r.outcome === 'not-compared' ? <span className="hint"> ({whyNotCompared(r)})</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            </>
+          }
+        >
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={`${r.year}|${r.benchmark}`}>
+                <th scope="row">{r.year}</th>
+                <td>{r.benchmark}</td>
+                <td className="num">{r.benchmarkValue === null ? 'x' : rate(r.benchmarkValue)}</td>
+                <td className="num">{figureText(r)}</td>
+                <td>
+                  {OUTCOME_WORDS[r.outcome]}
+                  {r.outcome === 'not-compared' ? <span className="hint"> ({whyNotCompared(r)})</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       }
       tableOpen
       csv={csv}

@@ -13,8 +13,8 @@ import {
   pick,
   type EndLabel,
   AXIS_TICK,
-  chartMargin,
-  chartSizing,
+  chartFrame,
+  valueAxis,
 } from './chart-parts';
 
 /** Style of the k-th compared series: colour, dash and marker together, so no series relies on colour. */
@@ -46,14 +46,11 @@ export const CompareChart = memo(function CompareChart({
       : [];
   });
   return (
-    <LineChart data={rows} {...chartSizing(width, height)} margin={chartMargin(250)} accessibilityLayer={false}>
+    <LineChart {...chartFrame(rows, { width, height }, 250)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis dataKey="period" tick={AXIS_TICK} stroke={AXIS_TEXT} interval={0} />
       <YAxis
-        interval={0}
-        tick={AXIS_TICK}
-        stroke={AXIS_TEXT}
-        width={48}
+        {...valueAxis(48)}
         allowDecimals={false}
         domain={[
           (min: number) => Math.min(90, Math.floor(min / 10) * 10),

@@ -4,17 +4,18 @@ import type { TrendProjection } from '../../queries/figures/trend-projection';
 import {
   AXIS_TEXT,
   AxisTitle,
-  CHART_FONT,
   EndLabels,
   GapMarks,
   GRID,
-  markerDot,
   PALETTE,
   type EndLabel,
-  AXIS_TICK,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   monthAxis,
+  BAND_AREA,
+  RECORDED_LINE,
+  gapPeriods,
+  referenceLabel,
+  valueAxis,
 } from './chart-parts';
 
 type Projection = Extract<TrendProjection, { kind: 'projection' }>;
@@ -44,8 +45,11 @@ export const ProjectionChart = memo(function ProjectionChart({
     })),
   ];
   const periods = rows.map((r) => r.period);
-  const hidden = projection.history.filter((h) => h.flag === 'c').map((h) => h.period);
-  const missing = projection.history.filter((h) => h.flag === 'x').map((h) => h.period);
+  const { hidden, missing } = gapPeriods(
+    projection.history,
+    (h) => h.flag,
+    (h) => h.period,
+  );
   const last = projection.forecast.at(-1);
   const lastShown = [...projection.history].reverse().find((h) => h.count !== null);
   const labels: EndLabel[] = [
@@ -67,49 +71,13 @@ export const ProjectionChart = memo(function ProjectionChart({
       : []),
   ];
   return (
-    <ComposedChart
-      data={rows}
-      {...chartSizing(width, height)}
-      margin={chartMargin(110, hidden.length + missing.length)}
-      accessibilityLayer={false}
-    >
+    <ComposedChart {...chartFrame(rows, { width, height }, 110, hidden.length + missing.length)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis {...monthAxis(periods)} />
-      <YAxis
-        interval={0}
-        tick={AXIS_TICK}
-        stroke={AXIS_TEXT}
-        width={56}
-        domain={[0, 'auto']}
-        tickFormatter={(v: number) => v.toLocaleString('en-GB')}
-      />
-      <Area
-        dataKey="band95"
-        stroke="none"
-        fill="#c8d9ea"
-        fillOpacity={1}
-        isAnimationActive={false}
-        activeDot={false}
-        connectNulls={false}
-      />
-      <Area
-        dataKey="band80"
-        stroke="none"
-        fill="#8fb1d1"
-        fillOpacity={1}
-        isAnimationActive={false}
-        activeDot={false}
-        connectNulls={false}
-      />
-      <Line
-        dataKey="recorded"
-        stroke={PALETTE[0]}
-        strokeWidth={2}
-        connectNulls={false}
-        isAnimationActive={false}
-        dot={markerDot('circle', PALETTE[0], 2.5)}
-        activeDot={false}
-      />
+      <YAxis {...valueAxis(56)} domain={[0, 'auto']} tickFormatter={(v: number) => v.toLocaleString('en-GB')} />
+      <Area dataKey="band95" {...BAND_AREA} fill="#c8d9ea" fillOpacity={1} />
+      <Area dataKey="band80" {...BAND_AREA} fill="#8fb1d1" fillOpacity={1} />
+      <Line dataKey="recorded" {...RECORDED_LINE} />
       <Line
         dataKey="mean"
         stroke="#0b0c0c"
@@ -124,7 +92,7 @@ export const ProjectionChart = memo(function ProjectionChart({
         x={lastRecorded}
         stroke={AXIS_TEXT}
         strokeDasharray="2 3"
-        label={{ value: 'Projection starts', position: 'insideTopRight', fill: '#0b0c0c', fontSize: 12, fontFamily: CHART_FONT }}
+        label={referenceLabel('Projection starts', 'insideTopRight')}
       />
       <GapMarks hidden={hidden} missing={missing} />
       <EndLabels labels={labels} />

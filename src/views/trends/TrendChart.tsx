@@ -2,17 +2,16 @@ import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
 import type { TrendPoint } from '../../queries/figures/trend-series';
 import {
-  AXIS_TEXT,
   AxisTitle,
   BAND_FILL,
   GapMarks,
   GRID,
-  markerDot,
-  PALETTE,
-  AXIS_TICK,
-  chartMargin,
-  chartSizing,
+  chartFrame,
   monthAxis,
+  BAND_AREA,
+  RECORDED_LINE,
+  gapPeriods,
+  valueAxis,
 } from './chart-parts';
 import { formatRate } from './format-trend';
 
@@ -57,48 +56,16 @@ export const TrendChart = memo(function TrendChart({
 }) {
   const rows = chartRows(points, measure);
   const flagOf = (p: TrendPoint) => (measure === 'rate' ? p.rateFlag : p.flag);
-  const hidden = points.filter((p) => flagOf(p) === 'c').map((p) => p.period);
-  const missing = points.filter((p) => flagOf(p) === 'x').map((p) => p.period);
+  const { hidden, missing } = gapPeriods(points, flagOf, (p) => p.period);
   const periods = points.map((p) => p.period);
   const format = measure === 'rate' ? formatRate : (v: number) => v.toLocaleString('en-GB');
   return (
-    <ComposedChart
-      data={rows}
-      {...chartSizing(width, height)}
-      margin={chartMargin(24, hidden.length + missing.length)}
-      accessibilityLayer={false}
-    >
+    <ComposedChart {...chartFrame(rows, { width, height }, 24, hidden.length + missing.length)}>
       <CartesianGrid vertical={false} stroke={GRID} />
       <XAxis {...monthAxis(periods)} />
-      <YAxis
-        interval={0}
-        tickFormatter={format}
-        tick={AXIS_TICK}
-        stroke={AXIS_TEXT}
-        domain={[0, 'auto']}
-        allowDecimals={measure === 'rate'}
-        width={64}
-      />
-      {showLimits ? (
-        <Area
-          dataKey="band"
-          stroke="none"
-          fill={BAND_FILL}
-          fillOpacity={0.55}
-          connectNulls={false}
-          isAnimationActive={false}
-          activeDot={false}
-        />
-      ) : null}
-      <Line
-        dataKey="value"
-        stroke={PALETTE[0]}
-        strokeWidth={2}
-        connectNulls={false}
-        isAnimationActive={false}
-        dot={markerDot('circle', PALETTE[0], 2.5)}
-        activeDot={false}
-      />
+      <YAxis {...valueAxis(64)} tickFormatter={format} domain={[0, 'auto']} allowDecimals={measure === 'rate'} />
+      {showLimits ? <Area dataKey="band" {...BAND_AREA} fill={BAND_FILL} fillOpacity={0.55} /> : null}
+      <Line dataKey="value" {...RECORDED_LINE} />
       <GapMarks hidden={hidden} missing={missing} />
       <AxisTitle text={axisTitle} />
     </ComposedChart>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor, breakdownWords } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
@@ -26,6 +26,7 @@ import {
 import { BenchmarkSection } from './BenchmarkSection';
 import './trends.css';
 import { useReportShownIndicator } from '../../ui/shown-indicator';
+import { NothingLoaded } from '../shell/NothingLoaded';
 
 /** The chosen indicator plus one indicator from each other partner in the same prevention tier (up to 4). */
 export function defaultComparison(indicators: readonly Indicator[], chosen: Indicator): string[] {
@@ -89,12 +90,7 @@ export function TrendsView() {
   );
 
   if (!manifest || !indicator || !ctx) {
-    return (
-      <section aria-labelledby="trends-title">
-        <h1 id="trends-title">Trends</h1>
-        <p>No indicators are loaded yet. Use Load data to add a manifest and its extracts.</p>
-      </section>
-    );
+    return <NothingLoaded titleId="trends-title" title="Trends" what="indicators are" />;
   }
   return (
     <section aria-labelledby="trends-title" className="trends">
@@ -190,7 +186,7 @@ function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: 
               </button>
             ) : null}{' '}
             <button type="button" className="button" onClick={() => update({ age: 'all', sex: 'all' })}>
-              {`Show all ages, persons in ${data.area.name}`}
+              {`Show ${breakdownWords('all', 'all')} in ${data.area.name}`}
             </button>
           </p>
         ) : null}

@@ -231,3 +231,52 @@ export function monthAxis(periods: readonly string[]) {
     interval: 0,
   };
 }
+
+/** The value axis of every trend chart: a label at each tick, `width` pixels for them. */
+export function valueAxis(width: number) {
+  return { interval: 0, tick: AXIS_TICK, stroke: AXIS_TEXT, width };
+}
+
+/** The periods of a chart whose figure is hidden (`c`) and missing (`x`), for the gap marks under the axis. */
+export function gapPeriods<T>(items: readonly T[], flagOf: (item: T) => string, periodOf: (item: T) => string) {
+  return {
+    hidden: items.filter((item) => flagOf(item) === 'c').map(periodOf),
+    missing: items.filter((item) => flagOf(item) === 'x').map(periodOf),
+  };
+}
+
+/** A confidence or prediction band: drawn fill only, no outline or hover dot, broken where a period has none. */
+export const BAND_AREA = { stroke: 'none', isAnimationActive: false, activeDot: false, connectNulls: false } as const;
+
+/** The recorded line of a single series: solid, with circle markers, broken (never joined) at a hidden month. */
+export const RECORDED_LINE = {
+  stroke: PALETTE[0],
+  strokeWidth: 2,
+  connectNulls: false,
+  isAnimationActive: false,
+  dot: markerDot('circle', PALETTE[0], 2.5),
+  activeDot: false,
+} as const;
+
+/** The label of a reference line, in the charts' dark text. */
+export function referenceLabel(value: string, position: 'right' | 'insideTopRight') {
+  return { value, position, fill: '#0b0c0c', fontSize: 12, fontFamily: CHART_FONT };
+}
+
+/**
+ * What every trend chart's frame is given: its rows, its size, room for end labels (`right`) and the gap marks'
+ * row, and no Recharts keyboard layer (the table behind the chart is the accessible way to the figures).
+ */
+export function chartFrame<Row>(
+  data: Row[],
+  size: { width?: number; height: number; maxWidth?: number },
+  right: number,
+  gaps = 0,
+) {
+  return {
+    data,
+    ...chartSizing(size.width, size.height, size.maxWidth),
+    margin: chartMargin(right, gaps),
+    accessibilityLayer: false,
+  };
+}

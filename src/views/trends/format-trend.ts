@@ -1,9 +1,10 @@
 // Number and label formatting shared by the Trends view's tables, charts and CSV files.
-import { type AgeBand, type Sex, SEX_WORDS } from '../../contract';
+import { type AgeBand, type Sex, breakdownWords } from '../../contract';
 import type { ChangeSummary } from '../../queries/figures/trend-series';
 import { monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
 import { enGB, formatMonth, LONG_MONTHS } from '../../ui/format';
+import { SYMBOL_MEANING } from '../../ui/symbols';
 
 /** Rates span 0.004 to 700: three significant figures below 100, whole numbers above. */
 export function formatRate(v: number): string {
@@ -54,7 +55,7 @@ export function formatChange(change: ChangeSummary): string {
 /** "Significant rise (p = 0.012)", "Not significant (p = 0.41)", or why no test was done. */
 export function formatSignificance(change: ChangeSummary): string {
   if (change.kind === 'not-available') {
-    return change.flag === 'c' ? 'hidden to protect privacy' : change.flag === 'x' ? 'some months have no data' : change.reason;
+    return change.flag === 'c' ? SYMBOL_MEANING.c : change.flag === 'x' ? 'some months have no data' : change.reason;
   }
   const p = formatP(change.pValue);
   const verdict = change.significant
@@ -67,8 +68,8 @@ export function formatSignificance(change: ChangeSummary): string {
 }
 
 export function sliceLabel(age: AgeBand, sex: Sex): string {
-  const ages = age === 'all' ? 'All ages' : `Aged ${age}`;
-  return `${ages}, ${SEX_WORDS[sex].plural}`;
+  const words = breakdownWords(age, sex);
+  return words[0]!.toUpperCase() + words.slice(1);
 }
 
 /** "2024-03" -> "March 2024". */

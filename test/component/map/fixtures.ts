@@ -1,4 +1,4 @@
-import type { AreaFigure, MapFigures } from '../../../src/queries/readers/map-figures';
+import type { AreaFigure, MapFigures } from '../../../src/queries/figures/map-area-figures';
 import { LANCASHIRE_DISTRICT_GRID } from '../../../src/geo/tile-grid';
 import { crudeRate } from '../../../src/stats';
 

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_POLICIES, type Indicator } from '../../../src/contract';
 import { SessionContext } from '../../../src/hooks/session-context';
-import type { BriefingMeasure } from '../../../src/queries/readers/briefing-figures';
+import type { BriefingMeasure } from '../../../src/queries/figures/briefing-measure';
 import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
 import { kindNamed } from '../../../src/indicator-kinds';
 import { rateChange } from '../../../src/stats';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../src/contract';
 import { csvCell, csvComment, protectedCsv } from '../../../src/disclosure/export-csv';
-import type { BriefingMeasure, BriefingYear } from '../../../src/queries/readers/briefing-figures';
+import type { BriefingMeasure, BriefingYear } from '../../../src/queries/figures/briefing-measure';
 import { buildHotspots } from '../../../src/queries/figures/trend-hotspots';
 import { indexSeries } from '../../../src/queries/figures/trend-compare';
 import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
