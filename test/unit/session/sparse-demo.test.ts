@@ -67,7 +67,7 @@ describe('the demo without its zero rows (real engine)', () => {
 
   it('protects both into exactly the same tables for every audience', { timeout: 900_000 }, async () => {
     // The dense demo's protection is the build's own snapshot (cached for every test file, and checked against an
-    // ordinary load in demo-pipeline.test.ts), so only the sparse demo is protected here.
+    // ordinary load in demo-snapshot.test.ts), so only the sparse demo is protected here.
     const built = await createNodeEngine();
     try {
       await restoreProtectedDemo(built);

@@ -1,5 +1,5 @@
 // The Cohorts view's query modules against the real engine, with the demo loaded through the session and
-// protected under analyst rules (as in test/unit/session/demo-pipeline.test.ts). Every figure is checked
+// protected under analyst rules (as in test/unit/session/demo-snapshot.test.ts). Every figure is checked
 // against a recomputation straight from the protected table and the population lookup.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgeBand, Indicator, Manifest, Sex } from '../../../../src/contract';

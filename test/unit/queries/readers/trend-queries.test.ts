@@ -1,5 +1,5 @@
 // The Trends view's query modules against the real engine, with the demo loaded through the session
-// and protected under analyst rules (as in test/unit/session/demo-pipeline.test.ts).
+// and protected under analyst rules (as in test/unit/session/demo-snapshot.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator, Manifest } from '../../../../src/contract';
 import type { Engine } from '../../../../src/engine/engine-types';
