@@ -96,7 +96,9 @@ export class CellLp {
       matrix: { format: 'csr', numRows: rows.length, numCols: this.n, starts, indices, values },
     });
     // One sense throughout (maximising is minimising the negation), so each solve starts from the last basis.
-    this.model.options.set({ output_flag: false, presolve: 'off', simplex_scale_strategy: 0 });
+    // Primal simplex: most solves change only the costs, which leaves the last basis primal feasible; on the
+    // demo's largest components it takes 2.3x less CPU than the default dual simplex (docs/performance.md).
+    this.model.options.set({ output_flag: false, presolve: 'off', simplex_scale_strategy: 0, simplex_strategy: 4 });
   }
 
   dispose(): void {
