@@ -31,10 +31,12 @@ export const LP_AUDIT_METHOD =
   'exact LP over all relations of each indicator (HiGHS); attackers who see c and who know which cells are small';
 
 /**
- * Largest component (uncertain cells) the LP certifies. HiGHS in WebAssembly takes ~0.1 s per LP on a
- * 1,000-cell component of the demo and a component needs tens of LPs, so larger components would put protection
- * far above its time budget; they are audited by the interval attack only, and the summary says how many primary
- * cells that leaves without the LP certificate.
+ * Largest component (uncertain cells) the LP certifies. A warm-started solve on a 2,000-cell component of the demo
+ * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds rebuild it
+ * round after round, so without the cap the analyst demo takes 17-27 times the CPU (docs/performance.md).
+ * Larger components are audited by the interval attack only, and the summary's method says so. That is NOT a
+ * certificate: an uncapped LP audit of the analyst demo protected with this cap finds 56 primary cells narrowed
+ * below the rule (issue #16).
  */
 export const LP_COMPONENT_CAP = 400;
 
