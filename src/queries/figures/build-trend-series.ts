@@ -3,7 +3,7 @@
 import { denominatorOf, standardisedKind } from '../../indicator-kinds';
 import { matchedPositions } from './matched-months';
 import { populationNear, type PopulationUsed } from './population-years';
-import { borrowedYearsNote } from '../wording/population-words';
+import { borrowedYearsNote, noPopulationFor } from '../wording/population-words';
 import { standardisedYear } from './trend-standardised';
 import type { ChangeSummary } from './change-summary';
 import { summariseChange } from './change-summary';
@@ -101,9 +101,7 @@ export function buildTrendSeries(input: TrendSeriesInput, scope: 'everything' | 
         denominator: pop === null ? null : pop / 12,
         denominatorFlag: pop === null ? 'x' : 'shown',
         partial,
-        ...(pop === null
-          ? { denominatorReason: input.populationReason ?? `no population figure is loaded for ${input.area.name}` }
-          : {}),
+        ...(pop === null ? { denominatorReason: input.populationReason ?? noPopulationFor(input.area.name) } : {}),
       };
     }
     partOfCache.set(period, part);

@@ -6,6 +6,7 @@ import type { StandardisedKind } from '../../indicator-kinds';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 import { populationNear } from './population-years';
 import type { PopulationRow, ProtectedFigure } from '../readers/trend-cells';
+import { noPopulationFor } from '../wording/population-words';
 
 /** What a standardised rate reads beside the series: each band's year cells and population. */
 export interface AgeBandYears {
@@ -40,7 +41,7 @@ export function standardisedYear(kind: StandardisedKind, year: string, byAge: Ag
   for (const band of bands) {
     const byYear = new Map(byAge.population.filter((r) => r.ageBand === band).map((r) => [r.year, r.population]));
     const used = populationNear(byYear, Number(year));
-    if (!used) return none('x', `no population figure is loaded for ages ${band}`);
+    if (!used) return none('x', noPopulationFor(`ages ${band}`));
     populations.push(used.population);
   }
   const stat = kind.fromAgeBands(

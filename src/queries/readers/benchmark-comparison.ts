@@ -12,6 +12,7 @@ import {
 } from '../../stats';
 import { figureOf } from '../figures/map-area-figures';
 import { nearestYear } from '../figures/population-years';
+import { noPopulationFor } from '../wording/population-words';
 
 /** One loaded benchmark value. */
 export interface BenchmarkValue {
@@ -111,7 +112,7 @@ export async function benchmarkComparison(
           den: den?.value ?? null,
           denFlag: den?.flag ?? null,
           population: popYear === null ? null : (popOf.get(popYear) ?? null),
-          populationReason: popYear === null ? 'no population figure is loaded for the area' : null,
+          populationReason: popYear === null ? noPopulationFor('the area') : null,
         },
         { ...p, level: 'vru', month: null, age: 'all', sex: 'all' },
         b?.value ?? null,

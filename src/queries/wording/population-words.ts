@@ -24,6 +24,11 @@ const PART_NOUNS: Record<string, [string, string]> = {
   district: ['district', 'districts'],
 };
 
+/** Why there is no rate: no population was loaded for `what` (an area's name, "this area", "ages 15-17"). */
+export function noPopulationFor(what: string): string {
+  return `no population figure is loaded for ${what}`;
+}
+
 /**
  * Why an area has no population for a rate: the gap nearest the year among those for the ages and sex wanted,
  * e.g. "no population figure for Preston: 3 of its 85 LSOAs have none for 2020", else that none was loaded.
@@ -38,13 +43,13 @@ export function noPopulationReason(
   const years = relevant.map((g) => g.year);
   const nearest = nearestYear(years, year);
   const gap = relevant.filter((g) => g.year === nearest).sort((a, b) => b.missing - a.missing)[0];
-  if (!gap) return `no population figure is loaded for ${areaName}`;
+  if (!gap) return noPopulationFor(areaName);
   const [one, many] = PART_NOUNS[gap.partLevel] ?? ['part', 'parts'];
   return `no population figure for ${areaName}: ${gap.missing} of its ${gap.parts} ${gap.parts === 1 ? one : many} ${gap.missing === 1 ? 'has' : 'have'} none for ${gap.year}, and a total without them would understate it`;
 }
 
 /** Why a rate is `x` when no population figure explains itself further. */
-export const NO_POPULATION_REASON = 'no population figure is loaded for this area';
+export const NO_POPULATION_REASON = noPopulationFor('this area');
 
 /** Why a figure is `x`: the loaded data has no cell for it. */
 export const NO_FIGURE_REASON = 'no figure in the loaded data';

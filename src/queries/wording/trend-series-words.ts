@@ -6,6 +6,7 @@ import type { KindDenominator } from '../../indicator-kinds';
 import type { SeasonalMonth, TrendYear } from '../figures/trend-series';
 import { at } from '../figures/trend-parts';
 import { listOf } from './list-of';
+import { noPopulationFor } from './population-words';
 
 export function seasonalityTitle(
   subject: string,
@@ -116,7 +117,7 @@ export function seriesNotes(f: SeriesNoteFacts): string[] {
   const notes: string[] = [];
   if (f.borrowedNote) notes.push(f.borrowedNote);
   if (f.noPopulation) {
-    notes.push(`No rates can be shown (x): ${f.populationReason ?? `no population figure is loaded for ${f.areaName}`}.`);
+    notes.push(`No rates can be shown (x): ${f.populationReason ?? noPopulationFor(f.areaName)}.`);
   }
   if (f.partialMonths.length > 0) {
     notes.push(

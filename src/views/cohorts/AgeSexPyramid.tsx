@@ -8,6 +8,7 @@ import type { PublicFlag } from '../../disclosure/protected-tables';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
 import { formatRate, formatValue, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
+import { CohortFigure } from './CohortFigure';
 
 const FEMALE = '#206095';
 const MALE = '#118c7b';
@@ -130,17 +131,19 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
   const isCount = !kindOf(indicator).hasRate;
   const fmt = (v: number) => (isCount ? Math.abs(v).toLocaleString('en-GB') : formatRate(Math.abs(v)));
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`}>
-      <figcaption>
-        <h3 id={`${id}-title`} className="chart__title">
-          {finding}
-        </h3>
-        <p className="hint">
-          {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the
-          right. A hatched bar marked c is hidden to protect privacy; it is not a zero.
-          {populationNote ? ` ${populationNote}` : ''}
-        </p>
-      </figcaption>
+    <CohortFigure
+      id={id}
+      title={finding}
+      notes={
+        <>
+          <p className="hint">
+            {areaName}, {pyramid.year}: {isCount ? 'counts' : indicator.rateLabel}, by age band. Females to the left, males to the
+            right. A hatched bar marked c is hidden to protect privacy; it is not a zero.
+            {populationNote ? ` ${populationNote}` : ''}
+          </p>
+        </>
+      }
+    >
       <div
         className="chart__plot pyramid"
         role="img"
@@ -206,7 +209,7 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
         label="Download the pyramid (CSV)"
         build={() => pyramidCsv(pyramid, indicator, areaName, csvMeta)}
       />
-    </figure>
+    </CohortFigure>
   );
 });
 

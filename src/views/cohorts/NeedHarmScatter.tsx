@@ -8,6 +8,7 @@ import { niceAxis } from './chart-axes';
 import { CsvButton } from './CsvButton';
 import { FigureCell } from './FigureCell';
 import { formatRate, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
+import { CohortFigure } from './CohortFigure';
 
 export type Quadrant =
   'higher need, higher harm' | 'higher need, lower harm' | 'lower need, higher harm' | 'lower need, lower harm';
@@ -150,19 +151,21 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   const quadrantLabel = { fill: '#505a5f', fontSize: 12 };
   const populationNote = populationYearNote([...data.points, ...(data.vru ? [data.vru] : [])].flatMap((p) => [p.need, p.harm]));
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`}>
-      <figcaption>
-        <h3 id={`${id}-title`} className="chart__title">
-          {finding}
-        </h3>
-        <p className="chart__finding">{divergence}</p>
-        <p className="hint">
-          Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}). Up:{' '}
-          {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
-          {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
-          {populationNote ? ` ${populationNote}` : ''}
-        </p>
-      </figcaption>
+    <CohortFigure
+      id={id}
+      title={finding}
+      notes={
+        <>
+          <p className="chart__finding">{divergence}</p>
+          <p className="hint">
+            Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}).
+            Up: {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
+            {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
+            {populationNote ? ` ${populationNote}` : ''}
+          </p>
+        </>
+      }
+    >
       {plotted.length === 0 ? (
         <p className="notice">No district has both figures to show: they are hidden to protect privacy (c) or missing (x).</p>
       ) : (
@@ -349,7 +352,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
         label="Download need and harm (CSV)"
         build={() => needHarmCsv(data, need, harm, name, csvMeta)}
       />
-    </figure>
+    </CohortFigure>
   );
 });
 

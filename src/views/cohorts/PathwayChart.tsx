@@ -11,6 +11,7 @@ import { Figure } from '../../ui/Figure';
 import { formatRate, indicatorName, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { labelNudges, lastPoints, pathwayFinding, TIER_SHORT } from './pathway-labels';
 import { niceAxis } from './chart-axes';
+import { CohortFigure } from './CohortFigure';
 
 /** Direct labels at the lines' ends: short, as the description says what each tier is. */
 const TIER_LABEL_SHORT: Record<Tier, string> = { primary: 'Primary', secondary: 'Secondary', tertiary: 'Tertiary' };
@@ -71,20 +72,27 @@ export const PathwayChart = memo(function PathwayChart({
   const drawn = tiers.filter((t) => t.points.some((p) => p.index !== null));
   const unit = pathway.granularity === 'year' ? 'year' : 'quarter';
   return (
-    <figure className="chart" aria-labelledby={`${id}-title`}>
-      <figcaption>
-        <h4 id={`${id}-title`} className="chart__title">
+    <CohortFigure
+      id={id}
+      heading="h4"
+      title={
+        <>
           {cohortName}: {finding}
-        </h4>
-        <p className="hint">
-          Each line is the mean of its tier&apos;s indicators (primary = universal, secondary = early help, tertiary = harm), each
-          indexed so that its rate in the first year = 100
-          {unit === 'quarter'
-            ? ' (each quarter against the same quarter of the first year, so the seasons do not move the lines)'
-            : ''}
-          . A gap is a {unit} where a figure is hidden to protect privacy (c) or missing (x).
-        </p>
-      </figcaption>
+        </>
+      }
+      notes={
+        <>
+          <p className="hint">
+            Each line is the mean of its tier&apos;s indicators (primary = universal, secondary = early help, tertiary = harm),
+            each indexed so that its rate in the first year = 100
+            {unit === 'quarter'
+              ? ' (each quarter against the same quarter of the first year, so the seasons do not move the lines)'
+              : ''}
+            . A gap is a {unit} where a figure is hidden to protect privacy (c) or missing (x).
+          </p>
+        </>
+      }
+    >
       {drawn.length === 0 ? (
         <p className="notice">
           No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy (c),
@@ -169,7 +177,7 @@ export const PathwayChart = memo(function PathwayChart({
         label="Download the pathway (CSV)"
         build={() => pathwayCsv(pathway, cohortName, csvMeta)}
       />
-    </figure>
+    </CohortFigure>
   );
 });
 
