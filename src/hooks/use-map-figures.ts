@@ -2,7 +2,7 @@ import type { GeographyLevel } from '../contract';
 import type { MapFiguresParams } from '../queries/figures/map-area-figures';
 import { mapFigures, mapIndicatorLevels, mapMeta } from '../queries/readers/map-figures';
 import { declareFigure } from './coordinator/figure-declaration';
-import { useFigure } from './coordinator/use-figure';
+import { useFigure, usePrefetchFigure } from './coordinator/use-figure';
 
 /** The indicator's months, age bands and population years at a level: read once per indicator and level. */
 const mapMetaFigure = declareFigure('map-meta', (ctx, { indicatorId, level }: { indicatorId: string; level: GeographyLevel }) =>
@@ -29,4 +29,12 @@ export function useMapFigures(params: MapFiguresParams | null) {
 /** Which indicators have figures at which levels, and how many of their areas can be shown. */
 export function useMapIndicatorLevels() {
   return useFigure(indicatorLevelsFigure, {});
+}
+
+/**
+ * Works out which indicators have figures at which levels in idle time once `when` holds: the Map's first read,
+ * which its default indicator depends on, so opening the Map then needs only the figures of that indicator.
+ */
+export function usePrefetchMapIndicatorLevels(when: boolean): void {
+  usePrefetchFigure(indicatorLevelsFigure, {}, when);
 }
