@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import { CellLp, EPS, rowsOver, type Row } from './cell-lp';
+import { BasisStore } from './lp-bases';
 import { roundedInterval, type SuppressionPolicy } from './primary-policy';
 import { IntervalAttack } from './interval-attack';
 import type { CubeRelations } from './relations';
@@ -206,6 +207,8 @@ const DOWN = 2;
 export class LpAuditor {
   private readonly attack: IntervalAttack;
   private readonly safe = new Map<AttackerModel, Uint8Array>();
+  /** Each attacker model's last bases, for warm starts across calls; dropped with the certificates. */
+  private readonly bases = new Map<AttackerModel, BasisStore>();
   private lastStatus: Uint8Array | null = null;
   constructor(
     private readonly highs: Highs,
@@ -224,10 +227,12 @@ export class LpAuditor {
       for (let i = 0; i < status.length; i++) {
         if (status[i] !== last[i] && !(status[i] === SECONDARY && last[i]! < PRIMARY)) {
           this.safe.clear();
+          this.bases.clear();
           break;
         }
       }
     }
+    if (!this.bases.has(model)) this.bases.set(model, new BasisStore(status.length, this.rel.start.length - 1));
     let bits = this.safe.get(model);
     if (!bits) {
       bits = new Uint8Array(status.length);
@@ -269,6 +274,7 @@ export class LpAuditor {
     const seesC = plans.get('sees-c')!;
     for (const model of ['knows-small', 'sees-c'] as const) {
       const { lo, hi, hiTarget, loTarget, safe } = plans.get(model)!;
+      const bases = this.bases.get(model)!;
       const certify = (c: number, upper: boolean): void => {
         safe[c]! |= upper ? UP : DOWN;
         if (model === 'knows-small' && (upper ? hiTarget(c) >= seesC.hiTarget(c) : loTarget(c) <= seesC.loTarget(c))) {
@@ -309,6 +315,7 @@ export class LpAuditor {
           ),
           lo,
           hi,
+          bases.start(comp.cells, comp.relations, hi),
         );
         let up: Map<number, number> | null;
         let down: Map<number, number> | null;
@@ -325,6 +332,8 @@ export class LpAuditor {
               (k) => loTarget(comp.cells[k]!),
               false,
             );
+          const last = lp.basis();
+          if (up && down && last) bases.keep(comp.cells, comp.relations, last);
         } finally {
           lp.dispose();
         }

@@ -59,6 +59,16 @@ describe('LpAuditor', () => {
     expect(clean.auditPart(allRelations(exact), statusOf(exact), shownOf(exact)).unsafe).toEqual([]);
   });
 
+  it('audits a more hidden table the same from the bases of a less hidden one as from scratch', () => {
+    // The interval-only protection is less hidden: its audit leaves bases behind (as a repair round does), and the
+    // next audit starts the grown components from them.
+    const auditor = new LpAuditor(highs, intervalOnly.relations, policy, Infinity);
+    expect(auditor.auditPart(allRelations(intervalOnly), statusOf(intervalOnly), shownOf(intervalOnly)).unsafe).not.toEqual([]);
+    const warm = auditor.auditPart(allRelations(exact), statusOf(exact), shownOf(exact));
+    expect(warm.unsafe).toEqual([]);
+    expect(warm.lps).toBeGreaterThan(0);
+  });
+
   it('drops its certificates when a cell is less hidden than at the last call', () => {
     const auditor = new LpAuditor(highs, exact.relations, policy, Infinity);
     expect(auditor.auditPart(allRelations(exact), statusOf(exact), shownOf(exact)).unsafe).toEqual([]);
