@@ -103,7 +103,8 @@ export class CellLp {
     this.model.options.set({ output_flag: false, presolve: 'off', simplex_scale_strategy: 0, simplex_strategy: 1 });
     if (start) {
       // A basis from an earlier, smaller version of this LP: its first solve goes on from there with primal
-      // simplex like any warm one (see solve), instead of a cold dual solve from the slack basis.
+      // simplex like any warm one (see solve), instead of a cold dual solve from the slack basis. Dual simplex from
+      // the same start took 54 s of CPU against primal's 45 s on the analyst sharp-object admissions, uncapped.
       this.model.setBasis(start);
       this.model.options.set({ simplex_strategy: 4 });
     }

@@ -207,8 +207,11 @@ const DOWN = 2;
 export class LpAuditor {
   private readonly attack: IntervalAttack;
   private readonly safe = new Map<AttackerModel, Uint8Array>();
-  /** Each attacker model's last bases, for warm starts across calls; dropped with the certificates. */
-  private readonly bases = new Map<AttackerModel, BasisStore>();
+  /**
+   * The last bases of the components' LPs, for warm starts across calls and across the two attacker models (their
+   * LPs differ only in the primary cells' bounds); dropped with the certificates.
+   */
+  private bases: BasisStore | null = null;
   private lastStatus: Uint8Array | null = null;
   constructor(
     private readonly highs: Highs,
@@ -227,12 +230,11 @@ export class LpAuditor {
       for (let i = 0; i < status.length; i++) {
         if (status[i] !== last[i] && !(status[i] === SECONDARY && last[i]! < PRIMARY)) {
           this.safe.clear();
-          this.bases.clear();
+          this.bases?.clear();
           break;
         }
       }
     }
-    if (!this.bases.has(model)) this.bases.set(model, new BasisStore(status.length, this.rel.start.length - 1));
     let bits = this.safe.get(model);
     if (!bits) {
       bits = new Uint8Array(status.length);
@@ -272,9 +274,9 @@ export class LpAuditor {
     // The attacker who knows which cells are small first: their LP is the other's with tighter bounds, so each of
     // their witnesses is a solution of the other's LP too, and certifies a cell for both where the targets agree.
     const seesC = plans.get('sees-c')!;
+    const bases = (this.bases ??= new BasisStore(status.length, this.rel.start.length - 1));
     for (const model of ['knows-small', 'sees-c'] as const) {
       const { lo, hi, hiTarget, loTarget, safe } = plans.get(model)!;
-      const bases = this.bases.get(model)!;
       const certify = (c: number, upper: boolean): void => {
         safe[c]! |= upper ? UP : DOWN;
         if (model === 'knows-small' && (upper ? hiTarget(c) >= seesC.hiTarget(c) : loTarget(c) <= seesC.loTarget(c))) {
