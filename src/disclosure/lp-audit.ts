@@ -33,8 +33,9 @@ export const LP_AUDIT_METHOD =
 
 /**
  * Largest component (uncertain cells) the LP certifies. A warm-started solve on a 2,000-cell component of the demo
- * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds rebuild it
- * round after round, so without the cap the analyst demo takes 17-27 times the CPU (docs/performance.md).
+ * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds bring it back
+ * round after round: without the cap the analyst demo takes ~15 times the CPU (73 s against 4.9 s) even with each
+ * returning component warm-started from its last basis, partner more (docs/performance.md).
  * Larger components are audited by the interval attack only, and the summary's method says so. That is NOT a
  * certificate: an uncapped LP audit of the analyst demo protected with this cap finds 56 primary cells narrowed
  * below the rule (issue #16).
