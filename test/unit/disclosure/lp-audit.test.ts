@@ -1,8 +1,9 @@
 import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGE_BANDS, DEFAULT_POLICIES } from '../../../src/contract';
 import { protectCube, type ProtectedCube } from '../../../src/disclosure';
 import { LpAuditor } from '../../../src/disclosure/lp-audit';
+import { BasisStore } from '../../../src/disclosure/lp-bases';
 import { statusCode } from '../../../src/disclosure/status-codes';
 import { makeCube } from './fixtures';
 
@@ -64,7 +65,11 @@ describe('LpAuditor', () => {
     // next audit starts the grown components from them.
     const auditor = new LpAuditor(highs, intervalOnly.relations, policy, Infinity);
     expect(auditor.auditPart(allRelations(intervalOnly), statusOf(intervalOnly), shownOf(intervalOnly)).unsafe).not.toEqual([]);
+    const starts = vi.spyOn(BasisStore.prototype, 'start');
     const warm = auditor.auditPart(allRelations(exact), statusOf(exact), shownOf(exact));
+    // Some component of the second audit did start from a kept basis.
+    expect(starts.mock.results.some((r) => r.value !== null)).toBe(true);
+    starts.mockRestore();
     expect(warm.unsafe).toEqual([]);
     expect(warm.lps).toBeGreaterThan(0);
   });
