@@ -1,4 +1,4 @@
-import type { Highs, Model } from 'highs';
+import type { Basis, Highs, Model } from 'highs';
 import { RELATION_KINDS, type CubeRelations } from './relations';
 
 /*
@@ -61,6 +61,7 @@ export class CellLp {
   private readonly colLower: Float64Array;
   private readonly colUpper: Float64Array;
   solves = 0;
+  private lastBasis: Basis | null = null;
 
   constructor(
     private readonly highs: Highs,
@@ -68,6 +69,8 @@ export class CellLp {
     rows: readonly Row[],
     lo: Float64Array,
     hi: Float64Array,
+    /** A starting basis (one status per column and per row), e.g. the last one of this component's cells. */
+    start: Basis | null = null,
   ) {
     cells.forEach((c, k) => this.local.set(c, k));
     this.n = cells.length;
@@ -98,6 +101,18 @@ export class CellLp {
     // One sense throughout (maximising is minimising the negation), so each solve starts from the last basis.
     // Dual simplex (HiGHS's default) for the first, cold solve; primal for the rest (see solve).
     this.model.options.set({ output_flag: false, presolve: 'off', simplex_scale_strategy: 0, simplex_strategy: 1 });
+    if (start) {
+      // A basis from an earlier, smaller version of this LP: its first solve goes on from there with primal
+      // simplex like any warm one (see solve), instead of a cold dual solve from the slack basis. Dual simplex from
+      // the same start took 54 s of CPU against primal's 45 s on the analyst sharp-object admissions, uncapped.
+      this.model.setBasis(start);
+      this.model.options.set({ simplex_strategy: 4 });
+    }
+  }
+
+  /** The basis of the last optimal solve (null before one): the place to start a larger version of this LP. */
+  basis(): Basis | null {
+    return this.lastBasis;
   }
 
   dispose(): void {
@@ -124,7 +139,11 @@ export class CellLp {
     this.solves++;
     this.model.run();
     const st = this.model.getModelStatus();
-    if (st === 7) return this.model.getSolution().colValue;
+    if (st === 7) {
+      // Taken now: HiGHS reports no basis once a bound changes after the solve (witness restores bounds last).
+      this.lastBasis = this.model.getBasis();
+      return this.model.getSolution().colValue;
+    }
     if (st === 8) return null;
     if (st === 9 || st === 10) return 'unbounded';
     throw new Error(`HiGHS stopped with model status ${st} on an LP of ${this.n} cells`);

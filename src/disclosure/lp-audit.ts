@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import { CellLp, EPS, rowsOver, type Row } from './cell-lp';
+import { BasisStore } from './lp-bases';
 import { roundedInterval, type SuppressionPolicy } from './primary-policy';
 import { IntervalAttack } from './interval-attack';
 import type { CubeRelations } from './relations';
@@ -32,8 +33,9 @@ export const LP_AUDIT_METHOD =
 
 /**
  * Largest component (uncertain cells) the LP certifies. A warm-started solve on a 2,000-cell component of the demo
- * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds rebuild it
- * round after round, so without the cap the analyst demo takes 17-27 times the CPU (docs/performance.md).
+ * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds bring it back
+ * round after round: without the cap the analyst demo takes ~15 times the CPU (73 s against 4.9 s) even with each
+ * returning component warm-started from its last basis, partner more (docs/performance.md).
  * Larger components are audited by the interval attack only, and the summary's method says so. That is NOT a
  * certificate: an uncapped LP audit of the analyst demo protected with this cap finds 56 primary cells narrowed
  * below the rule (issue #16).
@@ -206,6 +208,11 @@ const DOWN = 2;
 export class LpAuditor {
   private readonly attack: IntervalAttack;
   private readonly safe = new Map<AttackerModel, Uint8Array>();
+  /**
+   * The last bases of the components' LPs, for warm starts across calls and across the two attacker models (their
+   * LPs differ only in the primary cells' bounds); dropped with the certificates.
+   */
+  private bases: BasisStore | null = null;
   private lastStatus: Uint8Array | null = null;
   constructor(
     private readonly highs: Highs,
@@ -224,6 +231,7 @@ export class LpAuditor {
       for (let i = 0; i < status.length; i++) {
         if (status[i] !== last[i] && !(status[i] === SECONDARY && last[i]! < PRIMARY)) {
           this.safe.clear();
+          this.bases?.clear();
           break;
         }
       }
@@ -267,6 +275,7 @@ export class LpAuditor {
     // The attacker who knows which cells are small first: their LP is the other's with tighter bounds, so each of
     // their witnesses is a solution of the other's LP too, and certifies a cell for both where the targets agree.
     const seesC = plans.get('sees-c')!;
+    const bases = (this.bases ??= new BasisStore(status.length, this.rel.start.length - 1));
     for (const model of ['knows-small', 'sees-c'] as const) {
       const { lo, hi, hiTarget, loTarget, safe } = plans.get(model)!;
       const certify = (c: number, upper: boolean): void => {
@@ -309,6 +318,7 @@ export class LpAuditor {
           ),
           lo,
           hi,
+          bases.start(comp.cells, comp.relations, hi),
         );
         let up: Map<number, number> | null;
         let down: Map<number, number> | null;
@@ -325,6 +335,8 @@ export class LpAuditor {
               (k) => loTarget(comp.cells[k]!),
               false,
             );
+          const last = lp.basis();
+          if (up && down && last) bases.keep(comp.cells, comp.relations, last);
         } finally {
           lp.dispose();
         }

@@ -1,8 +1,9 @@
 import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AGE_BANDS, DEFAULT_POLICIES } from '../../../src/contract';
 import { protectCube, type ProtectedCube } from '../../../src/disclosure';
 import { LpAuditor } from '../../../src/disclosure/lp-audit';
+import { BasisStore } from '../../../src/disclosure/lp-bases';
 import { statusCode } from '../../../src/disclosure/status-codes';
 import { makeCube } from './fixtures';
 
@@ -57,6 +58,20 @@ describe('LpAuditor', () => {
     expect(found.unsafe.map((u) => u.model)).toContain('knows-small');
     const clean = new LpAuditor(highs, exact.relations, policy, Infinity);
     expect(clean.auditPart(allRelations(exact), statusOf(exact), shownOf(exact)).unsafe).toEqual([]);
+  });
+
+  it('audits a more hidden table the same from the bases of a less hidden one as from scratch', () => {
+    // The interval-only protection is less hidden: its audit leaves bases behind (as a repair round does), and the
+    // next audit starts the grown components from them.
+    const auditor = new LpAuditor(highs, intervalOnly.relations, policy, Infinity);
+    expect(auditor.auditPart(allRelations(intervalOnly), statusOf(intervalOnly), shownOf(intervalOnly)).unsafe).not.toEqual([]);
+    const starts = vi.spyOn(BasisStore.prototype, 'start');
+    const warm = auditor.auditPart(allRelations(exact), statusOf(exact), shownOf(exact));
+    // Some component of the second audit did start from a kept basis.
+    expect(starts.mock.results.some((r) => r.value !== null)).toBe(true);
+    starts.mockRestore();
+    expect(warm.unsafe).toEqual([]);
+    expect(warm.lps).toBeGreaterThan(0);
   });
 
   it('drops its certificates when a cell is less hidden than at the last call', () => {
