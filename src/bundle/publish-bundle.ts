@@ -161,6 +161,10 @@ export async function readBundleSource(engine: Engine, audience: BundleAudience,
   return { ...whole, areas, policy, hierarchy, wholeBounds: wholeCubeMarkBounds(whole.cells, whole.counts, policy, hierarchy) };
 }
 
+function refuseNoLevels(levels: readonly GeographyLevel[]): void {
+  if (levels.length === 0) throw new Error('Choose at least one geography level.');
+}
+
 /**
  * The cells of a bundle at the chosen levels and both audits of exactly those cells. Only whether each audit
  * passed, and how, is kept: their counts would say how many hidden cells are small.
@@ -169,7 +173,7 @@ export function cutBundle(
   source: BundleSource,
   levels: readonly GeographyLevel[],
 ): { cells: BundleCell[]; audit: BundleAudit[] } {
-  if (levels.length === 0) throw new Error('Choose at least one geography level.');
+  refuseNoLevels(levels);
   const picked = atLevels(source.cells, levels);
   const cells = Array.from(picked, (i) => source.cells[i]!);
   const counts = Float64Array.from(picked, (i) => source.counts[i]!);
@@ -192,6 +196,7 @@ export function cutBundle(
  * auditAsPublisher); no count is written to any file.
  */
 export async function publishBundle(engine: Engine, opts: PublishOptions): Promise<PublishedBundle> {
+  refuseNoLevels(opts.levels); // before the whole protected table is read
   const source = await readBundleSource(engine, opts.audience, opts.manifest);
   const { cells, audit } = cutBundle(source, opts.levels);
   const levels = strList([...opts.levels]);
