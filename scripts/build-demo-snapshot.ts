@@ -44,12 +44,16 @@ export function refuseUnlessSynthetic(dataDir: string): void {
   }
 }
 
+/** The demo's files in `dataDir`, in the order the page loads them, as a user's chosen files would come. */
+export function readDemoFiles(dataDir: string): { name: string; bytes: Uint8Array }[] {
+  return DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dataDir, name))) }));
+}
+
 /** The embedded demo loaded and protected for every audience, in a session on the given engine. */
 export async function loadDemoSession(engine: Engine, dataDir: string): Promise<DashboardSession> {
   refuseUnlessSynthetic(dataDir);
   const session = await DashboardSession.start(engine, protectInline);
-  const files = DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dataDir, name))) }));
-  const outcomes = await session.load(files, undefined, { demo: true });
+  const outcomes = await session.load(readDemoFiles(dataDir), undefined, { demo: true });
   const failed = outcomes.filter((o) => o.status !== 'loaded');
   if (failed.length) throw new Error(`The demo did not load: ${JSON.stringify(failed)}`);
   for (const audience of AUDIENCES) await session.ensureProtected(audience);

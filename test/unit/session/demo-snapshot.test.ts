@@ -13,7 +13,13 @@ import { DashboardSession } from '../../../src/session/dashboard-session';
 import { decodeSnapshot, restoreEngineTables, SNAPSHOT_TABLES, type DemoSnapshot } from '../../../src/session/demo-snapshot';
 import { cachedDemoSnapshot } from '../../fixtures/demo-snapshot-cache';
 import { encodeSnapshot } from '../../../src/session/demo-snapshot-write';
-import { loadDemoSession, snapshotOf, writeDemoSnapshot, writeSnapshot } from '../../../scripts/build-demo-snapshot';
+import {
+  loadDemoSession,
+  readDemoFiles,
+  snapshotOf,
+  writeDemoSnapshot,
+  writeSnapshot,
+} from '../../../scripts/build-demo-snapshot';
 import { DEMO_FILE_NAMES } from '../../../src/session/demo-file-names';
 
 /** Every row of a table in its stored order, reduced to one hash: equal only if content and order are. */
@@ -25,7 +31,7 @@ async function fingerprint(engine: Engine, table: string): Promise<{ rows: numbe
   return row ?? { rows: 0, hash: '' };
 }
 
-const demoFiles = async () => DEMO_FILE_NAMES.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
+const demoFiles = async () => readDemoFiles('data');
 
 let dir: string;
 let built: Engine;

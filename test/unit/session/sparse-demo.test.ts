@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
@@ -6,14 +5,14 @@ import { protectInline } from '../../../src/disclosure/protect-inline';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import type { InputFile } from '../../../src/import/load-files';
 import { restoreProtectedDemo } from '../../fixtures/protected-demo';
+import { readDemoFiles } from '../../../scripts/build-demo-snapshot';
 
 /**
  * Real extracts leave out their zero rows. The demo declares its coverage and that absent rows are zero, so the
  * demo with every zero row removed must give the same cube and the same protected tables as the demo with them:
  * otherwise a published cell's existence would say whether anyone was counted in it.
  */
-const DEMO = ['manifest.json', 'areas.csv', 'population.csv', 'extracts.parquet'];
-const demoFiles = (): InputFile[] => DEMO.map((name) => ({ name, bytes: new Uint8Array(readFileSync(`data/${name}`)) }));
+const demoFiles = (): InputFile[] => readDemoFiles('data');
 
 /** A row that counts nobody: no events, and no denominator to carry (a proportion's cohort is a count too). */
 const ZERO_ROW = 'count = 0 AND coalesce(denominator, 0) = 0';
