@@ -101,7 +101,7 @@ test.describe('map without boundaries', () => {
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv).toMatch(/^# .+ by district/);
     expect(csv).toContain('# flag: c = suppressed to protect privacy');
-    expect(csv).toContain(',value,rate,rate_lower_95,rate_upper_95,rate_flag,compared_with_whole_area,low_count,flag');
+    expect(csv).toContain(',value,rate,rate_lower_95,rate_upper_95,rate_flag,compared_with_whole_area,low_count,partial,flag');
     expect(csv.split('\n').filter((l) => /^E0[67]/.test(l))).toHaveLength(14);
     // How the map is drawn is in the link: reloading it draws the same map.
     const settings = page.getByRole('form', { name: 'Map settings' });

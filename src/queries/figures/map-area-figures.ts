@@ -34,6 +34,11 @@ export interface MapFiguresParams {
   benchmarkValues?: readonly { period: string; value: number }[];
   /** What a month's count is (manifest `counted`); events when not given. */
   counted?: Indicator['counted'];
+  /**
+   * Whether the session holds the extracts' declared coverage (own files), which says which parts of every area
+   * reported each month; without it (the demo's snapshot, a bundle) the protected monthly cells say it.
+   */
+  declaredCoverage?: boolean;
 }
 
 export interface MapPeriod {
@@ -61,7 +66,12 @@ export interface AreaFigure {
   /** Denominator used for the rate (population, or the extract's own denominator for a proportion). */
   denominator: number | null;
   lowCount: boolean;
-  /** The 95% limits against the whole VRU area's value. */
+  /**
+   * Months of the period in which some part of the area sent no data: its figure is partial (too low) and is not
+   * compared. 0 when complete.
+   */
+  incompleteMonths: number;
+  /** The 95% limits against the whole VRU area's value ('not-compared' too when either figure is partial). */
   comparison: BenchmarkComparison | NotCompared;
   outcome: BenchmarkOutcome | NotCompared;
 }
@@ -142,6 +152,11 @@ export interface AreaCells extends Record<string, string | number | null> {
   population: number | null;
   /** Why `population` is null (see noPopulationReason). */
   populationReason: string | null;
+  /**
+   * Months of the period in which some part of the area sent no data (readers/incomplete-months.ts): its total is
+   * too low, so it is marked partial and not compared. 0 when complete.
+   */
+  incompleteMonths: number;
 }
 
 /**
@@ -165,9 +180,12 @@ export function areaFiguresOf(
   };
   const vruRow = rows.find((r) => r.level === 'vru') ?? null;
   const benchmark = vruRow ? figure(vruRow, null) : null;
+  // A whole area missing some parts' months is too low: nothing is compared with it.
   const against = p.benchmarkValues
     ? (p.benchmarkValues.find((b) => b.period === period?.period)?.value ?? null)
-    : (benchmark?.rate?.value ?? null);
+    : benchmark && benchmark.incompleteMonths === 0
+      ? (benchmark.rate?.value ?? null)
+      : null;
   const areas = rows.filter((r) => r.level === p.level).map((r) => figure(r, against));
   return { countAveragedOver: averagedOver, areas, benchmark };
 }
@@ -205,7 +223,7 @@ export function figureOf(row: AreaCells, p: MapFiguresParams, benchmarkRate: num
     if (rateReason !== null) rate = { ...rate, reason: rateReason };
   }
   const comparison =
-    rate && rateFlag !== 'c' && rateFlag !== 'x'
+    rate && rateFlag !== 'c' && rateFlag !== 'x' && row.incompleteMonths === 0
       ? compareWithBenchmark({ lower: rate.lower95, upper: rate.upper95 }, benchmarkRate)
       : ('not-compared' as const);
   return {
@@ -220,6 +238,7 @@ export function figureOf(row: AreaCells, p: MapFiguresParams, benchmarkRate: num
     rateReason,
     denominator,
     lowCount: count !== null && count < p.lowCountBelow,
+    incompleteMonths: row.incompleteMonths,
     comparison,
     outcome: applyPolarity(comparison, p.polarity),
   };

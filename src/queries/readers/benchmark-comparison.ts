@@ -113,6 +113,8 @@ export async function benchmarkComparison(
           denFlag: den?.flag ?? null,
           population: popYear === null ? null : (popOf.get(popYear) ?? null),
           populationReason: popYear === null ? noPopulationFor('the area') : null,
+          // Not read here: a year with months some parts did not report is compared as if complete (not yet checked).
+          incompleteMonths: 0,
         },
         { ...p, level: 'vru', month: null, age: 'all', sex: 'all' },
         b?.value ?? null,

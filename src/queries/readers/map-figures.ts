@@ -7,6 +7,7 @@ import { denominatorOf } from '../../indicator-kinds';
 import { areaFiguresOf, choosePeriod, type AreaCells, type MapFigures, type MapFiguresParams } from '../figures/map-area-figures';
 import { nearestYear } from '../figures/population-years';
 import { noPopulationReason } from '../wording/population-words';
+import { incompleteMonths } from './incomplete-months';
 import { readPopulationGaps } from './population-gaps';
 
 /** What the map needs to know about an indicator at a level before asking for its figures. */
@@ -97,7 +98,10 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
   // Two statements: the areas with their population (the same for every month of a year, so a month change is
   // answered from the engine's query cache), and the cells of the period, which are all a filter change needs.
   const levels = strList([p.level, 'vru']);
-  const [areaRows, cellRows] = await Promise.all([
+  const periodMonths = period?.firstMonth
+    ? meta.months.filter((m) => m >= period.firstMonth! && m <= (period.lastMonth ?? period.firstMonth!))
+    : [];
+  const [areaRows, cellRows, incomplete] = await Promise.all([
     engine.query<AreaRow>(`
       WITH lvl AS (
         SELECT a.code, a.name, a.level, d.ancestor AS district_code
@@ -119,6 +123,13 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
       WHERE indicator_id IN ${strList([p.indicatorId, p.indicatorId + DENOMINATOR_SUFFIX])} AND level IN ${levels}
         AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
         AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
+    incompleteMonths(
+      engine,
+      p.declaredCoverage ? { declared: true } : { declared: false, table },
+      p.indicatorId,
+      [p.level, 'vru'],
+      periodMonths,
+    ),
   ]);
   const byPopulation = denominatorOf(p) === 'population';
   const gaps =
@@ -143,6 +154,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
     return {
       ...a,
       populationReason: populationReason(a),
+      incompleteMonths: incomplete.get(a.code) ?? 0,
       value: cell?.value ?? null,
       flag: cell?.flag ?? null,
       den: den?.value ?? null,

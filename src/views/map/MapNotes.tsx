@@ -19,6 +19,7 @@ export function MapNotes({ m, data, unit }: { m: MapViewModel; data: MapFigures;
           {data.benchmark.rateFlag === 'c' ? ' Try the latest full year.' : ''}
         </p>
       ) : null}
+      <PartialNote data={data} noun={m.nounPlural} benchmarkName={benchmarkName} />
       {data.ageBands ? (
         <p>Rates for all ages are per head of the population aged {data.ageBands.join(', ')}: the ages this indicator covers.</p>
       ) : null}
@@ -58,6 +59,24 @@ function NoRateNote({ areas, noun }: { areas: readonly AreaFigure[]; noun: strin
     <p>
       {without.length} of {areas.length} {noun} have a count but no rate (x): {first.rateReason}
       {without.length > 1 ? ', and similarly for the others' : ''}.
+    </p>
+  );
+}
+
+/**
+ * Which figures are partial: some parts of the area sent no data for some months of the period (declared not
+ * reported), so those totals are too low. They are marked in the table and tooltips and not compared.
+ */
+function PartialNote({ data, noun, benchmarkName }: { data: MapFigures; noun: string; benchmarkName: string }) {
+  const partial = data.areas.filter((a) => a.incompleteMonths > 0);
+  const wholePartial = (data.benchmark?.incompleteMonths ?? 0) > 0;
+  if (partial.length === 0 && !wholePartial) return null;
+  return (
+    <p>
+      {partial.length > 0
+        ? `${partial.length} of ${data.areas.length} ${noun} have partial figures (marked "Partial" in the table): some of their parts sent no data for some months of this period, so their totals are too low and they are not compared. `
+        : ''}
+      {wholePartial ? `The figure for ${benchmarkName} is partial for the same reason, so no area is compared with it.` : ''}
     </p>
   );
 }

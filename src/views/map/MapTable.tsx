@@ -102,7 +102,7 @@ export function MapTable(props: MapTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; dir: Direction }>({ key: showRate ? 'rate' : 'count', dir: 'descending' });
   const sorted = useMemo(() => sortAreas(areas, sort.key, sort.dir, districtNames), [areas, sort, districtNames]);
   const reasons = { c: props.suppressedReason, r: props.roundedReason };
-  const notes = areas.some((a) => a.lowCount) || props.benchmark?.lowCount === true;
+  const notes = [...areas, ...(props.benchmark ? [props.benchmark] : [])].some((a) => a.lowCount || a.incompleteMonths > 0);
   const header = (key: SortKey, text: string, numeric = false, hint?: string) => {
     const current = sort.key === key;
     return (
@@ -168,7 +168,16 @@ export function MapTable(props: MapTableProps) {
           <td>{isBenchmark ? 'Benchmark' : comparisonLabel(f.comparison, props.polarity)}</td>
         </>
       ) : null}
-      {notes ? <td>{f.lowCount ? `Low count (fewer than ${props.lowCountBelow})` : ''}</td> : null}
+      {notes ? (
+        <td>
+          {[
+            f.lowCount ? `Low count (fewer than ${props.lowCountBelow})` : null,
+            f.incompleteMonths > 0 ? `Partial: parts sent no data for ${monthsWord(f.incompleteMonths)}` : null,
+          ]
+            .filter(Boolean)
+            .join('; ')}
+        </td>
+      ) : null}
     </tr>
   );
   return (
@@ -209,3 +218,5 @@ export function MapTable(props: MapTableProps) {
     </>
   );
 }
+
+const monthsWord = (n: number): string => (n === 1 ? 'one month' : `${n} months`);

@@ -50,6 +50,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
         ]
       : []),
     { header: 'low_count', value: (r) => (r.lowCount ? 'yes' : 'no') },
+    { header: 'partial', value: (r) => (r.incompleteMonths > 0 ? 'yes' : 'no') },
   ];
   return protectedCsv(
     {
@@ -60,6 +61,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
       notes: [
         ...(data.countAveragedOver !== null ? [`value: ${averageMonthNote(c.indicator.unit, data.countAveragedOver)}`] : []),
         `rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`,
+        'partial = some parts of the area sent no data for some months of the period: the total is too low and is not compared',
         ...(data.populationYear !== null
           ? [
               `rate: uses the ${data.populationYear} population, the nearest year loaded (there is none for ${data.period?.period.slice(0, 4)})`,

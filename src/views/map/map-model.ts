@@ -110,6 +110,11 @@ interface Context {
   lowCountBelow: number;
 }
 
+/** What "partial" means beside an area's figure: some of its parts sent no data for some months of the period. */
+function partialNote(months: number): string {
+  return `Partial: some parts of the area sent no data for ${months === 1 ? 'one month' : `${months} months`} of the period, so this total is too low`;
+}
+
 /** Every figure and flag of an area, as text: used for the tooltip, the accessible name and the table. */
 export function describeArea(f: AreaFigure, ctx: Context): { title: string; lines: string[] } {
   const lines: string[] = [];
@@ -129,12 +134,15 @@ export function describeArea(f: AreaFigure, ctx: Context): { title: string; line
         lines.push(
           benchmarkMissing
             ? `Not compared with ${ctx.benchmarkName}: its figure is ${ctx.benchmark.rateFlag === 'c' ? 'suppressed' : 'not available'}`
-            : `Compared with ${ctx.benchmarkName}: ${comparisonLabel(f.comparison, ctx.indicator.polarity).toLowerCase()}`,
+            : f.incompleteMonths > 0 || ctx.benchmark.incompleteMonths > 0
+              ? `Not compared with ${ctx.benchmarkName}: ${f.incompleteMonths > 0 ? 'this figure' : 'its figure'} is partial`
+              : `Compared with ${ctx.benchmarkName}: ${comparisonLabel(f.comparison, ctx.indicator.polarity).toLowerCase()}`,
         );
       }
     }
   }
   if (f.lowCount) lines.push(`Low count: fewer than ${ctx.lowCountBelow}, so read the rate with care`);
+  if (f.incompleteMonths > 0) lines.push(partialNote(f.incompleteMonths));
   return { title: f.name, lines };
 }
 
@@ -333,6 +341,7 @@ export function loadedBenchmarkFigure(
     rateReason: v ? null : `the benchmark file has no value for ${period?.period ?? 'this period'}`,
     denominator: null,
     lowCount: false,
+    incompleteMonths: 0,
     comparison: 'not-compared',
     outcome: 'not-compared',
   };

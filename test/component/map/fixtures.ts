@@ -38,6 +38,7 @@ export function districtFigures(): MapFigures {
       rateReason: flag === 'x' ? 'no figure in the loaded data' : null,
       denominator: 100_000,
       lowCount: false,
+      incompleteMonths: 0,
       comparison: flag !== 'shown' ? 'not-compared' : i < 4 ? 'lower' : i > 9 ? 'higher' : 'similar',
       outcome: flag !== 'shown' ? 'not-compared' : i < 4 ? 'better' : i > 9 ? 'worse' : 'similar',
     };

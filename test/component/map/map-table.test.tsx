@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MapTable } from '../../../src/views/map/MapTable';
 import { districtFigures } from './fixtures';
 
-function renderTable(onSelect = vi.fn()) {
-  const figures = districtFigures();
+function renderTable(onSelect = vi.fn(), figures = districtFigures()) {
   render(
     <MapTable
       areas={figures.areas}
@@ -34,6 +33,19 @@ const bodyNames = () =>
 afterEach(cleanup);
 
 describe('MapTable', () => {
+  it('marks a partial figure in words, and has no Notes column when nothing is partial or low', () => {
+    renderTable();
+    expect(screen.queryByRole('columnheader', { name: 'Notes' })).toBeNull();
+    cleanup();
+    const figures = districtFigures();
+    figures.areas = figures.areas.map((a) => (a.name === 'Wyre' ? { ...a, incompleteMonths: 2, comparison: 'not-compared' } : a));
+    renderTable(vi.fn(), figures);
+    expect(screen.getByRole('columnheader', { name: 'Notes' })).toBeInTheDocument();
+    const wyre = screen.getByRole('row', { name: /^Wyre/ });
+    expect(within(wyre).getByText('Partial: parts sent no data for 2 months')).toBeInTheDocument();
+    expect(screen.getAllByText(/^Partial/)).toHaveLength(1);
+  });
+
   it('lists every area, highest rate first, with suppressed and missing figures last', () => {
     renderTable();
     const names = bodyNames();

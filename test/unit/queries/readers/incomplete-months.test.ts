@@ -1,0 +1,182 @@
+// Partial figures on the map: an area's total for a period is too low when some of its parts sent no data for some
+// of its months (declared not reported). Such figures are marked and not compared, nor is anything compared with a
+// whole area that is partial. Tested on the demo (its ambulance data lack Pendle for March and April 2023) and on
+// real police.uk files with one district's LSOAs left out for two months, as a partner's extract might; the
+// expected areas and months are worked out here from the inputs, not from the product's code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Engine } from '../../../../src/engine/engine-types';
+import { createNodeEngine } from '../../../../src/engine/node-engine';
+import type { Manifest } from '../../../../src/contract';
+import { protectInline } from '../../../../src/disclosure/protect-inline';
+import type { MapFiguresParams } from '../../../../src/queries/figures/map-area-figures';
+import { incompleteMonths } from '../../../../src/queries/readers/incomplete-months';
+import { mapFigures } from '../../../../src/queries/readers/map-figures';
+import { DashboardSession } from '../../../../src/session/dashboard-session';
+import { restoreProtectedDemo } from '../../../fixtures/protected-demo';
+import { INDICATOR, REAL_MISSING_REASON, REAL_PRESENT, realInputs } from '../../../fixtures/police-uk-real';
+
+const TABLE = 'protected_analyst';
+
+function paramsOf(manifest: Pick<Manifest, 'indicators'>, id: string, more: Partial<MapFiguresParams>): MapFiguresParams {
+  const i = manifest.indicators.find((x) => x.id === id)!;
+  return {
+    indicatorId: id,
+    level: 'district',
+    month: null,
+    age: 'all',
+    sex: 'all',
+    statistic: i.statistic,
+    denominatorSource: i.denominatorSource,
+    multiplier: i.multiplier,
+    polarity: i.polarity,
+    lowCountBelow: 10,
+    ...more,
+  };
+}
+
+describe('partial figures on the demo (Pendle sent no ambulance data for March and April 2023)', () => {
+  let engine: Engine;
+  let manifest: Manifest;
+  const PENDLE = 'E07000122';
+  beforeAll(async () => {
+    engine = await createNodeEngine();
+    await restoreProtectedDemo(engine, 'raw');
+    manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as Manifest;
+  });
+  afterAll(() => engine.close());
+
+  // The gaps the manifest declares, per area and month, from the manifest itself.
+  const declaredGap = (dataset: string) =>
+    manifest.datasets.find((d) => d.id === dataset)!.coverage.notReported.flatMap((s) => (s.areas === 'all' ? [] : s.areas));
+
+  for (const declared of [false, true]) {
+    it(`${declared ? 'from the declared coverage' : 'from the protected monthly cells (as the snapshot opens)'}: Pendle and the whole area are partial in 2023, nobody else, and nothing is compared`, async () => {
+      expect(declaredGap('nwas-ambulance')).toEqual([PENDLE]);
+      const f = await mapFigures(
+        engine,
+        TABLE,
+        paramsOf(manifest, 'ambulance_assault_callouts', { month: '2023-06', level: 'district', declaredCoverage: declared }),
+      );
+      expect(f.period).toMatchObject({ type: 'month', period: '2023-06' });
+      // June is complete everywhere.
+      expect(f.areas.filter((a) => a.incompleteMonths > 0)).toEqual([]);
+
+      const year = await incompleteMonths(
+        engine,
+        declared ? { declared: true } : { declared: false, table: TABLE },
+        'ambulance_assault_callouts',
+        ['district', 'vru'],
+        Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
+      );
+      expect(year).toEqual(
+        new Map([
+          [PENDLE, 2],
+          [manifest.area.code, 2],
+        ]),
+      );
+    });
+  }
+
+  it('on the map, a quarter holding the gap marks Pendle and the whole area partial, and compares nobody', async () => {
+    // By sex, districts are mapped by quarter: April 2023 for males maps 2023-Q2, whose April Pendle lacks.
+    const q = await mapFigures(
+      engine,
+      TABLE,
+      paramsOf(manifest, 'ambulance_assault_callouts', { month: '2023-04', sex: 'male' }),
+    );
+    expect(q.period).toMatchObject({ type: 'quarter', period: '2023-Q2' });
+    expect(q.areas.filter((a) => a.incompleteMonths > 0).map((a) => [a.code, a.incompleteMonths])).toEqual([[PENDLE, 1]]);
+    expect(q.benchmark!.incompleteMonths).toBe(1);
+    expect(q.areas.every((a) => a.comparison === 'not-compared')).toBe(true);
+    // The quarter after is complete: compared as ever.
+    const before = await mapFigures(
+      engine,
+      TABLE,
+      paramsOf(manifest, 'ambulance_assault_callouts', { month: '2023-07', sex: 'male' }),
+    );
+    expect(before.areas.filter((a) => a.incompleteMonths > 0)).toEqual([]);
+    expect(before.benchmark!.incompleteMonths).toBe(0);
+    expect(before.areas.some((a) => a.comparison !== 'not-compared')).toBe(true);
+  });
+});
+
+const suite = REAL_PRESENT ? describe : describe.skip;
+suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `skipped: ${REAL_MISSING_REASON}`})`, () => {
+  let engine: Engine;
+  let lsoasOf: Map<string, string[]>;
+  let months: string[];
+  const LEFT_OUT = ['2021-03', '2021-04'];
+  let district: string;
+  beforeAll(async () => {
+    const inputs = realInputs('published');
+    months = inputs.months;
+    const areas = new TextDecoder()
+      .decode(inputs.files.find((f) => f.name === 'areas.csv')!.bytes)
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    lsoasOf = new Map();
+    for (const a of areas) if (a[2] === 'lsoa') lsoasOf.set(a.at(-1)!, [...(lsoasOf.get(a.at(-1)!) ?? []), a[0]!]);
+    district = [...lsoasOf.keys()].sort()[0]!;
+    const dropped = new Set(lsoasOf.get(district));
+    // The extract as a partner might send it: that district's LSOAs absent for two months (absent rows are read as
+    // not reported by this manifest), every other LSOA-month present, zero or not.
+    const files = inputs.files.map((f) => {
+      if (f.name !== 'extracts.csv') return f;
+      const lines = new TextDecoder().decode(f.bytes).split('\n');
+      const kept = lines.filter((l) => {
+        const [, period, area] = l.split(',');
+        return !(LEFT_OUT.includes(period!) && dropped.has(area!));
+      });
+      return { ...f, bytes: new TextEncoder().encode(kept.join('\n')) };
+    });
+    engine = await createNodeEngine();
+    const session = await DashboardSession.start(engine, protectInline);
+    const outcomes = await session.load(files);
+    expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
+    await session.ensureProtected('analyst');
+  }, 300_000);
+  afterAll(() => engine?.close());
+
+  const manifestOf = () => ({
+    indicators: [
+      { id: INDICATOR, statistic: 'rate', denominatorSource: 'population', multiplier: 1000, polarity: 'higher-is-worse' },
+    ] as unknown as Manifest['indicators'],
+  });
+
+  it('the district left out, and the whole area, are partial in 2021 by the declared coverage; every other district is complete', async () => {
+    expect(months).toEqual(expect.arrayContaining(LEFT_OUT));
+    const f = await mapFigures(engine, TABLE, paramsOf(manifestOf(), INDICATOR, { month: null, declaredCoverage: true }));
+    expect(f.period).toMatchObject({ type: 'year', period: '2021' });
+    expect(f.areas.filter((a) => a.incompleteMonths > 0).map((a) => [a.code, a.incompleteMonths])).toEqual([[district, 2]]);
+    expect(f.benchmark!.incompleteMonths).toBe(2);
+    expect(f.areas.every((a) => a.comparison === 'not-compared')).toBe(true);
+    // Its LSOAs too, each for the two months.
+    const lsoa = await mapFigures(
+      engine,
+      TABLE,
+      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa', declaredCoverage: true }),
+    );
+    const partial = lsoa.areas.filter((a) => a.incompleteMonths > 0);
+    expect(new Set(partial.map((a) => a.code))).toEqual(new Set(lsoasOf.get(district)));
+    expect(partial.every((a) => a.incompleteMonths === 2)).toBe(true);
+  });
+
+  it('the months police.uk lacks for everyone (2020-06, 08, 09) make a shorter period, not partial areas', async () => {
+    const f = await mapFigures(
+      engine,
+      TABLE,
+      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa', declaredCoverage: true }),
+    );
+    expect(f.period!.months).toBe(months.filter((m) => m.startsWith('2021')).length);
+    const y2020 = await incompleteMonths(
+      engine,
+      { declared: true },
+      INDICATOR,
+      ['lsoa', 'district', 'vru'],
+      months.filter((m) => m.startsWith('2020')),
+    );
+    expect(y2020.size).toBe(0);
+  });
+});
