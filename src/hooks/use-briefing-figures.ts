@@ -8,7 +8,12 @@ import { usePrefetchViewOpenings } from './use-prefetch-view-openings';
 const briefingFigure = declareFigure(
   'briefing-figures',
   (ctx, { area, endMonth }: { area: string | null; endMonth: string | null }) =>
-    briefingFigures(ctx.engine, ctx.table, { indicators: ctx.manifest?.indicators ?? [], area, endMonth, policy: ctx.policy }),
+    briefingFigures(
+      ctx.engine,
+      ctx.table,
+      { indicators: ctx.manifest?.indicators ?? [], area, endMonth, policy: ctx.policy },
+      ctx.reporting,
+    ),
 );
 
 /**

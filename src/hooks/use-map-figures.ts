@@ -13,7 +13,7 @@ const mapMetaFigure = declareFigure('map-meta', (ctx, { indicatorId, level }: { 
 const mapFiguresFigure = declareFigure('map-figures', async (ctx, params: MapFiguresParams) => {
   const known = await ctx.figure(mapMetaFigure, { indicatorId: params.indicatorId, level: params.level });
   performance.mark('map-query-start');
-  const figures = await mapFigures(ctx.engine, ctx.table, params, known);
+  const figures = await mapFigures(ctx.engine, ctx.table, params, known, ctx.reporting);
   performance.mark('map-query-end');
   performance.measure('map-query', 'map-query-start', 'map-query-end');
   return figures;

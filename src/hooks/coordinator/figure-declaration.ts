@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine-types';
 import type { PublishedProtection } from '../../disclosure/published-protection';
 import type { Audience } from '../../contract';
 import type { FigureScope } from './figure-key';
+import type { ReportingSource } from '../../queries/readers/parts-reporting';
 
 /** Reads shared within a figure's scope, under keys derived from a name and inputs (the trend slices, a boundary). */
 export interface ScopedReads {
@@ -19,6 +20,13 @@ export interface FigureContext {
   engine: Engine;
   /** The audience's protected table: the only table a figure reads numbers from. */
   table: string;
+  /**
+   * Where which parts of an area reported each month is read (queries/readers/parts-reporting.ts): the declared
+   * coverage when the extracts are loaded, else the protected monthly cells. Not in the figures' keys: it changes
+   * within a data version only for the demo (its files loaded behind its snapshot to publish), whose gaps are
+   * districts' and so read the same from both.
+   */
+  reporting: ReportingSource;
   scope: FigureScope;
   /** The manifest loaded at this data version. */
   manifest: Manifest | null;

@@ -8,6 +8,7 @@ import { coordinatedEngine } from './coordinated-engine';
 import type { FigureContext, FigureDeclaration, ScopedReads } from './figure-declaration';
 import { figureKey, type FigureScope } from './figure-key';
 import { SharedReads } from './shared-reads';
+import { reportingSourceOf } from '../../queries/readers/parts-reporting';
 
 /** What the coordinator needs of the session: its engine, its protection and its loaded state. */
 export type FigureSource = Pick<DashboardSession, 'engine' | 'ensureProtected' | 'getSnapshot'>;
@@ -75,7 +76,8 @@ export class FiguresCoordinator {
   }
 
   private context(scope: FigureScope, signal: AbortSignal): FigureContext {
-    const manifest = this.source.getSnapshot().state.manifest;
+    const { state, rawData } = this.source.getSnapshot();
+    const manifest = state.manifest;
     const scoped = (name: string, inputs: unknown) => figureKey(name, scope, inputs);
     const shared: ScopedReads = {
       read: (name, inputs, run) =>
@@ -86,6 +88,7 @@ export class FiguresCoordinator {
     return {
       engine: withSignal(this.engine, signal),
       table: protectedTable(scope.audience),
+      reporting: reportingSourceOf(rawData, protectedTable(scope.audience)),
       scope,
       manifest,
       policy: manifest?.disclosure[scope.audience] ?? DEFAULT_POLICIES[scope.audience],

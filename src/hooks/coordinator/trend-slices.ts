@@ -29,7 +29,7 @@ export async function trendSourceFor(
   const batchIds = missing.length > 0 ? [...new Set([...missing, ...allIndicatorIds.filter(uncached)])] : [];
   const batch =
     batchIds.length > 0
-      ? readTrendSlices(engine, table, batchIds, age, sex).then((read) => {
+      ? readTrendSlices(engine, table, batchIds, age, sex, ctx.reporting).then((read) => {
           // The ones nobody asked for yet go straight into the cache, for the next change of indicator.
           for (const id of batchIds) {
             const slice = read.get(id);
@@ -43,7 +43,7 @@ export async function trendSourceFor(
   const sliceOf = async (id: string, signal: AbortSignal): Promise<IndicatorSlice> => {
     const read = await (batch && batchIds.includes(id)
       ? batch
-      : readTrendSlices(withSignal(engine, signal), table, [id], age, sex));
+      : readTrendSlices(withSignal(engine, signal), table, [id], age, sex, ctx.reporting));
     const slice = read.get(id);
     if (!slice) throw new Error(`no cells read for indicator ${id}`);
     return slice;

@@ -34,11 +34,6 @@ export interface MapFiguresParams {
   benchmarkValues?: readonly { period: string; value: number }[];
   /** What a month's count is (manifest `counted`); events when not given. */
   counted?: Indicator['counted'];
-  /**
-   * Whether the session holds the extracts' declared coverage (own files), which says which parts of every area
-   * reported each month; without it (the demo's snapshot, a bundle) the protected monthly cells say it.
-   */
-  declaredCoverage?: boolean;
 }
 
 export interface MapPeriod {
@@ -153,7 +148,7 @@ export interface AreaCells extends Record<string, string | number | null> {
   /** Why `population` is null (see noPopulationReason). */
   populationReason: string | null;
   /**
-   * Months of the period in which some part of the area sent no data (readers/incomplete-months.ts): its total is
+   * Months of the period in which some part of the area sent no data (readers/parts-reporting.ts): its total is
    * too low, so it is marked partial and not compared. 0 when complete.
    */
   incompleteMonths: number;

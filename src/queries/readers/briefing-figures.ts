@@ -4,7 +4,8 @@ import { ident, str, strList } from '../../engine/sql-literals';
 import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
 import { briefingMeasure, type Briefing, type BriefingCells, type BriefingRequest } from '../figures/briefing-measure';
 import { readPopulationGaps } from './population-gaps';
-import { figureOfRow, partialMonths, type PopulationRow } from './trend-cells';
+import { figureOfRow, type PopulationRow } from './trend-cells';
+import { partialMonths, type ReportingSource } from './parts-reporting';
 
 interface CellRow {
   indicator_id: string;
@@ -21,7 +22,13 @@ interface CellRow {
  * a plain-English summary (figures/briefing-measure.ts builds them). Reads only the audience's protected table
  * and the public lookups.
  */
-export async function briefingFigures(engine: Engine, table: string, req: BriefingRequest): Promise<Briefing> {
+export async function briefingFigures(
+  engine: Engine,
+  table: string,
+  req: BriefingRequest,
+  /** Which parts of the area reported each month (see parts-reporting.ts); the protected cells by default. */
+  reporting: ReportingSource = { declared: false, table },
+): Promise<Briefing> {
   const wanted = req.area
     ? await engine.query<{ code: string; name: string; level: string }>(
         `SELECT code, name, level FROM areas WHERE code = ${str(req.area)} LIMIT 1`,
@@ -50,7 +57,7 @@ export async function briefingFigures(engine: Engine, table: string, req: Briefi
   }));
   const gaps = await readPopulationGaps(engine, { areaCodes: [area.code], sex: 'all' });
   // Months in which some parts of the area sent no data: a year with one is not a whole year.
-  const partial = await partialMonths(engine, table, ids, area.code);
+  const partial = await partialMonths(engine, reporting, ids, area.code);
 
   const byIndicator = new Map<string, BriefingCells>();
   let latestMonth = '';

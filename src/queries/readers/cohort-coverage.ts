@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine-types';
 import { ident, str, strList } from '../../engine/sql-literals';
 import { DENOMINATOR_SUFFIX } from '../../disclosure/protected-tables';
 import type { IndicatorBreakdown } from '../figures/cohort-figures';
+import { shortMonths, type ReportingSource } from './parts-reporting';
 
 export interface CohortCoverage {
   vruCode: string | null;
@@ -37,7 +38,12 @@ export function completePeriods(months: Iterable<string>): { years: string[]; qu
  * and the VRU area. This describes the shape of what is loaded (which months exist), not how many people
  * are in any cell, so it reads cell keys only.
  */
-export async function cohortCoverage(engine: Engine, table: string): Promise<CohortCoverage> {
+export async function cohortCoverage(
+  engine: Engine,
+  table: string,
+  /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
+  reporting: ReportingSource = { declared: false, table },
+): Promise<CohortCoverage> {
   const notDenominator = `NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)})`;
   const breakdowns = await engine.query<{ indicatorId: string; bands: string | null; bySex: boolean }>(`
     SELECT indicator_id AS "indicatorId",
@@ -54,21 +60,13 @@ export async function cohortCoverage(engine: Engine, table: string): Promise<Coh
     `SELECT code, level FROM areas WHERE level IN ('district', 'vru') ORDER BY name`,
   );
 
-  // Like with like: a VRU-area month in which fewer districts reported than usually do is not a whole month, so
-  // a year holding one is not complete (the same rule as partialMonths in trend-cells.ts).
-  const vru = areas.find((a) => a.level === 'vru')?.code ?? null;
-  const districts = new Set(areas.filter((a) => a.level === 'district').map((a) => a.code));
-  const reporting = new Map<string, number>();
-  for (const m of months)
-    if (districts.has(m.areaCode))
-      reporting.set(`${m.indicatorId}|${m.period}`, (reporting.get(`${m.indicatorId}|${m.period}`) ?? 0) + 1);
-  const expected = new Map<string, number>();
-  for (const [key, n] of reporting) {
-    const id = key.slice(0, key.lastIndexOf('|'));
-    expected.set(id, Math.max(expected.get(id) ?? 0, n));
-  }
+  // Like with like: an area's month in which some of its parts sent no data is not a whole month, so a year or
+  // quarter holding one is not complete.
+  const ids = breakdowns.map((b) => b.indicatorId);
+  const short = await shortMonths(engine, reporting, ids, { levels: ['district', 'vru'] });
+  const incomplete = new Set(short.map((m) => `${m.indicatorId}|${m.areaCode}|${m.period}`));
   const partial = (m: { indicatorId: string; areaCode: string; period: string }) =>
-    m.areaCode === vru && (reporting.get(`${m.indicatorId}|${m.period}`) ?? 0) < (expected.get(m.indicatorId) ?? 0);
+    incomplete.has(`${m.indicatorId}|${m.areaCode}|${m.period}`);
 
   const monthsBy = new Map<string, Map<string, string[]>>();
   for (const m of months) {

@@ -7,7 +7,7 @@ import { denominatorOf } from '../../indicator-kinds';
 import { areaFiguresOf, choosePeriod, type AreaCells, type MapFigures, type MapFiguresParams } from '../figures/map-area-figures';
 import { nearestYear } from '../figures/population-years';
 import { noPopulationReason } from '../wording/population-words';
-import { incompleteMonths } from './incomplete-months';
+import { incompleteMonths, type ReportingSource } from './parts-reporting';
 import { readPopulationGaps } from './population-gaps';
 
 /** What the map needs to know about an indicator at a level before asking for its figures. */
@@ -81,7 +81,14 @@ interface AreaRow extends Record<string, string | number | null> {
  * and sex, with its rate, limits and comparison with the VRU area. Reads only the audience's protected
  * table and the public lookups (areas, area_ancestors, population_cube).
  */
-export async function mapFigures(engine: Engine, table: string, p: MapFiguresParams, known?: MapMeta): Promise<MapFigures> {
+export async function mapFigures(
+  engine: Engine,
+  table: string,
+  p: MapFiguresParams,
+  known?: MapMeta,
+  /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
+  reporting: ReportingSource = { declared: false, table },
+): Promise<MapFigures> {
   const meta = known ?? (await mapMeta(engine, table, p.indicatorId, p.level));
   const small = p.level !== 'vru' && p.level !== 'district';
   const period = choosePeriod(meta.months, p.month, p.level !== 'vru' && (p.age !== 'all' || p.sex !== 'all'), small);
@@ -123,13 +130,7 @@ export async function mapFigures(engine: Engine, table: string, p: MapFiguresPar
       WHERE indicator_id IN ${strList([p.indicatorId, p.indicatorId + DENOMINATOR_SUFFIX])} AND level IN ${levels}
         AND period = ${str(period?.period ?? '')} AND period_type = ${str(period?.type ?? 'year')}
         AND age_band = ${str(p.age)} AND sex = ${str(p.sex)}`),
-    incompleteMonths(
-      engine,
-      p.declaredCoverage ? { declared: true } : { declared: false, table },
-      p.indicatorId,
-      [p.level, 'vru'],
-      periodMonths,
-    ),
+    incompleteMonths(engine, reporting, p.indicatorId, [p.level, 'vru'], periodMonths),
   ]);
   const byPopulation = denominatorOf(p) === 'population';
   const gaps =

@@ -3,8 +3,6 @@
 // passed in), and test/fixtures/sql-trend-source.ts asks the same questions one statement each.
 import type { AgeBand, Sex } from '../../contract';
 import type { PublicFlag } from '../../disclosure/protected-tables';
-import type { Engine } from '../../engine/engine-types';
-import { ident, str, strList } from '../../engine/sql-literals';
 
 export interface TrendArea {
   code: string;
@@ -69,31 +67,6 @@ export function populationForIndicator(
   }
   // A year missing one of the bands would understate the population: leave it out instead.
   for (const [year, n] of found) if (n < wanted.length) out.delete(year);
-  return out;
-}
-
-/**
- * Months in which fewer of the area's child areas reported the indicator than usually do: the area's
- * total for that month is incomplete (a partner sent no data for part of the area).
- */
-export async function partialMonths(
-  engine: Engine,
-  table: string,
-  indicatorIds: readonly string[],
-  areaCode: string,
-): Promise<Map<string, Map<string, number>>> {
-  const rows = await engine.query<{ indicator_id: string; period: string; n: number; expected: number }>(`
-    WITH reporting AS (
-      SELECT t.indicator_id, t.period, count(DISTINCT t.area_code)::INTEGER AS n
-      FROM ${ident(table)} t JOIN areas a ON a.code = t.area_code
-      WHERE a.parent_code = ${str(areaCode)} AND t.indicator_id IN ${strList(indicatorIds)}
-        AND t.period_type = 'month' AND t.age_band = 'all' AND t.sex = 'all'
-      GROUP BY t.indicator_id, t.period
-    )
-    SELECT indicator_id, period, n, (max(n) OVER (PARTITION BY indicator_id))::INTEGER AS expected
-    FROM reporting ORDER BY indicator_id, period`);
-  const out = new Map<string, Map<string, number>>(indicatorIds.map((id) => [id, new Map()]));
-  for (const r of rows) if (r.n < r.expected) out.get(r.indicator_id)?.set(r.period, r.expected - r.n);
   return out;
 }
 

@@ -12,6 +12,7 @@ import { areaList, type AreaOption } from './area-list';
 import type { PopulationGap } from './population-gaps';
 import { figureOfRow, type DistrictMonths, type PopulationRow, type ProtectedFigure, type TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
+import { shortMonthsSql, type ReportingSource } from './parts-reporting';
 
 type ByPeriod = Map<string, ProtectedFigure>;
 
@@ -24,8 +25,10 @@ export interface IndicatorSlice {
   months: Map<string, Map<string, ByPeriod>>;
   /** The indicator and its denominator -> area -> year 'YYYY' -> cell. */
   years: Map<string, Map<string, ByPeriod>>;
-  /** Area -> months with a cell for all ages and persons (whatever its flag): which parts reported. */
+  /** Area -> months with a cell for all ages and persons (whatever its flag): the months it has data for. */
   reporting: Map<string, Set<string>>;
+  /** Area -> months in which some but not all of its parts reported -> how many did not (parts-reporting.ts). */
+  partial: Map<string, Map<string, number>>;
   /** Every month the indicator has, in any area and breakdown, in order. */
   monthsLoaded: string[];
   /** Area -> the age bands (not 'all') its calendar years are recorded in, in order. */
@@ -45,7 +48,7 @@ export interface TrendLookups {
 }
 
 type SliceRow = {
-  part: 'cell' | 'reporting' | 'month' | 'band' | 'bandyear';
+  part: 'cell' | 'reporting' | 'partial' | 'month' | 'band' | 'bandyear';
   indicator_id: string;
   area_code: string | null;
   period: string;
@@ -62,6 +65,7 @@ function emptySlice(indicatorId: string, age: AgeBand, sex: Sex): IndicatorSlice
     months: new Map(),
     years: new Map(),
     reporting: new Map(),
+    partial: new Map(),
     monthsLoaded: [],
     bands: new Map(),
     bandYears: new Map(),
@@ -80,13 +84,15 @@ function baseId(id: string): string {
   return id.endsWith(DENOMINATOR_SUFFIX) ? id.slice(0, -DENOMINATOR_SUFFIX.length) : id;
 }
 
-/** One statement for the indicators' slices (each with its denominator), split per indicator. */
+/** One statement for the indicators' slices (each with its denominator, and which parts reported), split per indicator. */
 export async function readTrendSlices(
   engine: Engine,
   table: string,
   indicatorIds: readonly string[],
   age: AgeBand,
   sex: Sex,
+  /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
+  reporting: ReportingSource = { declared: false, table },
 ): Promise<Map<string, IndicatorSlice>> {
   const t = ident(table);
   const ids = strList(indicatorIds);
@@ -111,7 +117,9 @@ export async function readTrendSlices(
         ? `UNION ALL SELECT 'bandyear', indicator_id, area_code, age_band || '|' || period, period_type, CAST(value AS DOUBLE), flag
     FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)} AND sex = ${str(sex)}`
         : ''
-    }`);
+    }
+    UNION ALL SELECT 'partial', "indicatorId", "areaCode", period, 'month', CAST(expected - reported AS DOUBLE), NULL
+    FROM (${shortMonthsSql(reporting, indicatorIds, 'every')}) WHERE reported > 0`);
   const out = new Map(indicatorIds.map((id) => [id, emptySlice(id, age, sex)]));
   for (const r of rows) {
     const slice = out.get(baseId(r.indicator_id));
@@ -120,7 +128,12 @@ export async function readTrendSlices(
     if (r.part === 'month') slice.monthsLoaded.push(r.period);
     else if (r.part === 'band') slice.bands.set(area, [...(slice.bands.get(area) ?? []), r.period]);
     else if (r.part === 'reporting') addReporting(slice, area, r.period);
-    else if (r.part === 'bandyear') {
+    else if (r.part === 'partial') {
+      // Parts that did not report, counted over areas, not people (parts-reporting.ts).
+      const byMonth = slice.partial.get(area) ?? new Map<string, number>();
+      slice.partial.set(area, byMonth);
+      byMonth.set(r.period, r.value ?? 0);
+    } else if (r.part === 'bandyear') {
       const [band = '', year = ''] = r.period.split('|');
       const byBand = slice.bandYears.get(area) ?? new Map<string, ByPeriod>();
       slice.bandYears.set(area, byBand);
@@ -269,22 +282,7 @@ export function sliceTrendSource(slices: ReadonlyMap<string, IndicatorSlice>, lo
       return (lookups.population.get(areaCode) ?? []).map((r) => ({ ...r }));
     },
     async partialMonths(ids, areaCode) {
-      const children = new Set(lookups.areas.filter((a) => a.parentCode === areaCode).map((a) => a.code));
-      const out = new Map<string, Map<string, number>>();
-      for (const id of ids) {
-        // As the SQL does: how many parts reported each month, against the most that ever did.
-        const reporting = new Map<string, number>();
-        for (const child of children)
-          for (const period of sliceOf(id).reporting.get(child) ?? []) reporting.set(period, (reporting.get(period) ?? 0) + 1);
-        const expected = Math.max(0, ...reporting.values());
-        const short = new Map<string, number>();
-        for (const period of [...reporting.keys()].sort()) {
-          const n = reporting.get(period) ?? 0;
-          if (n < expected) short.set(period, expected - n);
-        }
-        out.set(id, short);
-      }
-      return out;
+      return new Map(ids.map((id) => [id, new Map(sliceOf(id).partial.get(areaCode) ?? [])]));
     },
     async reportedMonths(ids, areaCode) {
       return new Map(ids.map((id) => [id, new Set(sliceOf(id).reporting.get(areaCode) ?? [])]));

@@ -48,7 +48,7 @@ const MAP_DEFAULTS: MapStyleOptions = {
  * and the words and download that go with them. MapView only lays these out.
  */
 export function useMapView() {
-  const { state: loaded, rawData } = useSessionSnapshot();
+  const { state: loaded } = useSessionSnapshot();
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
   const areas = useAreas();
@@ -146,7 +146,6 @@ export function useMapView() {
           lowCountBelow: policy.lowCountBelow,
           ...(chosenValues ? { benchmarkValues: chosenValues } : {}),
           counted: indicator.counted,
-          declaredCoverage: rawData,
         }
       : null;
   const figures = useMapFigures(params);

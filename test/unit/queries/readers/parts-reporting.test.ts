@@ -10,13 +10,17 @@ import { createNodeEngine } from '../../../../src/engine/node-engine';
 import type { Manifest } from '../../../../src/contract';
 import { protectInline } from '../../../../src/disclosure/protect-inline';
 import type { MapFiguresParams } from '../../../../src/queries/figures/map-area-figures';
-import { incompleteMonths } from '../../../../src/queries/readers/incomplete-months';
+import { incompleteMonths, type ReportingSource } from '../../../../src/queries/readers/parts-reporting';
 import { mapFigures } from '../../../../src/queries/readers/map-figures';
 import { DashboardSession } from '../../../../src/session/dashboard-session';
+import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../../src/queries/readers/trend-slice';
+import { trendSeries } from '../../../../src/queries/readers/read-trends';
+import { sqlTrendSource } from '../../../fixtures/sql-trend-source';
 import { restoreProtectedDemo } from '../../../fixtures/protected-demo';
 import { INDICATOR, REAL_MISSING_REASON, REAL_PRESENT, realInputs } from '../../../fixtures/police-uk-real';
 
 const TABLE = 'protected_analyst';
+const DECLARED: ReportingSource = { declared: true };
 
 function paramsOf(manifest: Pick<Manifest, 'indicators'>, id: string, more: Partial<MapFiguresParams>): MapFiguresParams {
   const i = manifest.indicators.find((x) => x.id === id)!;
@@ -53,10 +57,13 @@ describe('partial figures on the demo (Pendle sent no ambulance data for March a
   for (const declared of [false, true]) {
     it(`${declared ? 'from the declared coverage' : 'from the protected monthly cells (as the snapshot opens)'}: Pendle and the whole area are partial in 2023, nobody else, and nothing is compared`, async () => {
       expect(declaredGap('nwas-ambulance')).toEqual([PENDLE]);
+      const reporting: ReportingSource = declared ? { declared: true } : { declared: false, table: TABLE };
       const f = await mapFigures(
         engine,
         TABLE,
-        paramsOf(manifest, 'ambulance_assault_callouts', { month: '2023-06', level: 'district', declaredCoverage: declared }),
+        paramsOf(manifest, 'ambulance_assault_callouts', { month: '2023-06', level: 'district' }),
+        undefined,
+        reporting,
       );
       expect(f.period).toMatchObject({ type: 'month', period: '2023-06' });
       // June is complete everywhere.
@@ -64,7 +71,7 @@ describe('partial figures on the demo (Pendle sent no ambulance data for March a
 
       const year = await incompleteMonths(
         engine,
-        declared ? { declared: true } : { declared: false, table: TABLE },
+        reporting,
         'ambulance_assault_callouts',
         ['district', 'vru'],
         Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
@@ -108,6 +115,7 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
   let months: string[];
   const LEFT_OUT = ['2021-03', '2021-04'];
   let district: string;
+  let dropped: Set<string>;
   beforeAll(async () => {
     const inputs = realInputs('published');
     months = inputs.months;
@@ -119,9 +127,10 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     lsoasOf = new Map();
     for (const a of areas) if (a[2] === 'lsoa') lsoasOf.set(a.at(-1)!, [...(lsoasOf.get(a.at(-1)!) ?? []), a[0]!]);
     district = [...lsoasOf.keys()].sort()[0]!;
-    const dropped = new Set(lsoasOf.get(district));
-    // The extract as a partner might send it: that district's LSOAs absent for two months (absent rows are read as
-    // not reported by this manifest), every other LSOA-month present, zero or not.
+    const inDistrict = lsoasOf.get(district)!;
+    dropped = new Set(inDistrict.slice(0, Math.floor(inDistrict.length / 2)));
+    // The extract as a partner might send it: half that district's LSOAs absent for two months (absent rows are read
+    // as not reported by this manifest), every other LSOA-month present, zero or not.
     const files = inputs.files.map((f) => {
       if (f.name !== 'extracts.csv') return f;
       const lines = new TextDecoder().decode(f.bytes).split('\n');
@@ -145,29 +154,75 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     ] as unknown as Manifest['indicators'],
   });
 
-  it('the district left out, and the whole area, are partial in 2021 by the declared coverage; every other district is complete', async () => {
+  it('the district half left out, and the whole area, are partial in 2021 by the declared coverage; every other district is complete', async () => {
     expect(months).toEqual(expect.arrayContaining(LEFT_OUT));
-    const f = await mapFigures(engine, TABLE, paramsOf(manifestOf(), INDICATOR, { month: null, declaredCoverage: true }));
+    const f = await mapFigures(engine, TABLE, paramsOf(manifestOf(), INDICATOR, { month: null }), undefined, DECLARED);
     expect(f.period).toMatchObject({ type: 'year', period: '2021' });
     expect(f.areas.filter((a) => a.incompleteMonths > 0).map((a) => [a.code, a.incompleteMonths])).toEqual([[district, 2]]);
     expect(f.benchmark!.incompleteMonths).toBe(2);
     expect(f.areas.every((a) => a.comparison === 'not-compared')).toBe(true);
-    // Its LSOAs too, each for the two months.
+    // The LSOAs left out too, each for the two months; the rest of that district's are complete.
     const lsoa = await mapFigures(
       engine,
       TABLE,
-      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa', declaredCoverage: true }),
+      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa' }),
+      undefined,
+      DECLARED,
     );
     const partial = lsoa.areas.filter((a) => a.incompleteMonths > 0);
-    expect(new Set(partial.map((a) => a.code))).toEqual(new Set(lsoasOf.get(district)));
+    expect(new Set(partial.map((a) => a.code))).toEqual(dropped);
     expect(partial.every((a) => a.incompleteMonths === 2)).toBe(true);
+  });
+
+  it("Trends mark that district's and the whole area's months partial, from the per-question SQL and from the slice alike", async () => {
+    const indicator = {
+      ...(manifestOf().indicators[0] as Manifest['indicators'][number]),
+      title: 'Violence and sexual offences',
+      unit: 'crimes',
+      rateLabel: 'per 1,000 residents',
+    } as Manifest['indicators'][number];
+    const [slices, lookups] = await Promise.all([
+      readTrendSlices(engine, TABLE, [INDICATOR], 'all', 'all', DECLARED),
+      readTrendLookups(engine, 'all'),
+    ]);
+    const sources = [sqlTrendSource(engine, TABLE, DECLARED), sliceTrendSource(slices, lookups)];
+    for (const source of sources) {
+      for (const [code, partial] of [
+        [district, LEFT_OUT],
+        ['VRU', LEFT_OUT],
+        [[...lsoasOf.keys()].sort()[1]!, []],
+      ] as const) {
+        const s = (await trendSeries(source, {
+          indicator,
+          areaCode: code,
+          age: 'all',
+          sex: 'all',
+          lastPeriod: null,
+          lowCountBelow: 10,
+        }))!;
+        expect(s.months.filter((m) => m.partial).map((m) => m.period)).toEqual(partial);
+      }
+    }
+    // Read from the protected monthly cells alone (as a bundle would be), the district's own months look whole:
+    // its LSOAs' months are not published. Which is why the session reads the declared coverage when it has it.
+    const fromCells = (await trendSeries(sqlTrendSource(engine, TABLE), {
+      indicator,
+      areaCode: district,
+      age: 'all',
+      sex: 'all',
+      lastPeriod: null,
+      lowCountBelow: 10,
+    }))!;
+    expect(fromCells.months.filter((m) => m.partial)).toEqual([]);
   });
 
   it('the months police.uk lacks for everyone (2020-06, 08, 09) make a shorter period, not partial areas', async () => {
     const f = await mapFigures(
       engine,
       TABLE,
-      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa', declaredCoverage: true }),
+      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa' }),
+      undefined,
+      DECLARED,
     );
     expect(f.period!.months).toBe(months.filter((m) => m.startsWith('2021')).length);
     const y2020 = await incompleteMonths(
