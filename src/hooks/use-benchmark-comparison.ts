@@ -3,7 +3,7 @@ import { declareFigure } from './coordinator/figure-declaration';
 import { useFigure } from './coordinator/use-figure';
 
 const comparisonFigure = declareFigure('benchmark-comparison', (ctx, params: BenchmarkComparisonParams) =>
-  benchmarkComparison(ctx.engine, ctx.table, params),
+  benchmarkComparison(ctx.engine, ctx.table, params, ctx.reporting),
 );
 
 const valuesFigure = declareFigure('benchmark-values', (ctx, { indicatorId }: { indicatorId: string }) =>

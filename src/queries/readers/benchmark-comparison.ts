@@ -13,6 +13,7 @@ import {
 import { figureOf } from '../figures/map-area-figures';
 import { nearestYear } from '../figures/population-years';
 import { noPopulationFor } from '../wording/population-words';
+import { shortMonths, type ReportingSource } from './parts-reporting';
 
 /** One loaded benchmark value. */
 export interface BenchmarkValue {
@@ -49,6 +50,8 @@ export interface BenchmarkYearComparison {
   /** The area's protected figure for the year, and its flag. */
   rate: StatisticWithLimits | null;
   rateFlag: FigureFlag;
+  /** Months of the year without data from every part of the area: not compared unless 0. */
+  incompleteMonths: number;
   comparison: BenchmarkComparison | NotCompared;
   outcome: BenchmarkOutcome | NotCompared;
 }
@@ -71,6 +74,8 @@ export async function benchmarkComparison(
   engine: Engine,
   table: string,
   p: BenchmarkComparisonParams,
+  /** Which parts of the area reported each month (see parts-reporting.ts); the protected cells by default. */
+  reporting: ReportingSource = { declared: false, table },
 ): Promise<BenchmarkComparisonResult> {
   const values = await benchmarkValues(engine, p.indicatorId);
   const areaRows = await engine.query<{ code: string; name: string; level: string }>(
@@ -81,7 +86,7 @@ export async function benchmarkComparison(
   const area = areaRows[0];
   if (!area || values.length === 0)
     return { areaName: area?.name ?? '', benchmarks: [], rows: [], unmatchedPeriods: [], method: BENCHMARK_METHOD };
-  const [cells, popRows] = await Promise.all([
+  const [cells, popRows, monthRows, short] = await Promise.all([
     engine.query<{ indicator_id: string; period: string; value: number | null; flag: PublicFlag }>(`
       SELECT indicator_id, period, value::DOUBLE AS value, flag FROM ${table}
       WHERE indicator_id IN ${strList([p.indicatorId, p.indicatorId + DENOMINATOR_SUFFIX])} AND area_code = ${str(area.code)}
@@ -89,7 +94,16 @@ export async function benchmarkComparison(
     engine.query<{ year: number; population: number }>(`
       SELECT year, population::DOUBLE AS population FROM population_cube
       WHERE area_code = ${str(area.code)} AND age_band = 'all' AND sex = 'all'`),
+    // A year is compared with a benchmark's year only whole: every month with data, from every part of the area.
+    engine.query<{ period: string }>(`
+      SELECT DISTINCT period FROM ${table}
+      WHERE indicator_id = ${str(p.indicatorId)} AND level = 'vru' AND period_type = 'month'`),
+    shortMonths(engine, reporting, [p.indicatorId], { code: area.code }),
   ]);
+  const incompleteIn = (year: string): number =>
+    12 -
+    monthRows.filter((m) => m.period.startsWith(`${year}-`)).length +
+    short.filter((m) => m.period.startsWith(`${year}-`)).length;
   const popYears = popRows.map((r) => r.year).sort((a, b) => a - b);
   const popOf = new Map(popRows.map((r) => [r.year, r.population]));
   const years = [...new Set(cells.filter((c) => c.indicator_id === p.indicatorId).map((c) => c.period))].sort();
@@ -113,8 +127,7 @@ export async function benchmarkComparison(
           denFlag: den?.flag ?? null,
           population: popYear === null ? null : (popOf.get(popYear) ?? null),
           populationReason: popYear === null ? noPopulationFor('the area') : null,
-          // Not read here: a year with months some parts did not report is compared as if complete (not yet checked).
-          incompleteMonths: 0,
+          incompleteMonths: incompleteIn(year),
         },
         { ...p, level: 'vru', month: null, age: 'all', sex: 'all' },
         b?.value ?? null,
@@ -125,6 +138,7 @@ export async function benchmarkComparison(
         benchmarkValue: b?.value ?? null,
         rate: figure.rate,
         rateFlag: figure.rateFlag,
+        incompleteMonths: figure.incompleteMonths,
         comparison: figure.comparison,
         outcome: figure.outcome,
       });

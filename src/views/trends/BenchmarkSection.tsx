@@ -31,7 +31,8 @@ function figureText(r: BenchmarkYearComparison): string {
 function whyNotCompared(r: BenchmarkYearComparison): string {
   if (r.benchmarkValue === null) return 'no benchmark value for this year';
   if (r.rateFlag === 'c') return 'the figure is hidden to protect privacy';
-  return 'no figure in the loaded data';
+  if (r.rateFlag === 'x' || r.rate?.value == null) return 'no figure in the loaded data';
+  return `the year is not complete: ${r.incompleteMonths === 1 ? 'one month lacks' : `${r.incompleteMonths} months lack`} data from some or all parts of the area`;
 }
 
 /**
