@@ -48,11 +48,23 @@ const REFERENCE_TITLE: Record<ReferenceKind, string> = {
 
 const startsWith = (bytes: Uint8Array, text: string) => [...text].every((ch, i) => bytes[i] === ch.charCodeAt(0));
 
-/** Text that is not JSON, Parquet, Arrow or a ZIP: the files the public readers can take. */
+/**
+ * Every public file's header is one short line. A file with no line break in its first 64 KiB is none of them, and
+ * is left to the ordinary path, which refuses a long one at once: read here, the "header" of a 60 MB file on one
+ * line was millions of columns, and matching them against each public kind took 20-30 seconds.
+ */
+const HEADER_WINDOW = 65_536;
+const hasShortFirstLine = (bytes: Uint8Array) => {
+  const head = bytes.subarray(0, HEADER_WINDOW);
+  return bytes.length <= HEADER_WINDOW || head.includes(0x0a) || head.includes(0x0d);
+};
+
+/** Text that is not JSON, Parquet, Arrow or a ZIP, with a header line short enough: the files the public readers can take. */
 const looksLikeCsv = (bytes: Uint8Array) =>
   bytes.length > 0 &&
   !['{', '[', 'PAR1', 'ARROW1', 'PK\x03\x04', '\xff\xff\xff\xff'].some((magic) => startsWith(bytes, magic)) &&
-  !bytes.subarray(0, 512).includes(0);
+  !bytes.subarray(0, 512).includes(0) &&
+  hasShortFirstLine(bytes);
 
 const looksLikeJson = (name: string, bytes: Uint8Array) =>
   /\.(geo|topo)?json$/i.test(name) || bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cutBundle, publishBundle, readBundleSource } from '../../../src/bundle/publish-bundle';
+import { cutBundle, publishBundle, readBundleSource, type BundleSource } from '../../../src/bundle/publish-bundle';
 import type { GeographyLevel, Manifest } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
@@ -7,13 +7,26 @@ import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 
 let engine: Engine;
 let manifest: Manifest;
+/** What publishBundle cuts every bundle of an audience from, read once per audience. */
+const sources = new Map<'partner' | 'public', BundleSource>();
+/** Each set of levels cut and audited once, as publishBundle does it; the second test reuses the first's. */
+const cuts = new Map<string, ReturnType<typeof cutBundle>>();
+function cut(audience: 'partner' | 'public', levels: GeographyLevel[]): ReturnType<typeof cutBundle> {
+  const key = `${audience} ${levels.join('+')}`;
+  let done = cuts.get(key);
+  if (!done) cuts.set(key, (done = cutBundle(sources.get(audience)!, levels)));
+  return done;
+}
 
 beforeAll(async () => {
   engine = await createNodeEngine();
   // The demo protected for every audience (the build's snapshot), with its files loaded beside it for the cube.
   const session = await restoreProtectedDemo(engine, 'raw');
   manifest = session.getSnapshot().state.manifest!;
-  for (const audience of ['partner', 'public'] as const) expect((await session.ensureProtected(audience)).audit.pass).toBe(true);
+  for (const audience of ['partner', 'public'] as const) {
+    expect((await session.ensureProtected(audience)).audit.pass).toBe(true);
+    sources.set(audience, await readBundleSource(engine, audience, manifest));
+  }
 }, 600_000);
 
 afterAll(() => engine?.close());
@@ -32,11 +45,8 @@ describe('bundles of any levels a publisher can choose, on the demo (real engine
     expect(levels.length).toBeGreaterThanOrEqual(2);
     const results: string[] = [];
     for (const audience of ['partner', 'public'] as const) {
-      // What publishBundle cuts every bundle from, read once per audience; each set of levels is then cut and
-      // audited exactly as publishBundle does it.
-      const source = await readBundleSource(engine, audience, manifest);
       for (const chosen of subsets(levels)) {
-        const { cells, audit } = cutBundle(source, chosen);
+        const { cells, audit } = cut(audience, chosen);
         const failed = audit.filter((a) => !a.pass).map((a) => `${a.model} failed`);
         results.push(`${audience} ${chosen.join('+')}: ${failed.length === 0 ? 'pass' : failed.join(', ')}`);
         expect(audit.map((a) => a.model)).toEqual(['publisher', 'recipient']);
@@ -52,7 +62,7 @@ describe('bundles of any levels a publisher can choose, on the demo (real engine
     { timeout: 300_000 },
     async () => {
       const { metadata } = await publishBundle(engine, { audience: 'public', levels: ['district'], manifest });
-      const { cells, audit } = cutBundle(await readBundleSource(engine, 'public', manifest), ['district']);
+      const { cells, audit } = cut('public', ['district']);
       expect(metadata.audit).toEqual(audit);
       expect(metadata.audit.every((a) => a.pass)).toBe(true);
       expect(metadata.cells).toBe(cells.length);

@@ -2,7 +2,8 @@
  * An auditor written apart from src/disclosure, to judge its protection from outside: its own relations (from the
  * cells' coordinates and the area hierarchy), its own LP (CPLEX LP text through HiGHS's one-shot solve, visible
  * figures kept as variables rather than eliminated), and a brute-force enumeration of every integer table
- * consistent with what is published, for small tables. Nothing here imports the project's audit or LP.
+ * consistent with what is published, for small tables. Nothing here imports the project's audit or LP. Feasible points
+ * met on the way skip the LPs whose answer they already give (see lpFindings).
  */
 import type { Highs } from 'highs';
 import type { AreaHierarchy, CubeCell, ProtectedCell } from '../../../src/disclosure';
@@ -178,25 +179,74 @@ export function lpFindings(
   const pub = (i: number): [number, number] => prior(published[i]!, hidden(i) ? small(i) : null, policy, model);
   // The marks alone: hidden cells at their priors, every visible figure unknown.
   const base = (i: number): [number, number] => (hidden(i) ? pub(i) : [0, Infinity]);
+  // Witnesses: a feasible point of the attacker's LP shows a primary's range reaches its value there. A primary
+  // that some point puts at t or above, and some point at the least it may be or below, is narrowed on neither
+  // side, so its two LPs would find nothing; every other primary is solved exactly as without them.
+  const reachesT = new Set<number>();
+  const reachesLeast = new Set<number>();
+  const primarySet = new Set(primaries);
+  const witness = (res: ReturnType<Highs['solve']>): void => {
+    if (res.Status !== 'Optimal') return;
+    for (const [name, col] of Object.entries(res.Columns)) {
+      const j = Number(name.slice(1));
+      if (!primarySet.has(j)) continue;
+      if (col.Primal >= t - 1e-6) reachesT.add(j);
+      if (col.Primal <= least + 1e-6) reachesLeast.add(j);
+    }
+  };
+  const solve = (
+    bounds: (i: number) => [number, number],
+    r: readonly Relation[],
+    obj: Map<number, number>,
+    sense: 'Maximize' | 'Minimize',
+  ): ReturnType<Highs['solve']> => {
+    const res = highs.solve(lpText(published, r, bounds, obj, sense), { output_flag: false });
+    if (bounds === pub) witness(res);
+    return res;
+  };
   const ext = (
     bounds: (i: number) => [number, number],
     r: readonly Relation[],
     i: number,
     sense: 'Maximize' | 'Minimize',
   ): number => {
-    const res = highs.solve(lpText(published, r, bounds, new Map([[i, 1]]), sense), { output_flag: false });
+    const res = solve(bounds, r, new Map([[i, 1]]), sense);
     if (res.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
     if (res.Status !== 'Optimal') throw new Error(`independent LP: ${res.Status}`);
     return res.ObjectiveValue;
   };
   // Group relations by the cells they touch, so each primary's LP holds only its connected part.
   const comp = components(published, live);
+  // Points to start from, per component: the primaries not yet seen at t all as high as they can be together,
+  // then those not yet seen at the least as low, again while that finds more.
+  const byComponent = new Map<readonly Relation[], number[]>();
+  for (const i of primaries) {
+    const r = comp.get(i);
+    if (r) byComponent.set(r, [...(byComponent.get(r) ?? []), i]);
+  }
+  for (const [r, members] of byComponent) {
+    for (const [seen, sense] of [
+      [reachesT, 'Maximize'],
+      [reachesLeast, 'Minimize'],
+    ] as const) {
+      for (let open = members.filter((i) => !seen.has(i)); open.length > 0;) {
+        solve(pub, r, new Map(open.map((i) => [i, 1])), sense);
+        const still = open.filter((i) => !seen.has(i));
+        if (still.length === open.length) break;
+        open = still;
+      }
+    }
+  }
   const out: Finding[] = [];
   for (const i of primaries) {
     const r = comp.get(i) ?? [];
     if (r.length === 0) continue;
-    const hi = ext(pub, r, i, 'Maximize');
-    const lo = ext(pub, r, i, 'Minimize');
+    // Each side is solved only when no point has shown it reaches the rule's bound; both when either falls short.
+    const hiFirst = reachesT.has(i) ? null : ext(pub, r, i, 'Maximize');
+    const loFirst = reachesLeast.has(i) ? null : ext(pub, r, i, 'Minimize');
+    if ((hiFirst === null || hiFirst >= t - 1e-6) && (loFirst === null || loFirst <= least + 1e-6)) continue;
+    const hi = hiFirst ?? ext(pub, r, i, 'Maximize');
+    const lo = loFirst ?? ext(pub, r, i, 'Minimize');
     const hiBad = hi < t - 1e-6;
     const loBad = lo > least + 1e-6;
     if (!hiBad && !loBad) continue;

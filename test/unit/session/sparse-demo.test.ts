@@ -31,7 +31,10 @@ async function start(files: InputFile[]) {
 }
 
 beforeAll(async () => {
-  dense = await start(demoFiles());
+  // The dense demo: the build's snapshot (every audience protected, checked against an ordinary load in
+  // demo-snapshot.test.ts) with its files loaded beside it, so its extracts and cube are here too.
+  const engine = await createNodeEngine();
+  dense = { engine, session: await restoreProtectedDemo(engine, 'raw') };
   const [z] = await dense.engine.query<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM extracts WHERE ${ZERO_ROW}`);
   zeroRows = z?.n ?? 0;
   // The same extract as an agency would send it, zero rows left out, in a format the import reads (Arrow).
@@ -65,21 +68,14 @@ describe('the demo without its zero rows (real engine)', () => {
   });
 
   it('protects both into exactly the same tables for every audience', { timeout: 900_000 }, async () => {
-    // The dense demo's protection is the build's own snapshot (cached for every test file, and checked against an
-    // ordinary load in demo-snapshot.test.ts), so only the sparse demo is protected here.
-    const built = await createNodeEngine();
-    try {
-      await restoreProtectedDemo(built);
-      for (const audience of ['analyst', 'partner', 'public'] as const) {
-        await sparse.session.ensureProtected(audience);
-        const cols = `${KEY}, value, flag`;
-        const a = await rows(built, `protected_${audience}`, cols);
-        const b = await rows(sparse.engine, `protected_${audience}`, cols);
-        expect(b.length, audience).toBe(a.length);
-        expect(b, audience).toEqual(a);
-      }
-    } finally {
-      await built.close();
+    // The dense demo's protection is the build's own snapshot, so only the sparse demo is protected here.
+    for (const audience of ['analyst', 'partner', 'public'] as const) {
+      await sparse.session.ensureProtected(audience);
+      const cols = `${KEY}, value, flag`;
+      const a = await rows(dense.engine, `protected_${audience}`, cols);
+      const b = await rows(sparse.engine, `protected_${audience}`, cols);
+      expect(b.length, audience).toBe(a.length);
+      expect(b, audience).toEqual(a);
     }
   });
 

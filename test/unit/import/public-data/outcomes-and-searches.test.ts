@@ -225,7 +225,10 @@ describe.skipIf(!HAS_REAL)('the police.uk download as a zip of month folders', {
   it('loads the same as the loose files', async () => {
     const engine = await createNodeEngine();
     try {
-      const months = Object.fromEntries(streetFiles().map((f) => [`${f.name.slice(0, 7)}/${f.name}`, f.bytes]));
+      // Three of the months: the archive is unpacked file by file, so more months prove nothing more about it (all
+      // 19 are loaded, loose, in public-data-drops.test.ts and police-uk-real.test.ts).
+      const street = streetFiles().slice(0, 3);
+      const months = Object.fromEntries(street.map((f) => [`${f.name.slice(0, 7)}/${f.name}`, f.bytes]));
       const zip = zipSync({ ...months, 'notes.txt': strToU8('downloaded from data.police.uk') });
       const read = async (files: Parameters<typeof load>[1]) => {
         await resetTables(engine);
@@ -233,16 +236,16 @@ describe.skipIf(!HAS_REAL)('the police.uk download as a zip of month folders', {
         const rows = await engine.query('SELECT indicator_id, period, area_code, count FROM extracts ORDER BY ALL');
         return { outcomes, rows };
       };
-      const loose = await read([...streetFiles(), imdFile()]);
+      const loose = await read([...street, imdFile()]);
       const zipped = await read([{ name: 'police-uk-download.zip', bytes: zip }, imdFile()]);
-      expect(zipped.rows.length).toBeGreaterThan(90_000);
+      expect(zipped.rows.length).toBeGreaterThan(10_000);
       expect(zipped.rows).toEqual(loose.rows);
       const archive = zipped.outcomes.find((o) => o.file === 'police-uk-download.zip');
       expect(archive?.notes).toEqual([
-        'Unpacked 19 files; each is listed on its own below.',
+        'Unpacked 3 files; each is listed on its own below.',
         'Left out 1 file the dashboard does not read: notes.txt.',
       ]);
-      expect(zipped.outcomes.filter((o) => o.kind === 'police-uk').map((o) => o.file)).toEqual(streetFiles().map((f) => f.name));
+      expect(zipped.outcomes.filter((o) => o.kind === 'police-uk').map((o) => o.file)).toEqual(street.map((f) => f.name));
     } finally {
       await engine.close();
     }

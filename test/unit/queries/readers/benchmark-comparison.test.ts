@@ -154,6 +154,7 @@ describe.skipIf(!REAL_PRESENT)(`benchmarks on the real police.uk files (skipped 
       const lines = gzLines(file);
       const head = splitCsvLine(lines[0]!);
       for (const line of lines.slice(1)) {
+        if (!line.includes(VIOLENCE)) continue; // cheaper than splitting the other crime types' rows
         const f = splitCsvLine(line);
         if (f[head.indexOf('Crime type')] === VIOLENCE) {
           const l = f[head.indexOf('LSOA code')]!;

@@ -33,7 +33,13 @@ interface Raw {
   lsoas: string[];
 }
 
+let rawRead: Raw | undefined;
+/** Read once for both describes (nothing changes it). */
 function readRaw(): Raw {
+  return (rawRead ??= readRawFiles());
+}
+
+function readRawFiles(): Raw {
   const pop = new Map<string, Map<string, number>>();
   for (const line of gzLines(POP_FILE).slice(1)) {
     const [year, code, n] = line.split(',');
@@ -55,6 +61,7 @@ function readRaw(): Raw {
     const lines = gzLines(file);
     const head = splitCsvLine(lines[0]!);
     for (const line of lines.slice(1)) {
+      if (!line.includes(VIOLENCE)) continue; // cheaper than splitting the other crime types' rows
       const f = splitCsvLine(line);
       const lsoa = f[head.indexOf('LSOA code')]!;
       if (f[head.indexOf('Crime type')] !== VIOLENCE || !rank.has(lsoa)) continue;

@@ -3,7 +3,7 @@
 // rules, on the real engine: every question, then the built series, projection, hotspots and comparison.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgeBand, Indicator, Manifest, Sex } from '../../../../src/contract';
-import type { Engine } from '../../../../src/engine/engine-types';
+import type { Engine, Row } from '../../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../../src/engine/node-engine';
 import { indexSeries } from '../../../../src/queries/figures/trend-compare';
 import { trendIndexComparison } from '../../../../src/queries/readers/read-trends';
@@ -46,13 +46,30 @@ beforeAll(async () => {
     },
   };
   manifest = await loadProtectedDemo(real);
-  sql = sqlTrendSource(engine, TABLE);
+  sql = sqlTrendSource(answeredOnce(engine), TABLE);
   const rows = await real.query<{ code: string }>(
     `SELECT min(code) AS code FROM areas WHERE level IN ('msoa', 'lsoa') GROUP BY level ORDER BY level`,
   );
   smallAreas = rows.map((r) => r.code);
 }, 900_000);
 afterAll(() => engine?.close());
+
+/**
+ * The reference's engine, asking each distinct statement once: nothing in this file changes the protected table,
+ * and the reference asks the same questions again for every breakdown and test (the area, its age bands, months
+ * and population, and every cell read again to build series). Each answer is handed out as a fresh copy.
+ */
+function answeredOnce(inner: Engine): Engine {
+  const answers = new Map<string, Promise<Row[]>>();
+  return {
+    ...inner,
+    query: <T extends Row = Row>(q: string): Promise<T[]> => {
+      let answer = answers.get(q);
+      if (!answer) answers.set(q, (answer = inner.query(q)));
+      return answer.then((rows) => structuredClone(rows) as T[]);
+    },
+  };
+}
 
 function indicator(id: string): Indicator {
   return indicatorIn(manifest, id);
