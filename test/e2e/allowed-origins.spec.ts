@@ -42,9 +42,8 @@ test.beforeAll(async () => {
   preview = spawn(
     'npx',
     ['vite', 'preview', '--host', '127.0.0.1', '--port', String(APP_PORT), '--strictPort', '--outDir', DIST],
-    {
-      stdio: 'ignore',
-    },
+    // Its own process group: npx starts vite as a child, which killing npx alone leaves running on the port.
+    { stdio: 'ignore', detached: true },
   );
   for (let i = 0; i < 120; i++) {
     const up = await fetch(APP).then(
@@ -58,7 +57,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  preview?.kill();
+  if (preview?.pid) process.kill(-preview.pid);
   await allowed?.close();
   await other?.close();
 });
