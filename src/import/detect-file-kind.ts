@@ -68,6 +68,15 @@ export function isUtf16Text(bytes: Uint8Array): boolean {
 /** A CSV longer than this with no line break at all is not a header alone, whatever its first bytes say. */
 const ONE_LINE_BYTES = 65_536;
 
+/**
+ * A file too long to be a header alone with no line break at all: refused with its own message (detectFileKind)
+ * and never split into "columns" first, which for 60 MB of joined-up rows means millions of them (20 s of a frozen
+ * page before the message).
+ */
+export function isOneLongLine(bytes: Uint8Array): boolean {
+  return bytes.length > ONE_LINE_BYTES && bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) < 0;
+}
+
 export function sizeText(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
@@ -145,7 +154,7 @@ export function detectFileKind(name: string, bytes: Uint8Array): DetectedFile {
   }
   // A CSV is a header line and a line per row: a large file with no line break is one joined-up line, and
   // saying "no rows" or listing its "columns" would not help.
-  if (bytes.length > ONE_LINE_BYTES && bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) < 0) {
+  if (isOneLongLine(bytes)) {
     throw new Error(
       `is ${sizeText(bytes.length)} on one line: it has no line breaks, so its header and rows cannot be told apart. A CSV has the header on its first line and one row on each line after; export it again as CSV.`,
     );

@@ -1,6 +1,7 @@
 import type { FileOutcome, InputFile } from '../load-files';
 import type { Problem } from '../problems';
 import { csvHeader } from '../table-header';
+import { isOneLongLine } from '../detect-file-kind';
 import { mergeAreaRefs, isOnsLookup, readBoundaryLookup, readOnsLookup } from './area-lookups';
 import { isImdFile, isIodPopulationFile, readImdFile, readIodPopulationFile, type DeprivationRow } from './deprivation-files';
 import { enGBCount } from './number-text';
@@ -152,7 +153,8 @@ export async function readPublicFiles(
         rest.push(input);
         continue;
       }
-      if (!looksLikeCsv(bytes)) {
+      // A file with no line break is left whole for detect-file-kind.ts to refuse (isOneLongLine).
+      if (!looksLikeCsv(bytes) || isOneLongLine(bytes)) {
         rest.push(input);
         continue;
       }
