@@ -73,7 +73,7 @@ const ONE_LINE_BYTES = 65_536;
  * and never split into "columns" first, which for 60 MB of joined-up rows means millions of them (20 s of a frozen
  * page before the message).
  */
-export function isOneLongLine(bytes: Uint8Array): boolean {
+function isOneLongLine(bytes: Uint8Array): boolean {
   return bytes.length > ONE_LINE_BYTES && bytes.indexOf(0x0a) < 0 && bytes.indexOf(0x0d) < 0;
 }
 

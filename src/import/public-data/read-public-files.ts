@@ -1,7 +1,6 @@
 import type { FileOutcome, InputFile } from '../load-files';
 import type { Problem } from '../problems';
 import { csvHeader } from '../table-header';
-import { isOneLongLine } from '../detect-file-kind';
 import { mergeAreaRefs, isOnsLookup, readBoundaryLookup, readOnsLookup } from './area-lookups';
 import { isImdFile, isIodPopulationFile, readImdFile, readIodPopulationFile, type DeprivationRow } from './deprivation-files';
 import { enGBCount } from './number-text';
@@ -153,8 +152,7 @@ export async function readPublicFiles(
         rest.push(input);
         continue;
       }
-      // A file with no line break is left whole for detect-file-kind.ts to refuse (isOneLongLine).
-      if (!looksLikeCsv(bytes) || isOneLongLine(bytes)) {
+      if (!looksLikeCsv(bytes)) {
         rest.push(input);
         continue;
       }
