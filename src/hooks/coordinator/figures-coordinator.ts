@@ -76,7 +76,7 @@ export class FiguresCoordinator {
   }
 
   private context(scope: FigureScope, signal: AbortSignal): FigureContext {
-    const { state, rawData } = this.source.getSnapshot();
+    const { state, rawData, absentRows } = this.source.getSnapshot();
     const manifest = state.manifest;
     const scoped = (name: string, inputs: unknown) => figureKey(name, scope, inputs);
     const shared: ScopedReads = {
@@ -88,7 +88,7 @@ export class FiguresCoordinator {
     return {
       engine: withSignal(this.engine, signal),
       table: protectedTable(scope.audience),
-      reporting: reportingSourceOf(rawData, protectedTable(scope.audience)),
+      reporting: reportingSourceOf(rawData, protectedTable(scope.audience), absentRows),
       scope,
       manifest,
       policy: manifest?.disclosure[scope.audience] ?? DEFAULT_POLICIES[scope.audience],

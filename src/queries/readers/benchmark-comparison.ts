@@ -75,7 +75,7 @@ export async function benchmarkComparison(
   table: string,
   p: BenchmarkComparisonParams,
   /** Which parts of the area reported each month (see parts-reporting.ts); the protected cells by default. */
-  reporting: ReportingSource = { declared: false, table },
+  reporting: ReportingSource = { table, declaredFor: [] },
 ): Promise<BenchmarkComparisonResult> {
   const values = await benchmarkValues(engine, p.indicatorId);
   const areaRows = await engine.query<{ code: string; name: string; level: string }>(

@@ -27,7 +27,7 @@ export async function briefingFigures(
   table: string,
   req: BriefingRequest,
   /** Which parts of the area reported each month (see parts-reporting.ts); the protected cells by default. */
-  reporting: ReportingSource = { declared: false, table },
+  reporting: ReportingSource = { table, declaredFor: [] },
 ): Promise<Briefing> {
   const wanted = req.area
     ? await engine.query<{ code: string; name: string; level: string }>(

@@ -42,7 +42,7 @@ export async function cohortCoverage(
   engine: Engine,
   table: string,
   /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
-  reporting: ReportingSource = { declared: false, table },
+  reporting: ReportingSource = { table, declaredFor: [] },
 ): Promise<CohortCoverage> {
   const notDenominator = `NOT ends_with(indicator_id, ${str(DENOMINATOR_SUFFIX)})`;
   const breakdowns = await engine.query<{ indicatorId: string; bands: string | null; bySex: boolean }>(`

@@ -87,7 +87,7 @@ export async function mapFigures(
   p: MapFiguresParams,
   known?: MapMeta,
   /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
-  reporting: ReportingSource = { declared: false, table },
+  reporting: ReportingSource = { table, declaredFor: [] },
 ): Promise<MapFigures> {
   const meta = known ?? (await mapMeta(engine, table, p.indicatorId, p.level));
   const small = p.level !== 'vru' && p.level !== 'district';

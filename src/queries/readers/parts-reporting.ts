@@ -3,16 +3,24 @@ import { ident, str, strList } from '../../engine/sql-literals';
 import { loadedRows } from './loaded-rows';
 
 /**
- * Where the parts that reported each month are read from: the declared coverage when the session holds the
- * extracts (every area at the extract's own level, so an LSOA declared not reported shows in its district's and
- * the VRU area's months), else the protected monthly cells (the demo restored from its snapshot, an open bundle:
- * districts and the VRU area, the finest level months are published for).
+ * Where the parts that reported each month are read from. The declared coverage, when the session holds the
+ * extracts, for the indicators whose absent rows read as zero: their coverage is the declaration alone (every area
+ * at the extract's own level, less the spans declared not reported), so an LSOA declared not reported shows in its
+ * district's and the VRU area's months. Everything else reads the protected monthly cells (districts and the VRU
+ * area, the finest level months are published for): the demo restored from its snapshot, an open bundle, and
+ * indicators whose absent rows read as not reported. For those the coverage is which rows are present, and an
+ * extract that in fact leaves out its zero rows would then tell, area by area and month by month, where somebody
+ * was counted: the published cells tell no more than is already published.
  */
-export type ReportingSource = { declared: true } | { declared: false; table: string };
+export type ReportingSource = { table: string; declaredFor: readonly string[] };
 
-/** The source a session holding its extracts (`rawData`) or only protected tables reads. */
-export function reportingSourceOf(rawData: boolean, table: string): ReportingSource {
-  return rawData ? { declared: true } : { declared: false, table };
+/** The source for a session holding its extracts (`rawData`) or only protected tables, with its readings. */
+export function reportingSourceOf(
+  rawData: boolean,
+  table: string,
+  readings: readonly { indicatorId: string; reading: string | null }[],
+): ReportingSource {
+  return { table, declaredFor: rawData ? readings.filter((r) => r.reading === 'zero').map((r) => r.indicatorId) : [] };
 }
 
 /** An area's month in which fewer of its parts reported than report in other months (0 reported: none did). */
@@ -53,7 +61,16 @@ export function shortMonthsSql(
   areas: AreaChoice,
   months?: readonly string[],
 ): string {
-  const rows = source.declared ? ident('declared_coverage') : loadedRows(source.table);
+  const declared = indicatorIds.filter((id) => source.declaredFor.includes(id));
+  const published = indicatorIds.filter((id) => !source.declaredFor.includes(id));
+  const rows = `(${[
+    ...(declared.length > 0
+      ? [`SELECT indicator_id, area_code, period FROM ${ident('declared_coverage')} WHERE indicator_id IN ${strList(declared)}`]
+      : []),
+    ...(published.length > 0
+      ? [`SELECT indicator_id, area_code, period FROM ${loadedRows(source.table)} p WHERE indicator_id IN ${strList(published)}`]
+      : []),
+  ].join(' UNION ALL ')})`;
   const which =
     areas === 'every' ? 'true' : 'code' in areas ? `an.ancestor = ${str(areas.code)}` : `an.level IN ${strList(areas.levels)}`;
   return `

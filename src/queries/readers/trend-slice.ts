@@ -92,7 +92,7 @@ export async function readTrendSlices(
   age: AgeBand,
   sex: Sex,
   /** Which parts of each area reported each month (see parts-reporting.ts); the protected cells by default. */
-  reporting: ReportingSource = { declared: false, table },
+  reporting: ReportingSource = { table, declaredFor: [] },
 ): Promise<Map<string, IndicatorSlice>> {
   const t = ident(table);
   const ids = strList(indicatorIds);

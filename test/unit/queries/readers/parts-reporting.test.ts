@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import type { Engine } from '../../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../../src/engine/node-engine';
 import type { Manifest } from '../../../../src/contract';
+import { monthsBetween } from '../../../../src/contract/months';
 import { protectInline } from '../../../../src/disclosure/protect-inline';
 import type { MapFiguresParams } from '../../../../src/queries/figures/map-area-figures';
-import { incompleteMonths, type ReportingSource } from '../../../../src/queries/readers/parts-reporting';
+import { incompleteMonths, reportingSourceOf, type ReportingSource } from '../../../../src/queries/readers/parts-reporting';
 import { mapFigures } from '../../../../src/queries/readers/map-figures';
 import { DashboardSession } from '../../../../src/session/dashboard-session';
 import { readTrendLookups, readTrendSlices, sliceTrendSource } from '../../../../src/queries/readers/trend-slice';
@@ -20,7 +21,6 @@ import { restoreProtectedDemo } from '../../../fixtures/protected-demo';
 import { INDICATOR, REAL_MISSING_REASON, REAL_PRESENT, realInputs } from '../../../fixtures/police-uk-real';
 
 const TABLE = 'protected_analyst';
-const DECLARED: ReportingSource = { declared: true };
 
 function paramsOf(manifest: Pick<Manifest, 'indicators'>, id: string, more: Partial<MapFiguresParams>): MapFiguresParams {
   const i = manifest.indicators.find((x) => x.id === id)!;
@@ -42,10 +42,13 @@ function paramsOf(manifest: Pick<Manifest, 'indicators'>, id: string, more: Part
 describe('partial figures on the demo (Pendle sent no ambulance data for March and April 2023)', () => {
   let engine: Engine;
   let manifest: Manifest;
+  let declaredSource: ReportingSource;
   const PENDLE = 'E07000122';
   beforeAll(async () => {
     engine = await createNodeEngine();
-    await restoreProtectedDemo(engine, 'raw');
+    const session = await restoreProtectedDemo(engine, 'raw');
+    // The demo's absent rows read as zero: its coverage is its declaration.
+    declaredSource = reportingSourceOf(true, TABLE, session.getSnapshot().absentRows);
     manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8')) as Manifest;
   });
   afterAll(() => engine.close());
@@ -57,7 +60,8 @@ describe('partial figures on the demo (Pendle sent no ambulance data for March a
   for (const declared of [false, true]) {
     it(`${declared ? 'from the declared coverage' : 'from the protected monthly cells (as the snapshot opens)'}: Pendle and the whole area are partial in 2023, nobody else, and nothing is compared`, async () => {
       expect(declaredGap('nwas-ambulance')).toEqual([PENDLE]);
-      const reporting: ReportingSource = declared ? { declared: true } : { declared: false, table: TABLE };
+      const reporting: ReportingSource = declared ? declaredSource : { table: TABLE, declaredFor: [] };
+      expect(reporting.declaredFor.includes('ambulance_assault_callouts')).toBe(declared);
       const f = await mapFigures(
         engine,
         TABLE,
@@ -116,6 +120,7 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
   const LEFT_OUT = ['2021-03', '2021-04'];
   let district: string;
   let dropped: Set<string>;
+  let DECLARED: ReportingSource;
   beforeAll(async () => {
     const inputs = realInputs('published');
     months = inputs.months;
@@ -129,9 +134,25 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     district = [...lsoasOf.keys()].sort()[0]!;
     const inDistrict = lsoasOf.get(district)!;
     dropped = new Set(inDistrict.slice(0, Math.floor(inDistrict.length / 2)));
-    // The extract as a partner might send it: half that district's LSOAs absent for two months (absent rows are read
-    // as not reported by this manifest), every other LSOA-month present, zero or not.
+    // The extract as a partner might send it: half that district's LSOAs absent for two months, and the manifest
+    // declaring them not reported for those months; absent rows otherwise read as zero.
     const files = inputs.files.map((f) => {
+      if (f.name === 'manifest.json') {
+        const m = JSON.parse(new TextDecoder().decode(f.bytes)) as Manifest;
+        const coverage = m.datasets[0]!.coverage;
+        m.datasets[0]!.coverage = {
+          ...coverage,
+          absentRows: 'zero',
+          notReported: [
+            { areas: [...dropped], from: LEFT_OUT[0]!, to: LEFT_OUT[1]!, reason: 'not sent' },
+            // The months police.uk has no file for, as its own import declares them.
+            ...monthsBetween(months[0]!, months.at(-1)!)
+              .filter((m) => !months.includes(m))
+              .map((m) => ({ areas: 'all' as const, from: m, to: m, reason: 'no police.uk file' })),
+          ],
+        };
+        return { ...f, bytes: new TextEncoder().encode(JSON.stringify(m)) };
+      }
       if (f.name !== 'extracts.csv') return f;
       const lines = new TextDecoder().decode(f.bytes).split('\n');
       const kept = lines.filter((l) => {
@@ -145,6 +166,8 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     const outcomes = await session.load(files);
     expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
     await session.ensureProtected('analyst');
+    DECLARED = reportingSourceOf(true, TABLE, session.getSnapshot().absentRows);
+    expect(DECLARED.declaredFor).toEqual([INDICATOR]);
   }, 300_000);
   afterAll(() => engine?.close());
 
@@ -216,6 +239,24 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     expect(fromCells.months.filter((m) => m.partial)).toEqual([]);
   });
 
+  it('where absent rows read as not reported, only what is published says which parts reported', async () => {
+    // Then the coverage is which rows are present: if the extract in fact left out its zero rows, an LSOA's
+    // months without a row would be months nobody was counted in, which the LSOA's published year does not tell.
+    const notReported = reportingSourceOf(true, TABLE, [{ indicatorId: INDICATOR, reading: 'notReported' }]);
+    expect(notReported.declaredFor).toEqual([]);
+    const lsoa = await mapFigures(
+      engine,
+      TABLE,
+      paramsOf(manifestOf(), INDICATOR, { month: null, level: 'lsoa' }),
+      undefined,
+      notReported,
+    );
+    expect(lsoa.areas.filter((a) => a.incompleteMonths > 0)).toEqual([]);
+    // The districts' published months still show a district none of whose parts reported; this one half reported.
+    const districts = await mapFigures(engine, TABLE, paramsOf(manifestOf(), INDICATOR, { month: null }), undefined, notReported);
+    expect(districts.areas.filter((a) => a.incompleteMonths > 0)).toEqual([]);
+  });
+
   it('the months police.uk lacks for everyone (2020-06, 08, 09) make a shorter period, not partial areas', async () => {
     const f = await mapFigures(
       engine,
@@ -227,7 +268,7 @@ suite(`partial figures on real police.uk files (${REAL_PRESENT ? 'present' : `sk
     expect(f.period!.months).toBe(months.filter((m) => m.startsWith('2021')).length);
     const y2020 = await incompleteMonths(
       engine,
-      { declared: true },
+      DECLARED,
       INDICATOR,
       ['lsoa', 'district', 'vru'],
       months.filter((m) => m.startsWith('2020')),
