@@ -74,7 +74,7 @@ function PartialNote({ data, noun, benchmarkName }: { data: MapFigures; noun: st
   return (
     <p>
       {partial.length > 0
-        ? `${partial.length} of ${data.areas.length} ${noun} have partial figures (marked "Partial" in the table): some of their parts sent no data for some months of this period, so their totals are too low and they are not compared. `
+        ? `${partial.length} of ${data.areas.length} ${noun} ${partial.length === 1 ? 'has a partial figure' : 'have partial figures'} (marked "Partial" in the table): some of ${partial.length === 1 ? 'its' : 'their'} parts sent no data for some months of this period, so ${partial.length === 1 ? 'its total is' : 'their totals are'} too low and not compared. `
         : ''}
       {wholePartial ? `The figure for ${benchmarkName} is partial for the same reason, so no area is compared with it.` : ''}
     </p>
