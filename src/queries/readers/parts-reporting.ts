@@ -70,18 +70,21 @@ export function shortMonthsSql(
     ...(published.length > 0
       ? [`SELECT indicator_id, area_code, period FROM ${loadedRows(source.table)} p WHERE indicator_id IN ${strList(published)}`]
       : []),
+    // No indicator asked: nothing, in the same columns.
+    ...(indicatorIds.length === 0
+      ? ['SELECT NULL::VARCHAR AS indicator_id, NULL::VARCHAR AS area_code, NULL::VARCHAR AS period WHERE false']
+      : []),
   ].join(' UNION ALL ')})`;
   const which =
     areas === 'every' ? 'true' : 'code' in areas ? `an.ancestor = ${str(areas.code)}` : `an.level IN ${strList(areas.levels)}`;
   return `
     WITH reported AS (
-      SELECT DISTINCT indicator_id, area_code, period FROM ${rows} r
-      WHERE indicator_id IN ${strList(indicatorIds)} ${months ? `AND period IN ${strList(months)}` : ''}
+      SELECT DISTINCT indicator_id, area_code, period FROM ${rows} r ${months ? `WHERE period IN ${strList(months)}` : ''}
     ),
     months AS (SELECT DISTINCT indicator_id, period FROM reported),
     parts AS (
       SELECT DISTINCT r.indicator_id, r.area_code AS part, an.ancestor AS code
-      FROM (SELECT DISTINCT indicator_id, area_code FROM ${rows} r WHERE indicator_id IN ${strList(indicatorIds)}) r
+      FROM (SELECT DISTINCT indicator_id, area_code FROM ${rows} r) r
       JOIN area_ancestors an ON an.code = r.area_code
       WHERE ${which}
     ),
@@ -118,27 +121,27 @@ export async function incompleteMonths(
 }
 
 /**
- * Months in which some but not all of the area's parts reported, with how many did not: the area's total for that
- * month is incomplete (a partner sent no data for part of the area). A month none reported has no figure (`x`).
+ * Months in which some but not all of an area's parts reported, with how many did not (`missing`): the area's total
+ * for that month is incomplete (a partner sent no data for part of the area). A month none reported has no figure
+ * (`x`), so it is not among them. Columns "indicatorId", "areaCode", period, missing; for a reader to embed.
  */
-export function partialOf(short: readonly ShortMonth[]): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
-  for (const s of short) {
-    if (s.reported === 0) continue;
-    let byMonth = out.get(s.indicatorId);
-    if (!byMonth) out.set(s.indicatorId, (byMonth = new Map()));
-    byMonth.set(s.period, s.expected - s.reported);
-  }
-  return out;
+export function partialMonthsSql(source: ReportingSource, indicatorIds: readonly string[], areas: AreaChoice): string {
+  return `SELECT "indicatorId", "areaCode", period, expected - reported AS missing
+    FROM (${shortMonthsSql(source, indicatorIds, areas)}) WHERE reported > 0`;
 }
 
-/** partialOf for one area's indicators, every indicator present (empty when complete). */
+/** partialMonthsSql for one area: indicator -> month -> parts missing, every indicator present (empty when complete). */
 export async function partialMonths(
   engine: Engine,
   source: ReportingSource,
   indicatorIds: readonly string[],
   areaCode: string,
 ): Promise<Map<string, Map<string, number>>> {
-  const found = partialOf(await shortMonths(engine, source, indicatorIds, { code: areaCode }));
-  return new Map(indicatorIds.map((id) => [id, found.get(id) ?? new Map<string, number>()]));
+  const out = new Map(indicatorIds.map((id) => [id, new Map<string, number>()]));
+  if (indicatorIds.length === 0) return out;
+  const rows = await engine.query<{ indicatorId: string; period: string; missing: number }>(
+    `${partialMonthsSql(source, indicatorIds, { code: areaCode })} ORDER BY 1, 3`,
+  );
+  for (const r of rows) out.get(r.indicatorId)?.set(r.period, Number(r.missing));
+  return out;
 }

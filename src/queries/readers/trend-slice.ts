@@ -12,7 +12,7 @@ import { areaList, type AreaOption } from './area-list';
 import type { PopulationGap } from './population-gaps';
 import { figureOfRow, type DistrictMonths, type PopulationRow, type ProtectedFigure, type TrendCells } from './trend-cells';
 import type { TrendSource } from './trend-source';
-import { shortMonthsSql, type ReportingSource } from './parts-reporting';
+import { partialMonthsSql, type ReportingSource } from './parts-reporting';
 
 type ByPeriod = Map<string, ProtectedFigure>;
 
@@ -118,8 +118,8 @@ export async function readTrendSlices(
     FROM ${t} WHERE indicator_id IN ${ids} AND period_type = 'year' AND age_band IN ${strList(AGE_BANDS)} AND sex = ${str(sex)}`
         : ''
     }
-    UNION ALL SELECT 'partial', "indicatorId", "areaCode", period, 'month', CAST(expected - reported AS DOUBLE), NULL
-    FROM (${shortMonthsSql(reporting, indicatorIds, 'every')}) WHERE reported > 0`);
+    UNION ALL SELECT 'partial', "indicatorId", "areaCode", period, 'month', CAST(missing AS DOUBLE), NULL
+    FROM (${partialMonthsSql(reporting, indicatorIds, 'every')})`);
   const out = new Map(indicatorIds.map((id) => [id, emptySlice(id, age, sex)]));
   for (const r of rows) {
     const slice = out.get(baseId(r.indicator_id));
