@@ -57,11 +57,32 @@ function filesUnder(dir: string): string[] {
 
 let inputsHash: string | null = null;
 
+/** Writes the snapshot to the given file; returns a line to report. */
+export type SnapshotMaker = (out: string) => Promise<string>;
+
+/** scripts/build-demo-snapshot.ts in a Node process of its own (this module imports no engine). */
+const buildInProcess: SnapshotMaker = async (out) => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts', 'build-demo-snapshot.ts'), out],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  ).catch((e: unknown) => {
+    // The script prints only its reason (for example: data/ holds data that are not synthetic).
+    const stderr = (e as { stderr?: string }).stderr?.trim();
+    throw new Error(stderr || (e instanceof Error ? e.message : String(e)));
+  });
+  return stdout.trim().split('\n').at(-1) ?? '';
+};
+
 /**
- * The snapshot file for this checkout's inputs, built first by scripts/build-demo-snapshot.ts if there is none
- * (its last line of output is passed to `say`). Refuses, as that script does, data that are not synthetic.
+ * The snapshot file for this checkout's inputs, made first if there is none (by scripts/build-demo-snapshot.ts
+ * unless `make` is given; its line is passed to `say`). Refuses, as that script does, data that are not synthetic.
+ * The lock is held while it is made, so every other process asking meanwhile waits for this one's file.
  */
-export async function cachedDemoSnapshotFile(say: (line: string) => void = () => undefined): Promise<string> {
+export async function cachedDemoSnapshotFile(
+  say: (line: string) => void = () => undefined,
+  make: SnapshotMaker = buildInProcess,
+): Promise<string> {
   mkdirSync(CACHE_DIR, { recursive: true });
   inputsHash ??= demoInputsHash(ROOT);
   const file = join(CACHE_DIR, `demo-${inputsHash}.bin`);
@@ -71,16 +92,7 @@ export async function cachedDemoSnapshotFile(say: (line: string) => void = () =>
     // Written whole under another name first, so a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
     try {
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ['--import', 'tsx', join(ROOT, 'scripts', 'build-demo-snapshot.ts'), partial],
-        { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-      ).catch((e: unknown) => {
-        // The script prints only its reason (for example: data/ holds data that are not synthetic).
-        const stderr = (e as { stderr?: string }).stderr?.trim();
-        throw new Error(stderr || (e instanceof Error ? e.message : String(e)));
-      });
-      say(stdout.trim().split('\n').at(-1) ?? '');
+      say(await make(partial));
       renameSync(partial, file);
     } finally {
       rmSync(partial, { force: true });

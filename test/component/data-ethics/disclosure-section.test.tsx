@@ -10,14 +10,16 @@ import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engi
 import { SessionContext } from '../../../src/hooks/session-context';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { DisclosureSection } from '../../../src/views/data-ethics/DisclosureSection';
-import { loadDemoFromFiles } from '../../fixtures/protected-demo';
+import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 
 let engine: NodeEngine;
 let session: DashboardSession;
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  session = await loadDemoFromFiles(engine);
+  // The demo as the page opens it (its protection summaries restored from the build's snapshot), with its cube
+  // beside it so the test can count the small hidden cells the table must not mention.
+  session = await restoreProtectedDemo(engine, 'raw');
 }, 600_000);
 afterAll(() => {
   cleanup();

@@ -15,7 +15,7 @@ import { OverviewView } from '../../../src/views/overview/OverviewView';
 import { FilterBar } from '../../../src/views/shell/FilterBar';
 import { Header } from '../../../src/views/shell/Header';
 import { ProtectionStatus } from '../../../src/views/shell/ProtectionStatus';
-import { loadDemoFromFiles } from '../../fixtures/protected-demo';
+import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 import { splitCsvLine } from '../../fixtures/real-police';
 
 vi.mock('../../../src/ui/download-file', () => ({ downloadFile: vi.fn() }));
@@ -35,9 +35,9 @@ const gatedProtect: ProtectRunner = async (cube, policy, parents, onProgress) =>
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  // The demo loaded from its files and protected for analysts only (the build's snapshot holds every audience
-  // already): partners and the public are protected here, through the gate.
-  session = await loadDemoFromFiles(engine, gatedProtect);
+  // The demo restored protected for analysts only, with its files loaded beside it (the build's snapshot holds
+  // every audience already): partners and the public are protected here, through the gate, as own data are.
+  session = await restoreProtectedDemo(engine, 'raw', gatedProtect, ['analyst']);
 }, 600_000);
 afterAll(() => {
   cleanup();

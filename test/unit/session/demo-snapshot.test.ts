@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { decodeSnapshot, restoreEngineTables, SNAPSHOT_TABLES, type DemoSnapshot } from '../../../src/session/demo-snapshot';
+import { cachedDemoSnapshotFile } from '../../../scripts/demo-snapshot-cache';
 import { cachedDemoSnapshot } from '../../fixtures/demo-snapshot-cache';
 import { encodeSnapshot } from '../../../src/session/demo-snapshot-write';
 import {
@@ -45,11 +46,30 @@ const protectionRuns: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'demo-snapshot-test-'));
-  built = await createNodeEngine();
-  source = await loadDemoSession(built, 'data');
-  // Written as the build script writes it (writeDemoSnapshot is this on a session of its own), from the same load.
-  await writeSnapshot(await snapshotOf(source), join(dir, 'demo-snapshot.bin'));
-  bytes = new Uint8Array(readFileSync(join(dir, 'demo-snapshot.bin')));
+  const file = join(dir, 'demo-snapshot.bin');
+  // This load is the demo's whole data path, as the build runs it. Where no snapshot of this code is cached yet (a
+  // fresh checkout: CI), its snapshot is the one the other files restore: the cache's lock is held from here until
+  // it is written, so they wait for it instead of loading and protecting the demo a second time (vitest.config.ts
+  // runs this file first).
+  let offer: { resolve: (f: string) => void; reject: (e: unknown) => void } | undefined;
+  const offered = new Promise<string>((resolve, reject) => (offer = { resolve, reject }));
+  offered.catch(() => undefined); // never awaited when the cache already holds a snapshot
+  const shared = cachedDemoSnapshotFile(undefined, async (out) => {
+    copyFileSync(await offered, out);
+    return 'the demo snapshot, from demo-snapshot.test.ts';
+  });
+  try {
+    built = await createNodeEngine();
+    source = await loadDemoSession(built, 'data');
+    // Written as the build script writes it (writeDemoSnapshot is this on a session of its own), from the same load.
+    await writeSnapshot(await snapshotOf(source), file);
+    offer?.resolve(file);
+  } catch (e) {
+    offer?.reject(e);
+    throw e;
+  }
+  await shared;
+  bytes = new Uint8Array(readFileSync(file));
   const decoded = await decodeSnapshot(bytes);
   if (!decoded) throw new Error('the written snapshot did not decode');
   written = decoded;
@@ -109,8 +129,9 @@ describe('the demo data through the whole data path (real engine)', () => {
   });
 
   // Other test files restore the demo from a shared snapshot (test/fixtures/demo-snapshot-cache.ts) instead of
-  // loading and protecting it: it must hold what this load and protection give, table for table.
-  // The cache is built here when no other file has built it for this version of the code.
+  // loading and protecting it: it must hold what this load and protection give, table for table. Where the
+  // cache was made by another process (the build, an earlier run), this compares two processes' work; where this
+  // file made it, the snapshot's own round trip is what is compared.
   it('matches the shared pre-protected demo the other tests restore', { timeout: 900_000 }, async () => {
     const cached = await cachedDemoSnapshot();
     expect(cached.protection).toEqual(source.getSnapshot().protection);
