@@ -3,6 +3,7 @@ import { ident, str, strList } from '../engine/sql-literals';
 import { GEOGRAPHY_LEVELS, type Manifest, type TableKind } from '../contract';
 import { EXAMPLES_PER_PROBLEM, runRowChecks, type RowCheck } from './column-checks';
 import type { Problem } from './problems';
+import { declaredNotReportedProblems } from './zero-rows-given';
 
 export interface ValidationContext {
   manifest: Manifest | null;
@@ -154,6 +155,7 @@ async function extractProblems(engine: Engine, typed: string, ctx: ValidationCon
   const problems = [
     ...(await runRowChecks(engine, ctx.file, typed, checks)),
     ...(await duplicateCells(engine, ctx.file, typed, 'extracts')),
+    ...(await declaredNotReportedProblems(engine, ctx.file, typed, manifest)),
   ];
   const levels = await mixedLevels(engine, ctx, typed, manifest);
   problems.push(...levels.problems);

@@ -10,6 +10,7 @@ import {
 import type { Engine } from '../engine/engine-types';
 import { clearAllTables, ensureCommittedTables } from '../engine/committed-tables';
 import { withWriteGeneration } from '../engine/write-generation';
+import { notReportedRefusal } from '../import/zero-rows-given';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
 import { publishedProtection, type PublishedProtection } from '../disclosure/published-protection';
@@ -266,10 +267,13 @@ export class DashboardSession {
 
   /**
    * Answers the import's question for one extract file: its rows left out mean no events (`zero`) or not reported.
-   * The answer is kept with the workspace, and the cube is rebuilt with it.
+   * The answer is kept with the workspace, and the cube is rebuilt with it. "Not reported" is refused, with nothing
+   * changed, for a file that gives no zero as a row (see notReportedRefusal).
    */
   answerAbsentRows(file: string, reading: AbsentRows): Promise<void> {
     return this.serial(async () => {
+      const refused = reading === 'notReported' ? await notReportedRefusal(this.engine, file) : null;
+      if (refused) throw new Error(refused);
       const answers = { ...absentRowsAnswers(this.snapshot.choices), [file]: reading };
       await this.setChoice(ABSENT_ROWS_CHOICE, answers);
       await this.prepare(this.snapshot.state.manifest);

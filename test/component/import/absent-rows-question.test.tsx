@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manifestSchema, type AbsentRowsReading } from '../../../src/contract';
 import { SessionContext } from '../../../src/hooks/session-context';
-import type { DashboardSession, SessionSnapshot } from '../../../src/session/dashboard-session';
+import type { SessionSnapshot } from '../../../src/session/dashboard-session';
 import { AbsentRowsTable } from '../../../src/views/data-ethics/AbsentRowsTable';
 import { AbsentRowsQuestion } from '../../../src/views/import/AbsentRowsQuestion';
-import { miniManifest } from '../../fixtures/mini-contract';
+import { protectInline } from '../../../src/disclosure/protect-inline';
+import { createNodeEngine } from '../../../src/engine/node-engine';
+import { DashboardSession } from '../../../src/session/dashboard-session';
+import { enc, miniAreasCsv, miniManifest } from '../../fixtures/mini-contract';
 
 afterEach(cleanup);
 
@@ -115,4 +118,47 @@ describe('the question about rows left out of an extract', () => {
     expect(reoff).toHaveTextContent('not yet answered: not shown');
     expect(reoff).toHaveTextContent('waiting for an answer at Load data (reoff.csv)');
   });
+});
+
+// The real session and engine: an extract of 60 rows none of which counts 0 (two districts, two sexes, 15 months)
+// has most likely left its zeros out, so "Not reported" is refused with the reason, and the question stays.
+describe('the question on the real session, for an extract with no zero row', () => {
+  it('says why "Not reported" cannot be used, keeps the question, and takes "No events"', async () => {
+    const engine = await createNodeEngine();
+    try {
+      const session = await DashboardSession.start(engine, protectInline);
+      const manifest = structuredClone(miniManifest);
+      manifest.datasets = manifest.datasets.map((d) => ({ ...d, coverage: { from: '2023-01', to: '2024-03', areas: 'Both' } }));
+      const rows = ['indicator_id,period,area_code,age_band,sex,count'];
+      for (let m = 0; m < 15; m++) {
+        const period = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+        for (const area of ['D1', 'D2'])
+          for (const sex of ['female', 'male']) rows.push(`vwi,${period},${area},15-17,${sex},${1 + ((m + rows.length) % 4)}`);
+      }
+      await session.load([
+        { name: 'manifest.json', bytes: enc(JSON.stringify(manifest)) },
+        { name: 'areas.csv', bytes: enc(miniAreasCsv) },
+        { name: 'vwi.csv', bytes: enc(rows.join('\n') + '\n') },
+      ]);
+      expect(session.getSnapshot().absentRowsQuestions).toEqual(['vwi.csv']);
+      const user = userEvent.setup();
+      render(
+        <SessionContext.Provider value={session}>
+          <AbsentRowsQuestion />
+        </SessionContext.Provider>,
+      );
+      await user.click(screen.getByRole('radio', { name: /^Not reported/ }));
+      await user.click(screen.getByRole('button', { name: 'Use this answer' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'The answer could not be used: vwi.csv has no row with a count of 0, so the rows it leaves out are most likely its zeros',
+      );
+      expect(screen.getByRole('group', { name: /^Rows left out of vwi\.csv/ })).toBeInTheDocument();
+      await user.click(screen.getByRole('radio', { name: /^No events/ }));
+      await user.click(screen.getByRole('button', { name: 'Use this answer' }));
+      await waitFor(() => expect(screen.queryByRole('group')).not.toBeInTheDocument());
+      expect(session.getSnapshot().absentRows[0]).toMatchObject({ reading: 'zero', source: 'answer' });
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 });

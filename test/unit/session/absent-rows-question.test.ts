@@ -8,6 +8,7 @@ import { DashboardSession } from '../../../src/session/dashboard-session';
 import { WorkspaceStore } from '../../../src/workspace/workspace-store';
 import { MemoryBackend } from '../../fixtures/memory-storage';
 import { enc, miniAreasCsv, miniManifest } from '../../fixtures/mini-contract';
+import { buildRealWorkspace, REAL_AVAILABLE, REAL_SKIP_REASON } from '../../fixtures/real-police-workspace';
 
 /** A partner's extract whose manifest does not say how rows left out are read: South district has no row in February. */
 function undeclared(): ManifestInput {
@@ -92,3 +93,58 @@ describe('the question about rows left out of an extract (real engine)', () => {
     ]);
   });
 });
+
+// Real police.uk counts made into an agency's own extract (test/fixtures/real-police-workspace.ts): 40,000-odd rows
+// of LSOA months, none counting 0, since a count made from records has no row where there was no record. Read as
+// not reported, every LSOA month with no row would be told apart from one with a hidden count.
+describe.skipIf(!REAL_AVAILABLE)(
+  `an extract with no zero row, on real police.uk counts (${REAL_SKIP_REASON} when skipped)`,
+  () => {
+    let real: Engine;
+    let files: InputFile[];
+    beforeAll(async () => {
+      real = await createNodeEngine();
+      const w = buildRealWorkspace();
+      files = [
+        { name: 'areas.csv', bytes: enc(w.areas) },
+        { name: 'population.csv', bytes: enc(w.population) },
+        { name: 'police-extract.csv', bytes: enc(w.extracts) },
+      ];
+      const declared = JSON.parse(w.manifest) as ManifestInput;
+      files.unshift({ name: 'manifest.json', bytes: enc(JSON.stringify(declared)) });
+    }, 120_000);
+    afterAll(() => real?.close());
+
+    it('warns, naming the fix, when the manifest declares its rows left out not reported', async () => {
+      const session = await DashboardSession.start(real, protectInline);
+      const outcomes = await session.load(files);
+      const extract = outcomes.find((o) => o.file === 'police-extract.csv')!;
+      expect(extract.status).toBe('loaded');
+      expect(extract.problems).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          message: expect.stringMatching(
+            /^has no row with a count of 0, though its manifest reads rows left out as not reported/,
+          ),
+          fix: expect.stringContaining('coverage.absentRows to "zero"'),
+        }),
+      ]);
+    });
+
+    it('refuses "not reported" as the answer when the manifest does not say, and takes "no events"', async () => {
+      const undeclared = JSON.parse(new TextDecoder().decode(files[0]!.bytes)) as ManifestInput;
+      for (const d of undeclared.datasets) delete (d.coverage as { absentRows?: string }).absentRows;
+      const session = await DashboardSession.start(real, protectInline);
+      const outcomes = await session.load([{ name: 'manifest.json', bytes: enc(JSON.stringify(undeclared)) }, ...files.slice(1)]);
+      expect(outcomes.find((o) => o.file === 'police-extract.csv')?.problems).toEqual([]);
+      expect(session.getSnapshot().absentRowsQuestions).toEqual(['police-extract.csv']);
+      await expect(session.answerAbsentRows('police-extract.csv', 'notReported')).rejects.toThrow(
+        /^police-extract\.csv has no row with a count of 0, so the rows it leaves out are most likely its zeros/,
+      );
+      expect(session.getSnapshot().absentRowsQuestions).toEqual(['police-extract.csv']);
+      await session.answerAbsentRows('police-extract.csv', 'zero');
+      expect(session.getSnapshot().absentRowsQuestions).toEqual([]);
+      expect(session.getSnapshot().absentRows.every((r) => r.reading === 'zero')).toBe(true);
+    });
+  },
+);
