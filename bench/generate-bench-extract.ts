@@ -72,9 +72,10 @@ function lsoaCodes(): { codes: string[]; source: string } {
  * manifest that adds those indicators to the demo's. Sorted by (indicator, area, period) and written as
  * Parquet with row groups of ~100k rows, as the upstream guide asks. Files are cached in `outDir` by size.
  */
-export function generateBenchExtract(outDir: string, rows: number, opts: { csv?: boolean } = {}): BenchFiles {
+export function generateBenchExtract(outDir: string, rows: number, opts: { csv?: boolean; sparse?: boolean } = {}): BenchFiles {
   mkdirSync(outDir, { recursive: true });
-  const tag = rows >= 1e6 && rows % 1e6 === 0 ? `${rows / 1e6}m` : `${Math.round(rows / 1000)}k`;
+  const size = rows >= 1e6 && rows % 1e6 === 0 ? `${rows / 1e6}m` : `${Math.round(rows / 1000)}k`;
+  const tag = opts.sparse ? `${size}-sparse` : size;
   const { codes: lsoas, source } = lsoaCodes();
   const perArea = MONTHS.length * AGES.length * SEXES.length;
   const perIndicator = lsoas.length * perArea;
@@ -166,8 +167,14 @@ export function generateBenchExtract(outDir: string, rows: number, opts: { csv?:
               cols.area_code[r] = area;
               cols.age_band[r] = age;
               cols.sex[r] = sex;
-              // Small counts, as LSOA cells are: mostly 0 to 5, with a long tail.
-              counts[r] = Math.floor(-Math.log(1 - rand()) * 3);
+              // Small counts, as LSOA cells are: mostly 0 to 5, with a long tail. Sparse: rare events (homicide,
+              // knife admissions of children), 1 cell in 30 non-zero, so that district months by age and sex are
+              // small too and the published cells' relations link small counts for the exact audit to certify.
+              counts[r] = opts.sparse
+                ? rand() < 1 / 30
+                  ? 1 + Math.floor(-Math.log(1 - rand()))
+                  : 0
+                : Math.floor(-Math.log(1 - rand()) * 3);
               r++;
             }
           }
