@@ -28,6 +28,8 @@ export interface ProbeState {
   texts: { t: number; text: string }[];
   /** Set by the bench while a load runs: only then are the progress texts read and logged. */
   watchTexts: boolean;
+  /** performance.now() of each figure the app worked out (its `figure-ready` marks, src/ui/performance-marks.ts). */
+  figureReady: number[];
 }
 
 /** One statement replayed on the page's DuckDB worker: the post-to-reply time of each run, or the error. */
@@ -69,8 +71,13 @@ export function installProbes(): void {
     engine: [],
     texts: [],
     watchTexts: false,
+    figureReady: [],
   };
   window.__bench = state;
+  // The app keeps only its last mark; each is recorded here as it is made.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'figure-ready') state.figureReady.push(e.startTime);
+  }).observe({ type: 'mark' });
   let lastText = '';
   const logTexts = () => {
     const parts: string[] = [];

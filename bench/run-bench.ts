@@ -242,6 +242,11 @@ interface InteractionSample {
   statementBackMs: number[];
   /** From the change to the first statement posted: what the page did before asking the engine. */
   firstPostMs: number;
+  /**
+   * The change split into data, statistics and drawing (changeParts): statements (their union in time), the rest
+   * until the last figure was worked out, and from then until the page stopped changing.
+   */
+  parts: ChangeParts;
   timedOut: boolean;
 }
 
@@ -575,6 +580,46 @@ async function publicDataInBrowser(browser: Browser): Promise<void> {
   }
 }
 
+/** A change's time in three parts, which add up to its latency (ms). */
+interface ChangeParts {
+  data: number;
+  statistics: number;
+  drawing: number;
+}
+
+/**
+ * Splits a change's latency (from the change) by what the page was doing: data is the time some statement was
+ * running (the union of their post-to-reply intervals, so statements in parallel count once); statistics the rest
+ * of the time until the last figure was worked out (the figures coordinator's `figure-ready` marks: building
+ * figures from rows, and waiting on the page's own work meanwhile); drawing from then until the last change on the
+ * page (React, layout, charts). With no figure worked out (all answered from the cache), it is data, then drawing.
+ */
+function changeParts(latency: number, statements: [number, number][], figureReady: number[]): ChangeParts {
+  const ready = Math.min(latency, Math.max(0, ...figureReady.filter((t) => t <= latency), ...statements.map(([, e]) => e)));
+  let data = 0;
+  let reach = 0;
+  for (const [a, b] of statements
+    .map(([a, b]): [number, number] => [Math.max(0, a), Math.min(ready, b)])
+    .sort((x, y) => x[0] - y[0])) {
+    if (b <= reach) continue;
+    data += b - Math.max(a, reach);
+    reach = b;
+  }
+  return { data, statistics: Math.max(0, ready - data), drawing: Math.max(0, latency - ready) };
+}
+
+const partsLine = (parts: readonly ChangeParts[]): string =>
+  `data / statistics / drawing p50 ${(['data', 'statistics', 'drawing'] as const)
+    .map((k) =>
+      ms(
+        pct(
+          parts.map((p) => p[k]),
+          50,
+        ),
+      ),
+    )
+    .join(' / ')}`;
+
 interface InteractionKind {
   kind: string;
   values: string[];
@@ -624,12 +669,14 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
       const t = clock.get(e.id);
       return t ? f(t) : NaN;
     };
+    const figureReady = await page.evaluate((from) => window.__bench.figureReady.filter((t) => t >= from), t0);
+    const latency = r.noChange ? lastAnswer : r.latency;
     const sample: InteractionSample = {
       view,
       kind,
       value,
       // Queries ran but the page looked the same: the answer was ready when the last query ended.
-      latency: r.noChange ? lastAnswer : r.latency,
+      latency,
       firstChange: r.firstChange,
       engineMs: entries.reduce((sum, e) => sum + (e.end - e.start), 0),
       dataReadyMs: lastAnswer,
@@ -640,6 +687,11 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
       statementExecMs: entries.map((e) => inWorker(e, (t) => t.send - t.start)),
       statementBackMs: entries.map((e) => inWorker(e, (t) => origin + e.end - t.send)),
       firstPostMs: entries.length ? Math.min(...entries.map((e) => e.start)) - t0 : 0,
+      parts: changeParts(
+        latency,
+        entries.map((e) => [e.start - t0, e.end - t0]),
+        figureReady.map((t) => t - t0),
+      ),
       timedOut: r.timedOut,
     };
     samples.push(sample);
@@ -662,7 +714,7 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
           mine.map((x) => x.statements.length),
           50,
         ),
-      )} statements${mine.some((x) => x.timedOut) ? ' (SOME TIMED OUT)' : ''}`,
+      )} statements; ${partsLine(mine.map((x) => x.parts))}${mine.some((x) => x.timedOut) ? ' (SOME TIMED OUT)' : ''}`,
     ]);
   };
 
@@ -788,6 +840,10 @@ async function interactions(page: Page, size: Size, s: Section): Promise<Interac
   if (all.length > 0) {
     const p95 = pct(all, 95);
     add(s, [`all interactions: p50 / p95 (n=${all.length})`, `${ms(pct(all, 50))} / ${ms(p95)}`]);
+    // Where the time goes in the slowest tenth of changes, and in all of them.
+    const slow = samples.filter((x) => x.latency >= pct(all, 90)).map((x) => x.parts);
+    add(s, ['all interactions: where the time goes', partsLine(samples.map((x) => x.parts))]);
+    add(s, [`slowest tenth (n=${slow.length}): where the time goes`, partsLine(slow)]);
     const target = size === '1m' ? 100 : size === '10m' ? 300 : undefined;
     if (target) add(s, [`target: interaction p95 < ${target} ms`, p95 < target ? 'met' : 'MISSED']);
   }

@@ -9,6 +9,7 @@ import type { FigureContext, FigureDeclaration, ScopedReads } from './figure-dec
 import { figureKey, type FigureScope } from './figure-key';
 import { SharedReads } from './shared-reads';
 import { reportingSourceOf } from '../../queries/readers/parts-reporting';
+import { markFigureReady } from '../../ui/performance-marks';
 
 /** What the coordinator needs of the session: its engine, its protection and its loaded state. */
 export type FigureSource = Pick<DashboardSession, 'engine' | 'ensureProtected' | 'getSnapshot'>;
@@ -72,7 +73,9 @@ export class FiguresCoordinator {
   private async work<I, T>(declaration: FigureDeclaration<I, T>, scope: FigureScope, inputs: I, signal: AbortSignal) {
     if (declaration.reads === 'protected') await this.source.ensureProtected(scope.audience);
     throwIfSuperseded(signal);
-    return declaration.read(this.context(scope, signal), inputs);
+    const figure = await declaration.read(this.context(scope, signal), inputs);
+    markFigureReady();
+    return figure;
   }
 
   private context(scope: FigureScope, signal: AbortSignal): FigureContext {
