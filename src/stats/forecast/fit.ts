@@ -4,7 +4,7 @@
 // moments on Pearson residuals (as MASS::theta.mm) and the IRLS weights become
 // mu / (1 + mu/theta); the two steps alternate to convergence. With no extra-Poisson variation
 // the model is the plain Poisson GLM.
-import { at, choleskyInverse, cholesky, choleskySolve, weightedCrossProduct, type SquareMatrix } from './linear-algebra';
+import { at, choleskyInverse, cholesky, choleskySolve, weightedCrossProduct, zeros, type SquareMatrix } from './linear-algebra';
 import { indexToPeriod, monthOfYear, periodToIndex } from './periods';
 import type { NotEnoughData, SeasonalFitResult, SeasonalModel, Seasonality, SeriesPoint } from './types';
 
@@ -98,64 +98,103 @@ interface IrlsResult {
   converged: boolean;
 }
 
-/** The linear predictor x·beta of each row, kept inside [MIN_ETA, MAX_ETA] so exp() stays finite. */
-function linearPredictor(rows: readonly number[][], beta: readonly number[]): number[] {
-  return rows.map((x) =>
-    Math.min(
-      MAX_ETA,
-      Math.max(
-        MIN_ETA,
-        x.reduce((s, xi, j) => s + xi * at(beta, j), 0),
-      ),
-    ),
-  );
+/**
+ * The design matrix as one row-major block (n rows of p). The IRLS loop below runs on it with plain loops and
+ * preallocated arrays: a district's hotspot test fits this model five times (about 28 IRLS iterations), 14
+ * districts per indicator, on the page's thread, and row arrays with a closure per element made that 4 ms a test.
+ * The sums are the same, in the same order, as row by row, so every fitted value is identical to the last bit.
+ */
+interface Design {
+  n: number;
+  p: number;
+  x: Float64Array;
 }
 
-function irls(
-  rows: readonly number[][],
-  y: readonly number[],
-  theta: number,
-  start: readonly number[] | null,
-): IrlsResult | null {
+function designOf(rows: readonly (readonly number[])[]): Design {
+  const n = rows.length;
   const p = rows[0]?.length ?? 0;
-  let mu: number[];
-  let eta: number[];
-  if (start) {
-    eta = linearPredictor(rows, start);
-    mu = eta.map(Math.exp);
-  } else {
-    mu = y.map((v) => v + 0.5); // start at the data; + 0.5 keeps log() finite for zero counts
-    eta = mu.map(Math.log);
+  const x = new Float64Array(n * p);
+  rows.forEach((row, r) => {
+    for (let j = 0; j < p; j++) x[r * p + j] = at(row, j);
+  });
+  return { n, p, x };
+}
+
+/** The linear predictor x·beta of each row, kept inside [MIN_ETA, MAX_ETA] so exp() stays finite; and its exp. */
+function predict(d: Design, beta: ArrayLike<number>, eta: Float64Array, mu: Float64Array): void {
+  const { n, p, x } = d;
+  for (let r = 0; r < n; r++) {
+    let s = 0;
+    for (let j = 0; j < p; j++) s += x[r * p + j]! * beta[j]!;
+    const e = Math.min(MAX_ETA, Math.max(MIN_ETA, s));
+    eta[r] = e;
+    mu[r] = Math.exp(e);
+  }
+}
+
+/** X'WX over the design's rows with weights w (as weightedCrossProduct, on the flat block). */
+function crossProduct(d: Design, w: Float64Array): SquareMatrix {
+  const { n, p, x } = d;
+  const out = zeros(p);
+  const o = out.data;
+  for (let r = 0; r < n; r++) {
+    const wr = w[r]!;
+    const row = r * p;
+    for (let i = 0; i < p; i++) {
+      const wxi = wr * x[row + i]!;
+      if (wxi === 0) continue;
+      for (let j = 0; j <= i; j++) o[i * p + j] = o[i * p + j]! + wxi * x[row + j]!;
+    }
+  }
+  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) o[j * p + i] = o[i * p + j]!;
+  return out;
+}
+
+function irls(d: Design, y: readonly number[], theta: number, start: readonly number[] | null): IrlsResult | null {
+  const { n, p, x } = d;
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
+  const w = new Float64Array(n);
+  if (start) predict(d, start, eta, mu);
+  else {
+    for (let r = 0; r < n; r++) {
+      mu[r] = at(y, r) + 0.5; // start at the data; + 0.5 keeps log() finite for zero counts
+      eta[r] = Math.log(mu[r]!);
+    }
   }
   let beta = start ? [...start] : new Array<number>(p).fill(0);
   let converged = false;
   let iterations = MAX_IRLS_ITERATIONS;
-  const weightsFor = (m: readonly number[]): number[] => m.map((v) => (Number.isFinite(theta) ? v / (1 + v / theta) : v));
+  const nb = Number.isFinite(theta);
+  const weigh = (): Float64Array => {
+    for (let r = 0; r < n; r++) w[r] = nb ? mu[r]! / (1 + mu[r]! / theta) : mu[r]!;
+    return w;
+  };
+  const rhs = new Array<number>(p);
   for (let iter = 1; iter <= MAX_IRLS_ITERATIONS; iter++) {
-    const w = weightsFor(mu);
-    const z = eta.map((e, i) => e + (at(y, i) - at(mu, i)) / at(mu, i));
-    const xtwx = weightedCrossProduct(rows, w);
-    const l = cholesky(xtwx);
+    weigh();
+    const l = cholesky(crossProduct(d, w));
     if (!l) return null;
-    const rhs = new Array<number>(p).fill(0);
-    rows.forEach((x, r) => {
-      const wz = at(w, r) * at(z, r);
-      for (let j = 0; j < p; j++) rhs[j] = at(rhs, j) + at(x, j) * wz;
-    });
+    rhs.fill(0);
+    for (let r = 0; r < n; r++) {
+      const z = eta[r]! + (at(y, r) - mu[r]!) / mu[r]!;
+      const wz = w[r]! * z;
+      for (let j = 0; j < p; j++) rhs[j] = rhs[j]! + x[r * p + j]! * wz;
+    }
     const next = choleskySolve(l, rhs);
-    const change = Math.max(...next.map((b, j) => Math.abs(b - at(beta, j)) / (1 + Math.abs(b))));
+    let change = -Infinity;
+    for (let j = 0; j < p; j++) change = Math.max(change, Math.abs(next[j]! - at(beta, j)) / (1 + Math.abs(next[j]!)));
     beta = next;
-    eta = linearPredictor(rows, beta);
-    mu = eta.map(Math.exp);
+    predict(d, beta, eta, mu);
     if (change < 1e-10) {
       converged = true;
       iterations = iter;
       break;
     }
   }
-  const l = cholesky(weightedCrossProduct(rows, weightsFor(mu)));
+  const l = cholesky(crossProduct(d, weigh()));
   if (!l) return null;
-  return { beta, mu, covariance: choleskyInverse(l), iterations, converged };
+  return { beta, mu: Array.from(mu), covariance: choleskyInverse(l), iterations, converged };
 }
 
 /**
@@ -235,7 +274,8 @@ export function fitSeasonalModel(series: readonly SeriesPoint[]): SeasonalFitRes
   const df = y.length - p;
 
   // Poisson fit first; its Pearson statistic gives the quasi-Poisson dispersion.
-  const poissonFit = irls(rows, y, Infinity, null);
+  const design = designOf(rows);
+  const poissonFit = irls(design, y, Infinity, null);
   if (!poissonFit) return notEnoughData(observed, 'The model could not be fitted to this series.');
   let fit: IrlsResult = poissonFit;
   const pearsonPoisson = y.reduce((s, yi, i) => s + (yi - at(poissonFit.mu, i)) ** 2 / at(poissonFit.mu, i), 0);
@@ -244,7 +284,7 @@ export function fitSeasonalModel(series: readonly SeriesPoint[]): SeasonalFitRes
   // Alternate theta (moments) and the NB-weighted IRLS until theta settles.
   let theta = momentTheta(y, fit.mu, df);
   for (let round = 0; round < 25 && Number.isFinite(theta); round++) {
-    const refit = irls(rows, y, theta, fit.beta);
+    const refit = irls(design, y, theta, fit.beta);
     if (!refit) break;
     fit = refit;
     const nextTheta = momentTheta(y, fit.mu, df);
@@ -254,7 +294,7 @@ export function fitSeasonalModel(series: readonly SeriesPoint[]): SeasonalFitRes
   }
   if (Number.isFinite(theta)) {
     // Final weights and covariance at the settled theta.
-    const refit = irls(rows, y, theta, fit.beta);
+    const refit = irls(design, y, theta, fit.beta);
     if (refit) fit = refit;
   }
 
