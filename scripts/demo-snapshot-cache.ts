@@ -57,6 +57,13 @@ function filesUnder(dir: string): string[] {
 
 let inputsHash: string | null = null;
 
+/** Where this checkout's snapshot is cached, and the lock held while it is made. */
+export function demoSnapshotPlace(): { file: string; lock: string } {
+  inputsHash ??= demoInputsHash(ROOT);
+  const file = join(CACHE_DIR, `demo-${inputsHash}.bin`);
+  return { file, lock: `${file}.lock` };
+}
+
 /** Writes the snapshot to the given file; returns a line to report. */
 export type SnapshotMaker = (out: string) => Promise<string>;
 
@@ -84,10 +91,9 @@ export async function cachedDemoSnapshotFile(
   make: SnapshotMaker = buildInProcess,
 ): Promise<string> {
   mkdirSync(CACHE_DIR, { recursive: true });
-  inputsHash ??= demoInputsHash(ROOT);
-  const file = join(CACHE_DIR, `demo-${inputsHash}.bin`);
+  const { file, lock } = demoSnapshotPlace();
   if (existsSync(file)) return file;
-  await underLock(`${file}.lock`, async () => {
+  await underLock(lock, async () => {
     if (existsSync(file)) return; // another process built it while this one waited
     // Written whole under another name first, so a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;

@@ -8,7 +8,7 @@ export function markOnce(name: string): void {
 }
 
 /** The mark made as each figure is worked out (see markFigureReady). */
-export const FIGURE_READY = 'figure-ready';
+const FIGURE_READY = 'figure-ready';
 
 /**
  * Marks a figure worked out (figures-coordinator.ts): the benchmark splits a change into data (statements),
