@@ -4,7 +4,16 @@
 // moments on Pearson residuals (as MASS::theta.mm) and the IRLS weights become
 // mu / (1 + mu/theta); the two steps alternate to convergence. With no extra-Poisson variation
 // the model is the plain Poisson GLM.
-import { at, choleskyInverse, cholesky, choleskySolve, weightedCrossProduct, zeros, type SquareMatrix } from './linear-algebra';
+import {
+  at,
+  choleskyInverse,
+  cholesky,
+  choleskySolve,
+  rowMatrix,
+  weightedCrossProduct,
+  type RowMatrix,
+  type SquareMatrix,
+} from './linear-algebra';
 import { indexToPeriod, monthOfYear, periodToIndex } from './periods';
 import type { NotEnoughData, SeasonalFitResult, SeasonalModel, Seasonality, SeriesPoint } from './types';
 
@@ -98,30 +107,8 @@ interface IrlsResult {
   converged: boolean;
 }
 
-/**
- * The design matrix as one row-major block (n rows of p). The IRLS loop below runs on it with plain loops and
- * preallocated arrays: a district's hotspot test fits this model five times (about 28 IRLS iterations), 14
- * districts per indicator, on the page's thread, and row arrays with a closure per element made that 4 ms a test.
- * The sums are the same, in the same order, as row by row, so every fitted value is identical to the last bit.
- */
-interface Design {
-  n: number;
-  p: number;
-  x: Float64Array;
-}
-
-function designOf(rows: readonly (readonly number[])[]): Design {
-  const n = rows.length;
-  const p = rows[0]?.length ?? 0;
-  const x = new Float64Array(n * p);
-  rows.forEach((row, r) => {
-    for (let j = 0; j < p; j++) x[r * p + j] = at(row, j);
-  });
-  return { n, p, x };
-}
-
 /** The linear predictor x·beta of each row, kept inside [MIN_ETA, MAX_ETA] so exp() stays finite; and its exp. */
-function predict(d: Design, beta: ArrayLike<number>, eta: Float64Array, mu: Float64Array): void {
+function predict(d: RowMatrix, beta: ArrayLike<number>, eta: Float64Array, mu: Float64Array): void {
   const { n, p, x } = d;
   for (let r = 0; r < n; r++) {
     let s = 0;
@@ -132,25 +119,7 @@ function predict(d: Design, beta: ArrayLike<number>, eta: Float64Array, mu: Floa
   }
 }
 
-/** X'WX over the design's rows with weights w (as weightedCrossProduct, on the flat block). */
-function crossProduct(d: Design, w: Float64Array): SquareMatrix {
-  const { n, p, x } = d;
-  const out = zeros(p);
-  const o = out.data;
-  for (let r = 0; r < n; r++) {
-    const wr = w[r]!;
-    const row = r * p;
-    for (let i = 0; i < p; i++) {
-      const wxi = wr * x[row + i]!;
-      if (wxi === 0) continue;
-      for (let j = 0; j <= i; j++) o[i * p + j] = o[i * p + j]! + wxi * x[row + j]!;
-    }
-  }
-  for (let i = 0; i < p; i++) for (let j = 0; j < i; j++) o[j * p + i] = o[i * p + j]!;
-  return out;
-}
-
-function irls(d: Design, y: readonly number[], theta: number, start: readonly number[] | null): IrlsResult | null {
+function irls(d: RowMatrix, y: readonly number[], theta: number, start: readonly number[] | null): IrlsResult | null {
   const { n, p, x } = d;
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
@@ -173,7 +142,7 @@ function irls(d: Design, y: readonly number[], theta: number, start: readonly nu
   const rhs = new Array<number>(p);
   for (let iter = 1; iter <= MAX_IRLS_ITERATIONS; iter++) {
     weigh();
-    const l = cholesky(crossProduct(d, w));
+    const l = cholesky(weightedCrossProduct(d, w));
     if (!l) return null;
     rhs.fill(0);
     for (let r = 0; r < n; r++) {
@@ -192,7 +161,7 @@ function irls(d: Design, y: readonly number[], theta: number, start: readonly nu
       break;
     }
   }
-  const l = cholesky(crossProduct(d, weigh()));
+  const l = cholesky(weightedCrossProduct(d, weigh()));
   if (!l) return null;
   return { beta, mu: Array.from(mu), covariance: choleskyInverse(l), iterations, converged };
 }
@@ -227,7 +196,7 @@ function identifiable(rows: readonly number[][], y: readonly number[]): boolean 
   return (
     cholesky(
       weightedCrossProduct(
-        pos,
+        rowMatrix(pos),
         pos.map(() => 1),
       ),
       1e-10,
@@ -274,7 +243,7 @@ export function fitSeasonalModel(series: readonly SeriesPoint[]): SeasonalFitRes
   const df = y.length - p;
 
   // Poisson fit first; its Pearson statistic gives the quasi-Poisson dispersion.
-  const design = designOf(rows);
+  const design = rowMatrix(rows);
   const poissonFit = irls(design, y, Infinity, null);
   if (!poissonFit) return notEnoughData(observed, 'The model could not be fitted to this series.');
   let fit: IrlsResult = poissonFit;
