@@ -18,17 +18,17 @@ const SNAPSHOT_WAIT_MS = 60_000;
 
 function npmRun(script: string, live: () => boolean): { done: Promise<number>; flush: () => void } {
   const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const held: Buffer[] = [];
+  const held: [NodeJS.WriteStream, Buffer][] = [];
   const take = (out: NodeJS.WriteStream) => (chunk: Buffer) => {
     if (live()) out.write(chunk);
-    else held.push(chunk);
+    else held.push([out, chunk]);
   };
   child.stdout.on('data', take(process.stdout));
   child.stderr.on('data', take(process.stderr));
   return {
     done: new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1))),
     flush: () => {
-      for (const chunk of held.splice(0)) process.stdout.write(chunk);
+      for (const [out, chunk] of held.splice(0)) out.write(chunk);
     },
   };
 }
