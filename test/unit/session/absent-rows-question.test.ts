@@ -8,7 +8,8 @@ import { DashboardSession } from '../../../src/session/dashboard-session';
 import { WorkspaceStore } from '../../../src/workspace/workspace-store';
 import { MemoryBackend } from '../../fixtures/memory-storage';
 import { enc, miniAreasCsv, miniManifest } from '../../fixtures/mini-contract';
-import { buildRealWorkspace, REAL_AVAILABLE, REAL_SKIP_REASON } from '../../fixtures/real-police-workspace';
+import { str, strList } from '../../../src/engine/sql-literals';
+import { buildRealWorkspace, REAL_AVAILABLE, REAL_INDICATORS, REAL_SKIP_REASON } from '../../fixtures/real-police-workspace';
 
 /** A partner's extract whose manifest does not say how rows left out are read: South district has no row in February. */
 function undeclared(): ManifestInput {
@@ -145,6 +146,93 @@ describe.skipIf(!REAL_AVAILABLE)(
       await session.answerAbsentRows('police-extract.csv', 'zero');
       expect(session.getSnapshot().absentRowsQuestions).toEqual([]);
       expect(session.getSnapshot().absentRows.every((r) => r.reading === 'zero')).toBe(true);
+    });
+  },
+);
+
+/** The rows of a real extract built from police.uk counts, as [indicator, month, area, count]. */
+function extractRows(csv: string): [string, string, string, number][] {
+  return csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [indicator, month, area, , , count] = line.split(',');
+      return [indicator!, month!, area!, Number(count)];
+    });
+}
+const extractCsv = (rows: readonly [string, string, string, number][]): string =>
+  ['indicator_id,period,area_code,age_band,sex,count', ...rows.map((r) => `${r[0]},${r[1]},${r[2]},all,all,${r[3]}`)].join('\n') +
+  '\n';
+
+// The same real counts with some of their zeros written: a file that passes "has a zero row" yet leaves most zeros
+// out, and one that writes every zero and has the gaps a real source has (police.uk's missing months, one
+// district's three-month outage), which must still be read as not reported when its publisher says so.
+describe.skipIf(!REAL_AVAILABLE)(
+  `an extract that writes only some of its zeros, on real police.uk counts (${REAL_SKIP_REASON} when skipped)`,
+  () => {
+    let real: Engine;
+    let w: ReturnType<typeof buildRealWorkspace>;
+    let undeclaredManifest: ManifestInput;
+    let lsoas: { code: string; district: string }[];
+    beforeAll(async () => {
+      real = await createNodeEngine();
+      w = buildRealWorkspace();
+      undeclaredManifest = JSON.parse(w.manifest) as ManifestInput;
+      for (const d of undeclaredManifest.datasets) delete (d.coverage as { absentRows?: string }).absentRows;
+      lsoas = w.areas
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','))
+        .filter((f) => f.at(-2) === 'lsoa')
+        .map((f) => ({ code: f[0]!, district: f.at(-1)! }));
+    }, 120_000);
+    afterAll(() => real?.close());
+
+    const loadWith = async (rows: readonly [string, string, string, number][]) => {
+      const session = await DashboardSession.start(real, protectInline);
+      await session.load([
+        { name: 'manifest.json', bytes: enc(JSON.stringify(undeclaredManifest)) },
+        { name: 'areas.csv', bytes: enc(w.areas) },
+        { name: 'population.csv', bytes: enc(w.population) },
+        { name: 'police-extract.csv', bytes: enc(extractCsv(rows)) },
+      ]);
+      expect(session.getSnapshot().absentRowsQuestions).toEqual(['police-extract.csv']);
+      return session;
+    };
+
+    it('refuses "not reported" for a file that writes the zeros of its last month only, naming a gap', async () => {
+      const rows = extractRows(w.extracts);
+      const last = w.months.at(-1)!;
+      const given = new Set(rows.filter((r) => r[1] === last).map((r) => `${r[0]}|${r[2]}`));
+      for (const { id } of REAL_INDICATORS)
+        for (const { code } of lsoas) if (!given.has(`${id}|${code}`)) rows.push([id, last, code, 0]);
+      expect(rows.some((r) => r[3] === 0)).toBe(true);
+      const session = await loadWith(rows);
+      await expect(session.answerAbsentRows('police-extract.csv', 'notReported')).rejects.toThrow(
+        /^police-extract\.csv has no row for E\d{8} \(all ages, persons\) in \d{4}-\d\d but has rows for \d{4}-\d\d and \d{4}-\d\d, like \d+% of the months between rows it gives, so the rows it leaves out are most likely its zeros/,
+      );
+      expect(session.getSnapshot().absentRowsQuestions).toEqual(['police-extract.csv']);
+    });
+
+    it('takes "not reported" for a file that writes every zero, with whole months and one district\'s months missing', async () => {
+      const counts = new Map(extractRows(w.extracts).map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r[3]]));
+      const outDistrict = lsoas[0]!.district;
+      const outMonths = new Set(w.months.slice(6, 9));
+      const rows: [string, string, string, number][] = [];
+      for (const { id } of REAL_INDICATORS)
+        for (const month of w.months)
+          for (const { code, district } of lsoas)
+            if (!(district === outDistrict && outMonths.has(month)))
+              rows.push([id, month, code, counts.get(`${id}|${month}|${code}`) ?? 0]);
+      const session = await loadWith(rows);
+      await session.answerAbsentRows('police-extract.csv', 'notReported');
+      expect(session.getSnapshot().absentRows.every((r) => r.reading === 'notReported')).toBe(true);
+      // The outage reads as not reported: the district has no month cell for those months (x, not 0).
+      const missing = await real.query<{ n: number }>(
+        `SELECT count(*)::DOUBLE AS n FROM cube WHERE area_code = ${str(outDistrict)} AND period_type = 'month' AND period IN ${strList([...outMonths])}`,
+      );
+      expect(missing[0]?.n).toBe(0);
     });
   },
 );

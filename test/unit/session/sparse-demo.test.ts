@@ -6,6 +6,8 @@ import { DashboardSession } from '../../../src/session/dashboard-session';
 import type { InputFile } from '../../../src/import/load-files';
 import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 import { readDemoFiles } from '../../../scripts/build-demo-snapshot';
+import { declaredNotReportedProblems } from '../../../src/import/zero-rows-given';
+import type { Manifest } from '../../../src/contract';
 
 /**
  * Real extracts leave out their zero rows. The demo declares its coverage and that absent rows are zero, so the
@@ -83,5 +85,27 @@ describe('the demo without its zero rows (real engine)', () => {
     const a = await dense.engine.query(`SELECT * FROM declared_coverage ORDER BY ALL`);
     const b = await sparse.engine.query(`SELECT * FROM declared_coverage ORDER BY ALL`);
     expect(b).toEqual(a);
+  });
+
+  // Read as not reported, an extract that leaves its zeros out would show each place and group with nobody
+  // counted as a gap (src/import/zero-rows-given.ts). Writing some zeros does not hide that.
+  it("is taken for an extract that leaves its zeros out though it writes some: its proportions' or its totals'", async () => {
+    const declared = (m: Manifest): Manifest => ({
+      ...m,
+      datasets: m.datasets.map((d) => ({ ...d, coverage: { ...d.coverage, absentRows: 'notReported' } })),
+    });
+    const manifest = declared(dense.session.getSnapshot().state.manifest!);
+    // The demo as shipped writes every zero: nothing to say.
+    expect(await declaredNotReportedProblems(dense.engine, 'extracts.parquet', 'extracts', manifest)).toEqual([]);
+    const warned = async (engine: Engine, table: string) =>
+      (await declaredNotReportedProblems(engine, 'extracts', table, manifest)).map((p) => `${p.severity}: ${p.message}`);
+    const gaps =
+      /^warning: has no row for \S+ \((all ages|aged [^,]+), (persons|females|males)\) in \d{4}-\d\d but has rows for \d{4}-\d\d and \d{4}-\d\d, like \d+% of the months between rows it gives, though its manifest/;
+    // The sparse demo keeps the zero rows of proportions whose cohort is not 0, so "no zero row" alone missed it.
+    expect(await warned(sparse.engine, 'extracts')).toEqual([expect.stringMatching(gaps)]);
+    await dense.engine.exec(
+      `CREATE OR REPLACE TEMP TABLE totals_zeros_only AS SELECT * FROM extracts WHERE NOT (${ZERO_ROW}) OR (age_band = 'all' AND sex = 'all')`,
+    );
+    expect(await warned(dense.engine, 'totals_zeros_only')).toEqual([expect.stringMatching(gaps)]);
   });
 });
