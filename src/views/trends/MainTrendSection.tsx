@@ -49,7 +49,9 @@ export function MainTrendSection({ series, ctx }: { series: TrendSeries; ctx: Se
         : 'Count in 12 months';
   const note = gapNote(hidden, missing, unit);
   const caption = `${what}, ${series.area.name}, ${sliceLabel(series.age, series.sex).toLowerCase()}`;
-  const rateName = `Rate (${series.measure.rateLabel})`;
+  // A count-only indicator's rateLabel names its unit ("crimes recorded (count)"), not a rate: the disabled choice
+  // is then just "Rate", with the hint below saying why.
+  const rateName = series.measure.hasRate ? `Rate (${series.measure.rateLabel})` : 'Rate';
   return (
     <ChartFigure
       title={title}

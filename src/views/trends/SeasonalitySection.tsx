@@ -22,7 +22,9 @@ export const SeasonalitySection = memo(function SeasonalitySection({
     <ChartFigure
       title={s.title}
       subtitle={
-        s.years.length > 0
+        // Only over the chart it describes (two complete years or more): with fewer there is no pattern, and the
+        // title says why; "2020 to 2020" described a chart that was not there.
+        s.months.length > 0
           ? `Average count in each calendar month, ${s.years[0]} to ${s.years.at(-1)}. ${series.area.name}, ${sliceLabel(series.age, series.sex).toLowerCase()}.`
           : undefined
       }

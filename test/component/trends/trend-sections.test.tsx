@@ -7,7 +7,7 @@ import { monthRange } from '../../../src/queries/figures/trend-parts';
 import type { ProtectedFigure } from '../../../src/queries/readers/trend-cells';
 import { TrendChart } from '../../../src/views/trends/TrendChart';
 import { backtestSummary, HotspotTable, ProjectionCaveat } from '../../../src/views/trends/ProjectionParts';
-import { MainTrendSection, type SectionContext } from '../../../src/views/trends/TrendSections';
+import { MainTrendSection, SeasonalitySection, type SectionContext } from '../../../src/views/trends/TrendSections';
 import { EXPLANATIONS, handMadeSeries, VWI } from './fixtures';
 
 const downloads: { name: string; content: string | Blob }[] = [];
@@ -75,10 +75,28 @@ describe('MainTrendSection', () => {
   });
 
   it('offers the rate only when the indicator has one, and says why not', () => {
-    const series = { ...handMadeSeries(), measure: { ...handMadeSeries().measure, hasRate: false } };
-    render(<MainTrendSection series={series} ctx={ctx} />);
-    expect(screen.getByRole('radio', { name: /Rate/ })).toBeDisabled();
+    // A count-only indicator's rateLabel names its unit (police.uk counts without population): not a rate to name.
+    const measure = { ...handMadeSeries().measure, hasRate: false, rateLabel: 'crimes recorded (count)' };
+    render(<MainTrendSection series={{ ...handMadeSeries(), measure }} ctx={ctx} />);
+    expect(screen.getByRole('radio', { name: 'Rate' })).toBeDisabled();
+    expect(screen.queryByText(/crimes recorded \(count\)/)).toBeNull();
     expect(screen.getByText(/shown as counts only/)).toBeInTheDocument();
+  });
+});
+
+describe('SeasonalitySection', () => {
+  it('describes the chart only when there is one: one complete year gives the reason, not "2020 to 2020"', () => {
+    const title =
+      'Violence with injury: at least two complete years (every month with data) are needed to show a monthly pattern';
+    const series = { ...handMadeSeries(), seasonality: { years: ['2020'], months: [], title } };
+    render(<SeasonalitySection series={series} ctx={ctx} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(title);
+    expect(screen.queryByText(/Average count in each calendar month/)).toBeNull();
+    cleanup();
+    const months = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, mean: 10 + m, flag: 'shown' as const, index: null }));
+    const pattern = { ...handMadeSeries(), seasonality: { years: ['2021', '2022'], months, title: 'A monthly pattern' } };
+    render(<SeasonalitySection series={pattern} ctx={ctx} />);
+    expect(screen.getByText(/^Average count in each calendar month, 2021 to 2022\. Preston/)).toBeInTheDocument();
   });
 });
 
