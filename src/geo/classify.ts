@@ -40,8 +40,15 @@ export function quantile(sorted: readonly number[], p: number): number {
   return a + (h - lo) * (b - a);
 }
 
-function fromInnerBreaks(min: number, max: number, inner: readonly number[], n: number): Classes {
-  const edges = [min, ...[...new Set(inner)].filter((b) => b > min && b < max).sort((a, b) => a - b), max];
+/**
+ * Edges from the breaks worked out between min and max. When every value classed is a whole number (counts), a
+ * break between two whole numbers is taken down to the lower one: a count legend reading "over 3,652.2" names a
+ * count nobody can have, and since each class includes its upper value, a whole number falls in the same class
+ * either way.
+ */
+function fromInnerBreaks(min: number, max: number, inner: readonly number[], n: number, whole: boolean): Classes {
+  const breaks = whole ? inner.map(Math.floor) : inner;
+  const edges = [min, ...[...new Set(breaks)].filter((b) => b > min && b < max).sort((a, b) => a - b), max];
   return { edges, count: edges.length - 1, n };
 }
 
@@ -69,13 +76,14 @@ export function classify(
     return { edges, count: edges.length - 1, n: xs.length };
   }
   if (min === max) return { edges: [min, max], count: 1, n: xs.length };
+  const whole = xs.every(Number.isInteger);
   if (method === 'equal') {
     const step = (max - min) / classes;
     const inner = Array.from({ length: classes - 1 }, (_, i) => min + step * (i + 1));
-    return fromInnerBreaks(min, max, inner, xs.length);
+    return fromInnerBreaks(min, max, inner, xs.length, whole);
   }
   const inner = Array.from({ length: classes - 1 }, (_, i) => quantile(xs, (i + 1) / classes));
-  const result = fromInnerBreaks(min, max, inner, xs.length);
+  const result = fromInnerBreaks(min, max, inner, xs.length, whole);
   // Many ties at the lowest value (months with no events in most small areas) swallow the quantile breaks
   // and leave one class. Then the lowest value gets a class of its own and the rest are split by quantiles.
   const rest = xs.filter((v) => v > min);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifyCentred, classIndex, classLabels, parseBreaks, quantile } from '../../../src/geo/classify';
+import { HAS_REAL, independentCount, LANCASHIRE_DISTRICTS, REAL_SKIP, realData } from '../../fixtures/real-police';
 
 const fmt = (v: number) => v.toFixed(1);
 
@@ -93,5 +94,58 @@ describe('classify', () => {
   it('parses typed breaks and reports what is not a number', () => {
     expect(parseBreaks('10, 5;20 5')).toEqual({ breaks: [5, 10, 20], invalid: [] });
     expect(parseBreaks('1, two, 3').invalid).toEqual(['two']);
+  });
+});
+
+/** The values grouped by class, empty classes left out: what a reader sees as "the areas in each colour". */
+function partition(values: readonly number[], classOf: (v: number) => number): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const v of values) groups.set(classOf(v), [...(groups.get(classOf(v)) ?? []), v]);
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, vs]) => vs.sort((a, b) => a - b));
+}
+
+describe('counts are classed at whole numbers', () => {
+  it('takes a break between two whole numbers down to the lower one, with each area in the same class', () => {
+    // Anti-social behaviour by district, 2020, as the police.uk files give it: quantile breaks fall between counts.
+    const counts = [12963, 10030, 9074, 7336, 6463, 5258, 5099, 4681, 4672, 4295, 3799, 3432, 3142, 1620];
+    const c = classify(counts, 'quantile', 5);
+    expect(c.edges.every(Number.isInteger)).toBe(true);
+    expect(classLabels(c, (v) => v.toLocaleString('en-GB'))[1]).toBe('over 3,652 to 4,673');
+    const sorted = [...counts].sort((a, b) => a - b);
+    const exact = [1, 2, 3, 4].map((i) => quantile(sorted, i / 5));
+    expect(exact[0]).toBeCloseTo(3652.2, 6);
+    const exactClass = (v: number) => exact.filter((b) => b < v).length;
+    expect(partition(counts, (v) => classIndex(v, c))).toEqual(partition(counts, exactClass));
+  });
+
+  it('leaves rates and averages, which are not whole, where they fall', () => {
+    expect(classify([0.5, 1, 2, 3.25, 9], 'equal', 4).edges).toEqual([0.5, 2.625, 4.75, 6.875, 9]);
+  });
+});
+
+describe.skipIf(!HAS_REAL)(`counts classed on real police.uk data (${REAL_SKIP})`, () => {
+  it('gives whole-number legends and the exact breaks\u2019 groups for districts and LSOAs, by quantiles and equal intervals', () => {
+    const data = realData();
+    const months = data.months.filter((m) => m.startsWith('2020'));
+    const byLsoa = new Map<string, number>();
+    for (const [key, n] of data.lsoaMonthCounts) {
+      const [lsoa, month] = key.split('|') as [string, string];
+      if (month.startsWith('2020')) byLsoa.set(lsoa, (byLsoa.get(lsoa) ?? 0) + n);
+    }
+    const byDistrict = LANCASHIRE_DISTRICTS.map((d) => independentCount(data, d, months));
+    for (const values of [byDistrict, [...byLsoa.values()]]) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const [min, max] = [sorted[0]!, sorted.at(-1)!];
+      for (const method of ['quantile', 'equal'] as const) {
+        const c = classify(values, method, 5);
+        expect(c.edges.every(Number.isInteger), `${method} ${values.length}`).toBe(true);
+        expect(classLabels(c, String).join(' ')).not.toMatch(/\d\.\d/);
+        if (method === 'equal') {
+          const exact = [1, 2, 3, 4].map((i) => min + ((max - min) * i) / 5);
+          const exactClass = (v: number) => exact.filter((b) => b < v).length;
+          expect(partition(values, (v) => classIndex(v, c))).toEqual(partition(values, exactClass));
+        }
+      }
+    }
   });
 });
