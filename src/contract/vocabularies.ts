@@ -27,6 +27,11 @@ export function breakdownWords(age: string, sex: Sex): string {
   return `${ageWords(age)}, ${SEX_WORDS[sex].plural}`;
 }
 
+/** Why a cohort of some ages cannot be read from an indicator recorded for all ages together (views show it). */
+export const ALL_AGES_ONLY = 'recorded for all ages together only';
+/** The same for one sex, from an indicator recorded for both sexes together. */
+export const BOTH_SEXES_ONLY = 'recorded for both sexes together only';
+
 export const TIERS = ['primary', 'secondary', 'tertiary'] as const;
 export type Tier = (typeof TIERS)[number];
 

@@ -83,6 +83,10 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   const mapTable = page.getByRole('table').filter({ hasText: 'Preston' }).first();
   await expect(mapTable).toBeVisible({ timeout: 300_000 });
   await expect(mapTable.getByRole('row', { name: /Preston/ }).first()).toContainText(/\d/);
+  // Counts are classed at whole numbers: no legend range names a fraction of a crime.
+  const legend = page.locator('.map-legend ul');
+  await expect(legend.getByRole('listitem').first()).toContainText(/^[\d,]+ to [\d,]+/);
+  expect(await legend.innerText()).not.toMatch(/\d\.\d/);
   await page.screenshot({ path: path.join(shots, 'public-data-map.png'), fullPage: true });
 
   // Overview: the police.uk headline measures, each with its monthly figures (2020 has gaps, so it is no full year).
@@ -100,6 +104,13 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   await expect(page.getByText('Published open data: exact counts, no disclosure rule needed')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'public-data-overview.png'), fullPage: true });
   await expectNoAxeViolations(page);
+
+  // Data and ethics: open data are nobody's partner extract, and the area-months are summed over the indicators.
+  await nav.getByRole('link', { name: 'Data and ethics', exact: true }).click();
+  await expect(page.getByText(/: 1 dataset of published open data, \d+ indicators, December 2019 to /)).toBeVisible({
+    timeout: 300_000,
+  });
+  await expect(page.getByText('Area-months covered, summed over indicators')).toBeVisible();
 
   // A choice on Load data: records with no location or outside the districts kept as "Area not known".
   await nav.getByRole('link', { name: 'Load data', exact: true }).click();

@@ -2,7 +2,7 @@
 // of protected cells: its count is the sum of its bands' published values, and it is suppressed as soon as
 // one band is (protectGrouping), so a cohort can never be differenced against a published total.
 import { denominatorOf, kindOf } from '../../indicator-kinds';
-import { AGE_BANDS, type AgeBand, type Indicator, type Sex } from '../../contract';
+import { AGE_BANDS, ALL_AGES_ONLY, BOTH_SEXES_ONLY, type AgeBand, type Indicator, type Sex } from '../../contract';
 import { partOfFlag, protectGrouping, type ProtectedGrouping } from '../../disclosure/grouping';
 import { DENOMINATOR_SUFFIX, type PublicFlag, type CohortFlag } from '../../disclosure/protected-tables';
 import { crudeRate, type StatisticWithLimits } from '../../stats';
@@ -112,7 +112,7 @@ export function selectForCohort(
     sex: cohort.sex,
   };
   if (cohort.sex !== 'all' && !breakdown.bySex) {
-    return { ...base, flag: 'x', reason: 'recorded for both sexes together only' };
+    return { ...base, flag: 'x', reason: BOTH_SEXES_ONLY };
   }
   if (isAllAges(cohort.ages)) {
     const banded = breakdown.ageBands.length > 0;
@@ -128,7 +128,7 @@ export function selectForCohort(
   }
   const wanted = sortBands(cohort.ages.filter((b): b is AgeBand => b !== 'all'));
   if (breakdown.ageBands.length === 0) {
-    return { ...base, flag: 'x', reason: 'recorded for all ages together only', missingBands: wanted };
+    return { ...base, flag: 'x', reason: ALL_AGES_ONLY, missingBands: wanted };
   }
   const covered = wanted.filter((b) => breakdown.ageBands.includes(b));
   const missing = wanted.filter((b) => !breakdown.ageBands.includes(b));

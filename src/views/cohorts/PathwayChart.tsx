@@ -9,7 +9,7 @@ import { SymbolWithReason } from './FigureCell';
 import { cohortSuppressedReason } from './FigureCell';
 import { Figure } from '../../ui/Figure';
 import { formatRate, indicatorName, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
-import { labelNudges, lastPoints, pathwayFinding, TIER_SHORT } from './pathway-labels';
+import { labelNudges, lastPoints, pathwayFinding, pathwayGapText, TIER_SHORT } from './pathway-labels';
 import { niceAxis } from './chart-axes';
 import { CohortFigure } from './CohortFigure';
 
@@ -94,11 +94,7 @@ export const PathwayChart = memo(function PathwayChart({
       }
     >
       {drawn.length === 0 ? (
-        <p className="notice">
-          No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy (c),
-          include hidden figures, or are missing (x). A wider cohort (more age bands, both sexes, or the whole VRU area) is more
-          likely to be shown.
-        </p>
+        <p className="notice">{pathwayGapText(pathway.series)}</p>
       ) : (
         <div className="chart__plot" role="img" aria-label={`Line chart: ${finding}. The table below gives every point.`}>
           <LineChart responsive width="100%" height={HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>

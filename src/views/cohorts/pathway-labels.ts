@@ -1,5 +1,6 @@
 import type { Tier } from '../../contract';
-import type { TierLine } from '../../queries/readers/cohort-pathway';
+import { ALL_AGES_ONLY, BOTH_SEXES_ONLY } from '../../contract';
+import type { PathwaySeries, TierLine } from '../../queries/readers/cohort-pathway';
 
 export const TIER_SHORT: Record<Tier, string> = {
   primary: 'Primary (universal)',
@@ -63,4 +64,28 @@ export function pathwayFinding(tiers: readonly TierLine[]): string {
   if (parts.length === 0) return 'Too few figures can be shown to follow this cohort over time';
   const text = parts.join(', ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)} (first year = 100)`;
+}
+
+/**
+ * Why no tier line can be drawn. When no indicator could be read for the cohort at all (each was left out before
+ * any figure: recorded for all ages together only, counts with no rate, not loaded), those reasons, counted; only
+ * when some were read and their figures then fell short is it hidden (c) or missing (x) figures. Saying "hidden
+ * to protect privacy" of police.uk counts, which are recorded for all ages and hide nothing, would be false.
+ */
+export function pathwayGapText(series: readonly PathwaySeries[]): string {
+  const read = series.filter((s) => s.points.length > 0);
+  if (read.length > 0 || series.length === 0)
+    return 'No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy (c), include hidden figures, or are missing (x). A wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown.';
+  const reasons = new Map<string, number>();
+  for (const s of series) {
+    const reason = s.excludedReason ?? 'not recorded for this cohort';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const parts = [...reasons]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) =>
+      series.length === 1 ? reason : n === series.length ? `all ${n}, ${reason}` : `${n} of ${series.length}, ${reason}`,
+    );
+  const wider = [...(reasons.has(ALL_AGES_ONLY) ? ['every age band'] : []), ...(reasons.has(BOTH_SEXES_ONLY) ? ['persons'] : [])];
+  return `No indicator can be followed for this cohort (${parts.join('; ')}).${wider.length ? ` Choose ${wider.join(' and ')} to follow it.` : ''}`;
 }

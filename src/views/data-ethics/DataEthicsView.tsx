@@ -4,6 +4,7 @@ import { SyntheticNotice } from '../shell/SyntheticNotice';
 import { useCatalogueSummary } from '../../hooks/use-catalogue';
 import { formatMonth } from '../../ui/format';
 import { AbsentRowsTable } from './AbsentRowsTable';
+import { datasetsPhrase } from './datasets-phrase';
 import { CoverageMatrixTable } from './CoverageMatrixTable';
 import { DatasetSection } from './DatasetSection';
 import { DisclosureSection } from './DisclosureSection';
@@ -29,7 +30,7 @@ export function DataEthicsView() {
       <h1 id="data-title">Data and ethics</h1>
       <SyntheticNotice indicatorIds={allIndicatorIds(manifest)} />
       <p className="lede">
-        {manifest.title}: {manifest.datasets.length} datasets from partner agencies, {manifest.indicators.length} indicators
+        {`${manifest.title}: ${datasetsPhrase(manifest.datasets)}, ${manifest.indicators.length} indicator${manifest.indicators.length === 1 ? '' : 's'}`}
         {first && last ? `, ${formatMonth(first)} to ${formatMonth(last)}` : ''}.
       </p>
       <dl className="summary-list" aria-label="What is loaded">
@@ -48,7 +49,8 @@ export function DataEthicsView() {
           </div>
         ))}
         <div>
-          <dt>Area-months covered</dt>
+          {/* Summed over indicators: an area's month counts once for each indicator covering it. */}
+          <dt>Area-months covered, summed over indicators</dt>
           <dd>{loaded.reduce((s, i) => s + i.areaMonths, 0).toLocaleString('en-GB')}</dd>
         </div>
       </dl>

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // Pure helpers of the Cohorts view: names, chart labels and axes.
 import { describe, expect, it } from 'vitest';
-import type { TierLine } from '../../../src/queries/readers/cohort-pathway';
+import type { PathwaySeries, TierLine } from '../../../src/queries/readers/cohort-pathway';
+import { ALL_AGES_ONLY, BOTH_SEXES_ONLY } from '../../../src/contract';
 import type { CohortPyramid } from '../../../src/queries/readers/cohort-pyramid';
 import { niceAxis } from '../../../src/views/cohorts/chart-axes';
 import { bandList, defaultCohortName, describeAges } from '../../../src/views/cohorts/cohort-name';
 import { niceCeiling, pyramidData, pyramidFinding } from '../../../src/views/cohorts/AgeSexPyramid';
 import { labelSides, quadrantOf } from '../../../src/views/cohorts/NeedHarmScatter';
-import { labelNudges, lastPoints, pathwayFinding } from '../../../src/views/cohorts/pathway-labels';
+import { labelNudges, lastPoints, pathwayFinding, pathwayGapText } from '../../../src/views/cohorts/pathway-labels';
 import { spineScale } from '../../../src/views/cohorts/SpineChart';
 import { figure, row } from './fixtures';
 
@@ -135,5 +136,30 @@ describe('chart helpers', () => {
       expect(pos?.(v)).toBeGreaterThanOrEqual(5);
       expect(pos?.(v)).toBeLessThanOrEqual(95);
     }
+  });
+});
+
+describe('why the pathway draws no line', () => {
+  const series = (excludedReason: string | null, read: boolean): PathwaySeries => ({
+    indicatorId: 'i',
+    tier: 'tertiary',
+    base: read ? 1 : null,
+    excludedReason,
+    points: read ? [{ period: '2022', rate: null, index: null, flag: 'c' }] : [],
+  });
+
+  it('blames hidden or missing figures only when some indicator was read for the cohort', () => {
+    expect(pathwayGapText([series(null, true), series(ALL_AGES_ONLY, false)])).toMatch(
+      /^No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy \(c\)/,
+    );
+  });
+
+  it('otherwise gives each reason with how many indicators it stops, and what to widen', () => {
+    expect(pathwayGapText([series(ALL_AGES_ONLY, false), series(BOTH_SEXES_ONLY, false), series(ALL_AGES_ONLY, false)])).toBe(
+      'No indicator can be followed for this cohort (2 of 3, recorded for all ages together only; 1 of 3, recorded for both sexes together only). Choose every age band and persons to follow it.',
+    );
+    expect(pathwayGapText([series('not loaded', false), series('not loaded', false)])).toBe(
+      'No indicator can be followed for this cohort (all 2, not loaded).',
+    );
   });
 });

@@ -4,7 +4,7 @@
 // the dashboard's own import, cube and disclosure on the real engine. Every figure is compared with sums over
 // the raw files in plain JavaScript, not with the product's code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Indicator, Manifest } from '../../../../src/contract';
+import type { AgeBand, Indicator, Manifest } from '../../../../src/contract';
 import { protectInline } from '../../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../../src/engine/node-engine';
@@ -14,6 +14,10 @@ import { trendSeries } from '../../../../src/queries/readers/read-trends';
 import { type TrendSeries } from '../../../../src/queries/figures/trend-series';
 import { sqlTrendSource } from '../../../fixtures/sql-trend-source';
 import { DashboardSession } from '../../../../src/session/dashboard-session';
+import { cohortCoverage } from '../../../../src/queries/readers/cohort-coverage';
+import { cohortPathway } from '../../../../src/queries/readers/cohort-pathway';
+import { ALL_AGES_ONLY } from '../../../../src/contract';
+import { pathwayGapText } from '../../../../src/views/cohorts/pathway-labels';
 import {
   HAS_REAL,
   INDICATOR,
@@ -212,5 +216,30 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
     const s = await series(preston);
     expect(s.years.every((y) => y.rateFlag === 'shown')).toBe(true);
     expect(s.notes.join(' ')).toContain('Rates for 2020 and 2021 use the 2019 population, the nearest year loaded');
+  });
+});
+
+// police.uk records no age, and its downloads have gaps: the pathway says which stops it, rather than blaming hidden
+// figures (the counts are exact: nothing is hidden).
+suite('the cohort pathway on real police.uk data', () => {
+  it('says why no line is drawn: recorded for all ages together only, or no complete year, never hidden figures', async () => {
+    const coverage = await cohortCoverage(engine, TABLE);
+    const pathway = async (ages: AgeBand[]) =>
+      (
+        await cohortPathway(engine, TABLE, {
+          cohort: { ages, sex: 'all', area: null },
+          indicators: [indicator],
+          coverage,
+          granularity: 'year',
+        })
+      ).series;
+    const young = await pathway(['15-17', '18-24']);
+    expect(young.map((s) => s.excludedReason)).toEqual([ALL_AGES_ONLY]);
+    expect(pathwayGapText(young)).toBe(
+      'No indicator can be followed for this cohort (recorded for all ages together only). Choose every age band to follow it.',
+    );
+    // 2020 lacks three months and 2021 ends in September: no year is complete, so none can be the base.
+    const everyone = await pathway(['all']);
+    expect(pathwayGapText(everyone)).toBe('No indicator can be followed for this cohort (no complete periods loaded).');
   });
 });
