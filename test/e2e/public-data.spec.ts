@@ -105,6 +105,22 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   await page.screenshot({ path: path.join(shots, 'public-data-overview.png'), fullPage: true });
   await expectNoAxeViolations(page);
 
+  // Cohorts: police.uk records no age or sex, and without population its counts have no rate. Each section says
+  // which of these stops it, rather than blaming hidden figures (nothing is hidden) or working out for ever.
+  await nav.getByRole('link', { name: 'Cohorts', exact: true }).click();
+  await expect(
+    page.getByText(/^No indicator can be followed for this cohort \(all \d+, shown as counts only \(no rate\)/),
+  ).toBeVisible({ timeout: 300_000 });
+  await expect(page.getByText('No pyramid: none of the loaded indicators is recorded by age band and sex.')).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Not shown: the loaded data have no universal \(primary\) indicator and no harm \(tertiary\) indicator with a rate/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/Working out/)).toHaveCount(0);
+  await expect(page.getByText(/hidden to protect privacy \(c\), include hidden figures/)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   // Data and ethics: open data are nobody's partner extract, and the area-months are summed over the indicators.
   await nav.getByRole('link', { name: 'Data and ethics', exact: true }).click();
   await expect(page.getByText(/: 1 dataset of published open data, \d+ indicators, December 2019 to /)).toBeVisible({

@@ -155,7 +155,7 @@ export async function cohortPathway(engine: Engine, table: string, p: PathwayPar
       points: [],
     });
     if (!breakdown) return excluded('not loaded');
-    if (!kindOf(ind).hasRate) return excluded('shown as counts only (no rate), so it is not indexed with the rates');
+    if (!kindOf(ind).hasRate) return excluded('shown as counts only (no rate), so not indexed with the rates');
     const selection = selectForCohort(breakdown, p.cohort);
     if (selection.flag !== 'available') return excluded(selection.reason ?? 'not recorded for this cohort');
     const here = new Set(full(ind.id, area));

@@ -232,6 +232,15 @@ function PyramidSection({ ctx }: { ctx: Context }) {
   // While a new choice is worked out the previous pyramid stays, labelled by what it shows.
   const shownPyramid = pyramid.data;
   const shownIndicator = shownPyramid ? (ctx.indicators.get(shownPyramid.indicatorId) ?? null) : null;
+  // With no indicator recorded by age and sex (police.uk records neither) there is nothing to work out: saying
+  // "Working out the pyramid…" under an empty choice would wait for ever.
+  if (coverage.data && choices.length === 0)
+    return (
+      <section aria-labelledby="cohort-pyramid-title" className="cohorts__section">
+        <h2 id="cohort-pyramid-title">Age and sex</h2>
+        <p className="notice">No pyramid: none of the loaded indicators is recorded by age band and sex.</p>
+      </section>
+    );
   return (
     <section aria-labelledby="cohort-pyramid-title" className="cohorts__section">
       <h2 id="cohort-pyramid-title">Age and sex</h2>
@@ -301,13 +310,33 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
   const q = useCohortNeedHarm(need, harm);
   const shownNeed = q.data ? (ctx.indicators.get(q.data.needId) ?? null) : null;
   const shownHarm = q.data ? (ctx.indicators.get(q.data.harmId) ?? null) : null;
+  const intro = (
+    <p className="hint">
+      Districts placed by a universal (primary) risk indicator against a harm (tertiary) rate, so partners can see where
+      prevention need and harm diverge. Both are for all ages and both sexes, so fewer figures are hidden.
+    </p>
+  );
+  // Counts alone would compare districts of different sizes: without a rate on either side there is no chart, and
+  // the section says which side is missing rather than working out for ever.
+  const missing = [
+    ...(needs.length === 0 ? ['universal (primary) indicator'] : []),
+    ...(harms.length === 0 ? ['harm (tertiary) indicator'] : []),
+  ];
+  if (missing.length > 0)
+    return (
+      <section aria-labelledby="cohort-need-harm-title" className="cohorts__section">
+        <h2 id="cohort-need-harm-title">Need and harm</h2>
+        {intro}
+        <p className="notice">
+          Not shown: the loaded data have no {missing.join(' and no ')} with a rate (counts alone would compare districts of
+          different sizes).
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="cohort-need-harm-title" className="cohorts__section">
       <h2 id="cohort-need-harm-title">Need and harm</h2>
-      <p className="hint">
-        Districts placed by a universal (primary) risk indicator against a harm (tertiary) rate, so partners can see where
-        prevention need and harm diverge. Both are for all ages and both sexes, so fewer figures are hidden.
-      </p>
+      {intro}
       <div className="inline-fields">
         <div className="field">
           <label htmlFor={`${id}-need`}>Risk indicator (primary prevention)</label>

@@ -123,7 +123,7 @@ function ChangeCells({ row, basis }: { row: TrendPeriodWithChange; basis: Change
   const change = changeOf(row, basis);
   return (
     <>
-      <td className="num">{formatChange(change)}</td>
+      <td className="num">{formatChange(change, true)}</td>
       <td className="wrap">{formatSignificance(change)}</td>
     </>
   );

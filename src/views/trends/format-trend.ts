@@ -44,12 +44,18 @@ export function formatP(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
-/** "+12%", "-3%", or a plain-words reason when there is no change to show. */
-export function formatChange(change: ChangeSummary): string {
+/**
+ * "+12%", "-3%", or a plain-words reason when there is no change to show. On screen (`months`) a change on some
+ * months only names them in the cell itself ("−44% (December only)"): beside a whole year's count, a bare "−44%" read
+ * as the year's change. A CSV keeps the signed percentage alone, a number, and names the months in its significance
+ * column.
+ */
+export function formatChange(change: ChangeSummary, months = false): string {
   if (change.kind === 'not-available') return change.flag === 'c' ? 'c' : change.flag === 'x' ? 'x' : 'not tested';
-  if (change.percentChange === null) return 'up from 0';
+  const only = months && change.matchedMonths ? ` (${monthsPhrase(change.matchedMonths)} only)` : '';
+  if (change.percentChange === null) return `up from 0${only}`;
   const pct = wholePercent(change.percentChange);
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%`;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)}%${only}`;
 }
 
 /** "Significant rise (p = 0.012)", "Not significant (p = 0.41)", or why no test was done. */

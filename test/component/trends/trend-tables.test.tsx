@@ -61,7 +61,8 @@ describe('RollingTable and YearTable', () => {
     // June 2021 has no data, so June is left out of both years: in the rate, 206 / (11 months of 3,100 residents)
     // against 140 / (11 months of 3,000), not the whole of 2022 against 11 months of 2021.
     expect(screen.getByRole('columnheader', { name: 'Change in the rate on the year before' })).toBeInTheDocument();
-    expect(y2022[4]?.textContent).toBe('+42%');
+    // The cell names the months too: beside the whole year's 220, a bare +42% would read as the year's change.
+    expect(y2022[4]?.textContent).toBe('+42% (January to May and July to December only)');
     expect(y2022[5]?.textContent).toBe(
       'significant rise (p = 0.001); January to May and July to December only, the months both periods have data for',
     );
@@ -69,7 +70,7 @@ describe('RollingTable and YearTable', () => {
     unmount();
     // In the count, as the chart's default title says it (47%), never a different rounding of another figure.
     render(<YearTable series={handMadeSeries()} explanations={EXPLANATIONS} caption="Years" basis="count" />);
-    expect(within(row('2022')).getAllByRole('cell')[4]?.textContent).toBe('+47%');
+    expect(within(row('2022')).getAllByRole('cell')[4]?.textContent).toBe('+47% (January to May and July to December only)');
   });
 });
 
