@@ -72,6 +72,22 @@ export function formatCountValue(v: number): string {
   return COUNT_FORMAT.format(v);
 }
 
+const LEGEND_FORMATS = [1, 2, 3, 4].map(
+  (d) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }),
+);
+
+/**
+ * The legend's rate format: one decimal place, or as many more (up to four) as it takes for no two different class
+ * edges to read the same. Small rates (robbery at 0.1-1.0 per 1,000 residents) gave "over 0.2" and then "over 0.2 to
+ * 0.3", two classes a reader could not tell apart.
+ */
+function legendRateFormat(edges: readonly number[]): (v: number) => string {
+  const distinct = [...new Set(edges)];
+  const fits = LEGEND_FORMATS.find((f) => new Set(distinct.map((e) => f.format(e))).size === distinct.length);
+  const format = fits ?? LEGEND_FORMATS.at(-1)!;
+  return (v) => format.format(v);
+}
+
 export function comparisonLabel(c: BenchmarkComparison | NotCompared, polarity: Polarity): string {
   if (c === 'not-compared') return 'Not compared';
   if (c === 'similar') return 'Similar';
@@ -228,7 +244,7 @@ export function buildMapModel(figures: MapFigures, opts: MapStyleOptions, ctx: C
     }
   } else {
     legendTitle = opts.measure === 'count' ? `Count (${ctx.indicator.unit})` : `Rate (${ctx.indicator.rateLabel})`;
-    const labels = classLabels(classes!, format);
+    const labels = classLabels(classes!, opts.measure === 'count' ? format : legendRateFormat(classes!.edges));
     labels.forEach((label, i) => legend.push({ key: String(i), label, fill: colours[i]!, areas: tally.get(String(i)) ?? 0 }));
     const how =
       opts.palette === 'diverging' && opts.method !== 'fixed' && opts.measure === 'rate' && ctx.benchmark?.rate?.value != null

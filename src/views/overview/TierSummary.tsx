@@ -62,7 +62,12 @@ export function TierSummary({
                   {m.current?.perMonth != null ? <span className="hint"> (average month)</span> : null}
                 </td>
                 <td className="num">
-                  {m.current && kindOf(m.indicator).hasRate ? (
+                  {/* z only for an indicator shown as a count: one with a rate but no full year has an x, not z. */}
+                  {!kindOf(m.indicator).hasRate ? (
+                    <span title="Not applicable: shown as a count">z</span>
+                  ) : !m.current ? (
+                    'x'
+                  ) : (
                     <BriefingFigure
                       value={m.current.statistic?.value ?? null}
                       flag={m.current.statistic?.value == null && m.current.flag !== 'c' ? 'x' : m.current.flag}
@@ -71,8 +76,6 @@ export function TierSummary({
                       derived={m.current.flag === 'rounded'}
                       missingReason={m.current.rateReason}
                     />
-                  ) : (
-                    <span title="Not applicable: shown as a count">z</span>
                   )}
                   {m.current?.populationYear != null ? (
                     <span className="hint"> ({m.current.populationYear} population)</span>

@@ -3,6 +3,7 @@ import { HATCH_FILL, NO_DATA_FILL, paletteColours } from '../../../src/geo/palet
 import type { Indicator } from '../../../src/contract';
 import { buildMapModel, defaultIndicator, findingTitle, periodText } from '../../../src/views/map/map-model';
 import { ctx, districtFigures } from './fixtures';
+import { crudeRate } from '../../../src/stats';
 
 const opts = {
   measure: 'rate' as const,
@@ -114,5 +115,31 @@ describe('describeArea', () => {
     figures.benchmark = { ...figures.benchmark!, count: null, countFlag: 'c', rateFlag: 'c', rate: null };
     const model = buildMapModel(figures, opts, ctx(figures));
     expect(model.byCode.get('E07000123')!.lines).toContain('Not compared with the Lancashire VRN area: its figure is suppressed');
+  });
+});
+
+describe('the legend of small rates', () => {
+  it('gives enough decimal places that no two classes read the same (robbery at 0.1-1.0 per 1,000 residents)', () => {
+    // Counts per 100,000 residents, so rates per 1,000 of 0.05 to 1.45, bunched low as robbery's are by district.
+    const counts = [5, 12, 16, 21, 21, 21, 24, 34, 43, 52, 71, 142, 145];
+    const base = districtFigures();
+    const figures = {
+      ...base,
+      areas: base.areas.map((a, i) => {
+        const count = counts[i % counts.length]!;
+        const rate = crudeRate(count, 100_000, { multiplier: 1000 });
+        return { ...a, count, countFlag: 'shown' as const, rate, rateFlag: 'shown' as const, rateReason: null };
+      }),
+    };
+    const model = buildMapModel(figures, opts, ctx(figures));
+    const labels = model.legend.filter((e) => /^\d/.test(e.key)).map((e) => e.label);
+    expect(labels.length).toBeGreaterThan(2);
+    expect(new Set(labels).size).toBe(labels.length);
+    // Each class reads "a to b" (the first) or "over a to b", with a below b: no "0.1 or less" for a class from 0.05
+    // to 0.14, and no bare "over 0.2" beside "over 0.2 to 0.3".
+    labels.forEach((label, i) => {
+      const [, a, b] = (i === 0 ? /^([\d.]+) to ([\d.]+)$/ : /^over ([\d.]+) to ([\d.]+)$/).exec(label) ?? [];
+      expect(Number(a), label).toBeLessThan(Number(b));
+    });
   });
 });

@@ -11,6 +11,7 @@ import { kindNamed } from '../../../src/indicator-kinds';
 import { rateChange } from '../../../src/stats';
 import { measureCsv, summaryCsv } from '../../../src/views/overview/briefing-csv';
 import { MeasureCard } from '../../../src/views/overview/MeasureCard';
+import { TierSummary } from '../../../src/views/overview/TierSummary';
 import { CopyLinkButton } from '../../../src/views/shell/CopyLinkButton';
 
 afterEach(cleanup);
@@ -296,3 +297,23 @@ describe('a card for a directly standardised rate', () => {
 function dsrChange(): BriefingMeasure['change'] {
   return kindNamed('dsr').changeTest({ count: 240, denominator: null }, { count: 200, denominator: null });
 }
+
+describe('the table of all measures by tier', () => {
+  it('marks a rate with no full year x (not available), and z (not applicable) only for a measure shown as a count', () => {
+    const noYear = measure({ current: null, previous: null, change: null });
+    const counted = measure({ indicator: { ...indicator, id: 'counted', statistic: 'count' } as Indicator });
+    wrap(
+      <TierSummary
+        measures={[noYear, counted]}
+        areaName="the area"
+        policy={DEFAULT_POLICIES.analyst}
+        source="Police"
+        synthetic
+        audience="analyst"
+      />,
+    );
+    const rateCell = (id: string) => document.querySelector(`tr[data-indicator="${id}"]`)!.querySelectorAll('td')[2]!;
+    expect(rateCell('knife_serious_violence_u25').textContent).toBe('x');
+    expect(rateCell('counted').textContent).toBe('z');
+  });
+});
