@@ -108,6 +108,10 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   // Cohorts: police.uk records no age or sex, and without population its counts have no rate. Each section says
   // which of these stops it, rather than blaming hidden figures (nothing is hidden) or working out for ever.
   await nav.getByRole('link', { name: 'Cohorts', exact: true }).click();
+  // With no indicator recorded by age, the cohort shown until one is chosen is everyone, not people aged 15-24.
+  await expect(page.getByText(/^Showing People of all ages in the .+ until you choose a cohort\.$/)).toBeVisible({
+    timeout: 300_000,
+  });
   await expect(
     page.getByText(/^No indicator can be followed for this cohort \(all \d+, shown as counts only \(no rate\)/),
   ).toBeVisible({ timeout: 300_000 });

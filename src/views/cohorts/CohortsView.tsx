@@ -34,9 +34,14 @@ interface Context {
   csvMeta: { source: string; synthetic: boolean; audience: string };
 }
 
-/** Shown until the user builds a cohort: young people aged 15-24 across the VRU area (never written to the URL). */
-function defaultCohort(vruName: string): CohortSpec {
-  const c = { ages: ['15-17', '18-24'] as CohortSpec['ages'], sex: 'all' as const, area: null };
+/**
+ * Shown until the user builds a cohort (never written to the URL): young people aged 15-24 across the VRU area, or
+ * people of all ages when no indicator loaded is recorded by age (police.uk), where a cohort of some ages would show
+ * nothing but x.
+ */
+function defaultCohort(vruName: string, byAge: boolean): CohortSpec {
+  const ages: CohortSpec['ages'] = byAge ? ['15-17', '18-24'] : ['all'];
+  const c = { ages, sex: 'all' as const, area: null };
   return { ...c, name: defaultCohortName(c, null, vruName) };
 }
 
@@ -68,7 +73,10 @@ export function CohortsView() {
   );
   // The same objects while the cohorts are the same, so a change of indicator, area or month does not draw
   // the profile and pathway again (the URL state is parsed anew on every change).
-  const cohortJson = JSON.stringify(state.cohort ?? defaultCohort(vruName));
+  const coverage = useCohortCoverage();
+  // Until the coverage is read, as if some indicator were recorded by age (it is prefetched after the first chart).
+  const byAge = coverage.data?.indicators.some((b) => b.ageBands.length > 0) ?? true;
+  const cohortJson = JSON.stringify(state.cohort ?? defaultCohort(vruName, byAge));
   const compareJson = JSON.stringify(state.compare ?? null);
   const cohort = useMemo(() => JSON.parse(cohortJson) as CohortSpec, [cohortJson]);
   const compare = useMemo(() => JSON.parse(compareJson) as CohortSpec | null, [compareJson]);
