@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useSessionSnapshot } from '../hooks/session-context';
+import { useLeaveWarningWhileStoring } from '../hooks/use-leave-warning';
 import { ShownIndicatorProvider } from '../ui/shown-indicator';
 import { useViewState } from '../url-state/use-view-state';
 import { VIEW_TITLES } from '../url-state/view-state';
@@ -27,6 +28,7 @@ export function App() {
     shownWorkspace.current = workspace.kind;
     update({ indicator: null, area: null, period: null, cohort: null, compare: null, options: {} });
   }, [workspace.kind, update]);
+  useLeaveWarningWhileStoring();
   // Once the first view is up, the others' code is fetched in idle time.
   useEffect(preloadViewsWhenIdle, []);
   // Boundaries loaded from a file are drawn at once on the map: have its drawing here by then.
