@@ -40,7 +40,8 @@ export function encodeCohort(c: CohortSpec): string {
 export function decodeCohort(text: string): CohortSpec | null {
   const [ages = '', sex = '', area = '', ...name] = text.split('|');
   // Bands are joined with '+', and "65+" ends with one, so bands are matched rather than split.
-  const BAND = /\d+-\d+|\d+\+/g;
+  // "all" (everyone, as the cohort shown by default where no indicator is recorded by age) stands alone.
+  const BAND = /\d+-\d+|\d+\+|^all$/g;
   const bands = ages.match(BAND) ?? [];
   if (ages.replace(BAND, '').replace(/\+/g, '') !== '') return null;
   if (bands.length === 0 || !bands.every((b) => (AGE_BAND_VALUES as readonly string[]).includes(b))) return null;

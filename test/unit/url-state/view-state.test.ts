@@ -46,6 +46,13 @@ describe('view state in the URL', () => {
     expect(decodeCohort('15-17+junk|male||x')).toBeNull();
   });
 
+  it('round-trips a cohort of people of all ages, which a link could not carry before', () => {
+    const everyone = { name: 'People of all ages in Preston', ages: ['all' as const], sex: 'all' as const, area: 'E07000123' };
+    expect(decodeCohort(encodeCohort(everyone))).toEqual(everyone);
+    expect(decodeCohort('all+15-17|all||x')).toBeNull();
+    expect(decodeCohort('allall|all||x')).toBeNull();
+  });
+
   it('round-trips the 65+ band, whose name ends with the separator, alone and beside others', () => {
     for (const ages of [['65+'], ['50-64', '65+'], ['65+', '0-9']] as const) {
       const c = { name: 'Older people', ages: [...ages], sex: 'all' as const, area: 'E07000124' };
