@@ -73,8 +73,8 @@ export function pathwayFinding(tiers: readonly TierLine[]): string {
  * to protect privacy" of police.uk counts, which are recorded for all ages and hide nothing, would be false.
  */
 export function pathwayGapText(series: readonly PathwaySeries[]): string {
-  const read = series.filter((s) => s.points.length > 0);
-  if (read.length > 0 || series.length === 0)
+  if (series.length === 0) return 'No indicator is loaded to follow this cohort with.';
+  if (series.some((s) => s.points.length > 0))
     return 'No tier has enough figures to draw for this cohort: in too many periods its figures are hidden to protect privacy (c), include hidden figures, or are missing (x). A wider cohort (more age bands, both sexes, or the whole VRU area) is more likely to be shown.';
   const reasons = new Map<string, number>();
   for (const s of series) {

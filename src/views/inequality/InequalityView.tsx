@@ -13,7 +13,7 @@ import { useViewState } from '../../url-state/use-view-state';
 import { Cell, FigureSection, SymbolsNote } from './FigureSection';
 import { GradientChart } from './GradientChart';
 import { FiguresError, ReplacedIndicator } from './ViewNotices';
-import { formatRate, formatRatio, gradientTitle, groupCsvColumns, summaryLines, yearText } from './inequality-format';
+import { formatRate, gradientTitle, groupCsvColumns, ratioInterval, summaryLines, yearText } from './inequality-format';
 import { useSmallAreaIndicator } from './small-area-indicator';
 import './inequality.css';
 import { SyntheticNotice } from '../shell/SyntheticNotice';
@@ -160,6 +160,9 @@ function SchemeFigure({
       (g) => g.flag,
     );
   const s = figures.sii.ok ? figures.sii.value : null;
+  const rii = s ? ratioInterval(s.rii, s.riiLower, s.riiUpper) : null;
+  const gap = figures.gap;
+  const gapRatio = gap?.ratio != null ? ratioInterval(gap.ratio, gap.ratioLower!, gap.ratioUpper!) : null;
   return (
     <FigureSection
       title={title}
@@ -181,8 +184,8 @@ function SchemeFigure({
                   deprived ends of the population; positive when the rate is higher where deprivation is greater.
                 </li>
                 <li>
-                  Relative index of inequality: <strong>{formatRatio(s.rii)}</strong> (95% confidence interval{' '}
-                  {formatRatio(s.riiLower)} to {formatRatio(s.riiUpper)}): the slope index as a multiple of the average rate
+                  Relative index of inequality: <strong>{rii![0]}</strong> (95% confidence interval {rii![1]} to {rii![2]}): the
+                  slope index as a multiple of the average rate
                   {` (${formatRate(s.meanRate)} ${indicator.rateLabel}).`}
                 </li>
               </>
@@ -191,8 +194,8 @@ function SchemeFigure({
             ) : null}
             {figures.gap?.ratio != null ? (
               <li>
-                Most deprived {national ? 'decile' : 'quintile'} compared with the least: {formatRatio(figures.gap.ratio)} times
-                the rate (95% confidence interval {formatRatio(figures.gap.ratioLower!)} to {formatRatio(figures.gap.ratioUpper!)}
+                Most deprived {national ? 'decile' : 'quintile'} compared with the least: {gapRatio![0]} times the rate (95%
+                confidence interval {gapRatio![1]} to {gapRatio![2]}
                 ), a difference of {formatRate(figures.gap.difference!)} {indicator.rateLabel} (
                 {formatRate(figures.gap.differenceLower!)} to {formatRate(figures.gap.differenceUpper!)}).
               </li>

@@ -15,6 +15,24 @@ export function formatRatio(v: number): string {
   return enGB(v, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
 
+/**
+ * A ratio and its 95% confidence interval's ends, to one decimal place, or more (up to three) where one would make
+ * different ends read the same: "1.8 to 1.8" for 1.79 to 1.84, on real police.uk data, read as an interval with no
+ * width.
+ */
+export function ratioInterval(v: number, lower: number, upper: number): [string, string, string] {
+  const digits = [1, 2, 3].find((d) => lower === upper || fixed(lower, d) !== fixed(upper, d)) ?? 3;
+  return [fixed(v, digits), fixed(lower, digits), fixed(upper, digits)];
+}
+
+/** "1.83 (95% confidence interval 1.79 to 1.84)". */
+export function ratioWithInterval(v: number, lower: number, upper: number): string {
+  const [value, lo, hi] = ratioInterval(v, lower, upper);
+  return `${value} (95% confidence interval ${lo} to ${hi})`;
+}
+
+const fixed = (v: number, digits: number): string => enGB(v, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
 export function formatShare(v: number): string {
   return `${enGB(v * 100, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;
 }
@@ -90,14 +108,12 @@ export function summaryLines(figures: SchemeFigures, rateLabel: string): string[
     const s = figures.sii.value;
     lines.push(
       `Slope index of inequality (${what}): ${formatRate(s.sii)} ${rateLabel} (95% confidence interval ${formatRate(s.siiLower)} to ${formatRate(s.siiUpper)})`,
-      `Relative index of inequality (${what}): ${formatRatio(s.rii)} (95% confidence interval ${formatRatio(s.riiLower)} to ${formatRatio(s.riiUpper)})`,
+      `Relative index of inequality (${what}): ${ratioWithInterval(s.rii, s.riiLower, s.riiUpper)}`,
     );
   } else lines.push(`Slope and relative index of inequality (${what}): not given, because ${figures.sii.reason}`);
   const g = figures.gap;
   if (g?.ratio != null)
-    lines.push(
-      `Most deprived to least deprived, ratio: ${formatRatio(g.ratio)} (95% confidence interval ${formatRatio(g.ratioLower!)} to ${formatRatio(g.ratioUpper!)})`,
-    );
+    lines.push(`Most deprived to least deprived, ratio: ${ratioWithInterval(g.ratio, g.ratioLower!, g.ratioUpper!)}`);
   if (g?.difference != null)
     lines.push(
       `Most deprived minus least deprived: ${formatRate(g.difference)} ${rateLabel} (95% confidence interval ${formatRate(g.differenceLower!)} to ${formatRate(g.differenceUpper!)})`,

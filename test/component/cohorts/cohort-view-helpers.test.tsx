@@ -158,6 +158,7 @@ describe('why the pathway draws no line', () => {
     expect(pathwayGapText([series(ALL_AGES_ONLY, false), series(BOTH_SEXES_ONLY, false), series(ALL_AGES_ONLY, false)])).toBe(
       'No indicator can be followed for this cohort (2 of 3, recorded for all ages together only; 1 of 3, recorded for both sexes together only). Choose every age band and persons to follow it.',
     );
+    expect(pathwayGapText([])).toBe('No indicator is loaded to follow this cohort with.');
     expect(pathwayGapText([series('not loaded', false), series('not loaded', false)])).toBe(
       'No indicator can be followed for this cohort (all 2, not loaded).',
     );

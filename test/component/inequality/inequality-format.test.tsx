@@ -5,7 +5,13 @@ import type { Indicator } from '../../../src/contract';
 import { protectedCsv } from '../../../src/disclosure/export-csv';
 import type { GroupFigure, SchemeFigures } from '../../../src/queries/readers/inequality-figures';
 import { crudeRate, rateGap } from '../../../src/stats';
-import { gradientTitle, groupCsvColumns, yearText } from '../../../src/views/inequality/inequality-format';
+import {
+  gradientTitle,
+  groupCsvColumns,
+  ratioInterval,
+  ratioWithInterval,
+  yearText,
+} from '../../../src/views/inequality/inequality-format';
 
 const indicator = { title: 'Violence and sexual offences', rateLabel: 'per 1,000 residents' } as Indicator;
 const period = { type: 'year' as const, period: '2020', months: 9, firstMonth: '2020-01', lastMonth: '2020-12' };
@@ -71,5 +77,15 @@ describe('Deprivation titles and CSV', () => {
     expect(rows[0]).toBe('Decile 1,94,2,c,10000,c,c,c,c');
     expect(rows[1]).toMatch(/^Decile 2,94,0,600,10000,60,/);
     expect(rows[2]).toBe('Decile 3,94,0,x,10000,x,x,x,x');
+  });
+});
+
+describe('ratios and their intervals', () => {
+  it('take one decimal place, or as many more as keep different ends apart', () => {
+    expect(ratioInterval(4.72, 4.49, 4.98)).toEqual(['4.7', '4.5', '5.0']);
+    expect(ratioInterval(1.8149, 1.7912, 1.8388)).toEqual(['1.81', '1.79', '1.84']);
+    expect(ratioInterval(1.8131, 1.8121, 1.8148)).toEqual(['1.813', '1.812', '1.815']);
+    expect(ratioInterval(2, 2, 2)).toEqual(['2.0', '2.0', '2.0']);
+    expect(ratioWithInterval(1.8149, 1.7912, 1.8388)).toBe('1.81 (95% confidence interval 1.79 to 1.84)');
   });
 });

@@ -9,6 +9,7 @@ import { protectInline } from '../../../../src/disclosure/protect-inline';
 import { concentrationFigures } from '../../../../src/queries/readers/concentration-figures';
 import { inequalityFigures, type InequalityParams } from '../../../../src/queries/readers/inequality-figures';
 import { DashboardSession } from '../../../../src/session/dashboard-session';
+import { ratioInterval } from '../../../../src/views/inequality/inequality-format';
 import { splitCsvLine } from '../../../fixtures/csv-line';
 import {
   gzLines,
@@ -188,6 +189,11 @@ describe.skipIf(!REAL_PRESENT)(`deprivation gradient on the real police.uk files
     expect(f.national.sii.value.mostDeprivedFitted).toBeCloseTo(intercept, 9);
     expect(f.national.sii.value.siiLower).toBeLessThan(f.national.sii.value.sii);
     expect(f.national.sii.value.siiUpper).toBeGreaterThan(f.national.sii.value.sii);
+    // As the view and the CSV notes write it: a real interval never reads as a point ("1.8 to 1.8").
+    const { rii, riiLower, riiUpper } = f.national.sii.value;
+    const [, lower, upper] = ratioInterval(rii, riiLower, riiUpper);
+    expect(riiLower).toBeLessThan(riiUpper);
+    expect(lower).not.toBe(upper);
   });
 
   it('the latest year (2021, nine months) uses the 2020 population and says so', async () => {
