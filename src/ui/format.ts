@@ -24,6 +24,22 @@ export function enGB(v: number, options: Intl.NumberFormatOptions = {}): string 
   return format.format(v);
 }
 
+/** `v` to exactly `digits` decimal places. */
+export function fixedDecimals(v: number, digits: number): string {
+  return enGB(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * The fewest decimal places, from `min` to `max`, at which different values read differently (a legend's class
+ * edges, an interval's ends): "over 0.2" beside "over 0.2 to 0.3", or "1.8 to 1.8", read as classes or an interval
+ * with no width. `max` when none does.
+ */
+export function decimalsApart(values: readonly number[], min: number, max: number): number {
+  const distinct = [...new Set(values)];
+  for (let d = min; d < max; d++) if (new Set(distinct.map((v) => fixedDecimals(v, d))).size === distinct.length) return d;
+  return max;
+}
+
 export function formatCount(n: number): string {
   return enGB(n);
 }

@@ -3,7 +3,7 @@ import type { CsvColumn } from '../../disclosure/export-csv';
 import type { ConcentrationYear, PersistentAreaFigure } from '../../queries/readers/concentration-figures';
 import type { MapPeriod } from '../../queries/figures/map-area-figures';
 import type { GroupFigure, SchemeFigures } from '../../queries/readers/inequality-figures';
-import { enGB, formatMonth } from '../../ui/format';
+import { decimalsApart, enGB, fixedDecimals, formatMonth } from '../../ui/format';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** Rates to one decimal place below 100, whole numbers above (as the map shows them). */
@@ -21,8 +21,8 @@ export function formatRatio(v: number): string {
  * width.
  */
 export function ratioInterval(v: number, lower: number, upper: number): [string, string, string] {
-  const digits = [1, 2, 3].find((d) => lower === upper || fixed(lower, d) !== fixed(upper, d)) ?? 3;
-  return [fixed(v, digits), fixed(lower, digits), fixed(upper, digits)];
+  const digits = decimalsApart([lower, upper], 1, 3);
+  return [fixedDecimals(v, digits), fixedDecimals(lower, digits), fixedDecimals(upper, digits)];
 }
 
 /** "1.83 (95% confidence interval 1.79 to 1.84)". */
@@ -30,8 +30,6 @@ export function ratioWithInterval(v: number, lower: number, upper: number): stri
   const [value, lo, hi] = ratioInterval(v, lower, upper);
   return `${value} (95% confidence interval ${lo} to ${hi})`;
 }
-
-const fixed = (v: number, digits: number): string => enGB(v, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function formatShare(v: number): string {
   return `${enGB(v * 100, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`;

@@ -4,7 +4,7 @@ import type { AreaFigure, MapFigures, MapPeriod } from '../../queries/figures/ma
 import type { BenchmarkComparison, NotCompared, Polarity } from '../../stats';
 import { classify, classifyCentred, classIndex, classLabels, type ClassMethod, type Classes } from '../../geo/classify';
 import { comparisonColour, HATCH_FILL, NO_DATA_FILL, paletteColours, textColourOn, type PaletteKind } from '../../geo/palettes';
-import { formatMonth } from '../../ui/format';
+import { decimalsApart, fixedDecimals, formatMonth } from '../../ui/format';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 
 /** What the colours show: the count, the rate, or the comparison with the whole VRU area. */
@@ -72,20 +72,14 @@ export function formatCountValue(v: number): string {
   return COUNT_FORMAT.format(v);
 }
 
-const LEGEND_FORMATS = [1, 2, 3, 4].map(
-  (d) => new Intl.NumberFormat('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }),
-);
-
 /**
  * The legend's rate format: one decimal place, or as many more (up to four) as it takes for no two different class
  * edges to read the same. Small rates (robbery at 0.1-1.0 per 1,000 residents) gave "over 0.2" and then "over 0.2 to
  * 0.3", two classes a reader could not tell apart.
  */
 function legendRateFormat(edges: readonly number[]): (v: number) => string {
-  const distinct = [...new Set(edges)];
-  const fits = LEGEND_FORMATS.find((f) => new Set(distinct.map((e) => f.format(e))).size === distinct.length);
-  const format = fits ?? LEGEND_FORMATS.at(-1)!;
-  return (v) => format.format(v);
+  const digits = decimalsApart(edges, 1, 4);
+  return (v) => fixedDecimals(v, digits);
 }
 
 export function comparisonLabel(c: BenchmarkComparison | NotCompared, polarity: Polarity): string {
