@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -25,9 +26,22 @@ class SnapshotLastSequencer extends BaseSequencer {
   }
 }
 
+/** Every test file, as a path from the root (what `include` matches). */
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? testFiles(join(dir, e.name)) : /\.test\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * Files that replace a module or a global for their own tests (vi.mock, vi.stubGlobal): in a shared module graph
+ * the replacement could miss a module another file loaded first, or reach the next file.
+ */
+const replacesModules = (file: string): boolean => /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(file, 'utf8'));
+const ISOLATED = [...testFiles('test/unit'), ...testFiles('test/component')].filter(replacesModules);
+
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     sequence: { sequencer: SnapshotLastSequencer },
@@ -37,5 +51,20 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Test files share a worker's module graph (isolate: false): each file's own import of the engine, React and
+    // the source tree cost CI about 100 s of CPU in all. The files that replace a module or a global keep a graph
+    // of their own. Module state in src that a file could leave behind is a defect the shared run shows.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/unit/**/*.test.ts', 'test/component/**/*.test.tsx'],
+          exclude: ISOLATED,
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+    ],
   },
 });
