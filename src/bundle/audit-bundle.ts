@@ -4,7 +4,7 @@ import type { AreaHierarchy, CubeCell, ProtectedCell } from '../disclosure/cube-
 import { propagateBounds } from '../disclosure/interval-attack';
 import { isPrimarySuppressed, type SuppressionPolicy } from '../disclosure/primary-policy';
 import type { PublicFlag } from '../disclosure/protected-tables';
-import { deriveRelations } from '../disclosure/relations';
+import { deriveRelations, type CubeRelations } from '../disclosure/relations';
 import { PRIMARY, SECONDARY, SHOWN, statusCode } from '../disclosure/status-codes';
 import { AUDIT_METHOD } from '../disclosure/audit-method';
 import type { BundleAudit } from './bundle-format';
@@ -83,9 +83,8 @@ export function auditAsPublisher(
   policy: SuppressionPolicy,
   hierarchy: AreaHierarchy,
   floor: RuleBounds | null = null,
+  relations: CubeRelations = bundleRelations(cells, hierarchy),
 ): BundleAuditReport {
-  const cube: CubeCell[] = cells.map((c, i) => ({ ...key(c), count: counts[i]! }));
-  const relations = deriveRelations(cube, hierarchy);
   const visible: ProtectedCell[] = cells.map((c, i) => ({
     ...key(c),
     value: c.value,
@@ -116,11 +115,8 @@ export function auditAsRecipient(
   cells: readonly BundleCell[],
   policy: SuppressionPolicy,
   hierarchy: AreaHierarchy,
+  relations: CubeRelations = bundleRelations(cells, hierarchy),
 ): BundleAuditReport {
-  const relations = deriveRelations(
-    cells.map((c) => ({ ...key(c), count: 0 })),
-    hierarchy,
-  );
   const n = cells.length;
   const status = new Uint8Array(n);
   const shown = new Float64Array(n);
@@ -150,6 +146,17 @@ export function auditAsRecipient(
     model: 'recipient',
     method: AUDIT_METHOD,
   };
+}
+
+/**
+ * The totals and parts among a bundle's cells. They follow from the cells' keys and the hierarchy alone (no
+ * count), so the publisher's two audits of one cut share them: deriving them is a third of a cut's time.
+ */
+export function bundleRelations(cells: readonly BundleCell[], hierarchy: AreaHierarchy): CubeRelations {
+  return deriveRelations(
+    cells.map((c) => ({ ...key(c), count: 0 })),
+    hierarchy,
+  );
 }
 
 /** Child -> parent for every area below the VRU area, from the areas lookup. */

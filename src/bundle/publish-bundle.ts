@@ -15,6 +15,7 @@ import type { AreaHierarchy } from '../disclosure/cube-types';
 import {
   auditAsPublisher,
   auditAsRecipient,
+  bundleRelations,
   publishedAudit,
   boundsAt,
   hierarchyFrom,
@@ -179,9 +180,11 @@ export function cutBundle(
   const counts = Float64Array.from(picked, (i) => source.counts[i]!);
   const { policy, hierarchy } = source;
   const floor = boundsAt(source.wholeBounds, picked);
-  const audit = [auditAsPublisher(cells, counts, policy, hierarchy, floor), auditAsRecipient(cells, policy, hierarchy)].map(
-    publishedAudit,
-  );
+  const relations = bundleRelations(cells, hierarchy);
+  const audit = [
+    auditAsPublisher(cells, counts, policy, hierarchy, floor, relations),
+    auditAsRecipient(cells, policy, hierarchy, relations),
+  ].map(publishedAudit);
   return { cells, audit };
 }
 
