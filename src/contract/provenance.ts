@@ -1,4 +1,4 @@
-import type { Dataset, Manifest } from './manifest-schema';
+import type { Dataset, DisclosurePolicy, Manifest } from './manifest-schema';
 import { rulesName, type Audience } from './vocabularies';
 
 /**
@@ -62,4 +62,17 @@ export function rulesFor(manifest: Manifest | null, audience: Audience, indicato
   if (open === 0) return rulesName(audience);
   if (open === ids.length) return 'Published open data: exact counts';
   return `${rulesName(audience)}; published open data: exact counts`;
+}
+
+/**
+ * An audience's rules in brief, true of every figure loaded: "counts under 8 hidden, others rounded to the nearest
+ * 5", with published open data (exact for every audience) named as the exception, or alone when it is all there is.
+ */
+export function rulesInBrief(manifest: Manifest | null, policy: DisclosurePolicy): string {
+  const open = publishedIndicatorIds(manifest).length;
+  if (open > 0 && open === manifest?.indicators.length) return 'published open data only: exact counts, as published';
+  const rule = `counts under ${policy.suppressBelowOrEqual + 1} hidden${
+    policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo}` : ''
+  }`;
+  return open > 0 ? `${rule}; published open data exact, as published` : rule;
 }

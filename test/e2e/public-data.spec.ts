@@ -102,6 +102,15 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
     await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
   // police.uk is published open data: its counts are exact, and the rules line says so rather than "1 to 4 hidden".
   await expect(page.getByText('Published open data: exact counts, no disclosure rule needed')).toBeVisible();
+  // The same for a bundle of them: each audience's choice says its counts stay exact, and the button names the
+  // audience chosen.
+  const publish = page.getByRole('region', { name: 'Publish a bundle for partners or the public' });
+  await expect(publish.locator('.choice', { hasText: 'The public' })).toContainText(
+    'published open data only: exact counts, as published',
+  );
+  await expect(publish).not.toContainText(/hidden, others rounded/);
+  await publish.getByLabel(/^The public/).check();
+  await expect(publish.getByRole('button', { name: 'Publish for the public' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'public-data-overview.png'), fullPage: true });
   await expectNoAxeViolations(page);
 

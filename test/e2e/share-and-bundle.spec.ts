@@ -176,7 +176,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   const analyst = await browser.newContext();
   const page = await analyst.newPage();
   await openOverview(page, '?view=overview');
-  const publish = page.getByRole('region', { name: 'Publish for partners' });
+  const publish = page.getByRole('region', { name: 'Publish a bundle for partners or the public' });
   await expect(publish.getByLabel(/^Partner organisations/)).toBeChecked();
   await expect(publish.getByLabel('VRU area')).toBeChecked();
   await expect(publish.getByLabel('Districts')).toBeChecked();
@@ -200,7 +200,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
 
   // What the analyst would see under partner rules, to compare with the bundle.
   await page.getByLabel('Disclosure rules for', { exact: true }).selectOption('partner');
-  await expect(page.getByText(/Partner view: figures are rounded to the nearest 5/)).toBeVisible();
+  await expect(page.getByText(/Partner view: counts under 8 hidden, others rounded to the nearest 5/)).toBeVisible();
   await expect(page.locator('article.briefing')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible();
   const partnerRows = await summaryRows(page);
@@ -215,7 +215,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   await expect(view.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible({
     timeout: 240_000,
   });
-  await expect(view.getByText('Partner view: figures are rounded to the nearest 5 and counts under 8 are hidden.')).toBeVisible();
+  await expect(view.getByText('Partner view: counts under 8 hidden, others rounded to the nearest 5.')).toBeVisible();
   await expect(view.getByTestId('bundle-audit')).toContainText('Disclosure audit on opening: passed');
   await expect(view.getByTestId('audience-indicator')).toHaveText('Partner bundle: audience fixed');
   await expect(view.locator('article.briefing')).toHaveAttribute('aria-busy', 'false');

@@ -178,7 +178,7 @@ export function OverviewView() {
 
       {AUDIENCE_PERMISSIONS[state.audience].publishesBundles && !bundle ? (
         <section aria-labelledby="publish-title" className="briefing__section no-print">
-          <h2 id="publish-title">Publish for partners</h2>
+          <h2 id="publish-title">Publish a bundle for partners or the public</h2>
           <PublishBundle />
         </section>
       ) : null}

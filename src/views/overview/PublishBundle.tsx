@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { AUDIENCE_WORDS, BUNDLE_AUDIENCES, type GeographyLevel } from '../../contract';
+import { AUDIENCE_WORDS, BUNDLE_AUDIENCES, DEFAULT_POLICIES, rulesInBrief, type GeographyLevel } from '../../contract';
 import { auditsPassed, type BundleAudience } from '../../bundle/bundle-format';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { usePublishBundle } from '../../hooks/use-briefing-publish';
@@ -15,7 +15,7 @@ const LEVEL_NAMES: Record<GeographyLevel, string> = {
 const DEFAULT_LEVELS: GeographyLevel[] = ['vru', 'district'];
 
 /**
- * "Publish for partners": writes a bundle of what a partner (or the public) may see, to host on any web server.
+ * "Publish a bundle for partners or the public": writes a bundle of what a partner (or the public) may see, to host on any web server.
  * The files are offered as downloads, only when the bundle's audits passed; nothing is uploaded.
  */
 export function PublishBundle() {
@@ -53,8 +53,8 @@ export function PublishBundle() {
                 onChange={() => setAudience(a)}
               />
               <label htmlFor={`publish-${a}`}>
-                {AUDIENCE_WORDS[a].full} (counts under {(loaded.manifest?.disclosure[a].suppressBelowOrEqual ?? 0) + 1} hidden,
-                others rounded to the nearest {loaded.manifest?.disclosure[a].roundTo})
+                {AUDIENCE_WORDS[a].full} (
+                {rulesInBrief(loaded.manifest ?? null, loaded.manifest?.disclosure[a] ?? DEFAULT_POLICIES[a])})
               </label>
             </div>
           ))}
@@ -74,7 +74,7 @@ export function PublishBundle() {
           ))}
         </fieldset>
         <button type="submit" className="action-button" disabled={state.kind === 'working' || levels.length === 0}>
-          Publish for partners
+          Publish for {AUDIENCE_WORDS[audience].people}
         </button>
       </form>
       <div role="status" aria-live="polite" className="publish__status">

@@ -1,5 +1,5 @@
 import { useEffect, type MouseEvent } from 'react';
-import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, syntheticShare, AUDIENCE_WORDS } from '../../contract';
+import { AUDIENCE_PERMISSIONS, DEFAULT_POLICIES, rulesInBrief, syntheticShare, AUDIENCE_WORDS } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { formatDate } from '../../ui/format';
@@ -61,8 +61,7 @@ export function Header() {
         <div className="audience-banner" role="note" aria-label="Disclosure rules">
           <p>
             <strong>
-              {AUDIENCE_WORDS[state.audience].label} view: figures are rounded to the nearest {policy.roundTo} and counts under{' '}
-              {policy.suppressBelowOrEqual + 1} are hidden.
+              {AUDIENCE_WORDS[state.audience].label} view: {rulesInBrief(loaded.manifest ?? null, policy)}.
             </strong>
             {bundle ? (
               <>

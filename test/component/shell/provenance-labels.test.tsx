@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manifestSchema, type Manifest, type ManifestInput } from '../../../src/contract';
@@ -7,6 +7,7 @@ import { SessionContext } from '../../../src/hooks/session-context';
 import { mergeManifests } from '../../../src/import/merge-manifest';
 import type { DashboardSession, SessionSnapshot, Workspace } from '../../../src/session/dashboard-session';
 import { Header } from '../../../src/views/shell/Header';
+import { PublishBundle } from '../../../src/views/overview/PublishBundle';
 import { SyntheticNotice } from '../../../src/views/shell/SyntheticNotice';
 import { miniManifest } from '../../fixtures/mini-contract';
 
@@ -71,5 +72,51 @@ describe('labels follow each figure’s datasets', () => {
     cleanup();
     withSession(mixed, { kind: 'own', files: [] }, <Header />);
     expect(screen.getByText('Includes synthetic data')).toBeInTheDocument();
+  });
+});
+
+/** A dataset already published as open data (police.uk is read so), whose counts every audience sees exactly. */
+function openInput(): ManifestInput {
+  const m = realInput();
+  m.datasets = [{ ...m.datasets[0]!, id: 'policeuk', title: 'police.uk street-level crime', published: true }];
+  m.indicators = [{ ...m.indicators[0]!, id: 'pvs', title: 'Violence and sexual offences', dataset: 'policeuk' }];
+  return m;
+}
+const open = manifestSchema.parse(openInput());
+const openAndOwn = mergeManifests(real, open);
+
+describe('the rules named for an audience hold for every figure loaded', () => {
+  const partnerRule = (m: Manifest) =>
+    `counts under ${m.disclosure.partner.suppressBelowOrEqual + 1} hidden, others rounded to the nearest ${m.disclosure.partner.roundTo}`;
+
+  it('the partner banner: the rules for own data, exact counts for published open data, both when both are loaded', () => {
+    window.history.replaceState(null, '', '/?audience=partner');
+    withSession(real, { kind: 'own', files: [] }, <Header />);
+    expect(screen.getByRole('note', { name: 'Disclosure rules' })).toHaveTextContent(`Partner view: ${partnerRule(real)}.`);
+    cleanup();
+    withSession(open, { kind: 'own', files: [] }, <Header />);
+    const banner = screen.getByRole('note', { name: 'Disclosure rules' });
+    expect(banner).toHaveTextContent('Partner view: published open data only: exact counts, as published.');
+    expect(banner).not.toHaveTextContent(/hidden|rounded/);
+    cleanup();
+    withSession(openAndOwn, { kind: 'own', files: [] }, <Header />);
+    expect(screen.getByRole('note', { name: 'Disclosure rules' })).toHaveTextContent(
+      `Partner view: ${partnerRule(openAndOwn)}; published open data exact, as published.`,
+    );
+  });
+
+  it('publishing: each audience’s choice says what its bundle will hold, and the button names the audience chosen', () => {
+    withSession(open, { kind: 'own', files: [] }, <PublishBundle />);
+    for (const name of [/^Partner organisations/, /^The public/]) {
+      expect(screen.getByLabelText(name).closest('.choice')).toHaveTextContent(
+        '(published open data only: exact counts, as published)',
+      );
+    }
+    expect(screen.getByRole('button', { name: 'Publish for partners' })).toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText(/^The public/));
+    expect(screen.getByRole('button', { name: 'Publish for the public' })).toBeInTheDocument();
+    cleanup();
+    withSession(real, { kind: 'own', files: [] }, <PublishBundle />);
+    expect(screen.getByLabelText(/^Partner organisations/).closest('.choice')).toHaveTextContent(`(${partnerRule(real)})`);
   });
 });
