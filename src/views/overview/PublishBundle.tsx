@@ -35,9 +35,9 @@ export function PublishBundle() {
   return (
     <div className="publish">
       <p>
-        Makes a set of files holding only the figures the chosen audience may see (the disclosure rules applied, small numbers
-        hidden), the areas and population lookups, and the manifest. Raw extracts are never part of it. Put the files in one
-        folder on a web server and share a link to the dashboard with <code>?bundle=</code> and that folder&apos;s address.
+        Makes a set of files holding only the figures the chosen audience may see, under the rules named beside it below, with the
+        areas and population lookups and the manifest. Raw extracts are never part of it. Put the files in one folder on a web
+        server and share a link to the dashboard with <code>?bundle=</code> and that folder&apos;s address.
       </p>
       <form onSubmit={submit} className="publish__form">
         <fieldset>
