@@ -56,12 +56,24 @@ export function publishedIndicatorIds(manifest: Manifest | null): string[] {
  * published open data, that the counts are exact (no rule is applied to them, for any audience).
  */
 export function rulesFor(manifest: Manifest | null, audience: Audience, indicatorIds: Iterable<string>): string {
+  const share = openDataShare(manifest, indicatorIds);
+  if (share === 'none') return rulesName(audience);
+  if (share === 'all') return 'Published open data: exact counts';
+  return `${rulesName(audience)}; published open data: exact counts`;
+}
+
+/**
+ * How many of these indicators (every one the manifest describes when none are given) are published open data,
+ * whose counts no rule touches: none of them, some, or all.
+ */
+export function openDataShare(
+  manifest: Manifest | null,
+  indicatorIds: Iterable<string> = allIndicatorIds(manifest),
+): 'none' | 'some' | 'all' {
   const published = new Set(publishedIndicatorIds(manifest));
   const ids = [...indicatorIds];
   const open = ids.filter((id) => published.has(id)).length;
-  if (open === 0) return rulesName(audience);
-  if (open === ids.length) return 'Published open data: exact counts';
-  return `${rulesName(audience)}; published open data: exact counts`;
+  return open === 0 ? 'none' : open === ids.length ? 'all' : 'some';
 }
 
 /**
@@ -69,10 +81,10 @@ export function rulesFor(manifest: Manifest | null, audience: Audience, indicato
  * 5", with published open data (exact for every audience) named as the exception, or alone when it is all there is.
  */
 export function rulesInBrief(manifest: Manifest | null, policy: DisclosurePolicy): string {
-  const open = publishedIndicatorIds(manifest).length;
-  if (open > 0 && open === manifest?.indicators.length) return 'published open data only: exact counts, as published';
+  const share = openDataShare(manifest);
+  if (share === 'all') return 'published open data only: exact counts, as published';
   const rule = `counts under ${policy.suppressBelowOrEqual + 1} hidden${
     policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo}` : ''
   }`;
-  return open > 0 ? `${rule}; published open data exact, as published` : rule;
+  return share === 'some' ? `${rule}; published open data exact, as published` : rule;
 }

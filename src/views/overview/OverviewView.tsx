@@ -3,7 +3,7 @@ import {
   AUDIENCE_PERMISSIONS,
   DEFAULT_POLICIES,
   drawsOnSynthetic,
-  publishedIndicatorIds,
+  openDataShare,
   syntheticShare,
   rulesName,
 } from '../../contract';
@@ -86,8 +86,7 @@ export function OverviewView() {
   );
   const sources = [...new Set(manifest.datasets.map((d) => d.agency))].join('; ');
   // Measures from published open data show exact counts whatever the audience: the rules line says so.
-  const published = new Set(publishedIndicatorIds(manifest));
-  const openShown = shownIds.filter((id) => published.has(id)).length;
+  const openShown = openDataShare(manifest, shownIds);
 
   return (
     <article className="briefing" aria-labelledby="overview-title" aria-busy={briefing.isFetching}>
@@ -107,13 +106,13 @@ export function OverviewView() {
         <ul className="briefing__meta">
           <li>Data up to {data.endMonth ? formatMonth(data.endMonth) : 'no month loaded'}</li>
           <li>Produced {formatDate(today)}</li>
-          {openShown === shownIds.length && openShown > 0 ? (
+          {openShown === 'all' ? (
             <li>Published open data: exact counts, no disclosure rule needed</li>
           ) : (
             <li>
               {rulesName(state.audience)}: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
               {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
-              {openShown > 0 ? '; measures from published open data are exact counts' : ''}
+              {openShown === 'some' ? '; measures from published open data are exact counts' : ''}
             </li>
           )}
           {bundle ? <li>From a partner bundle published {formatDate(bundle.createdAt.slice(0, 10))}</li> : null}

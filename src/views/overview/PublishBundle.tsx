@@ -15,8 +15,8 @@ const LEVEL_NAMES: Record<GeographyLevel, string> = {
 const DEFAULT_LEVELS: GeographyLevel[] = ['vru', 'district'];
 
 /**
- * "Publish a bundle for partners or the public": writes a bundle of what a partner (or the public) may see, to host on any web server.
- * The files are offered as downloads, only when the bundle's audits passed; nothing is uploaded.
+ * "Publish a bundle for partners or the public": writes a bundle of what a partner (or the public) may see, to host
+ * on any web server. The files are offered as downloads, only when the bundle's audits passed; nothing is uploaded.
  */
 export function PublishBundle() {
   const { state: loaded } = useSessionSnapshot();
