@@ -63,6 +63,15 @@ export function rulesFor(manifest: Manifest | null, audience: Audience, indicato
 }
 
 /**
+ * The words an exported file or picture carries after "Produced <date>": where it was made and the rules its
+ * figures follow, as rulesFor names them ("with the violence needs assessment dashboard (published open data:
+ * exact counts)"). In brackets, so that each of rulesFor's answers reads as part of the sentence.
+ */
+export function madeWith(rules: string): string {
+  return `with the violence needs assessment dashboard (${rules.charAt(0).toLowerCase()}${rules.slice(1)})`;
+}
+
+/**
  * How many of these indicators (every one the manifest describes when none are given) are published open data,
  * whose counts no rule touches: none of them, some, or all.
  */

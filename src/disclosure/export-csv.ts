@@ -1,3 +1,4 @@
+import { madeWith } from '../contract';
 import type { FigureFlag } from './protected-tables';
 import { SUPPRESSED_SYMBOL } from './suppression-text';
 
@@ -12,11 +13,19 @@ export interface CsvColumn<Row> {
   figure?: true;
 }
 
-export interface CsvMeta {
-  title: string;
+/** What every export says of its figures besides its title: their source, whether they are made up, their rules. */
+export interface ExportMeta {
   source: string;
   synthetic: boolean;
-  audience: string;
+  /**
+   * The rules its figures follow, as rulesFor names them for exactly the indicators in the export: published open
+   * data keep their exact counts under every audience, so the audience alone does not say which rules applied.
+   */
+  rules: string;
+}
+
+export interface CsvMeta extends ExportMeta {
+  title: string;
   /** Explains the flag column's codes. */
   notes?: string[];
 }
@@ -88,7 +97,7 @@ export function protectedCsv<Row>(
   const lines = [
     meta.title,
     `Source: ${meta.source}`,
-    `Produced: ${now.toISOString().slice(0, 10)} with the violence needs assessment dashboard (${meta.audience} disclosure rules)`,
+    `Produced: ${now.toISOString().slice(0, 10)} ${madeWith(meta.rules)}`,
     ...(meta.synthetic ? ['SYNTHETIC DATA: made-up figures for demonstration, not real people'] : []),
     `flag: c = suppressed to protect privacy; rounded = rounded to protect privacy; shown = as recorded; x = no figure in the loaded data`,
     ...(meta.notes ?? []),

@@ -2,6 +2,7 @@
 // disclosure rules, symbols and (for made-up data) the synthetic notice below, every line wrapped to the
 // picture's width so nothing is cut off whatever its length. Text is measured without the page's layout: by
 // Arial's character widths with a margin, and by the browser's own canvas where there is one.
+import { madeWith } from '../contract';
 import { SYMBOL_MEANING, type FigureSymbol } from './symbols';
 
 /** The words every exported picture carries besides its chart. */
@@ -11,8 +12,8 @@ export interface PictureText {
   source: string;
   /** When it was made, as it should read: "2025-11-26" or "26 November 2025". */
   date: string;
-  /** Whose disclosure rules the figures follow: analyst, partner or public. */
-  audience: string;
+  /** The rules the figures follow, as rulesFor names them for the chart's indicators. */
+  rules: string;
   synthetic: boolean;
   /** The symbols the chart can show, explained under it (`c` and `x` when not given). */
   symbols?: readonly FigureSymbol[];
@@ -123,13 +124,13 @@ function wrapped(text: string, width: number, size: number, bold: boolean, measu
   return wrapToWidth(plainText(text), width, size, bold, measure);
 }
 
-/** The lines under the chart: source, when and under whose rules, what the symbols mean, and "synthetic". */
+/** The lines under the chart: source, when and under which rules, what the symbols mean, and "synthetic". */
 export function footerLines(text: PictureText): { text: string; bold: boolean }[] {
   const symbols = (text.symbols ?? ['c', 'x']).map((s) => `${s} = ${SYMBOL_MEANING[s]}`).join('; ');
   return [
     { text: `Source: ${text.source}`, bold: false },
     {
-      text: `Produced ${text.date} with the violence needs assessment dashboard, under ${text.audience} disclosure rules.`,
+      text: `Produced ${text.date} ${madeWith(text.rules)}.`,
       bold: false,
     },
     { text: `Symbols: ${symbols}.`, bold: false },

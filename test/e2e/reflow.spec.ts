@@ -175,7 +175,7 @@ async function expectWholePicture(page: Page, button: Locator, title: string): P
   const all = lines.map((l) => l.text).join(' ');
   expect(all.replaceAll(' ', '')).toContain(title.replaceAll(' ', ''));
   expect(all).toContain('Source: ');
-  expect(all).toMatch(/Produced .+ under (analyst|partner|public) disclosure rules\./);
+  expect(all).toMatch(/Produced .+ \((analyst|partner|public) disclosure rules\)\./);
   expect(all).toContain('c = hidden to protect privacy');
   expect(all).toContain('SYNTHETIC DATA');
 }

@@ -3,9 +3,9 @@ import { useId, memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { CohortPyramid, PyramidBand } from '../../queries/readers/cohort-pyramid';
-import { protectedCsv } from '../../disclosure/export-csv';
+import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
-import { CsvButton } from './CsvButton';
+import { CsvButton, type ExportMetaFor } from './CsvButton';
 import { FigureCell } from './FigureCell';
 import { formatRate, formatValue, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { CohortFigure } from './CohortFigure';
@@ -115,13 +115,13 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
   indicator,
   areaName,
   policy,
-  csvMeta,
+  exportMeta,
 }: {
   pyramid: CohortPyramid;
   indicator: Indicator;
   areaName: string;
   policy: Pick<DisclosurePolicy, 'roundTo'> | null;
-  csvMeta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }) {
   const id = useId().replaceAll(':', '');
   const patternId = `${id}-hatch`;
@@ -207,7 +207,7 @@ export const AgeSexPyramid = memo(function AgeSexPyramid({
       <CsvButton
         fileName={`cohort-pyramid-${indicator.id}-${pyramid.areaCode}.csv`}
         label="Download the pyramid (CSV)"
-        build={() => pyramidCsv(pyramid, indicator, areaName, csvMeta)}
+        build={() => pyramidCsv(pyramid, indicator, areaName, exportMeta([indicator.id]))}
       />
     </CohortFigure>
   );
@@ -288,12 +288,7 @@ interface CsvRow {
   sex: 'female' | 'male';
 }
 
-export function pyramidCsv(
-  pyramid: CohortPyramid,
-  indicator: Indicator,
-  areaName: string,
-  meta: { source: string; synthetic: boolean; audience: string },
-): string {
+export function pyramidCsv(pyramid: CohortPyramid, indicator: Indicator, areaName: string, meta: ExportMeta): string {
   const rows: CsvRow[] = pyramid.bands.flatMap((band) => [
     { band, sex: 'female' as const },
     { band, sex: 'male' as const },

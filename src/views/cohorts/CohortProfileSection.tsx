@@ -5,6 +5,7 @@ import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-pro
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { markOnce } from '../../ui/performance-marks';
 import type { CohortSpec } from '../../url-state/view-state';
+import type { ExportMetaFor } from './CsvButton';
 import { CohortCsvButton, ProfileTable } from './ProfileTable';
 import { SpineChart } from './SpineChart';
 import { formatMonth } from '../../ui/format';
@@ -79,7 +80,7 @@ export const CohortProfileSection = memo(function CohortProfileSection({
   areaName,
   vruName,
   policy,
-  csvMeta,
+  exportMeta,
 }: {
   cohort: CohortSpec;
   profile: CohortProfile | undefined;
@@ -89,7 +90,7 @@ export const CohortProfileSection = memo(function CohortProfileSection({
   areaName: string;
   vruName: string;
   policy: DisclosurePolicy | null;
-  csvMeta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }) {
   const id = useId();
   useEffect(() => {
@@ -158,7 +159,7 @@ export const CohortProfileSection = memo(function CohortProfileSection({
               captionId={`${id}-caption`}
             />
           </details>
-          <CohortCsvButton profile={profile} indicators={indicators} cohortName={cohort.name} meta={csvMeta} />
+          <CohortCsvButton profile={profile} indicators={indicators} cohortName={cohort.name} exportMeta={exportMeta} />
         </>
       )}
     </section>

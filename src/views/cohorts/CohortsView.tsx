@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { useId, useMemo } from 'react';
-import { allIndicatorIds, drawsOnSynthetic, type DisclosurePolicy, type Indicator } from '../../contract';
+import { allIndicatorIds, drawsOnSynthetic, rulesFor, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { PathwayGranularity } from '../../queries/readers/cohort-pathway';
 import { useAreas } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -14,6 +14,7 @@ import { useViewState } from '../../url-state/use-view-state';
 import { withOption } from '../../url-state/view-options';
 import type { CohortSpec } from '../../url-state/view-state';
 import { AgeSexPyramid } from './AgeSexPyramid';
+import type { ExportMetaFor } from './CsvButton';
 import { CohortControls, type AreaChoice } from './CohortBuilder';
 import { CohortProfileSection } from './CohortProfileSection';
 import { CompareTable } from './CompareTable';
@@ -31,7 +32,7 @@ interface Context {
   areaNames: ReadonlyMap<string, string>;
   vruName: string;
   policy: DisclosurePolicy | null;
-  csvMeta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }
 
 /**
@@ -62,12 +63,12 @@ export function CohortsView() {
       areaNames: new Map((areas.data ?? []).map((a) => [a.code, a.name])),
       vruName,
       policy,
-      csvMeta: {
+      exportMeta: (indicatorIds) => ({
         source: manifest?.title ?? 'Loaded data',
-        // A cohort's profile, pathway and need against harm draw on every indicator loaded.
+        // Made up if any indicator loaded is, as the view's notice says for the cohort as a whole.
         synthetic: drawsOnSynthetic(manifest, allIndicatorIds(manifest)),
-        audience: state.audience,
-      },
+        rules: rulesFor(manifest, state.audience, indicatorIds),
+      }),
     }),
     [manifest, areas.data, vruName, policy, state.audience],
   );
@@ -145,7 +146,7 @@ function ProfileArea({
           areaName={areaName(cohort.area)}
           vruName={ctx.vruName}
           policy={ctx.policy}
-          csvMeta={ctx.csvMeta}
+          exportMeta={ctx.exportMeta}
         />
         {compare ? (
           <CohortProfileSection
@@ -157,7 +158,7 @@ function ProfileArea({
             areaName={areaName(compare.area)}
             vruName={ctx.vruName}
             policy={ctx.policy}
-            csvMeta={ctx.csvMeta}
+            exportMeta={ctx.exportMeta}
           />
         ) : null}
       </div>
@@ -212,7 +213,7 @@ function PathwayArea({ cohort, compare, ctx }: { cohort: CohortSpec; compare: Co
                 The pathway could not be worked out: {q.error.message}
               </p>
             ) : q.data ? (
-              <PathwayChart pathway={q.data} cohortName={spec.name} indicators={ctx.indicators} csvMeta={ctx.csvMeta} />
+              <PathwayChart pathway={q.data} cohortName={spec.name} indicators={ctx.indicators} exportMeta={ctx.exportMeta} />
             ) : (
               <p role="status">Working out the pathway for {spec.name}…</p>
             )}
@@ -287,7 +288,7 @@ function PyramidSection({ ctx }: { ctx: Context }) {
               indicator={shownIndicator}
               areaName={nameOf(shownPyramid.areaCode)}
               policy={ctx.policy}
-              csvMeta={ctx.csvMeta}
+              exportMeta={ctx.exportMeta}
             />
           )}
         </div>
@@ -380,7 +381,7 @@ function NeedHarmSection({ ctx, cohortArea }: { ctx: Context; cohortArea: string
             areaNames={ctx.areaNames}
             cohortArea={cohortArea}
             policy={ctx.policy}
-            csvMeta={ctx.csvMeta}
+            exportMeta={ctx.exportMeta}
           />
         </div>
       ) : (

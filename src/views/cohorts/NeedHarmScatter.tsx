@@ -2,10 +2,10 @@ import { useId, memo } from 'react';
 import { CartesianGrid, LabelList, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/readers/cohort-need-harm';
-import { protectedCsv } from '../../disclosure/export-csv';
+import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { niceAxis } from './chart-axes';
-import { CsvButton } from './CsvButton';
+import { CsvButton, type ExportMetaFor } from './CsvButton';
 import { FigureCell } from './FigureCell';
 import { formatRate, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { CohortFigure } from './CohortFigure';
@@ -104,7 +104,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   areaNames,
   cohortArea,
   policy,
-  csvMeta,
+  exportMeta,
 }: {
   data: CohortNeedHarm;
   need: Indicator;
@@ -112,7 +112,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   areaNames: ReadonlyMap<string, string>;
   cohortArea: string | null;
   policy: Pick<DisclosurePolicy, 'roundTo'> | null;
-  csvMeta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }) {
   const id = useId();
   const vruNeed = data.vru ? valueOf(data.vru, 'need') : null;
@@ -350,7 +350,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
       <CsvButton
         fileName={`need-and-harm-${need.id}-${harm.id}.csv`}
         label="Download need and harm (CSV)"
-        build={() => needHarmCsv(data, need, harm, name, csvMeta)}
+        build={() => needHarmCsv(data, need, harm, name, exportMeta([need.id, harm.id]))}
       />
     </CohortFigure>
   );
@@ -361,7 +361,7 @@ export function needHarmCsv(
   need: Indicator,
   harm: Indicator,
   name: (code: string) => string,
-  meta: { source: string; synthetic: boolean; audience: string },
+  meta: ExportMeta,
 ): string {
   const rows = [...data.points, ...(data.vru ? [data.vru] : [])];
   const sym = (p: NeedHarmPoint, axis: 'need' | 'harm') => (isSymbol(p[axis].flag) ? p[axis].flag : p[axis].stat.value);

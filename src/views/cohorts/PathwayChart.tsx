@@ -2,9 +2,9 @@ import { useId, memo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { TIER_LABELS, TIERS, type Indicator, type Tier } from '../../contract';
 import type { CohortPathway, TierLine } from '../../queries/readers/cohort-pathway';
-import { protectedCsv } from '../../disclosure/export-csv';
+import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
-import { CsvButton } from './CsvButton';
+import { CsvButton, type ExportMetaFor } from './CsvButton';
 import { SymbolWithReason } from './FigureCell';
 import { cohortSuppressedReason } from './FigureCell';
 import { Figure } from '../../ui/Figure';
@@ -51,12 +51,12 @@ export const PathwayChart = memo(function PathwayChart({
   pathway,
   cohortName,
   indicators,
-  csvMeta,
+  exportMeta,
 }: {
   pathway: CohortPathway;
   cohortName: string;
   indicators: ReadonlyMap<string, Indicator>;
-  csvMeta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }) {
   const id = useId();
   const tiers = pathway.tiers;
@@ -171,7 +171,7 @@ export const PathwayChart = memo(function PathwayChart({
       <CsvButton
         fileName={`cohort-pathway-${pathway.granularity}.csv`}
         label="Download the pathway (CSV)"
-        build={() => pathwayCsv(pathway, cohortName, csvMeta)}
+        build={() => pathwayCsv(pathway, cohortName, exportMeta(pathway.tiers.flatMap((t) => t.included)))}
       />
     </CohortFigure>
   );
@@ -303,11 +303,7 @@ interface CsvRow {
   flag: string;
 }
 
-export function pathwayCsv(
-  pathway: CohortPathway,
-  cohortName: string,
-  meta: { source: string; synthetic: boolean; audience: string },
-): string {
+export function pathwayCsv(pathway: CohortPathway, cohortName: string, meta: ExportMeta): string {
   const rows: CsvRow[] = pathway.tiers.flatMap((t) =>
     t.points.map((p) => ({ tier: t.tier, period: p.period, index: p.index, members: p.members, flag: p.flag })),
   );

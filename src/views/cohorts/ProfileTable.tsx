@@ -2,11 +2,11 @@ import { kindNamed } from '../../indicator-kinds';
 import type { DisclosurePolicy, Indicator } from '../../contract';
 import { DataTable, TierBodies } from '../../ui/DataTable';
 import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-profile';
-import { protectedCsv } from '../../disclosure/export-csv';
+import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { MarkerIcon } from './ComparisonMarker';
 import { MIN_DISTRICTS_FOR_RANGE } from './SpineChart';
-import { CsvButton } from './CsvButton';
+import { CsvButton, type ExportMetaFor } from './CsvButton';
 import { FigureCell, SymbolWithReason } from './FigureCell';
 import { bandList } from './cohort-name';
 import {
@@ -166,7 +166,7 @@ export function profileCsv(
   profile: CohortProfile,
   indicators: ReadonlyMap<string, Indicator>,
   cohortName: string,
-  meta: { source: string; synthetic: boolean; audience: string },
+  meta: ExportMeta,
 ): string {
   return protectedCsv<ProfileRow>(
     {
@@ -222,7 +222,7 @@ export function CohortCsvButton(props: {
   profile: CohortProfile;
   indicators: ReadonlyMap<string, Indicator>;
   cohortName: string;
-  meta: { source: string; synthetic: boolean; audience: string };
+  exportMeta: ExportMetaFor;
 }) {
   const file = `cohort-profile-${props.cohortName
     .toLowerCase()
@@ -232,7 +232,14 @@ export function CohortCsvButton(props: {
     <CsvButton
       fileName={file}
       label="Download the profile (CSV)"
-      build={() => profileCsv(props.profile, props.indicators, props.cohortName, props.meta)}
+      build={() =>
+        profileCsv(
+          props.profile,
+          props.indicators,
+          props.cohortName,
+          props.exportMeta(props.profile.rows.map((r) => r.indicatorId)),
+        )
+      }
     />
   );
 }

@@ -1,14 +1,7 @@
 import { DataTable } from '../../ui/DataTable';
 import { useEffect } from 'react';
-import {
-  allowsSmallAreaLists,
-  drawsOnSynthetic,
-  type GeographyLevel,
-  rulesFor,
-  type Audience,
-  breakdownWords,
-} from '../../contract';
-import { protectedCsv } from '../../disclosure/export-csv';
+import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, breakdownWords } from '../../contract';
+import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
@@ -98,7 +91,6 @@ export default function ConcentrationView() {
             source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
             synthetic: drawsOnSynthetic(manifest, [indicator.id]),
             rules: rulesFor(manifest, state.audience, [indicator.id]),
-            audience: state.audience,
           }}
           reason={suppressionExplanation(policy)}
         />
@@ -121,7 +113,7 @@ function ConcentrationFiguresShown({
   unit: string;
   title: string;
   fileStem: string;
-  meta: { source: string; synthetic: boolean; audience: Audience; rules: string };
+  meta: ExportMeta;
   reason: string;
 }) {
   const areas = levelName(data.level);
@@ -270,7 +262,7 @@ function PersistentAreas({
   unit: string;
   title: string;
   fileStem: string;
-  meta: { source: string; synthetic: boolean; audience: Audience };
+  meta: ExportMeta;
 }) {
   const areas = levelName(data.level);
   if (!data.persistent)

@@ -6,7 +6,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
-import { drawsOnSynthetic, type Indicator, rulesFor, breakdownWords } from '../../contract';
+import { drawsOnSynthetic, type Audience, type Indicator, rulesFor, breakdownWords } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -45,6 +45,8 @@ export default function InequalityView() {
   }, [data]);
 
   if (!manifest) return <Intro />;
+  // Named beside the figures and in their CSV files.
+  const rules = rulesFor(manifest, state.audience, indicator ? [indicator.id] : []);
   return (
     <section aria-labelledby="ineq-title" className="ineq-view">
       <Intro />
@@ -79,7 +81,7 @@ export default function InequalityView() {
               {rates ? `Rates ${indicator.rateLabel}` : 'Counts'}
               {data.populationYear !== null
                 ? `, per head of the ${data.populationYear} population (the latest loaded)`
-                : ''}. {rulesFor(manifest, state.audience, [indicator.id])}.
+                : ''}. {rules}.
             </p>
             {[data.national, data.local].map((scheme) => (
               <SchemeFigure
@@ -91,6 +93,7 @@ export default function InequalityView() {
                 reason={suppressionExplanation(policy)}
                 source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
                 audience={state.audience}
+                rules={rules}
                 synthetic={drawsOnSynthetic(manifest, [indicator.id])}
               />
             ))}
@@ -124,6 +127,7 @@ function SchemeFigure({
   reason,
   source,
   audience,
+  rules,
   synthetic,
 }: {
   figures: SchemeFigures;
@@ -132,7 +136,9 @@ function SchemeFigure({
   rates: boolean;
   reason: string;
   source: string;
-  audience: string;
+  /** Names the file: the figures are this audience's. */
+  audience: Audience;
+  rules: string;
   synthetic: boolean;
 }) {
   const national = figures.scheme === 'national';
@@ -146,7 +152,7 @@ function SchemeFigure({
         title: `${title} (${national ? 'national deprivation deciles' : 'local deprivation quintiles'})`,
         source,
         synthetic,
-        audience,
+        rules,
         notes: [
           `${indicator.title}, ${yearText(all.period)}, ${breakdownWords('all', 'all')}; rates ${indicator.rateLabel}`,
           'group 1 is the most deprived; a group is hidden (c) when any of its small areas is hidden',

@@ -1,4 +1,3 @@
-import { rulesFor } from '../../contract';
 import { BoundaryProblems } from './DataProblems';
 import { BaseMapSettings, MapControls } from './MapControls';
 import { MapDrawing } from './MapDrawing';
@@ -62,7 +61,7 @@ export function MapView() {
               <p className="map-subtitle">
                 {indicator.title}: {m.measureWord}
                 {effective.measure !== 'count' ? ` (${indicator.rateLabel})` : ''}, by {levelNoun(level, false)}, {when},{' '}
-                {breakdown}. {rulesFor(manifest, state.audience, [indicator.id])}.
+                {breakdown}. {m.rules}.
               </p>
               <MapDrawing m={m} model={model} />
               <MapLegend model={model} levelNoun={m.nounPlural} />

@@ -11,7 +11,8 @@ export interface MapCsvContext {
   small: boolean;
   age: string;
   sex: string;
-  audience: string;
+  /** The rules the figures follow (rulesFor, for the indicator), as named under the map. */
+  rules: string;
   hasRate: boolean;
   benchmarkName: string;
   /** "2024" or "March 2025", as the map's title says. */
@@ -57,7 +58,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
       title: `${c.indicator.title} by ${levelNoun(c.level, false)}, ${c.when} (${c.breakdown})`,
       source: dataset ? `${dataset.title}, ${dataset.agency}` : c.indicator.dataset,
       synthetic: drawsOnSynthetic(c.manifest, [c.indicator.id]),
-      audience: c.audience,
+      rules: c.rules,
       notes: [
         ...(data.countAveragedOver !== null ? [`value: ${averageMonthNote(c.indicator.unit, data.countAveragedOver)}`] : []),
         `rate: ${c.indicator.rateLabel}, with 95% confidence limits; compared with ${c.benchmarkName} by those limits`,

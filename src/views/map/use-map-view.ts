@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { type GeographyLevel, breakdownWords } from '../../contract';
+import { type GeographyLevel, breakdownWords, rulesFor } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { matchBoundary, unionBox } from '../../geo/boundary-join';
 import { cartogramLayout } from '../../geo/tile-grid';
@@ -231,6 +231,8 @@ export function useMapView() {
   const mapLabel = indicator ? `${indicator.title} by ${levelNoun(level, false)}, ${when}` : 'Map';
   const suppressedReason = policy ? suppressionExplanation(policy) : '';
   const roundedReason = policy ? roundingExplanation(policy) : '';
+  // Named under the map and in its CSV.
+  const rules = rulesFor(manifest, state.audience, indicator ? [indicator.id] : []);
 
   const download = () => {
     if (!data || !indicator || !manifest) return;
@@ -241,7 +243,7 @@ export function useMapView() {
       small,
       age: state.age,
       sex: state.sex,
-      audience: state.audience,
+      rules,
       hasRate,
       benchmarkName,
       when,
@@ -298,6 +300,7 @@ export function useMapView() {
     mapLabel,
     suppressedReason,
     roundedReason,
+    rules,
     download,
   };
 }

@@ -64,7 +64,7 @@ export function MeasureCard({
   datasetTitle,
   synthetic,
   markSynthetic = false,
-  audience,
+  rules,
 }: {
   measure: BriefingMeasure;
   areaName: string;
@@ -74,7 +74,8 @@ export function MeasureCard({
   synthetic: boolean;
   /** Say so on the card itself too: real figures stand beside it, so the page's notice cannot speak for all. */
   markSynthetic?: boolean;
-  audience: string;
+  /** The rules the card's figures follow (rulesFor, for its indicator): its exports name them. */
+  rules: string;
 }) {
   const chart = useRef<SVGSVGElement>(null);
   const { indicator: ind, current, previous } = measure;
@@ -210,7 +211,8 @@ export function MeasureCard({
           source={source}
           svg={chart}
           synthetic={synthetic}
-          csv={() => measureCsv(measure, { areaName, source, synthetic, audience })}
+          rules={rules}
+          csv={() => measureCsv(measure, { areaName, source, synthetic, rules })}
         />
       </div>
     </article>

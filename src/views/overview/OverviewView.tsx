@@ -5,6 +5,7 @@ import {
   drawsOnSynthetic,
   openDataShare,
   syntheticShare,
+  rulesFor,
   rulesName,
 } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
@@ -71,9 +72,8 @@ export function OverviewView() {
   // Each card and export says "synthetic" for its own figures; a card is tagged when real figures stand beside it.
   const cardSynthetic = (id: string) => drawsOnSynthetic(manifest, [id]);
   const markSynthetic = syntheticShare(manifest) === 'some';
-  const audience = state.audience;
   const today = new Date().toISOString().slice(0, 10);
-  const cardProps = { areaName: data.areaName, policy, audience };
+  const cardProps = { areaName: data.areaName, policy };
   const card = (m: (typeof data.measures)[number]) => (
     <MeasureCard
       key={m.indicator.id}
@@ -81,6 +81,7 @@ export function OverviewView() {
       datasetTitle={datasetTitle(m.indicator.dataset)}
       synthetic={cardSynthetic(m.indicator.id)}
       markSynthetic={markSynthetic}
+      rules={rulesFor(manifest, state.audience, [m.indicator.id])}
       {...cardProps}
     />
   );
@@ -154,7 +155,13 @@ export function OverviewView() {
 
       <section aria-labelledby="tier-title" className="briefing__section briefing__tiers">
         <h2 id="tier-title">All measures by prevention tier</h2>
-        <TierSummary measures={data.measures} source={sources} synthetic={drawsOnSynthetic(manifest, shownIds)} {...cardProps} />
+        <TierSummary
+          measures={data.measures}
+          source={sources}
+          synthetic={drawsOnSynthetic(manifest, shownIds)}
+          rules={rulesFor(manifest, state.audience, shownIds)}
+          {...cardProps}
+        />
       </section>
 
       <section aria-labelledby="method-title" className="briefing__section briefing__method">

@@ -17,14 +17,15 @@ export function TierSummary({
   policy,
   source,
   synthetic,
-  audience,
+  rules,
 }: {
   measures: readonly BriefingMeasure[];
   areaName: string;
   policy: DisclosurePolicy;
   source: string;
   synthetic: boolean;
-  audience: string;
+  /** The rules the figures of every measure in the table follow (rulesFor). */
+  rules: string;
 }) {
   const title = `All measures by prevention tier: ${areaName}, latest full year`;
   return (
@@ -95,7 +96,8 @@ export function TierSummary({
           title={title}
           source={source}
           synthetic={synthetic}
-          csv={() => summaryCsv(measures, { title, source, synthetic, audience })}
+          rules={rules}
+          csv={() => summaryCsv(measures, { title, source, synthetic, rules })}
         />
       </div>
     </>

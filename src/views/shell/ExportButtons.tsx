@@ -1,6 +1,5 @@
 import { useState, type RefObject } from 'react';
 import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
-import { useViewState } from '../../url-state/use-view-state';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
 import { chartPicture, pictureToPng, type PictureText } from '../../ui/picture-export';
@@ -27,12 +26,15 @@ export function ExportButtons({
   svg,
   source,
   synthetic,
+  rules,
   fileName,
   disabled,
 }: {
   title: string;
   /** The figures draw on a synthetic dataset (contract/provenance.ts): the picture says so. */
   synthetic: boolean;
+  /** The rules the figures follow (rulesFor, for their indicators): the picture names them, as the CSV does. */
+  rules: string;
   /** Builds the CSV text when asked (use protectedCsv). */
   csv: () => string;
   /** The chart to export as SVG and PNG. */
@@ -45,7 +47,6 @@ export function ExportButtons({
    */
   disabled?: boolean;
 }) {
-  const { state } = useViewState();
   const current = useFiguresCurrent();
   const off = disabled ?? !current;
   const wait = off ? 'Available once the figures for your choice are shown' : undefined;
@@ -55,7 +56,7 @@ export function ExportButtons({
     title,
     source,
     synthetic,
-    audience: state.audience,
+    rules,
     date: formatDate(new Date().toISOString().slice(0, 10)),
   });
   const picture = async (kind: 'svg' | 'png') => {

@@ -2,14 +2,9 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useFiguresCurrent } from '../../hooks/coordinator/use-figures-current';
 import { downloadFile } from '../../ui/download-file';
 import { formatDate } from '../../ui/format';
+import type { ExportMeta } from '../../disclosure/export-csv';
 import { pictureToPng } from '../../ui/picture-export';
 import { chartSvgText, fileNameFor } from './chart-download';
-
-export interface ExportMeta {
-  source: string;
-  synthetic: boolean;
-  audience: string;
-}
 
 /**
  * One figure of the Trends view: a title that states the finding, the chart (if any), notes, the
@@ -60,9 +55,7 @@ export function ChartFigure({
     return chartSvgText(chartRef.current, {
       title,
       subtitle,
-      source: exportMeta.source,
-      synthetic: exportMeta.synthetic,
-      audience: exportMeta.audience,
+      ...exportMeta,
       date: formatDate(new Date().toISOString().slice(0, 10)),
     });
   };

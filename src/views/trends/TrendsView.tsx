@@ -76,14 +76,13 @@ export function TrendsView() {
             exportMeta: {
               source: sourceOf(manifest, indicator),
               synthetic: drawsOnSynthetic(manifest, [indicator.id]),
-              audience: state.audience,
+              rules: rulesFor(manifest, state.audience, [indicator.id]),
             },
             explanations: {
               suppressed: suppressionExplanation(policy ?? { suppressBelowOrEqual: 0 }),
               rounded: roundingExplanation(policy ?? { roundTo: 1 }),
             },
             lowCountBelow: policy?.lowCountBelow ?? 10,
-            rules: rulesFor(manifest, state.audience, [indicator.id]),
           }
         : null,
     [manifest, indicator, policy, state.audience],
@@ -200,7 +199,7 @@ function TrendPart({ ctx, vruName, indicator }: { ctx: SectionContext; vruName: 
           Updating the figures for your new choice…
         </p>
       ) : null}
-      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${ctx.rules}`}</p>
+      <p className="lede">{`${data.area.name} · ${sliceLabel(data.age, data.sex)} · ${ctx.exportMeta.rules}`}</p>
       <MainTrendSection series={data} ctx={ctx} />
       <YearsSection series={data} ctx={ctx} />
       <SeasonalitySection series={data} ctx={ctx} />
@@ -261,9 +260,10 @@ function ComparePart({
   // In the order chosen: the view's own indicator first, drawn in the first style.
   const indicators = chosen.flatMap((id) => manifest.indicators.filter((i) => i.id === id));
   const comparison = useTrendComparison(indicators);
-  // The comparison's exports draw on every compared indicator, not only the view's own.
+  // The comparison's exports draw on every compared indicator, not only the view's own: so do their labels.
   const synthetic = drawsOnSynthetic(manifest, chosen);
-  const compareCtx = useMemo(() => ({ ...ctx, exportMeta: { ...ctx.exportMeta, synthetic } }), [ctx, synthetic]);
+  const rules = rulesFor(manifest, state.audience, chosen);
+  const compareCtx = useMemo(() => ({ ...ctx, exportMeta: { ...ctx.exportMeta, synthetic, rules } }), [ctx, synthetic, rules]);
   const others = chosen.filter((id) => id !== indicator.id);
   return (
     <>

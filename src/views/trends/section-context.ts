@@ -1,13 +1,12 @@
-import type { ExportMeta } from './ChartFigure';
+import type { ExportMeta } from '../../disclosure/export-csv';
 import type { FlagExplanations } from './TrendFigure';
 
-/** What every section of the Trends view is given: how to export, explain flags and name the rules. */
+/** What every section of the Trends view is given: how to export (and name the rules) and explain flags. */
 export interface SectionContext {
+  /** Its `rules` are named beside the figures on screen too. */
   exportMeta: ExportMeta;
   explanations: FlagExplanations;
   lowCountBelow: number;
-  /** The rules the figures follow, as named beside them (rulesFor). */
-  rules: string;
 }
 
 /** A file name stem from its parts. */
@@ -26,5 +25,5 @@ export function gapNote(hidden: number, missing: number, unit: string): string |
 
 /** The export metadata of a section, under its own title. */
 export function meta(ctx: SectionContext, title: string) {
-  return { title, source: ctx.exportMeta.source, synthetic: ctx.exportMeta.synthetic, audience: ctx.exportMeta.audience };
+  return { title, ...ctx.exportMeta };
 }

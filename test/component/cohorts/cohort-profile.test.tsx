@@ -25,7 +25,7 @@ function renderProfile(p = profile()) {
       areaName="Preston"
       vruName="Lancashire VRN area"
       policy={POLICY}
-      csvMeta={{ source: 'test', synthetic: true, audience: 'analyst' }}
+      exportMeta={() => ({ source: 'test', synthetic: true, rules: 'Analyst disclosure rules' })}
     />,
   );
 }
@@ -119,7 +119,7 @@ describe('the tier profile', () => {
 describe('the profile’s downloads and units', () => {
   it('say which population year stood in, and that people counted each month are an average month', () => {
     const p = profile();
-    const meta = { source: 'test', synthetic: true, audience: 'analyst' };
+    const meta = { source: 'test', synthetic: true, rules: 'Analyst disclosure rules' };
     const plain = profileCsv(p, INDICATORS, 'Young men in Preston', meta);
     expect(plain).not.toContain('nearest year loaded');
     expect(plain).not.toContain('average month of the year');

@@ -68,7 +68,7 @@ describe('Deprivation titles and CSV', () => {
   it('writes hidden groups as c in every figure column and missing ones as x', () => {
     const s = scheme([null, 600, null], ['c', 'shown', 'x']);
     const csv = protectedCsv(
-      { title: 't', source: 's', synthetic: false, audience: 'analyst' },
+      { title: 't', source: 's', synthetic: false, rules: 'Analyst disclosure rules' },
       groupCsvColumns(true),
       s.groups,
       (g) => g.flag,

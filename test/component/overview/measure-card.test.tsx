@@ -106,7 +106,7 @@ function renderAnalystCard(m: BriefingMeasure): HTMLElement {
       policy={DEFAULT_POLICIES.analyst}
       datasetTitle="Police"
       synthetic
-      audience="analyst"
+      rules="Analyst disclosure rules"
     />,
   );
   return screen.getByRole('article', { name: 'Knife serious violence, under 25' });
@@ -149,7 +149,7 @@ describe('a headline measure card', () => {
         policy={DEFAULT_POLICIES.partner}
         datasetTitle="Police"
         synthetic
-        audience="partner"
+        rules="Partner disclosure rules"
       />,
     );
     const card = screen.getByRole('article', { name: 'Knife serious violence, under 25' });
@@ -204,7 +204,7 @@ describe('a rate with no population', () => {
         policy={DEFAULT_POLICIES.analyst}
         datasetTitle="Police"
         synthetic
-        audience="analyst"
+        rules="Analyst disclosure rules"
       />,
     );
     expect(screen.getByRole('article', { name: 'Knife serious violence, under 25' })).toHaveTextContent(
@@ -218,7 +218,7 @@ describe('the downloads of a rate with another year’s population or none', () 
     const borrowed = measure({ current: { ...measure().current!, populationYear: 2024 } });
     const reason = 'no population figure for the area: 1 of its 14 districts has none for 2024';
     const none = measure({ previous: { ...measure().previous!, statistic: null, denominator: null, rateReason: reason } });
-    const meta = { source: 'Police', synthetic: true, audience: 'analyst' };
+    const meta = { source: 'Police', synthetic: true, rules: 'Analyst disclosure rules' };
     const one = measureCsv(borrowed, { ...meta, areaName: 'the area' });
     expect(one).toContain(
       'Knife serious violence, under 25: the rate for 2025 uses the 2024 population, the nearest year loaded',
@@ -309,7 +309,7 @@ describe('the table of all measures by tier', () => {
         policy={DEFAULT_POLICIES.analyst}
         source="Police"
         synthetic
-        audience="analyst"
+        rules="Analyst disclosure rules"
       />,
     );
     const rateCell = (id: string) => document.querySelector(`tr[data-indicator="${id}"]`)!.querySelectorAll('td')[2]!;

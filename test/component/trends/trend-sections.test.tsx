@@ -26,10 +26,9 @@ beforeAll(() => {
 afterEach(cleanup);
 
 const ctx: SectionContext = {
-  exportMeta: { source: 'Lancashire Constabulary, police recorded crime', synthetic: true, audience: 'analyst' },
+  exportMeta: { source: 'Lancashire Constabulary, police recorded crime', synthetic: true, rules: 'Analyst disclosure rules' },
   explanations: EXPLANATIONS,
   lowCountBelow: 10,
-  rules: 'Analyst disclosure rules',
 };
 
 describe('MainTrendSection', () => {

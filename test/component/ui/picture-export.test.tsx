@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { chartPicture, estimateTextWidth, wrapToWidth, type PictureText } from '../../../src/ui/picture-export';
+import { chartPicture, estimateTextWidth, footerLines, wrapToWidth, type PictureText } from '../../../src/ui/picture-export';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -29,7 +29,7 @@ const text: PictureText = {
   subtitle: 'Rate per 1,000 residents, with 95% confidence limits; months with no data are left as gaps.',
   source: `Police recorded crime, Test Constabulary. Measure: violence with injury in ${LONG_NAME}.`,
   date: '26 November 2025',
-  audience: 'partner',
+  rules: 'Partner disclosure rules',
   synthetic: true,
   symbols: ['c', 'x', 'z'],
 };
@@ -78,7 +78,7 @@ describe('an exported chart picture', () => {
       .join(' ');
     expect(footer).toContain('Source: Police recorded crime, Test Constabulary.');
     expect(footer).toContain(
-      'Produced 26 November 2025 with the violence needs assessment dashboard, under partner disclosure rules.',
+      'Produced 26 November 2025 with the violence needs assessment dashboard (partner disclosure rules).',
     );
     expect(footer).toContain('Symbols: c = hidden to protect privacy; x = not available; z = not applicable.');
     expect(footer).toContain('SYNTHETIC DATA: made-up figures for demonstration, not real people.');
@@ -109,6 +109,22 @@ describe('an exported chart picture', () => {
     const { lines } = parse(picture.svg);
     expect(lines[0]?.text).toBe('<script>alert(1)</script> & "quotes" end');
     expect(lines.map((l) => l.text).join(' ')).not.toContain('SYNTHETIC');
+  });
+});
+
+describe('the rules a picture names', () => {
+  // rulesFor's three answers (contract/provenance.ts), each read as part of the "Produced" sentence.
+  it.each([
+    ['Partner disclosure rules', '(partner disclosure rules).'],
+    ['Published open data: exact counts', '(published open data: exact counts).'],
+    [
+      'Partner disclosure rules; published open data: exact counts',
+      '(partner disclosure rules; published open data: exact counts).',
+    ],
+  ])('%s', (rules, words) => {
+    expect(footerLines({ ...text, rules }).map((l) => l.text)).toContain(
+      `Produced 26 November 2025 with the violence needs assessment dashboard ${words}`,
+    );
   });
 });
 

@@ -85,7 +85,7 @@ describe('csvCell, the one escaping function', () => {
 
   it('a protected CSV keeps a negative figure a number and escapes a hostile name', () => {
     const csv = protectedCsv(
-      { title: TITLE, source: HOSTILE[1]!, synthetic: false, audience: 'analyst' },
+      { title: TITLE, source: HOSTILE[1]!, synthetic: false, rules: 'Analyst disclosure rules' },
       [
         { header: 'area', value: (r: { area: string; change: number }) => r.area },
         { header: 'change', value: (r) => r.change },
@@ -127,7 +127,7 @@ describe('every CSV writer escapes through csvCell', () => {
       comparedWithBenchmark: false,
       age: 'all',
       sex: 'all',
-      audience: 'analyst',
+      rules: 'Analyst disclosure rules',
       hasRate: true,
       benchmarkName: 'the area',
       when: '2025',
@@ -139,7 +139,7 @@ describe('every CSV writer escapes through csvCell', () => {
 
   it('Trends: months, years, indicators compared and hotspots', () => {
     const series = handMadeSeries();
-    const meta = { title: TITLE, source: HOSTILE[1]!, synthetic: true, audience: 'analyst', notes: [HOSTILE[4]!] };
+    const meta = { title: TITLE, source: HOSTILE[1]!, synthetic: true, rules: 'Analyst disclosure rules', notes: [HOSTILE[4]!] };
     expectFormulaSafe(monthlyCsv(meta, series));
     const years = yearsCsv(meta, series);
     expectFormulaSafe(years);
@@ -178,10 +178,15 @@ describe('every CSV writer escapes through csvCell', () => {
       months: [{ period: '2025-01', value: 15, flag: 'shown' }],
       sentence: '',
     };
-    const card = measureCsv(measure, { areaName: AREA, source: HOSTILE[1]!, synthetic: true, audience: 'analyst' });
+    const card = measureCsv(measure, { areaName: AREA, source: HOSTILE[1]!, synthetic: true, rules: 'Analyst disclosure rules' });
     expectFormulaSafe(card);
     expectEscaped(card, AREA);
-    const summary = summaryCsv([measure], { title: TITLE, source: HOSTILE[1]!, synthetic: true, audience: 'analyst' });
+    const summary = summaryCsv([measure], {
+      title: TITLE,
+      source: HOSTILE[1]!,
+      synthetic: true,
+      rules: 'Analyst disclosure rules',
+    });
     expectFormulaSafe(summary);
     expectEscaped(summary, HOSTILE[3]!);
     // The fall of 5% stays a number.
@@ -189,7 +194,7 @@ describe('every CSV writer escapes through csvCell', () => {
   });
 
   it('Cohorts: profile, pyramid, pathway and need against harm', () => {
-    const meta = { source: HOSTILE[1]!, synthetic: true, audience: 'analyst' };
+    const meta = { source: HOSTILE[1]!, synthetic: true, rules: 'Analyst disclosure rules' };
     const hostileIndicators = new Map([...INDICATORS].map(([id, ind]) => [id, { ...ind, title: HOSTILE[2]! }]));
     const prof = profileCsv(profile(), hostileIndicators, HOSTILE[0]!, meta);
     expectFormulaSafe(prof);

@@ -8,7 +8,7 @@ interface Row {
   flag: FigureFlag;
 }
 
-const meta = { title: 'Test, "quoted", title', source: 'Test source', synthetic: true, audience: 'partner' };
+const meta = { title: 'Test, "quoted", title', source: 'Test source', synthetic: true, rules: 'Partner disclosure rules' };
 
 describe('protectedCsv', () => {
   const rows: Row[] = [
@@ -29,7 +29,7 @@ describe('protectedCsv', () => {
   );
   const lines = csv.trimEnd().split('\n');
 
-  it('carries title, source, date, audience and the synthetic warning in comment lines', () => {
+  it('carries title, source, date, the rules followed and the synthetic warning in comment lines', () => {
     // Double quotes would open a quoted cell in a spreadsheet: they become typographic ones.
     expect(lines[0]).toBe('# Test, \u201cquoted\u201d, title');
     expect(lines[1]).toBe('# Source: Test source');
