@@ -1,4 +1,4 @@
-import type { Dataset, DisclosurePolicy, Manifest } from './manifest-schema';
+import type { Dataset, DisclosurePolicy, Indicator, Manifest } from './manifest-schema';
 import { rulesName, type Audience } from './vocabularies';
 
 /**
@@ -69,6 +69,20 @@ export function rulesFor(manifest: Manifest | null, audience: Audience, indicato
  */
 export function madeWith(rules: string): string {
   return `with the violence needs assessment dashboard (${rules.charAt(0).toLowerCase()}${rules.slice(1)})`;
+}
+
+/**
+ * The source named beside these indicators' figures and in their exports: each dataset they come from, once, as
+ * "title, agency", in the order the indicators are given. A comparison of indicators from two agencies names both.
+ */
+export function sourceOf(manifest: Manifest | null, indicators: readonly Pick<Indicator, 'dataset'>[]): string {
+  const names: string[] = [];
+  for (const { dataset: id } of indicators) {
+    const dataset = manifest?.datasets.find((d) => d.id === id);
+    const name = dataset ? `${dataset.title}, ${dataset.agency}` : id;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.join('; ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DataTable } from '../../ui/DataTable';
 import { useEffect } from 'react';
-import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, breakdownWords } from '../../contract';
+import { allowsSmallAreaLists, drawsOnSynthetic, type GeographyLevel, rulesFor, breakdownWords, sourceOf } from '../../contract';
 import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useConcentrationFigures } from '../../hooks/use-inequality';
@@ -38,7 +38,7 @@ import { useReportShownIndicator } from '../../ui/shown-indicator';
 export default function ConcentrationView() {
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
-  const { indicator, replaced, withSmallAreas, levelsOf, ready, dataset, manifest } = useSmallAreaIndicator(SMALL_LEVELS);
+  const { indicator, replaced, withSmallAreas, levelsOf, ready, manifest } = useSmallAreaIndicator(SMALL_LEVELS);
   const levels = indicator ? levelsOf(indicator.id) : [];
   // The filter bar names the indicator shown by default rather than asking to choose one.
   useReportShownIndicator(indicator?.id ?? null);
@@ -88,7 +88,7 @@ export default function ConcentrationView() {
           title={indicator.title}
           fileStem={`concentration-${indicator.id}-${data.level}-${state.audience}`}
           meta={{
-            source: dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset,
+            source: sourceOf(manifest, [indicator]),
             synthetic: drawsOnSynthetic(manifest, [indicator.id]),
             rules: rulesFor(manifest, state.audience, [indicator.id]),
           }}

@@ -6,7 +6,7 @@ import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { useInequalityFigures } from '../../hooks/use-inequality';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
 import type { InequalityFigures, InequalityParams, SchemeFigures } from '../../queries/readers/inequality-figures';
-import { drawsOnSynthetic, type Audience, type Indicator, rulesFor, breakdownWords } from '../../contract';
+import { drawsOnSynthetic, type Audience, type Indicator, rulesFor, breakdownWords, sourceOf } from '../../contract';
 import { enGB } from '../../ui/format';
 import { markOnce } from '../../ui/performance-marks';
 import { useViewState } from '../../url-state/use-view-state';
@@ -29,7 +29,7 @@ const LSOA = ['lsoa'] as const;
 export default function InequalityView() {
   const { state, update } = useViewState();
   const policy = useDisclosurePolicy();
-  const { indicator, replaced, withSmallAreas, ready, dataset, manifest } = useSmallAreaIndicator(LSOA);
+  const { indicator, replaced, withSmallAreas, ready, manifest } = useSmallAreaIndicator(LSOA);
   // The filter bar names the indicator shown by default rather than asking to choose one.
   useReportShownIndicator(indicator?.id ?? null);
   // Inequality compares crude rates per population (only the crude rate kind divides by it); others as counts.
@@ -91,7 +91,7 @@ export default function InequalityView() {
                 indicator={indicator}
                 rates={rates}
                 reason={suppressionExplanation(policy)}
-                source={dataset ? `${dataset.title}, ${dataset.agency}` : indicator.dataset}
+                source={sourceOf(manifest, [indicator])}
                 audience={state.audience}
                 rules={rules}
                 synthetic={drawsOnSynthetic(manifest, [indicator.id])}

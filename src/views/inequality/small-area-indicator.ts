@@ -34,7 +34,6 @@ export function useSmallAreaIndicator(levels: readonly string[]) {
     withSmallAreas,
     levelsOf,
     ready: indicatorLevels.isSuccess,
-    dataset: indicator ? loaded.manifest?.datasets.find((d) => d.id === indicator.dataset) : undefined,
     manifest: loaded.manifest,
   };
 }

@@ -1,4 +1,4 @@
-import { drawsOnSynthetic, type GeographyLevel, type Indicator, type Manifest } from '../../contract';
+import { drawsOnSynthetic, type GeographyLevel, type Indicator, type Manifest, sourceOf } from '../../contract';
 import { protectedCsv, type CsvColumn } from '../../disclosure/export-csv';
 import type { AreaFigure, MapFigures } from '../../queries/figures/map-area-figures';
 import { averageMonthNote, comparisonLabel, levelNoun } from './map-model';
@@ -25,7 +25,6 @@ export interface MapCsvContext {
 
 /** The table beside the map as a CSV of protected figures, with the whole VRU area as the benchmark row. */
 export function mapCsv(data: MapFigures, c: MapCsvContext): string {
-  const dataset = c.manifest.datasets.find((d) => d.id === c.indicator.dataset);
   const rows: AreaFigure[] = [...data.areas, ...(data.benchmark ? [data.benchmark] : [])];
   const missing = (f: AreaFigure['rateFlag']) => f === 'c' || f === 'x';
   const columns: CsvColumn<AreaFigure>[] = [
@@ -56,7 +55,7 @@ export function mapCsv(data: MapFigures, c: MapCsvContext): string {
   return protectedCsv(
     {
       title: `${c.indicator.title} by ${levelNoun(c.level, false)}, ${c.when} (${c.breakdown})`,
-      source: dataset ? `${dataset.title}, ${dataset.agency}` : c.indicator.dataset,
+      source: sourceOf(c.manifest, [c.indicator]),
       synthetic: drawsOnSynthetic(c.manifest, [c.indicator.id]),
       rules: c.rules,
       notes: [

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor, breakdownWords } from '../../contract';
+import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor, breakdownWords, sourceOf } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
@@ -42,11 +42,6 @@ export function defaultComparison(indicators: readonly Indicator[], chosen: Indi
   return picked;
 }
 
-function sourceOf(manifest: Manifest | null, indicator: Indicator): string {
-  const dataset = manifest?.datasets.find((d) => d.id === indicator.dataset);
-  return dataset ? `${dataset.agency}, ${dataset.title}` : indicator.dataset;
-}
-
 type TrendsPart = NonNullable<ViewOptions['part']>;
 
 const PARTS: readonly TabChoice<TrendsPart>[] = [
@@ -74,7 +69,7 @@ export function TrendsView() {
       manifest && indicator
         ? {
             exportMeta: {
-              source: sourceOf(manifest, indicator),
+              source: sourceOf(manifest, [indicator]),
               synthetic: drawsOnSynthetic(manifest, [indicator.id]),
               rules: rulesFor(manifest, state.audience, [indicator.id]),
             },
@@ -263,7 +258,11 @@ function ComparePart({
   // The comparison's exports draw on every compared indicator, not only the view's own: so do their labels.
   const synthetic = drawsOnSynthetic(manifest, chosen);
   const rules = rulesFor(manifest, state.audience, chosen);
-  const compareCtx = useMemo(() => ({ ...ctx, exportMeta: { ...ctx.exportMeta, synthetic, rules } }), [ctx, synthetic, rules]);
+  const source = sourceOf(manifest, indicators);
+  const compareCtx = useMemo(
+    () => ({ ...ctx, exportMeta: { ...ctx.exportMeta, source, synthetic, rules } }),
+    [ctx, source, synthetic, rules],
+  );
   const others = chosen.filter((id) => id !== indicator.id);
   return (
     <>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allIndicatorIds, drawsOnSynthetic, manifestSchema, syntheticShare, type ManifestInput } from '../../../src/contract';
+import {
+  allIndicatorIds,
+  drawsOnSynthetic,
+  manifestSchema,
+  sourceOf,
+  syntheticShare,
+  type ManifestInput,
+} from '../../../src/contract';
 import { mergeManifests } from '../../../src/import/merge-manifest';
 import { miniManifest } from '../../fixtures/mini-contract';
 
@@ -39,5 +46,20 @@ describe('provenance is per dataset', () => {
     const real = manifestSchema.parse(realManifest());
     expect(syntheticShare(real)).toBe('none');
     expect(drawsOnSynthetic(real, allIndicatorIds(real))).toBe(false);
+  });
+});
+
+describe('the source named beside figures', () => {
+  it('names each dataset the figures draw on, once, so a comparison across agencies names every agency', () => {
+    const merged = mergeManifests(manifestSchema.parse(miniManifest), manifestSchema.parse(realManifest()));
+    const of = (...ids: string[]) => ids.map((id) => merged.indicators.find((i) => i.id === id)!);
+    const police = merged.datasets.find((d) => d.id === of('vwi')[0]!.dataset)!;
+    const policeSource = `${police.title}, ${police.agency}`;
+    expect(sourceOf(merged, of('vwi'))).toBe(policeSource);
+    // Two indicators of one dataset: named once.
+    expect(sourceOf(merged, of('vwi', 'reoff'))).toBe(policeSource);
+    // The view's own indicator first, then the one compared with it, from another agency.
+    const health = merged.datasets.find((d) => d.id === 'health')!;
+    expect(sourceOf(merged, of('ed', 'vwi'))).toBe(`${health.title}, ${health.agency}; ${policeSource}`);
   });
 });
