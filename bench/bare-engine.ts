@@ -36,11 +36,11 @@ const STAGE_ENDS: [number, string][] = [
 
 /** protectInline, timing its stages by the progress it reports. */
 function stagedProtect(record: (s: ProtectStages) => void): ProtectRunner {
-  return async (cube, policy, parents, onProgress) => {
+  return async (request, onProgress) => {
     const stages: Record<string, number> = {};
     let stage = 0;
     let last = performance.now();
-    const result = await protectInline(cube, policy, parents, (done, total) => {
+    const result = await protectInline(request, (done, total) => {
       onProgress(done, total);
       while (stage < STAGE_ENDS.length && done >= STAGE_ENDS[stage]![0]) {
         const now = performance.now();

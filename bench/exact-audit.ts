@@ -13,6 +13,7 @@ import path from 'node:path';
 import { AUDIENCES, DEFAULT_POLICIES, type Audience, type DisclosurePolicy } from '../src/contract';
 import type { Engine } from '../src/engine/engine-types';
 import { highsOnce } from '../src/disclosure/load-highs';
+import { LP_COMPONENT_CAPS } from '../src/disclosure/lp-audit';
 import { cubeColumnsSql, protectCubeColumns } from '../src/disclosure/protect-columns';
 import { bareDataPath } from './bare-engine';
 import { generateBenchExtract } from './generate-bench-extract';
@@ -48,13 +49,14 @@ export async function exactAuditTimings(
   const highs = await highsOnce();
   const out: ExactAuditTiming[] = [];
   for (const audience of audiences) {
-    const policy = policyOf(audience);
+    // The cap each audience's protection runs with in the app.
+    const request = { cube, policy: policyOf(audience), parents, lpComponentCap: LP_COMPONENT_CAPS[audience] };
     let t = performance.now();
-    const plain = protectCubeColumns(cube, policy, parents);
+    const plain = protectCubeColumns(request);
     const intervalOnlyMs = performance.now() - t;
     t = performance.now();
     const c0 = cpuMs();
-    const exact = protectCubeColumns(cube, policy, parents, undefined, highs);
+    const exact = protectCubeColumns(request, undefined, highs);
     out.push({
       audience,
       cells: plain.flag.length,

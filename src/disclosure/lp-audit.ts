@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import type { Audience } from '../contract';
 import { CellLp, EPS, rowsOver, type Row } from './cell-lp';
 import { BasisStore } from './lp-bases';
 import { roundedInterval, type SuppressionPolicy } from './primary-policy';
@@ -32,15 +33,22 @@ export const LP_AUDIT_METHOD =
   'exact LP over all relations of each indicator (HiGHS); attackers who see c and who know which cells are small';
 
 /**
- * Largest component (uncertain cells) the LP certifies. A warm-started solve on a 2,000-cell component of the demo
- * takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair rounds bring it back
- * round after round: without the cap the analyst demo takes ~15 times the CPU (73 s against 4.9 s) even with each
- * returning component warm-started from its last basis, partner more (docs/performance.md).
- * Larger components are audited by the interval attack only, and the summary's method says so. That is NOT a
- * certificate: an uncapped LP audit of the analyst demo protected with this cap finds 56 primary cells narrowed
- * below the rule (issue #16).
+ * Largest component (uncertain cells) the LP certifies, for an audience. A warm-started solve on a 2,000-cell
+ * component of the demo takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair
+ * rounds bring it back round after round: with no cap the analyst demo takes ~15 times the CPU (73 s against
+ * 4.9 s) and partners ~50 times (docs/performance.md). Larger components are audited by the interval attack only,
+ * and the summary's method says so. That is NOT a certificate, so the cap is set by where the figures go:
+ * - partner and public tables are what bundles carry off the machine (BUNDLE_AUDIENCES). At 1,200 cells an
+ *   uncapped LP audit of the protected demo finds no cell narrowed below the rule for either, where 400 left 13
+ *   (partner) and 5 (public), and the real police.uk extract read as an agency's own (largest group 1,151 cells)
+ *   is certified whole. It costs about 4 times the protection's CPU on the demo (25 s against 6 s);
+ * - the analyst table stays with the analyst, whose first chart waits for it: at 400 an uncapped audit finds 56
+ *   cells narrowed below the rule, at 1,000 still 34, for 24 s against 3.8 s (issue #16, docs/performance.md).
  */
-export const LP_COMPONENT_CAP = 400;
+export const LP_COMPONENT_CAPS: Readonly<Record<Audience, number>> = { analyst: 400, partner: 1200, public: 1200 };
+
+/** The cap when no audience is named (protectCube called directly): the smallest, the analyst's. */
+export const LP_COMPONENT_CAP = LP_COMPONENT_CAPS.analyst;
 
 /**
  * The LP attacker's prior bounds for each cell. Sound for data protected by protectCube: shown figures are exact,

@@ -1,9 +1,20 @@
 import { tableFromIPC } from 'apache-arrow';
-import type { DisclosurePolicy } from '../contract';
-import type { AgeBand, GeographyLevel, Sex } from '../contract';
+import type { AgeBand, DisclosurePolicy, GeographyLevel, Sex } from '../contract';
 import { CELL_KEY_COLUMNS, type CubeCell, type PeriodType } from './cube-types';
 import type { Highs } from 'highs';
 import { protectCube, type ProtectionSummary } from './protect-cube';
+
+/**
+ * What protecting one audience's cube takes. The cube's columns come as Arrow IPC bytes and the area hierarchy as
+ * (child, parent) pairs, so both cross to a worker cheaply.
+ */
+export interface ProtectRequest {
+  cube: Uint8Array;
+  policy: DisclosurePolicy;
+  parents: [string, string][];
+  /** Largest group of linked uncertain cells the exact LP certifies (LP_COMPONENT_CAPS, by audience). */
+  lpComponentCap: number;
+}
 
 /** What protection hands back for cell i of the cube: a flag code (see FLAG_CODES) and the value to show. */
 export interface ProtectedColumns {
@@ -28,9 +39,7 @@ export function cubeColumnsSql(where = 'true'): string {
  * the cells and protecting them all stay off the page's main thread, and only two typed arrays come back.
  */
 export function protectCubeColumns(
-  ipc: Uint8Array,
-  policy: DisclosurePolicy,
-  parents: readonly [string, string][],
+  { cube: ipc, policy, parents, lpComponentCap }: ProtectRequest,
   onProgress?: (done: number, total: number) => void,
   /** The LP solver for the exact audit (loaded once by the caller: see load-highs.ts). */
   highs: Highs | null = null,
@@ -61,7 +70,8 @@ export function protectCubeColumns(
       count: Number(count[i]),
     };
   }
-  const result = protectCube(cells, policy, { parentOf: new Map(parents) }, onProgress ? { onProgress } : {}, highs);
+  const options = onProgress ? { onProgress, lpComponentCap } : { lpComponentCap };
+  const result = protectCube(cells, policy, { parentOf: new Map(parents) }, options, highs);
   const flag = new Uint8Array(n);
   const value = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -2,18 +2,14 @@ import { makeVector, Table } from 'apache-arrow';
 import type { Audience, DisclosurePolicy } from '../contract';
 import type { Engine } from '../engine/engine-types';
 import { ident, strList } from '../engine/sql-literals';
+import { LP_COMPONENT_CAPS } from './lp-audit';
 import type { ProtectionSummary } from './protect-cube';
-import { cubeColumnsSql, FLAG_CODES, type ProtectedColumns } from './protect-columns';
+import { cubeColumnsSql, FLAG_CODES, type ProtectedColumns, type ProtectRequest } from './protect-columns';
 import { protectedTable } from './protected-tables';
 
-/**
- * Runs protectCubeColumns somewhere: inline in Node, in a Web Worker in the browser. Takes the cube's columns as
- * Arrow IPC bytes and the area hierarchy as (child, parent) pairs, so both cross to a worker cheaply.
- */
+/** Runs protectCubeColumns somewhere: inline in Node, in a Web Worker in the browser. */
 export type ProtectRunner = (
-  cube: Uint8Array,
-  policy: DisclosurePolicy,
-  parents: [string, string][],
+  request: ProtectRequest,
   onProgress: (done: number, total: number) => void,
 ) => Promise<ProtectedColumns>;
 
@@ -42,9 +38,12 @@ export async function protectCubeTable(
     'SELECT code, parent_code FROM areas WHERE parent_code IS NOT NULL',
   );
   const result = await run(
-    cube,
-    policy,
-    parents.map((p) => [p.code, p.parent_code]),
+    {
+      cube,
+      policy,
+      parents: parents.map((p) => [p.code, p.parent_code]),
+      lpComponentCap: LP_COMPONENT_CAPS[audience],
+    },
     onProgress,
   );
   // Position i of the result is the i-th protected cell by cell_id.

@@ -20,7 +20,7 @@ export function warmProtectionWorker(): void {
 }
 
 /** Protection in a dedicated Web Worker, so a whole-dataset run never blocks the page. */
-export const protectInWorker: ProtectRunner = (cube, policy, parents, onProgress) => {
+export const protectInWorker: ProtectRunner = (request, onProgress) => {
   const w = protectionWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
@@ -36,7 +36,8 @@ export const protectInWorker: ProtectRunner = (cube, policy, parents, onProgress
     };
     w.addEventListener('message', onMessage);
     // The cube's bytes are transferred: the page does not need them again.
+    const { cube } = request;
     const bytes = cube.byteOffset === 0 && cube.byteLength === cube.buffer.byteLength ? cube : cube.slice();
-    w.postMessage({ id, kind: 'protect', cube: bytes, policy, parents }, [bytes.buffer]);
+    w.postMessage({ id, kind: 'protect', request: { ...request, cube: bytes } }, [bytes.buffer]);
   });
 };

@@ -3,5 +3,5 @@ import { protectCubeColumns } from './protect-columns';
 import type { ProtectRunner } from './protect-cube-table';
 
 /** Protection on the calling thread: for Node (tests, scripts, benchmarks' bare-engine runs). */
-export const protectInline: ProtectRunner = async (cube, policy, parents, onProgress) =>
-  protectCubeColumns(cube, policy, parents, onProgress, await highsOnce());
+export const protectInline: ProtectRunner = async (request, onProgress) =>
+  protectCubeColumns(request, onProgress, await highsOnce());

@@ -1,15 +1,12 @@
 /// <reference lib="webworker" />
-import type { DisclosurePolicy } from '../contract';
 import wasmUrl from 'highs/runtime?url';
 import { highsOnce } from './load-highs';
-import { protectCubeColumns } from './protect-columns';
+import { protectCubeColumns, type ProtectRequest } from './protect-columns';
 
 interface Request {
   id: number;
   kind: 'protect';
-  cube: Uint8Array;
-  policy: DisclosurePolicy;
-  parents: [string, string][];
+  request: ProtectRequest;
 }
 
 // Protecting a whole dataset takes seconds; doing it here keeps the page responsive meanwhile. The cube arrives
@@ -18,16 +15,10 @@ interface Request {
 const highs = highsOnce(wasmUrl);
 
 self.onmessage = async (event: MessageEvent<Request>) => {
-  const { id, cube, policy, parents } = event.data;
+  const { id, request } = event.data;
   try {
     const solver = await highs;
-    const result = protectCubeColumns(
-      cube,
-      policy,
-      parents,
-      (done, total) => self.postMessage({ id, type: 'progress', done, total }),
-      solver,
-    );
+    const result = protectCubeColumns(request, (done, total) => self.postMessage({ id, type: 'progress', done, total }), solver);
     self.postMessage({ id, type: 'done', ...result }, [result.flag.buffer, result.value.buffer]);
   } catch (e) {
     self.postMessage({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });

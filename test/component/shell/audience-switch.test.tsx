@@ -27,17 +27,17 @@ let release: () => void = () => {};
 const partnerHeld = new Promise<void>((resolve) => {
   release = resolve;
 });
-// Analyst rules round to 1; partner and public rules round to 5. Only theirs is held back.
-const gatedProtect: ProtectRunner = async (cube, policy, parents, onProgress) => {
-  if (policy.roundTo > 1) await partnerHeld;
-  return protectInline(cube, policy, parents, onProgress);
+// Analyst rules round to 1, partner rules to 5: only theirs is held back (the public's come from the snapshot).
+const gatedProtect: ProtectRunner = async (request, onProgress) => {
+  if (request.policy.roundTo > 1) await partnerHeld;
+  return protectInline(request, onProgress);
 };
 
 beforeAll(async () => {
   engine = await createNodeEngine();
-  // The demo restored protected for analysts only, with its files loaded beside it (the build's snapshot holds
-  // every audience already): partners and the public are protected here, through the gate, as own data are.
-  session = await restoreProtectedDemo(engine, 'raw', gatedProtect, ['analyst']);
+  // The demo restored protected for every audience but partners, with its files loaded beside it (the build's
+  // snapshot holds every audience already): partners are protected here, through the gate, as own data are.
+  session = await restoreProtectedDemo(engine, 'raw', gatedProtect, ['analyst', 'public']);
 }, 600_000);
 afterAll(() => {
   cleanup();

@@ -74,9 +74,9 @@ beforeAll(async () => {
   if (!decoded) throw new Error('the written snapshot did not decode');
   written = decoded;
   restoredEngine = await createNodeEngine();
-  const counting: ProtectRunner = (cube, policy, parents, onProgress) => {
-    protectionRuns.push(`${policy.suppressBelowOrEqual}`);
-    return protectInline(cube, policy, parents, onProgress);
+  const counting: ProtectRunner = (request, onProgress) => {
+    protectionRuns.push(`${request.policy.suppressBelowOrEqual}`);
+    return protectInline(request, onProgress);
   };
   restored = await DashboardSession.start(restoredEngine, counting, { demoFiles });
   await restored.restoreDemo(written);
