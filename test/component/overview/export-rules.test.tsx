@@ -6,33 +6,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ManifestInput } from '../../../src/contract';
 import type { Engine } from '../../../src/engine/engine-types';
 import { SessionContext } from '../../../src/hooks/session-context';
 import type { DashboardSession } from '../../../src/session/dashboard-session';
 import { downloadFile } from '../../../src/ui/download-file';
 import { OverviewView } from '../../../src/views/overview/OverviewView';
-import { loadMiniSession, miniExtractsCsv, miniManifest } from '../../fixtures/mini-contract';
+import { loadMiniSession, miniExtractsCsv, mixedManifest } from '../../fixtures/mini-contract';
 
 vi.mock('../../../src/ui/download-file', () => ({ downloadFile: vi.fn() }));
-
-/** The mini contract with its crimes published as open data and its reoffending the partnership's own, both headline. */
-function mixedManifest(): ManifestInput {
-  const police = miniManifest.datasets[0]!;
-  return {
-    ...miniManifest,
-    datasets: [
-      { ...police, published: true },
-      { ...police, id: 'yjs', title: 'Youth justice service', agency: 'Test YJS', published: false },
-    ],
-    indicators: miniManifest.indicators.map((i) => ({ ...i, headline: true, ...(i.id === 'reoff' ? { dataset: 'yjs' } : {}) })),
-  };
-}
 
 let engine: Engine;
 let session: DashboardSession;
 beforeAll(async () => {
-  ({ engine, session } = await loadMiniSession(mixedManifest(), [{ name: 'extracts.csv', text: miniExtractsCsv }]));
+  ({ engine, session } = await loadMiniSession(mixedManifest({ headline: true }), [
+    { name: 'extracts.csv', text: miniExtractsCsv },
+  ]));
   await session.ensureProtected('partner');
 }, 120_000);
 afterAll(() => {

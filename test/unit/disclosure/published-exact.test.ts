@@ -1,27 +1,14 @@
 // Open data already published (police.uk) keep their exact counts for every audience; every other dataset keeps
 // its rules, on the real engine, on a hand-made contract and on the real police.uk files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedIndicatorIds, rulesFor, type ManifestInput } from '../../../src/contract';
+import { publishedIndicatorIds, rulesFor } from '../../../src/contract';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../src/engine/node-engine';
 import { DashboardSession } from '../../../src/session/dashboard-session';
-import { loadMiniSession, miniExtractsCsv, miniManifest } from '../../fixtures/mini-contract';
+import { loadMiniSession, miniExtractsCsv, mixedManifest } from '../../fixtures/mini-contract';
 import { INDICATOR, realInputs, REAL_MISSING_REASON, REAL_PRESENT } from '../../fixtures/police-uk-real';
-
-/** The mini contract with its crimes in a published dataset and its reoffending in a dataset of the partnership's own. */
-function mixedManifest(): ManifestInput {
-  const police = miniManifest.datasets[0]!;
-  return {
-    ...miniManifest,
-    datasets: [
-      { ...police, published: true },
-      { ...police, id: 'yjs', title: 'Youth justice service', agency: 'Test YJS', published: false },
-    ],
-    indicators: miniManifest.indicators.map((i) => (i.id === 'reoff' ? { ...i, dataset: 'yjs' } : i)),
-  };
-}
 
 interface Cell {
   indicator_id: string;
