@@ -110,7 +110,9 @@ test('trends: chart and table, toggles, c for small numbers, CSV/SVG/PNG downloa
   const svgText = readFileSync(svg.file, 'utf8');
   expect(svgText).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect(svgText).toContain('SYNTHETIC DATA');
-  expect(svgText).toContain('Source: NHS');
+  // The source names the dataset, then its agency (the line may wrap between them).
+  expect(svgText).toContain('Source: Emergency department attendances');
+  expect(svgText).toContain('NHS emergency departments');
   const png = await download(page, figure.getByRole('button', { name: 'Download the chart (PNG)' }));
   expect(readFileSync(png.file).subarray(1, 4).toString()).toBe('PNG');
   copyFileSync(png.file, path.join(shots, 'trends-download.png'));
