@@ -5,6 +5,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LP_COMPONENT_CAPS } from '../../../src/disclosure/lp-audit';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import type { ProtectRunner } from '../../../src/disclosure/protect-cube-table';
 import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
@@ -28,9 +29,11 @@ const partnerHeld = new Promise<void>((resolve) => {
   release = resolve;
 });
 // Analyst rules round to 1, partner rules to 5: only theirs is held back (the public's come from the snapshot).
+// What is checked here is what the page shows while protection runs and after, not how far the LP certifies: the
+// partner table is protected with the analysts' LP cap, a quarter of the CPU of partners' own (LP_COMPONENT_CAPS).
 const gatedProtect: ProtectRunner = async (request, onProgress) => {
   if (request.policy.roundTo > 1) await partnerHeld;
-  return protectInline(request, onProgress);
+  return protectInline({ ...request, lpComponentCap: LP_COMPONENT_CAPS.analyst }, onProgress);
 };
 
 beforeAll(async () => {
