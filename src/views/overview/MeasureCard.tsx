@@ -61,7 +61,7 @@ export function MeasureCard({
   measure,
   areaName,
   policy,
-  datasetTitle,
+  datasetSource,
   synthetic,
   markSynthetic = false,
   rules,
@@ -69,7 +69,8 @@ export function MeasureCard({
   measure: BriefingMeasure;
   areaName: string;
   policy: DisclosurePolicy;
-  datasetTitle: string | undefined;
+  /** The dataset its figures come from, as sourceOf names it. */
+  datasetSource: string;
   /** The card's figures come from a synthetic dataset (its exports say so). */
   synthetic: boolean;
   /** Say so on the card itself too: real figures stand beside it, so the page's notice cannot speak for all. */
@@ -81,7 +82,7 @@ export function MeasureCard({
   const { indicator: ind, current, previous } = measure;
   const title = measureTitle(measure);
   const headingId = `measure-${ind.id}`;
-  const source = measureSource(ind, datasetTitle);
+  const source = measureSource(ind, datasetSource);
   const kind = kindOf(ind);
   const isCount = !kind.hasRate;
   const statValue = current?.statistic?.value ?? null;

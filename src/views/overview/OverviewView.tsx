@@ -7,6 +7,7 @@ import {
   syntheticShare,
   rulesFor,
   rulesName,
+  sourceOf,
 } from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useBriefingFigures } from '../../hooks/use-briefing-figures';
@@ -64,7 +65,6 @@ export function OverviewView() {
     );
   }
 
-  const datasetTitle = (id: string) => manifest.datasets.find((d) => d.id === id)?.title;
   const homeOffice = data.measures.filter((m) => m.homeOffice);
   const otherHeadline = data.measures.filter((m) => !m.homeOffice && m.indicator.headline);
   const year = homeOffice.find((m) => m.current)?.current?.period ?? data.measures.find((m) => m.current)?.current?.period;
@@ -78,14 +78,18 @@ export function OverviewView() {
     <MeasureCard
       key={m.indicator.id}
       measure={m}
-      datasetTitle={datasetTitle(m.indicator.dataset)}
+      datasetSource={sourceOf(manifest, [m.indicator])}
       synthetic={cardSynthetic(m.indicator.id)}
       markSynthetic={markSynthetic}
       rules={rulesFor(manifest, state.audience, [m.indicator.id])}
       {...cardProps}
     />
   );
-  const sources = [...new Set(manifest.datasets.map((d) => d.agency))].join('; ');
+  // The datasets the measures shown come from.
+  const sources = sourceOf(
+    manifest,
+    data.measures.map((m) => m.indicator),
+  );
   // Measures from published open data show exact counts whatever the audience: the rules line says so.
   const openShown = openDataShare(manifest, shownIds);
 

@@ -35,8 +35,8 @@ export function measureTitle(m: BriefingMeasure): string {
   return `${m.indicator.shortTitle ?? m.indicator.title}${m.ageScope.label ? `, ${m.ageScope.label.replace(/^among (people )?/, '')}` : ''}`;
 }
 
-export function measureSource(ind: Indicator, datasetTitle: string | undefined): string {
-  return `${datasetTitle ?? ind.dataset}. Measure: ${ind.title}. ${ind.rateLabel}.`;
+export function measureSource(ind: Indicator, datasetSource: string): string {
+  return `${datasetSource}. Measure: ${ind.title}. ${ind.rateLabel}.`;
 }
 
 type MeasureRow = (BriefingYear | BriefingPoint) & { type: 'year' | 'month' };

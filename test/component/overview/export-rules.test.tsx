@@ -88,5 +88,10 @@ describe('an export under the partner audience names the rules its figures follo
     const table = screen.getByRole('table', { name: /All measures by prevention tier/ }).closest('section') as HTMLElement;
     const csv = await saved(within(table).getByRole('button', { name: /^CSV/ }));
     expect(csv).toMatch(/^# Produced: .+ dashboard \(partner disclosure rules; published open data: exact counts\)$/m);
+    // Its source, and the briefing's, name each dataset its measures come from, with the agency that holds it.
+    expect(csv).toMatch(/^# Source: Police recorded crime, Test Constabulary; Youth justice service, Test YJS$/m);
+    expect(screen.getByText(/^Sources: /).textContent).toBe(
+      'Sources: Police recorded crime, Test Constabulary; Youth justice service, Test YJS.',
+    );
   });
 });

@@ -104,7 +104,7 @@ function renderAnalystCard(m: BriefingMeasure): HTMLElement {
       measure={m}
       areaName="the area"
       policy={DEFAULT_POLICIES.analyst}
-      datasetTitle="Police"
+      datasetSource="Police"
       synthetic
       rules="Analyst disclosure rules"
     />,
@@ -147,7 +147,7 @@ describe('a headline measure card', () => {
         })}
         areaName="the area"
         policy={DEFAULT_POLICIES.partner}
-        datasetTitle="Police"
+        datasetSource="Police"
         synthetic
         rules="Partner disclosure rules"
       />,
@@ -202,7 +202,7 @@ describe('a rate with no population', () => {
         measure={measure({ current: { ...measure().current!, populationYear: 2024 } })}
         areaName="the area"
         policy={DEFAULT_POLICIES.analyst}
-        datasetTitle="Police"
+        datasetSource="Police"
         synthetic
         rules="Analyst disclosure rules"
       />,
