@@ -5,7 +5,7 @@ import type { CohortProfile, ProfileRow } from '../../queries/readers/cohort-pro
 import { suppressionExplanation } from '../../disclosure/suppression-text';
 import { markOnce } from '../../ui/performance-marks';
 import type { CohortSpec } from '../../url-state/view-state';
-import type { ExportMetaFor } from './CsvButton';
+import type { ExportMetaFor } from './export-meta';
 import { CohortCsvButton, ProfileTable } from './ProfileTable';
 import { SpineChart } from './SpineChart';
 import { formatMonth } from '../../ui/format';

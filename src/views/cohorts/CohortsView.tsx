@@ -1,6 +1,6 @@
 import { kindOf } from '../../indicator-kinds';
 import { useId, useMemo } from 'react';
-import { allIndicatorIds, drawsOnSynthetic, rulesFor, type DisclosurePolicy, type Indicator } from '../../contract';
+import { allIndicatorIds, type DisclosurePolicy, type Indicator } from '../../contract';
 import type { PathwayGranularity } from '../../queries/readers/cohort-pathway';
 import { useAreas } from '../../hooks/use-areas';
 import { useSessionSnapshot } from '../../hooks/session-context';
@@ -14,7 +14,7 @@ import { useViewState } from '../../url-state/use-view-state';
 import { withOption } from '../../url-state/view-options';
 import type { CohortSpec } from '../../url-state/view-state';
 import { AgeSexPyramid } from './AgeSexPyramid';
-import type { ExportMetaFor } from './CsvButton';
+import { cohortExportMeta, type ExportMetaFor } from './export-meta';
 import { CohortControls, type AreaChoice } from './CohortBuilder';
 import { CohortProfileSection } from './CohortProfileSection';
 import { CompareTable } from './CompareTable';
@@ -63,12 +63,7 @@ export function CohortsView() {
       areaNames: new Map((areas.data ?? []).map((a) => [a.code, a.name])),
       vruName,
       policy,
-      exportMeta: (indicatorIds) => ({
-        source: manifest?.title ?? 'Loaded data',
-        // Made up if any indicator loaded is, as the view's notice says for the cohort as a whole.
-        synthetic: drawsOnSynthetic(manifest, allIndicatorIds(manifest)),
-        rules: rulesFor(manifest, state.audience, indicatorIds),
-      }),
+      exportMeta: cohortExportMeta(manifest, state.audience),
     }),
     [manifest, areas.data, vruName, policy, state.audience],
   );

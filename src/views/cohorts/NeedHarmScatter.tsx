@@ -5,7 +5,8 @@ import type { CohortNeedHarm, NeedHarmPoint } from '../../queries/readers/cohort
 import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { niceAxis } from './chart-axes';
-import { CsvButton, type ExportMetaFor } from './CsvButton';
+import { CsvButton } from './CsvButton';
+import type { ExportMetaFor } from './export-meta';
 import { FigureCell } from './FigureCell';
 import { formatRate, indicatorName, isSymbol, noteList, populationYearNote, SYMBOL_NOTES } from './cohort-format';
 import { CohortFigure } from './CohortFigure';

@@ -6,7 +6,8 @@ import { protectedCsv, type ExportMeta } from '../../disclosure/export-csv';
 import type { PublicFlag } from '../../disclosure/protected-tables';
 import { MarkerIcon } from './ComparisonMarker';
 import { MIN_DISTRICTS_FOR_RANGE } from './SpineChart';
-import { CsvButton, type ExportMetaFor } from './CsvButton';
+import { CsvButton } from './CsvButton';
+import type { ExportMetaFor } from './export-meta';
 import { FigureCell, SymbolWithReason } from './FigureCell';
 import { bandList } from './cohort-name';
 import {
