@@ -140,6 +140,11 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
     timeout: 300_000,
   });
   await expect(page.getByText('Area-months covered, summed over indicators')).toBeVisible();
+  // No rule touches published open data: the disclosure table claims no hidden number and no audit.
+  await expect(page.getByText(/^Every figure loaded is published open data, shown exactly as published/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /Analysts in the partnership/ })).toContainText(
+    'Nothing to audit: no figure loaded is under these rules.',
+  );
 
   // A choice on Load data: records with no location or outside the districts kept as "Area not known".
   await nav.getByRole('link', { name: 'Load data', exact: true }).click();

@@ -1,6 +1,6 @@
 import { DataTable } from '../../ui/DataTable';
 import { useState } from 'react';
-import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS } from '../../contract';
+import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS, openDataShare } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
 import { useViewState } from '../../url-state/use-view-state';
 
@@ -10,28 +10,38 @@ import { useViewState } from '../../url-state/use-view-state';
  */
 export function DisclosureSection({ manifest }: { manifest: Manifest }) {
   const { state } = useViewState();
+  // Published open data (police.uk) are shown exactly for every audience: no rule below touches them.
+  const open = openDataShare(manifest);
   return (
     <>
-      <p>
-        Every figure passes through the disclosure-control layer before it is shown, exported or put in a link. Small numbers are
-        hidden (shown as <strong>c</strong>); other cells are hidden too wherever a hidden number could otherwise be worked out by
-        subtracting visible figures from a total, across areas, months, age bands and sex together. Rounded figures are marked{' '}
-        <sup>r</sup>.
-      </p>
+      {open === 'all' ? (
+        <p>
+          Every figure loaded is published open data, shown exactly as published for every audience: no number is hidden or
+          rounded, as they are public already. The rules below apply to the partnership&rsquo;s own data when they are loaded.
+        </p>
+      ) : (
+        <p>
+          Every figure of the partnership&rsquo;s own data passes through the disclosure-control layer before it is shown,
+          exported or put in a link. Small numbers are hidden (shown as <strong>c</strong>); other cells are hidden too wherever a
+          hidden number could otherwise be worked out by subtracting visible figures from a total, across areas, months, age bands
+          and sex together. Rounded figures are marked <sup>r</sup>.
+          {open === 'some' ? ' Published open data are shown exactly as published, for every audience.' : ''}
+        </p>
+      )}
       <DataTable
         captionId="disclosure-caption"
         caption="Disclosure rules and the audit of the loaded data, by audience"
         columns={[
           { label: 'Audience' },
           { label: 'Rule' },
-          { label: 'Cells', num: true },
+          { label: 'Cells under the rules', num: true },
           { label: 'Hidden (c)', num: true },
           { label: 'Audit' },
         ]}
       >
         <tbody>
           {AUDIENCES.map((a) => (
-            <AudienceRow key={a} audience={a} manifest={manifest} inUse={a === state.audience} />
+            <AudienceRow key={a} audience={a} manifest={manifest} inUse={a === state.audience} openOnly={open === 'all'} />
           ))}
         </tbody>
       </DataTable>
@@ -40,7 +50,18 @@ export function DisclosureSection({ manifest }: { manifest: Manifest }) {
 }
 
 /** The audience in use is protected at once; the others on request (each takes the worker a few seconds). */
-function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manifest: Manifest; inUse: boolean }) {
+function AudienceRow({
+  audience,
+  manifest,
+  inUse,
+  openOnly,
+}: {
+  audience: Audience;
+  manifest: Manifest;
+  inUse: boolean;
+  /** Every figure loaded is published open data: no cell is under the rules, so nothing is audited. */
+  openOnly: boolean;
+}) {
   const policy = manifest.disclosure[audience];
   const [requested, setRequested] = useState(false);
   const summary = useProtectionSummary(audience, inUse || requested);
@@ -53,7 +74,9 @@ function AudienceRow({ audience, manifest, inUse }: { audience: Audience; manife
       <td className="num">{s ? s.cells.toLocaleString('en-GB') : '…'}</td>
       <td className="num">{s ? s.hidden.toLocaleString('en-GB') : '…'}</td>
       <td>
-        {summary.isError ? (
+        {openOnly ? (
+          'Nothing to audit: no figure loaded is under these rules.'
+        ) : summary.isError ? (
           <span role="alert">The rules could not be applied: {summary.error.message}</span>
         ) : !s && !summary.isFetching ? (
           <button type="button" className="button" onClick={() => setRequested(true)}>

@@ -5,11 +5,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ManifestInput } from '../../../src/contract';
 import { LP_AUDIT_METHOD } from '../../../src/disclosure/lp-audit';
+import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
 import { SessionContext } from '../../../src/hooks/session-context';
 import { DashboardSession } from '../../../src/session/dashboard-session';
 import { DisclosureSection } from '../../../src/views/data-ethics/DisclosureSection';
+import { loadMiniSession, miniExtractsCsv, miniManifest, mixedManifest } from '../../fixtures/mini-contract';
 import { restoreProtectedDemo } from '../../fixtures/protected-demo';
 
 let engine: NodeEngine;
@@ -64,5 +67,48 @@ describe('the disclosure table of the Data and ethics view', () => {
     ).toContain(counts!.hidden.toLocaleString('en-GB'));
     for (const secret of [counts!.small, counts!.hidden - counts!.small]) expect(numbers, String(secret)).not.toContain(secret);
     expect(table).not.toHaveTextContent(/small numbers checked|to stop subtraction|could be narrowed/);
+  });
+});
+
+/** The section rendered for a session of the mini contract, its datasets published open data or not as given. */
+async function renderFor(manifest: ManifestInput): Promise<{ engine: Engine; table: HTMLElement }> {
+  cleanup();
+  const mini = await loadMiniSession(manifest, [{ name: 'extracts.csv', text: miniExtractsCsv }]);
+  window.history.replaceState(null, '', '/?view=data');
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <SessionContext.Provider value={mini.session}>
+        <DisclosureSection manifest={mini.session.getSnapshot().state.manifest!} />
+      </SessionContext.Provider>
+    </QueryClientProvider>,
+  );
+  return { engine: mini.engine, table: screen.getByRole('table', { name: /Disclosure rules and the audit/ }) };
+}
+
+describe('published open data in the disclosure table (exact for every audience)', () => {
+  it('with only open data loaded, claims no hidden number and no audit', async () => {
+    const allOpen = { ...miniManifest, datasets: miniManifest.datasets.map((d) => ({ ...d, published: true })) };
+    const { engine: open, table } = await renderFor(allOpen);
+    try {
+      expect(screen.getByText(/^Every figure loaded is published open data, shown exactly as published/)).toBeInTheDocument();
+      expect(screen.queryByText(/Small numbers are hidden/)).toBeNull();
+      const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
+      expect(analyst).toHaveTextContent('Nothing to audit: no figure loaded is under these rules.');
+      expect(table).not.toHaveTextContent(/Passed|narrowed/);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('beside own data, says the rules are for the own data and open data are exact', async () => {
+    const { engine: mixed, table } = await renderFor(mixedManifest());
+    try {
+      expect(screen.getByText(/Published open data are shown exactly as published, for every audience\./)).toBeInTheDocument();
+      const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
+      await waitFor(() => expect(analyst).toHaveTextContent('Passed'), { timeout: 60_000 });
+    } finally {
+      await mixed.close();
+    }
   });
 });
