@@ -176,8 +176,14 @@ export function OverviewView() {
             a statistically significant change&quot; means the difference could well be chance; it does not mean nothing changed.
           </li>
           <li>The summaries describe the figures only. They do not say why a figure changed.</li>
-          <li>c: {suppressionExplanation(policy)}</li>
-          {policy.roundTo > 1 ? <li>r: {roundingExplanation(policy)} Rates and tests use the rounded numbers.</li> : null}
+          {/* No rule touches published open data: with nothing else shown, c and r never appear. */}
+          {openShown !== 'all' ? <li>c: {suppressionExplanation(policy)}</li> : null}
+          {openShown !== 'all' && policy.roundTo > 1 ? (
+            <li>
+              r: {roundingExplanation(policy)} Rates and tests use the rounded numbers
+              {openShown === 'some' ? '; measures from published open data are exact counts' : ''}.
+            </li>
+          ) : null}
           <li>
             x: not available: no figure in the data for that period, or no population to make a rate of (the reason is given
             beside it). The small charts break at c and x months rather than drop to zero.

@@ -94,4 +94,39 @@ describe('an export under the partner audience names the rules its figures follo
       'Sources: Police recorded crime, Test Constabulary; Youth justice service, Test YJS.',
     );
   });
+
+  it('how to read the figures: rounding is explained for the own data, and open data are named as exact', () => {
+    expect(screen.getByText(/^r: Rounded to the nearest 5/).textContent).toBe(
+      'r: Rounded to the nearest 5 to protect privacy. Rates and tests use the rounded numbers; measures from published open data are exact counts.',
+    );
+  });
+});
+
+describe('the Overview with published open data alone, under the partner audience', () => {
+  it('explains no symbol for hiding or rounding: no figure is hidden or rounded', async () => {
+    cleanup();
+    const allOpen = {
+      ...mixedManifest({ headline: true }),
+      datasets: mixedManifest().datasets.map((d) => ({ ...d, published: true })),
+    };
+    const open = await loadMiniSession(allOpen, [{ name: 'extracts.csv', text: miniExtractsCsv }]);
+    try {
+      window.history.replaceState(null, '', '/?view=overview&audience=partner');
+      const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+      render(
+        <QueryClientProvider client={client}>
+          <SessionContext.Provider value={open.session}>
+            <OverviewView />
+          </SessionContext.Provider>
+        </QueryClientProvider>,
+      );
+      await screen.findByRole('heading', { name: 'How to read these figures' }, { timeout: 60_000 });
+      expect(screen.queryByText(/^c: /)).toBeNull();
+      expect(screen.queryByText(/^r: /)).toBeNull();
+      expect(screen.getByText(/^x: not available/)).toBeInTheDocument();
+    } finally {
+      cleanup();
+      await open.engine.close();
+    }
+  });
 });
