@@ -77,6 +77,14 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
   await expect(trendTable.getByRole('row', { name: /^June 2020\b/ })).toContainText('x');
   await expect(trendTable.getByRole('row', { name: /^May 2020\b/ })).toContainText(/\d,\d{3}/);
   await page.screenshot({ path: path.join(shots, 'public-data-trends.png'), fullPage: true });
+  // For partners, no projection: not because their figures are rounded (open data are exact for every audience).
+  await page.getByLabel('Disclosure rules for', { exact: true }).selectOption('partner');
+  await page.getByRole('tab', { name: 'Projection and hotspots' }).click();
+  const notice = page.getByText(/^Projections and hotspot tests are made for analysts only/);
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toContainText('rounded');
+  await page.getByRole('tab', { name: 'Trend over time' }).click();
+  await page.getByLabel('Disclosure rules for', { exact: true }).selectOption('analyst');
 
   // Map: the districts with their figures in the table beside the map.
   await nav.getByRole('link', { name: 'Map', exact: true }).click();

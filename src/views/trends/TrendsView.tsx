@@ -1,5 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import { drawsOnSynthetic, type Indicator, type Manifest, rulesFor, breakdownWords, sourceOf } from '../../contract';
+import {
+  drawsOnSynthetic,
+  type Indicator,
+  type Manifest,
+  rulesFor,
+  breakdownWords,
+  sourceOf,
+  openDataShare,
+} from '../../contract';
 import { roundingExplanation, suppressionExplanation } from '../../disclosure/suppression-text';
 import { useSessionSnapshot } from '../../hooks/session-context';
 import { useDisclosurePolicy } from '../../hooks/use-disclosure-policy';
@@ -123,6 +131,12 @@ export function TrendsView() {
               <h2 className="trends__part">Projection and emerging hotspots</h2>
               {predictionsAllowed(state.audience) ? (
                 <PredictionsPart indicator={indicator} selectedCode={state.area} ctx={ctx} />
+              ) : openDataShare(manifest, [indicator.id]) === 'all' ? (
+                // Published open data are exact for every audience: only the second reason holds for them.
+                <p className="notice">
+                  Projections and hotspot tests are made for analysts only: a published list of &ldquo;hotspots&rdquo; can
+                  stigmatise neighbourhoods. An analyst can review a projection and share it with its caveats.
+                </p>
               ) : (
                 <p className="notice">
                   Projections and hotspot tests are made under analyst disclosure rules only. Under partner and public rules the
