@@ -14,7 +14,7 @@ import { notReportedRefusal } from '../import/zero-rows-given';
 import { loadFiles, type FileOutcome, type InputFile, type LoadProgress, type LoadedState } from '../import/load-files';
 import { protectCubeTable, type ProtectRunner } from '../disclosure/protect-cube-table';
 import { publishedProtection, type PublishedProtection } from '../disclosure/published-protection';
-import { DEFAULT_POLICIES, publishedIndicatorIds } from '../contract';
+import { DEFAULT_POLICIES, openDataShare, publishedIndicatorIds } from '../contract';
 import { DENOMINATOR_SUFFIX } from '../disclosure/protected-tables';
 import { prepareDerivedTables } from './prepare-derived-tables';
 import { installBundle, isBundle, readBundle } from '../bundle/open-bundle';
@@ -498,8 +498,11 @@ export class DashboardSession {
         const policy = manifest?.disclosure[audience] ?? DEFAULT_POLICIES[audience];
         // Open data already published keep their exact counts for every audience (a proportion's denominator too).
         const exact = publishedIndicatorIds(manifest).flatMap((id) => [id, id + DENOMINATOR_SUFFIX]);
+        // With nothing but open data there is no rule to apply, so no "applying the rules" progress to show.
+        const nothingToApply = openDataShare(manifest) === 'all';
         let lastShown = -1;
         const progress = (done: number, total: number): void => {
+          if (nothingToApply) return;
           const step = Math.floor((20 * done) / Math.max(1, total));
           if (step !== lastShown) {
             lastShown = step;

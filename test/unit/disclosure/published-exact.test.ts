@@ -1,7 +1,7 @@
 // Open data already published (police.uk) keep their exact counts for every audience; every other dataset keeps
 // its rules, on the real engine, on a hand-made contract and on the real police.uk files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishedIndicatorIds, rulesFor } from '../../../src/contract';
+import { publishedIndicatorIds, rulesFor, type Audience } from '../../../src/contract';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
 import type { Engine } from '../../../src/engine/engine-types';
@@ -30,14 +30,33 @@ function cellsWithCounts(engine: Engine, table: string, where = 'true'): Promise
     WHERE ${where} ORDER BY ALL`);
 }
 
+/** Protects the audience's table, saying whether the session showed rules being applied meanwhile. */
+async function protectWatched(session: DashboardSession, audience: Audience): Promise<boolean> {
+  let shown = false;
+  const stop = session.subscribe(() => {
+    shown ||= session.getSnapshot().protecting !== null;
+  });
+  try {
+    await session.ensureProtected(audience);
+  } finally {
+    stop();
+  }
+  return shown;
+}
+
 describe('a published dataset beside one of the partnership’s own', () => {
   let engine: Engine;
   let session: DashboardSession;
+  let applyingShown = false;
   beforeAll(async () => {
     ({ engine, session } = await loadMiniSession(mixedManifest(), [{ name: 'extracts.csv', text: miniExtractsCsv }]));
-    await session.ensureProtected('public');
+    applyingShown = await protectWatched(session, 'public');
   }, 120_000);
   afterAll(() => engine?.close());
+
+  it('the rules being applied to the own data show their progress', () => {
+    expect(applyingShown).toBe(true);
+  });
 
   it('the manifest says which indicators are open data, and the label beside them says their counts are exact', () => {
     const manifest = session.getSnapshot().state.manifest;
@@ -72,15 +91,20 @@ describe('a published dataset beside one of the partnership’s own', () => {
 
 describe.skipIf(!REAL_PRESENT)(`the real police.uk files, published open data (skipped when ${REAL_MISSING_REASON})`, () => {
   let engine: Engine;
+  let applyingShown = true;
   beforeAll(async () => {
     engine = await createNodeEngine();
     const session = await DashboardSession.start(engine, protectInline);
     const inputs = realInputs('published');
     const outcomes = await session.load(inputs.files);
     expect(outcomes.filter((o) => o.status !== 'loaded')).toEqual([]);
-    await session.ensureProtected('public');
+    applyingShown = await protectWatched(session, 'public');
   }, 300_000);
   afterAll(() => engine?.close());
+
+  it('shows no disclosure rules being applied: none applies to open data', () => {
+    expect(applyingShown).toBe(false);
+  });
 
   it('the public sees every LSOA, district and area count exactly, however small', async () => {
     const cells = await cellsWithCounts(engine, protectedTable('public'), `indicator_id = '${INDICATOR}'`);
