@@ -269,9 +269,11 @@ function ComparePart({
   // In the order chosen: the view's own indicator first, drawn in the first style.
   const indicators = chosen.flatMap((id) => manifest.indicators.filter((i) => i.id === id));
   const comparison = useTrendComparison(indicators);
-  // The comparison's exports draw on every compared indicator, not only the view's own: so do their labels.
-  const synthetic = drawsOnSynthetic(manifest, chosen);
-  const rules = rulesFor(manifest, state.audience, chosen);
+  // The comparison's exports draw on every compared indicator, not only the view's own: so do their labels. Only
+  // those loaded: a link from another workspace may name ids that are not, and they have no figures to label.
+  const shownIds = indicators.map((i) => i.id);
+  const synthetic = drawsOnSynthetic(manifest, shownIds);
+  const rules = rulesFor(manifest, state.audience, shownIds);
   const source = sourceOf(manifest, indicators);
   const compareCtx = useMemo(
     () => ({ ...ctx, exportMeta: { ...ctx.exportMeta, source, synthetic, rules } }),
