@@ -53,3 +53,50 @@ export function monthsPhrase(months: readonly number[]): string {
   const parts = runs.flatMap((r) => (r.length >= 3 ? [`${name(r[0] ?? 0)} to ${name(r.at(-1) ?? 0)}`] : r.map(name)));
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
+
+/**
+ * Months with their years, in the order given, runs of three or more as spans and the rest grouped by year:
+ * ["2020-10", "2020-11", "2021-06", "2021-08", "2021-09"] -> "October and November 2020 and June, August and
+ * September 2021"; ["2020-12", "2021-01", "2021-02", "2021-07"] -> "December 2020 to February 2021 and July 2021".
+ * For months that are not all of one calendar year, where a month's name alone does not say which it is.
+ */
+export function datedMonthsPhrase(periods: readonly string[]): string {
+  const index = (p: string): number => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+  const runs: string[][] = [];
+  for (const p of periods) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last !== undefined && index(last) + 1 === index(p)) run.push(p);
+    else runs.push([p]);
+  }
+  const name = (p: string): string => LONG_MONTHS[Number(p.slice(5, 7)) - 1] ?? p;
+  const items: string[] = [];
+  // Single months waiting to be named with their year, all of one year.
+  let singles: string[] = [];
+  const flush = (): void => {
+    if (singles.length === 0) return;
+    const names = singles.map(name);
+    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+    items.push(`${list} ${singles[0]!.slice(0, 4)}`);
+    singles = [];
+  };
+  for (const run of runs) {
+    if (run.length >= 3) {
+      flush();
+      const first = run[0]!;
+      const last = run.at(-1)!;
+      items.push(
+        first.slice(0, 4) === last.slice(0, 4)
+          ? `${name(first)} to ${monthName(last)}`
+          : `${monthName(first)} to ${monthName(last)}`,
+      );
+      continue;
+    }
+    for (const p of run) {
+      if (singles.length > 0 && singles[0]!.slice(0, 4) !== p.slice(0, 4)) flush();
+      singles.push(p);
+    }
+  }
+  flush();
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}

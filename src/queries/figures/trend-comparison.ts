@@ -1,5 +1,5 @@
 import { indexToPeriod, periodToIndex } from '../../stats';
-import { at, figuresOf, monthOf, windowEnding, type Compare, type Part } from './trend-parts';
+import { at, figuresOf, windowEnding, type Compare, type Part } from './trend-parts';
 import { toPoint } from './trend-point';
 import type { TrendComparison, TrendMeasure, TrendSeriesInput } from './trend-series';
 import { areaPhrase, findingTitle, matchedMonthsNote } from '../wording/trend-finding';
@@ -47,7 +47,7 @@ export function buildComparison(
   const { matched } = compared;
   const periodLabel = calendar ? year : `the 12 months to ${monthName(last)}`;
   const previousLabel = calendar ? previousYear : 'the 12 months before';
-  const matchedNote = matched ? matchedMonthsNote(matched, windowPeriods.map(monthOf), calendar ? 'years' : 'periods') : null;
+  const matchedNote = matched ? matchedMonthsNote(matched, windowPeriods, calendar) : null;
   if (compared.change.kind === 'not-available' && compared.change.flag === 'x') {
     const noEarlier = periodToIndex(last) - periodToIndex(at(periods, 0)) < 12;
     const reason = noChangeReason(input.indicator.title, where, periodLabel, noEarlier);

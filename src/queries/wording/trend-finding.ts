@@ -2,7 +2,7 @@
 // what the figures support: a change that is not statistically significant is called so, and a figure
 // that is hidden or missing is said to be so rather than guessed at.
 import { kindNamed, type Statistic } from '../../indicator-kinds';
-import { monthsPhrase } from '../../contract/months';
+import { datedMonthsPhrase, monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
 import type { ChangeSummary, PeriodFigures } from '../figures/change-summary';
 
@@ -86,16 +86,24 @@ export function findingTitle(f: FindingInput): string {
 }
 
 /**
- * What a like-with-like comparison left out, naming the fewer months: "comparing only January to May and July,
- * the months with data in both years" or "leaving out June, which has no data in one of the years".
+ * What a like-with-like comparison left out, naming the fewer months. `window` is the later period's months
+ * (YYYY-MM) in order, `matched` the calendar months kept. Calendar years name the months alone: "leaving out June,
+ * which has no data in one of the years". A rolling 12 months crosses a new year, so its months are named with their
+ * years, and the earlier period's as the same months a year earlier: "leaving out October and November 2020 and
+ * June, August and September 2021 (and the same months a year earlier), which have no data in one of the periods".
  */
-export function matchedMonthsNote(matched: readonly number[], all: readonly number[], periods: 'years' | 'periods'): string {
-  const left = all.filter((m) => !matched.includes(m));
-  const kept = monthsPhrase(matched);
-  const dropped = monthsPhrase(left);
-  return left.length < matched.length
-    ? `leaving out ${dropped}, which ${left.length === 1 ? 'has' : 'have'} no data in one of the ${periods}`
-    : `comparing only ${kept}, the months with data in both ${periods}`;
+export function matchedMonthsNote(matched: readonly number[], window: readonly string[], calendar: boolean): string {
+  const monthOf = (p: string): number => Number(p.slice(5, 7));
+  const left = window.filter((p) => !matched.includes(monthOf(p)));
+  const kept = window.filter((p) => matched.includes(monthOf(p)));
+  if (calendar) {
+    return left.length < kept.length
+      ? `leaving out ${monthsPhrase(left.map(monthOf))}, which ${left.length === 1 ? 'has' : 'have'} no data in one of the years`
+      : `comparing only ${monthsPhrase(kept.map(monthOf))}, the months with data in both years`;
+  }
+  return left.length < kept.length
+    ? `leaving out ${datedMonthsPhrase(left)} (and the same ${left.length === 1 ? 'month' : 'months'} a year earlier), which ${left.length === 1 ? 'has' : 'have'} no data in one of the periods`
+    : `comparing only ${datedMonthsPhrase(kept)} with the same ${kept.length === 1 ? 'month' : 'months'} a year earlier, the months with data in both periods`;
 }
 
 /** "Preston", or "the Lancashire Violence Reduction Network area" for a name that needs an article. */

@@ -46,12 +46,22 @@ describe('matched months', () => {
   it('names the months compared, or those left out, whichever are fewer', () => {
     expect(monthsPhrase([12, 1, 2, 3, 4, 5, 7])).toBe('December to May and July');
     expect(monthsPhrase([1, 2, 5])).toBe('January, February and May');
-    const all = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-    expect(matchedMonthsNote([1, 2, 3, 4, 5, 7, 10, 11, 12], all, 'years')).toBe(
+    const year = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2021-${m}`);
+    expect(matchedMonthsNote([1, 2, 3, 4, 5, 7, 10, 11, 12], year, true)).toBe(
       'leaving out June, August and September, which have no data in one of the years',
     );
-    expect(matchedMonthsNote([1, 2], all, 'periods')).toBe(
-      'comparing only January and February, the months with data in both periods',
+    expect(matchedMonthsNote([1, 2], year, true)).toBe('comparing only January and February, the months with data in both years');
+    // A rolling 12 months crosses a year: its months are named with their years (the real police.uk gap).
+    const rolling = monthRange('2020-10', '2021-09');
+    expect(matchedMonthsNote([12, 1, 2, 3, 4, 5, 7], rolling, false)).toBe(
+      'leaving out October and November 2020 and June, August and September 2021 (and the same months a year earlier), ' +
+        'which have no data in one of the periods',
+    );
+    expect(matchedMonthsNote([12, 1, 2], rolling, false)).toBe(
+      'comparing only December 2020 to February 2021 with the same months a year earlier, the months with data in both periods',
+    );
+    expect(matchedMonthsNote([10, 11, 12, 1, 2, 3, 4, 5, 7, 8, 9], rolling, false)).toBe(
+      'leaving out June 2021 (and the same month a year earlier), which has no data in one of the periods',
     );
   });
 });

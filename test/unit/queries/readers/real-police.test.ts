@@ -178,7 +178,8 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
       expect(comparison.periodLabel).toBe('the 12 months to September 2021');
       expect(comparison.matchedMonths).toEqual([12, 1, 2, 3, 4, 5, 7]);
       expect(comparison.countTitle).toContain(
-        'leaving out October, November, June, August and September, which have no data in one of the periods',
+        'leaving out October and November 2020 and June, August and September 2021 (and the same months a year earlier), ' +
+          'which have no data in one of the periods',
       );
       const now = independentCount(data, district, ['2020-12', '2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-07']);
       const before = independentCount(data, district, [
