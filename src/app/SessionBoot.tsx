@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { createBrowserEngine } from '../engine/browser-engine';
 import { SessionContext } from '../hooks/session-context';
 import { DashboardSession, type DemoSource } from '../session/dashboard-session';
+import { opensOnStart } from '../session/workspace-keeper';
 import { fetchDemoFiles, fetchDemoSnapshot } from '../session/demo-files';
 import { protectInWorker, warmProtectionWorker } from '../disclosure/protect-in-worker';
 import { fetchBundleFiles } from '../bundle/fetch-bundle';
@@ -62,7 +63,8 @@ function startSession(onPhase: (b: Boot) => void): Promise<DashboardSession> {
       performance.mark('bundle-opened');
       return session;
     }
-    if (session.getSnapshot().storage.stored?.open) {
+    // A workspace whose store was cut off is not opened, nor replaced in silence: the views say so (StorageNotice).
+    if (opensOnStart(session.getSnapshot().storage)) {
       onPhase({ phase: 'loading-demo', detail: 'Opening your workspace stored on this device' });
       const outcomes = await session.openStored((p) =>
         onPhase({ phase: 'loading-demo', detail: `Opening your workspace stored on this device. ${p.step}` }),

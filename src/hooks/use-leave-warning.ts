@@ -3,8 +3,9 @@ import { useSessionSnapshot } from './session-context';
 
 /**
  * While the workspace is being stored on this device, leaving or reloading the page asks first (the browser's own
- * "Leave site?" question). A large load takes seconds to store; a reload in the middle opened the demo on the next
- * visit, as if the files had never been kept. Once stored, or when nothing is being stored, the page leaves freely.
+ * "Leave site?" question). A large load takes seconds to store; a reload in the middle leaves them stored in part,
+ * and the next visit can only say so and ask for them again (storing-mark.ts). Once stored, or when nothing is being
+ * stored, the page leaves freely.
  */
 export function useLeaveWarningWhileStoring(): void {
   const { storage } = useSessionSnapshot();

@@ -7,7 +7,8 @@ type Action = 'demo' | 'open' | 'forget' | 'keep';
 
 /**
  * The workspace shown and what is kept on this device, with the person's actions on them: back to the demo, open
- * the stored workspace, forget it, ask the browser to keep it. One action at a time; an action that fails says why.
+ * the stored workspace, forget it (or what a store cut off left), ask the browser to keep it. One action at a
+ * time; an action that fails says why.
  */
 export function useWorkspace() {
   const session = useSession();
@@ -41,6 +42,7 @@ export function useWorkspace() {
     showDemo: () => run('demo', () => session.showDemo()),
     openStored: () => run('open', () => session.openStored(setProgress)),
     forget: () => run('forget', () => session.forgetStored()),
+    forgetUnfinished: () => run('forget', () => session.forgetUnfinished()),
     // Asked only when the person presses the button: some browsers ask them to confirm.
     askToKeep: () => run('keep', async () => setKept(await askToKeepStorage())),
   };

@@ -24,7 +24,7 @@ import { restoreEngineTables, type DemoSnapshot } from './demo-snapshot';
 import type { PublishedBundle, PublishOptions } from '../bundle/publish-bundle';
 import type { StorageProblem } from '../workspace/storage-backend';
 import type { WorkspaceStore } from '../workspace/workspace-store';
-import { WorkspaceKeeper, type StorageStatus, type WorkspaceInput } from './workspace-keeper';
+import { NO_STORAGE, WorkspaceKeeper, type StorageStatus, type WorkspaceInput } from './workspace-keeper';
 
 export type { StorageStatus };
 
@@ -135,7 +135,7 @@ export class DashboardSession {
     ...nothingLoaded(),
     version: 0,
     workspace: { kind: 'own', files: [] },
-    storage: { available: false, stored: null, saving: false, problem: null },
+    storage: NO_STORAGE,
   };
   private listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -346,6 +346,14 @@ export class DashboardSession {
       await this.keeper.forget();
       if (this.snapshot.workspace.kind === 'own' && this.demoSource) await this.showDemoNow();
     });
+  }
+
+  /**
+   * Removes what a store cut off on an earlier visit left on this device (see `storage.unfinished`). A workspace
+   * stored whole before it is kept, and what is shown stays as it is.
+   */
+  forgetUnfinished(): Promise<void> {
+    return this.serial(() => this.keeper.forgetUnfinished());
   }
 
   /**

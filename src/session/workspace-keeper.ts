@@ -1,6 +1,7 @@
 import type { WorkspaceInput } from '../workspace/workspace-store';
 import { STORAGE_MESSAGES, StorageProblem, storageProblemOf, type StorageProblemKind } from '../workspace/storage-backend';
 import type { StoredSummary, StoredWorkspace, WorkspaceStore } from '../workspace/workspace-store';
+import { unfinishedStoreMessage, type UnfinishedStore } from '../workspace/storing-mark';
 
 export type { WorkspaceInput };
 
@@ -13,9 +14,23 @@ export interface StorageStatus {
   saving: boolean;
   /** The last thing that went wrong, in words; the session goes on without storage meanwhile. */
   problem: { kind: StorageProblemKind; message: string } | null;
+  /**
+   * A store of files that an earlier visit began and never finished (the page was closed part way), with what to
+   * tell the person; until they choose the files again or let it go.
+   */
+  unfinished: (UnfinishedStore & { message: string }) | null;
 }
 
-const NO_STORAGE: StorageStatus = { available: false, stored: null, saving: false, problem: null };
+export const NO_STORAGE: StorageStatus = { available: false, stored: null, saving: false, problem: null, unfinished: null };
+
+/**
+ * Whether the page opens the stored workspace when it starts: it was the one shown when the page was left. Not
+ * when a new workspace's store was cut off after it: that new one was shown, and opening the older in its place
+ * would pass it off as what was loaded last.
+ */
+export function opensOnStart(status: StorageStatus): boolean {
+  return status.stored?.open === true && status.unfinished?.fresh !== true;
+}
 
 /**
  * Keeps the session's own workspace in the browser's storage: saves the files of each load that changed it,
@@ -54,12 +69,13 @@ export class WorkspaceKeeper {
     this.set({ saving: false, problem: { kind: problem.kind, message: problem.message } });
   }
 
-  /** Finds out what is stored (once, at start). */
+  /** Finds out what is stored, and whether a store was cut off on an earlier visit (once, at start). */
   async refresh(): Promise<StoredSummary | null> {
     if (!this.store) return null;
     try {
       const stored = await this.store.summary();
-      this.set({ stored });
+      const mark = await this.store.unfinished();
+      this.set({ stored, unfinished: mark && { ...mark, message: unfinishedStoreMessage(mark, stored !== null) } });
       return stored;
     } catch (e) {
       this.fail(e, 'damaged');
@@ -92,7 +108,8 @@ export class WorkspaceKeeper {
       this.set({ saving: true });
       try {
         const stored = await store.save(files, change);
-        this.set({ saving: false, stored, problem: null });
+        // The files chosen again (or others in their place) are stored: what an earlier store left is gone with it.
+        this.set({ saving: false, stored, problem: null, unfinished: null });
       } catch (e) {
         this.fail(e);
         // What was stored before is still there: say how much, so the statement stays true.
@@ -136,15 +153,24 @@ export class WorkspaceKeeper {
   }
 
   /** Removes every trace of the stored workspace. Throws (with the status saying why) when it could not. */
-  async forget(): Promise<void> {
+  forget(): Promise<void> {
+    return this.remove((store) => store.forget(), { stored: null, problem: null, saving: false, unfinished: null });
+  }
+
+  /** Lets go of what an unfinished store left; a workspace stored whole before it stays. Throws as forget does. */
+  forgetUnfinished(): Promise<void> {
+    return this.remove((store) => store.forgetUnfinished(), { unfinished: null });
+  }
+
+  private async remove(task: (store: WorkspaceStore) => Promise<void>, after: Partial<StorageStatus>): Promise<void> {
     if (!this.store) {
       this.set({ problem: { kind: 'blocked', message: STORAGE_MESSAGES.blocked } });
       return;
     }
     await this.pending.catch(() => undefined);
     try {
-      await this.store.forget();
-      this.set({ stored: null, problem: null, saving: false });
+      await task(this.store);
+      this.set(after);
     } catch (e) {
       this.fail(e);
       throw e;

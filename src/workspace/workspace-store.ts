@@ -2,6 +2,7 @@ import { openIndexedDbBackend } from './indexeddb-backend';
 import { openOpfsBackend } from './opfs-backend';
 import { STORAGE_MESSAGES, StorageProblem, storageProblemOf, type StorageBackend } from './storage-backend';
 import { parseSettings, SETTINGS_VERSION, type FileOptions, type StoredFile, type WorkspaceSettings } from './workspace-settings';
+import { encodeMark, parseMark, type StoringMark, type UnfinishedStore } from './storing-mark';
 
 /** A file of the workspace as the user gave it, with the choices made when it was loaded. */
 export interface WorkspaceInput {
@@ -33,12 +34,15 @@ export interface StoredWorkspace {
 }
 
 const SETTINGS_KEY = 'settings';
+const STORING_KEY = 'storing';
 
 /**
  * One workspace of the user's own files, kept in the browser's storage on this device between visits. Files are
  * written first, each under a new key, and the settings (the index of files) last, so a save that fails part way
- * leaves what was stored before whole; keys no index names are removed on the next save. Calls are taken one at a
- * time. Knows nothing of the engine or of checking files: a restore replays the files through the normal load.
+ * leaves what was stored before whole; keys no index names are removed on the next save. A mark written before the
+ * files and removed after the settings tells a later visit that a save was cut off (see storing-mark.ts). Calls are
+ * taken one at a time. Knows nothing of the engine or of checking files: a restore replays the files through the
+ * normal load.
  */
 export class WorkspaceStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -125,11 +129,21 @@ export class WorkspaceStore {
   ): Promise<StoredSummary> {
     return this.serial(async () => {
       const before = change.fresh ? null : await this.settings().catch(() => null);
+      // Choices alone are one write of the settings, whole or not at all: only files need the mark.
+      const marked = files.length > 0;
+      const planned = files.map((f) => ({ key: this.newKey(), file: f }));
       const written: string[] = [];
       try {
+        if (marked) {
+          const mark: StoringMark = {
+            fresh: change.fresh === true,
+            files: files.map((f) => f.name),
+            keys: planned.map((p) => p.key),
+          };
+          await this.backend.put(STORING_KEY, encodeMark(mark));
+        }
         const added: StoredFile[] = [];
-        for (const f of files) {
-          const key = this.newKey();
+        for (const { key, file: f } of planned) {
           await this.backend.put(key, f.bytes);
           written.push(key);
           added.push({ key, name: f.name, size: sizeOf(f.bytes), options: f.options });
@@ -145,11 +159,49 @@ export class WorkspaceStore {
           savedAt: this.now().toISOString(),
         };
         await this.writeSettings(settings);
+        if (marked) await this.backend.delete(STORING_KEY);
         await this.removeUnlisted(settings);
         return this.summaryOf(settings);
       } catch (e) {
-        // What was stored before stays as it was: its settings were not replaced.
-        for (const key of written) await this.backend.delete(key).catch(() => undefined);
+        // What was stored before stays as it was: its settings were not replaced. This failure is said now, so no
+        // mark is left for the next visit.
+        for (const key of marked ? [...written, STORING_KEY] : written) await this.backend.delete(key).catch(() => undefined);
+        throw storageProblemOf(e);
+      }
+    });
+  }
+
+  /**
+   * The save of files that began and never finished (the page was closed part way), or null. Its files are not
+   * all there; the settings, if any, are still those of the workspace stored before it.
+   */
+  unfinished(): Promise<UnfinishedStore | null> {
+    return this.serial(async () => {
+      try {
+        const bytes = await this.backend.get(STORING_KEY);
+        if (!bytes) return null;
+        const { fresh, files, keys } = parseMark(bytes);
+        const listed = new Set((await this.settings().catch(() => null))?.files.map((f) => f.key));
+        // Cut off after its settings were written: the save is whole, only its mark was left.
+        return keys.length > 0 && keys.every((k) => listed.has(k)) ? null : { fresh, files };
+      } catch (e) {
+        throw storageProblemOf(e, 'damaged');
+      }
+    });
+  }
+
+  /**
+   * Removes what an unfinished save left (its files and its mark). A workspace stored whole before it is kept;
+   * with none, the storage itself goes, as forgetting does. Settings that cannot be read are left for Forget.
+   */
+  forgetUnfinished(): Promise<void> {
+    return this.serial(async () => {
+      try {
+        const settings = await this.settings().catch(() => undefined);
+        if (settings === null) return await this.backend.destroy();
+        await this.backend.delete(STORING_KEY);
+        if (settings) await this.removeUnlisted(settings);
+      } catch (e) {
         throw storageProblemOf(e);
       }
     });
@@ -180,7 +232,8 @@ export class WorkspaceStore {
   }
 
   private async removeUnlisted(settings: WorkspaceSettings): Promise<void> {
-    const keep = new Set([SETTINGS_KEY, ...settings.files.map((f) => f.key)]);
+    // An unfinished save's mark stays until a save of files replaces it or the person lets it go.
+    const keep = new Set([SETTINGS_KEY, STORING_KEY, ...settings.files.map((f) => f.key)]);
     for (const key of await this.backend.keys()) if (!keep.has(key)) await this.backend.delete(key);
   }
 

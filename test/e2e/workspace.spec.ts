@@ -247,6 +247,114 @@ test('damaged storage: the stored workspace is not opened, every view says so, a
   await expect(page.getByTestId('storage-problem')).toHaveCount(0);
 });
 
+/** How many writes of the person's files the page has begun and holdFileWrites holds. */
+const heldWrites = () => (window as unknown as { heldFileWrites?: number }).heldFileWrites ?? 0;
+
+/**
+ * Holds the store of the person's files open until the page is left, as storing a large load on a slow disk does:
+ * their content never finishes writing, while the small records the page makes itself go through. The page's own
+ * code runs as it always does.
+ */
+async function holdFileWrites(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const held = window as unknown as { heldFileWrites: number };
+    held.heldFileWrites = 0;
+    const write = FileSystemWritableFileStream.prototype.write;
+    FileSystemWritableFileStream.prototype.write = function (this: FileSystemWritableFileStream, data: FileSystemWriteChunkType) {
+      if (!(data instanceof Blob)) return write.call(this, data);
+      held.heldFileWrites++;
+      return new Promise<void>(() => undefined);
+    };
+  });
+}
+
+/** The entries of the workspace's directory in the origin private file system. */
+async function workspaceDirectory(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('vrn-workspace');
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+    return names.sort();
+  });
+}
+
+test('closed while storing: the next visit says the files were not stored and asks for them again, never passing the demo off as them', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  const foreign = watchForeignRequests(page);
+  // The browser asks "Leave site?" while the files are being stored; the person leaves.
+  page.on('dialog', (dialog) => void dialog.accept());
+  const header = page.locator('.header').getByText('Synthetic demo data', { exact: true });
+  const unfinished = page.getByTestId('unfinished-store');
+  const closeWhileStoring = async () => {
+    await holdFileWrites(page);
+    await chooseFiles(page, realFiles());
+    await expect(page.getByText(/^All 4 files loaded\.$/)).toBeVisible(LOADED);
+    await expect(page.getByTestId('storage-statement')).toContainText('Storing your files on this device…');
+    // Left once the files themselves are being written: whatever the page writes before them is on the device.
+    await page.waitForFunction(heldWrites, undefined, { timeout: 60_000 });
+    await page.reload({ timeout: 120_000 });
+    await expect(page.getByRole('navigation', { name: 'Dashboard views' })).toBeVisible({ timeout: 120_000 });
+  };
+  await openDashboard(page, '?view=import');
+  await closeWhileStoring();
+
+  // Said plainly, and the demo shown is labelled as the demo: nothing passes for the files loaded.
+  await expect(unfinished.getByRole('alert')).toHaveText(
+    'The files you loaded last time (manifest.json, areas.csv, population.csv and 1 other file) were not stored ' +
+      'completely, because the page was closed while they were being stored. They were not opened: choose them again to use them.',
+  );
+  await expect(header).toBeVisible();
+  await expect(page.getByTestId('workspace-indicator')).toHaveCount(0);
+  await expect(page.getByTestId('workspace-statement')).toContainText('You are looking at the synthetic demo');
+  await page.screenshot({ path: path.join(shots, 'workspace-closed-while-storing.png'), fullPage: true });
+  await expectNoAxeViolations(page);
+  // Every view says so.
+  await goTo(page, 'Overview');
+  await expect(page.getByTestId('storage-notice')).toContainText(
+    'were not stored completely, because the page was closed while they were being stored',
+  );
+  await expect(header).toBeVisible();
+  await goTo(page, 'Load data');
+
+  // Chosen again from the keyboard: the page's file chooser opens, and this time they are stored whole.
+  // Listened for before the key is pressed, so the chooser is caught rather than opened for real.
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Choose the files again' }).focus();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(realFiles());
+  await expect(page.getByText(/^All 4 files loaded\.$/)).toBeVisible(LOADED);
+  await expect(page.getByTestId('storage-statement')).toContainText('Stored on this device only', LOADED);
+  await expect(unfinished).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('workspace-indicator')).toHaveText('Your own data', { timeout: 120_000 });
+  await expect(unfinished).toHaveCount(0);
+  const whole = await workspaceDirectory(page);
+  expect(whole).toHaveLength(5);
+
+  // A new workspace cut off in the same way does not cost the one stored whole before: it is kept and offered.
+  await page.getByRole('button', { name: 'Back to the demo' }).click();
+  await expect(header).toBeVisible(FIGURES);
+  await closeWhileStoring();
+  await expect(unfinished.getByRole('alert')).toContainText(
+    'They were not opened: choose them again to use them. The workspace you stored before them is still kept on this device.',
+  );
+  await expect(header).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open your stored workspace' })).toBeVisible();
+  expect((await workspaceDirectory(page)).length).toBeGreaterThan(whole.length);
+  // Removing the parts, from the keyboard, leaves that workspace as it was.
+  await page.getByRole('button', { name: 'Remove the partly stored files' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(unfinished).toHaveCount(0);
+  await expect(page.locator('#workspace-title')).toBeFocused();
+  expect(await workspaceDirectory(page)).toEqual(whole);
+  await page.getByRole('button', { name: 'Open your stored workspace' }).click();
+  await expect(page.getByTestId('workspace-indicator')).toHaveText('Your own data', FIGURES);
+  await expect(page.getByRole('table', { name: /Areas and months covered per indicator/ }).locator('tbody tr')).toHaveCount(2);
+  expect(foreign.map((r) => r.url())).toEqual([]);
+});
+
 test.describe('boundaries that cannot break the page', () => {
   test.skip(!existsSync(GEO), `needs the real boundaries at ${GEO}`);
   const lad = () =>

@@ -66,6 +66,24 @@ export function WorkspacePanel() {
       <h2 id="workspace-title" tabIndex={-1}>
         Your workspace
       </h2>
+      {storage.unfinished ? (
+        <div className="notice notice--warning" data-testid="unfinished-store">
+          <p role="alert">{storage.unfinished.message}</p>
+          <p className="workspace-panel__actions">
+            {/* The file chooser of this page (ImportView), opened as its own label would. */}
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => document.getElementById('file-input')?.click()}
+            >
+              Choose the files again
+            </button>{' '}
+            <button type="button" className="button" disabled={busy} onClick={then(w.forgetUnfinished)}>
+              Remove the partly stored files
+            </button>
+          </p>
+        </div>
+      ) : null}
       {workspace.kind === 'demo' ? (
         <>
           <p data-testid="workspace-statement">

@@ -3,29 +3,41 @@ import { serializeViewState } from '../../url-state/view-state';
 import { useViewState } from '../../url-state/use-view-state';
 
 /**
- * Says on every view when keeping the workspace on this device went wrong (storage full, blocked or damaged), so
- * a person does not close the page believing their files are kept. Load data says more and offers what to do.
+ * Says on every view when keeping the workspace on this device went wrong (storage full, blocked or damaged, or a
+ * store cut off on the last visit), so a person neither closes the page believing their files are kept nor takes
+ * what is shown for the files they loaded last. Load data says more and offers what to do.
  */
 export function StorageNotice() {
   const { storage, workspace } = useSessionSnapshot();
   const { state, update } = useViewState();
-  // A stored workspace that could not be opened matters on the demo too; the other problems, only to own data.
-  const relevant = storage.problem?.kind === 'damaged' ? workspace.kind !== 'bundle' : workspace.kind === 'own';
-  if (!storage.problem || !relevant) return null;
+  // What was stored and not opened matters on the demo too (a bundle is never stored); other problems, to own data.
+  const storable = workspace.kind !== 'bundle';
+  const messages = [
+    storable ? storage.unfinished?.message : null,
+    (storage.problem?.kind === 'damaged' ? storable : workspace.kind === 'own') ? storage.problem?.message : null,
+  ].filter((m): m is string => Boolean(m));
+  if (messages.length === 0) return null;
   return (
     <div className="notice notice--warning" role="status" data-testid="storage-notice">
-      <p>
-        {storage.problem.message}{' '}
-        <a
-          href={serializeViewState({ ...state, view: 'import' }, window.location.search) || '?'}
-          onClick={(e) => {
-            e.preventDefault();
-            update({ view: 'import' });
-          }}
-        >
-          See Load data
-        </a>
-      </p>
+      {messages.map((message, i) => (
+        <p key={message}>
+          {message}
+          {i === messages.length - 1 ? (
+            <>
+              {' '}
+              <a
+                href={serializeViewState({ ...state, view: 'import' }, window.location.search) || '?'}
+                onClick={(e) => {
+                  e.preventDefault();
+                  update({ view: 'import' });
+                }}
+              >
+                See Load data
+              </a>
+            </>
+          ) : null}
+        </p>
+      ))}
     </div>
   );
 }

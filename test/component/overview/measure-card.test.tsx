@@ -24,7 +24,7 @@ const snapshot = {
   version: 1,
   lastLoad: [],
   workspace: { kind: 'demo' },
-  storage: { available: false, stored: null, saving: false, problem: null },
+  storage: { available: false, stored: null, saving: false, problem: null, unfinished: null },
   choices: {},
   absentRows: [],
   absentRowsQuestions: [],

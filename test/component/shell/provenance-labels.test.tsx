@@ -30,7 +30,7 @@ function withSession(manifest: Manifest, workspace: Workspace, ui: ReactNode) {
     version: 1,
     lastLoad: [],
     workspace,
-    storage: { available: true, stored: null, saving: false, problem: null },
+    storage: { available: true, stored: null, saving: false, problem: null, unfinished: null },
     choices: {},
     absentRows: [],
     absentRowsQuestions: [],

@@ -5,6 +5,7 @@ import { createNodeEngine } from '../../../src/engine/node-engine';
 import type { Engine } from '../../../src/engine/engine-types';
 import type { InputFile } from '../../../src/import/load-files';
 import { DashboardSession } from '../../../src/session/dashboard-session';
+import { opensOnStart } from '../../../src/session/workspace-keeper';
 import { StorageProblem } from '../../../src/workspace/storage-backend';
 import { WorkspaceStore } from '../../../src/workspace/workspace-store';
 import { MemoryBackend, quotaExceeded } from '../../fixtures/memory-storage';
@@ -259,6 +260,99 @@ describe('storage that is full, blocked or damaged: a plain message, and the ses
     await s.forgetStored();
     expect(damaged.entries.size).toBe(0);
     expect(s.getSnapshot().storage.problem).toBeNull();
+  });
+});
+
+describe('closed while storing: the next visit says the files were not stored, and passes nothing off as them', () => {
+  /** Loads files and closes the page after `writes` writes of their store (while it is still storing). */
+  async function closeWhileStoring(s: DashboardSession, store: MemoryBackend, files: InputFile[], writes: number) {
+    store.writesLeft = writes;
+    expect((await s.load(files)).every((o) => o.status === 'loaded')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(s.getSnapshot().storage.saving).toBe(true);
+    store.writesLeft = null;
+  }
+  /** The next visit, started as the page starts it: the stored workspace if it opens on start, else the demo. */
+  async function nextVisit(store: MemoryBackend): Promise<DashboardSession> {
+    const later = await DashboardSession.start(engine, protectInline, {
+      demo: async () => demoFiles(),
+      store: new WorkspaceStore(store),
+    });
+    if (opensOnStart(later.getSnapshot().storage)) await later.openStored();
+    else await later.load(demoFiles(), undefined, { demo: true });
+    return later;
+  }
+  const CAUSE = 'were not stored completely, because the page was closed while they were being stored.';
+
+  it('a new workspace, nothing stored before: not opened; the demo is shown as the demo; the parts can be removed', async () => {
+    const store = new MemoryBackend();
+    // The mark and the first file are written.
+    await closeWhileStoring(await startSession(new WorkspaceStore(store)), store, ownFiles(), 2);
+    const later = await nextVisit(store);
+    const snap = later.getSnapshot();
+    expect(snap.storage.unfinished).toEqual({
+      fresh: true,
+      files: ['manifest.json', 'our-areas.csv', 'our-extract.csv'],
+      message: `The files you loaded last time (manifest.json, our-areas.csv and our-extract.csv) ${CAUSE} They were not opened: choose them again to use them.`,
+    });
+    expect(snap.storage.stored).toBeNull();
+    expect(snap.workspace).toEqual({ kind: 'demo' });
+    expect(syntheticShare(snap.state.manifest)).toBe('all');
+    await later.forgetUnfinished();
+    expect(store.entries.size).toBe(0);
+    expect(later.getSnapshot().storage.unfinished).toBeNull();
+    expect((await nextVisit(store)).getSnapshot().storage).toMatchObject({ stored: null, unfinished: null, problem: null });
+  });
+
+  it('in place of a workspace stored whole: that one is kept and offered, not opened in place of the new one', async () => {
+    const store = new MemoryBackend();
+    const s = await startSession(new WorkspaceStore(store));
+    await s.load(ownFiles());
+    await s.showDemo();
+    await closeWhileStoring(s, store, ownFiles(), 3);
+    const later = await nextVisit(store);
+    const snap = later.getSnapshot();
+    expect(snap.storage.unfinished?.message).toMatch(
+      /^The files you loaded last time \(manifest\.json, our-areas\.csv and our-extract\.csv\)/,
+    );
+    expect(snap.storage.unfinished?.message).toMatch(/ The workspace you stored before them is still kept on this device\.$/);
+    expect(snap.storage.stored).toMatchObject({ title: 'Our partnership (real)', files: 3 });
+    expect(snap.workspace).toEqual({ kind: 'demo' });
+    // Opened on request, whole; the unfinished store is still said until it is dealt with.
+    expect((await later.openStored())?.map((o) => o.status)).toEqual(['loaded', 'loaded', 'loaded']);
+    expect(later.getSnapshot().workspace).toMatchObject({ kind: 'own' });
+    await later.forgetUnfinished();
+    expect((await new WorkspaceStore(store).read())?.files.map((f) => f.name)).toEqual([
+      'manifest.json',
+      'our-areas.csv',
+      'our-extract.csv',
+    ]);
+  });
+
+  it('files added to the open workspace: it opens without them, and the message names them', async () => {
+    const store = new MemoryBackend();
+    const s = await startSession(new WorkspaceStore(store));
+    await s.load(ownFiles());
+    await s.storageSettled();
+    const more = {
+      name: 'more.csv',
+      bytes: enc('indicator_id,period,area_code,age_band,sex,count\ned_assaults,2024-02,D1,all,all,29\n'),
+    };
+    // Only the mark is written.
+    await closeWhileStoring(s, store, [more], 1);
+    const later = await nextVisit(store);
+    expect(later.getSnapshot().workspace).toEqual({ kind: 'own', files: ['manifest.json', 'our-areas.csv', 'our-extract.csv'] });
+    expect(later.getSnapshot().storage.unfinished?.message).toBe(
+      `The files you added last time (more.csv) ${CAUSE} Your workspace is kept without them: choose them again to add them.`,
+    );
+    // Chosen again: stored whole, and nothing more is said.
+    await later.load([more]);
+    await later.storageSettled();
+    expect(later.getSnapshot().storage).toMatchObject({ unfinished: null, stored: { files: 4 } });
+    expect((await nextVisit(store)).getSnapshot()).toMatchObject({
+      workspace: { kind: 'own', files: ['manifest.json', 'our-areas.csv', 'our-extract.csv', 'more.csv'] },
+      storage: { unfinished: null },
+    });
   });
 });
 

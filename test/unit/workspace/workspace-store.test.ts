@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StorageProblem } from '../../../src/workspace/storage-backend';
 import { parseSettings, SETTINGS_VERSION } from '../../../src/workspace/workspace-settings';
+import { unfinishedStoreMessage } from '../../../src/workspace/storing-mark';
 import { openWorkspaceStore, WorkspaceStore, type WorkspaceInput } from '../../../src/workspace/workspace-store';
 import { MemoryBackend, quotaExceeded } from '../../fixtures/memory-storage';
 
@@ -12,6 +13,12 @@ const file = (name: string, text: string, options: WorkspaceInput['options'] = {
 });
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const NOW = new Date(Date.UTC(2025, 5, 15, 12));
+
+/** Nothing is left on the device: no entry, and the storage itself removed (once). */
+function expectNothingLeft(backend: MemoryBackend) {
+  expect(backend.entries.size).toBe(0);
+  expect(backend.destroyed).toBe(1);
+}
 
 function store() {
   const backend = new MemoryBackend();
@@ -86,8 +93,7 @@ describe('the workspace store (its logic, over a storage medium in memory)', () 
     const { backend, store: s } = store();
     await s.save([file('a.csv', 'a')], { fresh: true });
     await s.forget();
-    expect(backend.entries.size).toBe(0);
-    expect(backend.destroyed).toBe(1);
+    expectNothingLeft(backend);
     expect(await s.summary()).toBeNull();
   });
 
@@ -151,5 +157,106 @@ describe('the workspace store (its logic, over a storage medium in memory)', () 
       },
     } as unknown as IDBFactory;
     await expect(openWorkspaceStore({ storage: throwing, indexedDB: idb })).rejects.toMatchObject({ kind: 'blocked' });
+  });
+});
+
+describe('a store of files cut off part way (the page closed while storing)', () => {
+  /** Starts a save and closes the page after `writes` writes; the save never settles, as on a page that is gone. */
+  function cutOff(backend: MemoryBackend, s: WorkspaceStore, writes: number, ...save: Parameters<WorkspaceStore['save']>) {
+    backend.writesLeft = writes;
+    void s.save(...save);
+    return new Promise<WorkspaceStore>((resolve) =>
+      setTimeout(() => {
+        // The next visit: the same storage, a new page.
+        backend.writesLeft = null;
+        resolve(new WorkspaceStore(backend, () => NOW));
+      }, 20),
+    );
+  }
+  const three = [file('manifest.json', 'm'), file('areas.csv', 'a'), file('extracts.csv', 'e')];
+
+  it('a new workspace, nothing stored before: the next visit finds it unfinished, and forgetting it leaves nothing', async () => {
+    const { backend, store: s } = store();
+    // The mark and the first file are written; the page closes during the second.
+    const later = await cutOff(backend, s, 2, three, { fresh: true, title: 'Own data' });
+    expect(await later.unfinished()).toEqual({ fresh: true, files: ['manifest.json', 'areas.csv', 'extracts.csv'] });
+    expect(await later.summary()).toBeNull();
+    expect(await later.read()).toBeNull();
+    expect(backend.entries.size).toBe(2);
+    await later.forgetUnfinished();
+    expectNothingLeft(backend);
+    expect(await later.unfinished()).toBeNull();
+  });
+
+  it('a new workspace in place of one stored whole: the earlier one is kept whole, and only the parts go', async () => {
+    const { backend, store: s } = store();
+    await s.save([file('old.csv', 'old')], { fresh: true, title: 'Earlier' });
+    const earlier = [...backend.entries.keys()].sort();
+    const later = await cutOff(backend, s, 3, three, { fresh: true, title: 'New' });
+    expect(await later.unfinished()).toMatchObject({ fresh: true });
+    expect(await later.summary()).toMatchObject({ title: 'Earlier', files: 1 });
+    expect((await later.read())?.files.map((f) => [f.name, text(f.bytes)])).toEqual([['old.csv', 'old']]);
+    await later.forgetUnfinished();
+    expect([...backend.entries.keys()].sort()).toEqual(earlier);
+    expect(backend.destroyed).toBe(0);
+    expect(await later.unfinished()).toBeNull();
+  });
+
+  it('files added to the stored workspace: it is kept without them, and the mark names them', async () => {
+    const { backend, store: s } = store();
+    await s.save([file('manifest.json', 'm')], { fresh: true });
+    const later = await cutOff(backend, s, 1, [file('more.csv', 'x')]);
+    expect(await later.unfinished()).toEqual({ fresh: false, files: ['more.csv'] });
+    expect((await later.read())?.files.map((f) => f.name)).toEqual(['manifest.json']);
+  });
+
+  it('cut off after its settings were written, only the mark left: the store is whole, not unfinished', async () => {
+    const { backend, store: s } = store();
+    // The mark, three files and the settings.
+    const later = await cutOff(backend, s, 5, three, { fresh: true });
+    expect(backend.entries.has('storing')).toBe(true);
+    expect(await later.unfinished()).toBeNull();
+    expect((await later.read())?.files.map((f) => text(f.bytes))).toEqual(['m', 'a', 'e']);
+  });
+
+  it('the files chosen again and stored whole replace it: no mark and no parts are left', async () => {
+    const { backend, store: s } = store();
+    const later = await cutOff(backend, s, 2, three, { fresh: true });
+    // Choices alone do not settle it: the files are still not stored.
+    await later.save([], { choices: { absentRows: 'zero' } });
+    expect(await later.unfinished()).not.toBeNull();
+    await later.save(three, { fresh: true });
+    expect(await later.unfinished()).toBeNull();
+    expect([...backend.entries.keys()].sort()).toEqual(
+      ['settings', ...(await later.read())!.settings.files.map((f) => f.key)].sort(),
+    );
+  });
+
+  it('a mark that cannot be read still says a store was cut off, and a save that fails (and says so) leaves none', async () => {
+    const { backend, store: s } = store();
+    backend.entries.set('storing', enc('{"fresh": tr'));
+    expect(await s.unfinished()).toEqual({ fresh: true, files: [] });
+    await s.forgetUnfinished();
+    // The mark fits; the first file does not.
+    let puts = 0;
+    backend.failPut = () => (++puts >= 2 ? quotaExceeded() : null);
+    await expect(s.save(three, { fresh: true })).rejects.toMatchObject({ kind: 'full' });
+    expect(backend.entries.size).toBe(0);
+    expect(await s.unfinished()).toBeNull();
+  });
+
+  it('says what happened in words: the cause, some names, and what was kept', () => {
+    const names = ['a.csv', 'b.csv', 'c.csv', 'd.csv', 'e.csv'];
+    expect(unfinishedStoreMessage({ fresh: true, files: names }, false)).toBe(
+      'The files you loaded last time (a.csv, b.csv, c.csv and 2 other files) were not stored completely, because the page ' +
+        'was closed while they were being stored. They were not opened: choose them again to use them.',
+    );
+    expect(unfinishedStoreMessage({ fresh: true, files: [] }, true)).toMatch(
+      /^The files you loaded last time were not stored completely.* The workspace you stored before them is still kept on this device\.$/,
+    );
+    expect(unfinishedStoreMessage({ fresh: false, files: ['x.csv'] }, true)).toBe(
+      'The files you added last time (x.csv) were not stored completely, because the page was closed while they were being ' +
+        'stored. Your workspace is kept without them: choose them again to add them.',
+    );
   });
 });
