@@ -100,14 +100,30 @@ export function openDataShare(
 }
 
 /**
- * An audience's rules in brief, true of every figure loaded: "counts under 8 hidden, others rounded to the nearest
+ * An audience's rule for counts in words, true of zeros too: "counts of 1 to 7 hidden, others rounded to the nearest
+ * 5" ("counts of 0 to 7" when zeros are hidden as well). With `symbols`, each part names the symbol it leaves in a
+ * table: "hidden (c)", "rounded ... (r)". The one wording of a policy: the header, Publish, the Overview's key and
+ * Data and ethics all say it so. ("Counts under 8 hidden" was false of the zeros most policies show.)
+ */
+export function policyInWords(policy: DisclosurePolicy, symbols = false): string {
+  const t = policy.suppressBelowOrEqual;
+  const from = policy.showZeros ? 1 : 0;
+  const range = from === t ? `of ${t}` : `of ${from} to ${t}`;
+  const hidden = t < from ? 'no count hidden' : `counts ${range} hidden${symbols ? ' (c)' : ''}`;
+  const rounded =
+    policy.roundTo > 1
+      ? `, ${t < from ? 'counts' : 'others'} rounded to the nearest ${policy.roundTo}${symbols ? ' (r)' : ''}`
+      : '';
+  return `${hidden}${rounded}`;
+}
+
+/**
+ * An audience's rules in brief, true of every figure loaded: "counts of 1 to 7 hidden, others rounded to the nearest
  * 5", with published open data (exact for every audience) named as the exception, or alone when it is all there is.
  */
 export function rulesInBrief(manifest: Manifest | null, policy: DisclosurePolicy): string {
   const share = openDataShare(manifest);
   if (share === 'all') return 'published open data only: exact counts, as published';
-  const rule = `counts under ${policy.suppressBelowOrEqual + 1} hidden${
-    policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo}` : ''
-  }`;
+  const rule = policyInWords(policy);
   return share === 'some' ? `${rule}; published open data exact, as published` : rule;
 }

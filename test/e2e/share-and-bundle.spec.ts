@@ -200,7 +200,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
 
   // What the analyst would see under partner rules, to compare with the bundle.
   await page.getByLabel('Disclosure rules for', { exact: true }).selectOption('partner');
-  await expect(page.getByText(/Partner view: counts under 8 hidden, others rounded to the nearest 5/)).toBeVisible();
+  await expect(page.getByText(/Partner view: counts of 1 to 7 hidden, others rounded to the nearest 5/)).toBeVisible();
   await expect(page.locator('article.briefing')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible();
   const partnerRows = await summaryRows(page);
@@ -215,7 +215,7 @@ test('a partner bundle is published, hosted, and opened in partner mode with not
   await expect(view.getByRole('heading', { level: 1, name: /Overview: headline measures for/ })).toBeVisible({
     timeout: 240_000,
   });
-  await expect(view.getByText('Partner view: counts under 8 hidden, others rounded to the nearest 5.')).toBeVisible();
+  await expect(view.getByText('Partner view: counts of 1 to 7 hidden, others rounded to the nearest 5.')).toBeVisible();
   await expect(view.getByTestId('bundle-audit')).toContainText('Disclosure audit on opening: passed');
   await expect(view.getByTestId('audience-indicator')).toHaveText('Partner bundle: audience fixed');
   await expect(view.locator('article.briefing')).toHaveAttribute('aria-busy', 'false');

@@ -1,6 +1,6 @@
 import { DataTable } from '../../ui/DataTable';
 import { useState } from 'react';
-import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS, openDataShare } from '../../contract';
+import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS, openDataShare, policyInWords } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
 import { useViewState } from '../../url-state/use-view-state';
 
@@ -65,7 +65,8 @@ function AudienceRow({
   const policy = manifest.disclosure[audience];
   const [requested, setRequested] = useState(false);
   const summary = useProtectionSummary(audience, inUse || requested);
-  const rule = `Counts 1 to ${policy.suppressBelowOrEqual} hidden${policy.roundTo > 1 ? `; others rounded to the nearest ${policy.roundTo}` : ''}${policy.showZeros ? '' : '; zeros hidden'}; rates from fewer than ${policy.lowCountBelow} events flagged as low counts.`;
+  const words = policyInWords(policy);
+  const rule = `${words.charAt(0).toUpperCase()}${words.slice(1)}; rates from fewer than ${policy.lowCountBelow} events flagged as low counts.`;
   const s = summary.data;
   return (
     <tr>

@@ -5,6 +5,7 @@ import {
   drawsOnSynthetic,
   openDataShare,
   syntheticShare,
+  policyInWords,
   rulesFor,
   rulesName,
   sourceOf,
@@ -115,8 +116,7 @@ export function OverviewView() {
             <li>Published open data: exact counts, no disclosure rule needed</li>
           ) : (
             <li>
-              {rulesName(state.audience)}: counts from 1 to {policy.suppressBelowOrEqual} hidden (c)
-              {policy.roundTo > 1 ? `, others rounded to the nearest ${policy.roundTo} (r)` : ''}
+              {rulesName(state.audience)}: {policyInWords(policy, true)}
               {openShown === 'some' ? '; measures from published open data are exact counts' : ''}
             </li>
           )}

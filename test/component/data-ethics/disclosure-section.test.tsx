@@ -45,6 +45,10 @@ describe('the disclosure table of the Data and ethics view', () => {
     const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
     await waitFor(() => expect(analyst).toHaveTextContent('Passed'), { timeout: 120_000 });
     expect(analyst).toHaveTextContent(LP_AUDIT_METHOD);
+    // The rule in the words every other place uses (policyInWords): the zeros these rules show are not "hidden".
+    expect(analyst).toHaveTextContent(
+      `Counts of 1 to ${manifest.disclosure.analyst.suppressBelowOrEqual} hidden; rates from fewer than ${manifest.disclosure.analyst.lowCountBelow} events flagged as low counts.`,
+    );
 
     // The analyst rules' small hidden cells and the others hidden, counted from the cube and the protected table.
     const policy = manifest.disclosure.analyst;

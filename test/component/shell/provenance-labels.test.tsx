@@ -87,7 +87,7 @@ const openAndOwn = mergeManifests(real, open);
 
 describe('the rules named for an audience hold for every figure loaded', () => {
   const partnerRule = (m: Manifest) =>
-    `counts under ${m.disclosure.partner.suppressBelowOrEqual + 1} hidden, others rounded to the nearest ${m.disclosure.partner.roundTo}`;
+    `counts of 1 to ${m.disclosure.partner.suppressBelowOrEqual} hidden, others rounded to the nearest ${m.disclosure.partner.roundTo}`;
 
   it('the partner banner: the rules for own data, exact counts for published open data, both when both are loaded', () => {
     window.history.replaceState(null, '', '/?audience=partner');

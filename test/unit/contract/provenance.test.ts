@@ -3,6 +3,7 @@ import {
   allIndicatorIds,
   drawsOnSynthetic,
   manifestSchema,
+  policyInWords,
   sourceOf,
   syntheticShare,
   type ManifestInput,
@@ -61,5 +62,17 @@ describe('the source named beside figures', () => {
     // The view's own indicator first, then the one compared with it, from another agency.
     const health = merged.datasets.find((d) => d.id === 'health')!;
     expect(sourceOf(merged, of('ed', 'vwi'))).toBe(`${health.title}, ${health.agency}; ${policeSource}`);
+  });
+});
+
+describe('a disclosure policy in words', () => {
+  it('names the counts it hides as they are, zeros included only when they are hidden', () => {
+    const partner = { suppressBelowOrEqual: 7, roundTo: 5, showZeros: true, lowCountBelow: 10 };
+    // "Counts under 8 hidden" said the zeros this policy shows were hidden.
+    expect(policyInWords(partner)).toBe('counts of 1 to 7 hidden, others rounded to the nearest 5');
+    expect(policyInWords(partner, true)).toBe('counts of 1 to 7 hidden (c), others rounded to the nearest 5 (r)');
+    expect(policyInWords({ ...partner, showZeros: false, roundTo: 1 })).toBe('counts of 0 to 7 hidden');
+    expect(policyInWords({ ...partner, suppressBelowOrEqual: 1, roundTo: 1 })).toBe('counts of 1 hidden');
+    expect(policyInWords({ ...partner, suppressBelowOrEqual: 0 })).toBe('no count hidden, counts rounded to the nearest 5');
   });
 });
