@@ -1,3 +1,5 @@
+import { listOf } from './list-of';
+
 /** Month names in full, as text uses them (ONS style); shared by the queries' summaries and the views. */
 export const LONG_MONTHS = [
   'January',
@@ -51,7 +53,7 @@ export function monthsPhrase(months: readonly number[]): string {
   const name = (m: number) => LONG_MONTHS[m - 1] ?? String(m);
   // Three or more months in a row read as a span; shorter runs are listed.
   const parts = runs.flatMap((r) => (r.length >= 3 ? [`${name(r[0] ?? 0)} to ${name(r.at(-1) ?? 0)}`] : r.map(name)));
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listOf(parts);
 }
 
 /**
@@ -75,9 +77,7 @@ export function datedMonthsPhrase(periods: readonly string[]): string {
   let singles: string[] = [];
   const flush = (): void => {
     if (singles.length === 0) return;
-    const names = singles.map(name);
-    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
-    items.push(`${list} ${singles[0]!.slice(0, 4)}`);
+    items.push(`${listOf(singles.map(name))} ${singles[0]!.slice(0, 4)}`);
     singles = [];
   };
   for (const run of runs) {
@@ -98,5 +98,5 @@ export function datedMonthsPhrase(periods: readonly string[]): string {
     }
   }
   flush();
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+  return listOf(items);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf } from '../queries/wording/list-of';
+import { listOf } from '../contract/list-of';
 
 /**
  * The mark a store of files writes before the files and removes once they and the settings naming them are written.

@@ -1,6 +1,7 @@
 import type { AreaRow, GeographyLevel } from '../../contract';
 import { msoaByName } from './area-lookups';
 import type { AreaRefs, PublicDataSettings } from './public-data-state';
+import { listOf } from '../../contract/list-of';
 
 /** An area already in the engine's lookup (loaded by the user, not built here). */
 export interface LoadedArea {
@@ -64,8 +65,7 @@ function districtOfLsoa(refs: AreaRefs, lsoa: string): string | undefined {
 /** "Blackpool", "Blackpool and Fylde", or "Lancashire (14 districts)" after the force, when there are many. */
 function defaultVruName(districts: readonly { name: string }[], forces: readonly string[]): string {
   const names = districts.map((d) => d.name);
-  if (names.length <= 3)
-    return `${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? 'VRU')} area`;
+  if (names.length <= 3) return `${names.length > 0 ? listOf(names) : 'VRU'} area`;
   const force = forces.length === 1 ? forces[0]?.replace(/\s+(Constabulary|Police( Service| Force)?)$/i, '') : null;
   return `${force ?? `${names[0]} and ${names.length - 1} other districts`} area (${names.length} districts)`;
 }

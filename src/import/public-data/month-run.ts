@@ -1,4 +1,5 @@
 import { monthName, monthsBetween } from '../../contract/months';
+import { listOf } from '../../contract/list-of';
 
 /** The months present, in order, and those missing from the run between the first and the last. */
 export function monthRun(periods: Iterable<string>): { present: string[]; missing: string[] } {
@@ -12,6 +13,5 @@ export function monthRun(periods: Iterable<string>): { present: string[]; missin
 
 /** "June 2020, August 2020 and September 2020". */
 export function monthList(periods: readonly string[]): string {
-  const names = periods.map(monthName);
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return listOf(periods.map(monthName));
 }

@@ -6,6 +6,7 @@ import type { TrendArea } from '../readers/trend-cells';
 import { areaPhrase } from '../wording/trend-finding';
 import { type TrendIndicator, type TrendSeries } from './trend-series';
 import type { FigureFlag } from '../../disclosure/protected-tables';
+import { listOf } from '../../contract/list-of';
 
 export interface IndexPoint {
   period: string;
@@ -137,6 +138,5 @@ function comparisonTitle(area: TrendArea, baseYear: string | null, series: reado
   ]
     .filter((p): p is [number, string] => p !== null)
     .map(([n, word], i) => (i === 0 ? `${n} indicator${n === 1 ? '' : 's'} ${word}` : `${n} ${word}`));
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
-  return `In ${where}, ${when} against ${baseYear}: ${list} (${baseYear} = 100)`;
+  return `In ${where}, ${when} against ${baseYear}: ${listOf(parts)} (${baseYear} = 100)`;
 }

@@ -6,6 +6,7 @@ import type { ProtectedFigure } from '../readers/trend-cells';
 import { hiddenMonthsProblem, judgeHiddenMonths, modelSeries } from './trend-projection';
 import { monthName } from '../../contract/months';
 import { type TrendIndicator } from './trend-series';
+import { listOf } from '../../contract/list-of';
 
 export const RECENT_MONTHS = 3;
 
@@ -81,9 +82,8 @@ export function buildHotspots(
   if (tested === 0) title = `No district could be tested for an unusual rise in ${indicator.unit} in ${span}`;
   else if (flaggedRows.length === 0) title = `No district had significantly more ${indicator.unit} than expected in ${span}`;
   else {
-    const names = flaggedRows.map((r) => r.areaName);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    title = `${flaggedRows.length} of ${tested} districts had significantly more ${indicator.unit} than expected in ${span}: ${list}`;
+    const names = listOf(flaggedRows.map((r) => r.areaName));
+    title = `${flaggedRows.length} of ${tested} districts had significantly more ${indicator.unit} than expected in ${span}: ${names}`;
   }
   return {
     recentMonths: RECENT_MONTHS,

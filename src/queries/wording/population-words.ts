@@ -1,7 +1,7 @@
 // Why a rate has no population, or uses another year's: said in the notes and in place of a rate that is `x`.
 import { nearestYear, type PopulationUsed } from '../figures/population-years';
 import type { PopulationGap } from '../readers/population-gaps';
-import { listOf } from './list-of';
+import { listOf } from '../../contract/list-of';
 
 /** "Rates for 2021 use the 2020 population, the nearest year loaded." (null when every year used its own). */
 export function borrowedYearsNote(uses: Iterable<PopulationUsed>, subject = 'Rates'): string | null {

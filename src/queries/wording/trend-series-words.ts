@@ -5,7 +5,7 @@ import { LONG_MONTHS, monthName, monthsPhrase } from '../../contract/months';
 import type { KindDenominator } from '../../indicator-kinds';
 import type { SeasonalMonth, TrendYear } from '../figures/trend-series';
 import { at } from '../figures/trend-parts';
-import { listOf } from './list-of';
+import { listOf } from '../../contract/list-of';
 import { noPopulationFor } from './population-words';
 
 export function seasonalityTitle(

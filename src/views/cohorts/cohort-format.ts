@@ -4,6 +4,7 @@ import type { BenchmarkOutcome, NotCompared } from '../../stats';
 import type { CohortFigure } from '../../queries/figures/cohort-figures';
 import { enGB } from '../../ui/format';
 import type { CohortFlag } from '../../disclosure/protected-tables';
+import { listOf } from '../../contract/list-of';
 
 /**
  * What to do when a cohort's figures are hidden. It does not say the cohort is small: a hidden figure may be a
@@ -56,6 +57,5 @@ export function noteList(note: string | null): string[] {
 export function populationYearNote(figures: readonly Pick<CohortFigure, 'populationYear'>[]): string | null {
   const years = [...new Set(figures.flatMap((f) => (f.populationYear ? [f.populationYear] : [])))].sort();
   if (years.length === 0) return null;
-  const list = years.length === 1 ? years[0] : `${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
-  return `Where a year has no population figure, its rates use the ${list} population, the nearest year loaded.`;
+  return `Where a year has no population figure, its rates use the ${listOf(years)} population, the nearest year loaded.`;
 }

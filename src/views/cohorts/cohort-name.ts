@@ -1,5 +1,6 @@
 import { AGE_BANDS, SEX_WORDS, type AgeBand } from '../../contract';
 import type { CohortSpec } from '../../url-state/view-state';
+import { listOf } from '../../contract/list-of';
 
 function bandStart(band: AgeBand): number {
   return Number(band.replace('+', '').split('-')[0]);
@@ -37,16 +38,11 @@ function runText(run: readonly AgeBand[]): string {
   return `${from}-${to}`;
 }
 
-function joinList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** "aged 15-24", "aged under 15 and 25-34", "of all ages". */
 export function describeAges(ages: readonly AgeBand[]): string {
   if (ages.includes('all') || AGE_BANDS.every((b) => ages.includes(b))) return 'of all ages';
   const runs = runsOf(ages).map(runText);
-  return runs.length === 0 ? 'of no ages' : `aged ${joinList(runs)}`;
+  return runs.length === 0 ? 'of no ages' : `aged ${listOf(runs)}`;
 }
 
 /**
@@ -61,7 +57,7 @@ export function defaultCohortName(cohort: Pick<CohortSpec, 'ages' | 'sex'>, area
 /** The band list in words for tables: "15-17 and 18-24". */
 export function bandList(bands: readonly AgeBand[]): string {
   if (bands.includes('all')) return 'all ages';
-  return joinList(AGE_BANDS.filter((b) => bands.includes(b)));
+  return listOf(AGE_BANDS.filter((b) => bands.includes(b)));
 }
 
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

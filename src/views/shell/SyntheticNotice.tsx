@@ -1,5 +1,6 @@
 import { drawsOnSynthetic, syntheticDatasets } from '../../contract';
 import { useSessionSnapshot } from '../../hooks/session-context';
+import { listOf } from '../../contract/list-of';
 
 /**
  * Says so when the figures of a view (or part of one) draw on a synthetic dataset: every figure when all the
@@ -19,11 +20,7 @@ export function SyntheticNotice({ indicatorIds, className = '' }: { indicatorIds
       <strong>Synthetic data.</strong>{' '}
       {every
         ? 'Every figure here is made up for demonstration. It describes no real people and must not be quoted.'
-        : `Figures from ${listText(titles)} are made up for demonstration. They describe no real people and must not be quoted.`}
+        : `Figures from ${listOf(titles)} are made up for demonstration. They describe no real people and must not be quoted.`}
     </p>
   );
-}
-
-function listText(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
