@@ -28,10 +28,6 @@ import { PRIMARY, ROUNDED, SECONDARY, SHOWN } from './status-codes';
 export const ATTACKER_MODELS = ['sees-c', 'knows-small'] as const;
 export type AttackerModel = (typeof ATTACKER_MODELS)[number];
 
-/** What ProtectionSummary.audit.method says when the LP certificate is used. */
-export const LP_AUDIT_METHOD =
-  'exact LP over all relations of each indicator (HiGHS); attackers who see c and who know which cells are small';
-
 /**
  * Largest component (uncertain cells) the LP certifies, for an audience. A warm-started solve on a 2,000-cell
  * component of the demo takes 600-1,200 simplex iterations (~60 ms), a component needs tens of them, and the repair

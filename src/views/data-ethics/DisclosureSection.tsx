@@ -2,6 +2,7 @@ import { DataTable } from '../../ui/DataTable';
 import { useState } from 'react';
 import { AUDIENCES, type Audience, type Manifest, AUDIENCE_WORDS, openDataShare, policyInWords } from '../../contract';
 import { useProtectionSummary } from '../../hooks/use-protection-summary';
+import { LP_AUDIT_METHOD } from '../../disclosure/audit-method';
 import { useViewState } from '../../url-state/use-view-state';
 
 /**
@@ -86,10 +87,18 @@ function AudienceRow({
           </button>
         ) : !s ? (
           'Running…'
-        ) : s.audit.pass ? (
+        ) : s.audit.pass && s.audit.method === LP_AUDIT_METHOD ? (
           <>
             <strong className="tag tag--ok">Passed</strong> No hidden small number can be narrowed below the rule from the figures
             shown (method: {s.audit.method}).
+          </>
+        ) : s.audit.pass ? (
+          // Only the exact LP over every group proves it: where larger groups had the weaker check, say that it passed
+          // the checks run, not that no number can be narrowed (on the demo an LP without the cap narrows some).
+          <>
+            <strong className="tag tag--ok">Passed</strong> No check found a way to narrow a hidden small number below the rule,
+            but the largest groups of linked cells had only the weaker check, so this is not proof for them (method:{' '}
+            {s.audit.method}).
           </>
         ) : (
           <>

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestInput } from '../../../src/contract';
-import { LP_AUDIT_METHOD } from '../../../src/disclosure/lp-audit';
+import { LP_AUDIT_METHOD } from '../../../src/disclosure/audit-method';
 import type { Engine } from '../../../src/engine/engine-types';
 import { createNodeEngine, type NodeEngine } from '../../../src/engine/node-engine';
 import { SessionContext } from '../../../src/hooks/session-context';
@@ -45,6 +45,11 @@ describe('the disclosure table of the Data and ethics view', () => {
     const analyst = within(table).getByRole('row', { name: /Analysts in the partnership/ });
     await waitFor(() => expect(analyst).toHaveTextContent('Passed'), { timeout: 120_000 });
     expect(analyst).toHaveTextContent(LP_AUDIT_METHOD);
+    // The analyst table's largest groups had only bounds propagation (the LP's cap): "passed" is not called proof.
+    // It said "No hidden small number can be narrowed", which an LP without the cap disproves on the demo.
+    expect(analyst).toHaveTextContent('larger groups by bounds propagation');
+    expect(analyst).toHaveTextContent('so this is not proof for them');
+    expect(analyst).not.toHaveTextContent('No hidden small number can be narrowed');
     // The rule in the words every other place uses (policyInWords): the zeros these rules show are not "hidden".
     expect(analyst).toHaveTextContent(
       `Counts of 1 to ${manifest.disclosure.analyst.suppressBelowOrEqual} hidden; rates from fewer than ${manifest.disclosure.analyst.lowCountBelow} events flagged as low counts.`,

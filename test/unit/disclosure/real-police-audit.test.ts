@@ -7,7 +7,7 @@ import loadHighs, { type Highs } from 'highs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIENCES, type Audience } from '../../../src/contract';
 import type { CubeCell, ProtectedCell } from '../../../src/disclosure/cube-types';
-import { LP_AUDIT_METHOD } from '../../../src/disclosure/lp-audit';
+import { LP_AUDIT_METHOD } from '../../../src/disclosure/audit-method';
 import { protectInline } from '../../../src/disclosure/protect-inline';
 import { protectedTable } from '../../../src/disclosure/protected-tables';
 import type { Engine } from '../../../src/engine/engine-types';
