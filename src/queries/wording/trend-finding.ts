@@ -5,6 +5,7 @@ import { kindNamed, type Statistic } from '../../indicator-kinds';
 import { datedMonthsPhrase, monthsPhrase } from '../../contract/months';
 import { wholePercent } from '../../stats';
 import type { ChangeSummary, PeriodFigures } from '../figures/change-summary';
+import { monthOf } from '../figures/trend-parts';
 
 export interface FindingInput {
   /** The indicator's title, e.g. "Police recorded violence with injury". */
@@ -93,7 +94,6 @@ export function findingTitle(f: FindingInput): string {
  * June, August and September 2021 (and the same months a year earlier), which have no data in one of the periods".
  */
 export function matchedMonthsNote(matched: readonly number[], window: readonly string[], calendar: boolean): string {
-  const monthOf = (p: string): number => Number(p.slice(5, 7));
   const left = window.filter((p) => !matched.includes(monthOf(p)));
   const kept = window.filter((p) => matched.includes(monthOf(p)));
   if (calendar) {
