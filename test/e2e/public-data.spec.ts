@@ -106,6 +106,19 @@ test('police.uk street files and IMD File 1, dropped with no other file, give th
       name: /Monthly crimes recorded from October 2019 to September 2021: lowest [\d,]+ \(\w+ \d{4}\), highest [\d,]+/,
     }),
   ).toBeVisible();
+  // No calendar year is whole, so each card compares the 12 months to September 2021 with the 12 before, on the
+  // months both have, and names the months left out (the same comparison as Trends' headline).
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Overview: headline measures for .+, the 12 months to September 2021$/ }),
+  ).toBeVisible();
+  await expect(card).toContainText('crimes recorded, the 12 months to September 2021');
+  await expect(card).toContainText(/Change on the 12 months to September 2020: [+-]\d+%/);
+  await expect(card).toContainText(
+    'on the months both have data for: leaving out October and November 2020 and June, August and September 2021',
+  );
+  await expect(
+    page.getByRole('table', { name: /All measures by prevention tier/ }).getByRole('row', { name: /^Robbery/ }),
+  ).toContainText('the 12 months to September 2021');
   for (const name of ['Possession of weapons', 'Robbery'])
     await expect(page.getByRole('article', { name, exact: true })).toBeVisible();
   // police.uk is published open data: its counts are exact, and the rules line says so rather than "1 to 4 hidden".

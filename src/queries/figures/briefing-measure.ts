@@ -11,7 +11,11 @@ import {
   type Indicator,
 } from '../../contract';
 import { denominatorOf, kindOf, standardisedKind } from '../../indicator-kinds';
-import { partOfFlag, protectGrouping, type GroupPart } from '../../disclosure/grouping';
+import { groupFigures, partOfFlag, protectGrouping, type GroupPart } from '../../disclosure/grouping';
+import { monthName } from '../../contract/months';
+import { matchedPositions } from './matched-months';
+import { monthOf, windowEnding, yearEarlier } from './trend-parts';
+import { matchedMonthsNote } from '../wording/trend-finding';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 import { type RateChangeResult, type StatisticWithLimits } from '../../stats';
 import type { PopulationGap } from '../readers/population-gaps';
@@ -38,6 +42,13 @@ export interface BriefingPoint {
 }
 
 export interface BriefingYear extends BriefingPoint {
+  /**
+   * What the figure covers: a full calendar year ('2021'), or, when no full year is loaded up to the chosen month,
+   * the 12 months to that month ('2020-10 to 2021-09', only the months compared being counted: see comparedOn).
+   */
+  span: 'year' | '12 months';
+  /** The period in words: "2021", or "the 12 months to September 2021". */
+  label: string;
   /** Population (rates) or the protected denominator (proportions) the statistic uses; null for counts. */
   denominator: number | null;
   /** The population's year when the figure's own year has none (the nearest year loaded); else null. */
@@ -67,10 +78,20 @@ export interface BriefingMeasure {
   /** One of the Home Office VRU success measures (the manifest says so in its method). */
   homeOffice: boolean;
   ageScope: AgeScope;
-  /** Latest full calendar year up to the chosen month, and the one before. */
+  /**
+   * Latest full calendar year up to the chosen month, and the one before. When no full year is loaded (a real
+   * download rarely has one: it ends mid-year and police.uk leaves months out), the 12 months to the chosen month
+   * and the 12 before, as Trends compares them.
+   */
   current: BriefingYear | null;
   previous: BriefingYear | null;
   change: RateChangeResult | null;
+  /**
+   * For 12 months compared with the 12 before: which months were left out of both because one of the two had no
+   * data ("leaving out October and November 2020 ... which have no data in one of the periods"); the figures,
+   * rates and change are for the other months. Null when whole periods are compared.
+   */
+  comparedOn: string | null;
   /** The last SPARKLINE_MONTHS months up to the chosen month, gaps included. */
   months: BriefingPoint[];
   sentence: string;
@@ -230,28 +251,50 @@ export function briefingMeasure(
   const kind = kindOf(ind);
   const denominatorFrom = denominatorOf(ind);
   const standardised = standardisedKind(ind);
-  const yearFigure = (y: string | null): BriefingYear | null => {
-    if (y === null || !fullYears.includes(y)) return null;
-    const point = figureFor(cells, y, countBands);
+  /** A figure over some months: a calendar year's own protected cell, or the protected sum of the months compared. */
+  interface Span {
+    period: string;
+    label: string;
+    span: BriefingYear['span'];
+    point: BriefingPoint;
+    /** The months it counts (each month's population counts for a twelfth of a year). */
+    months: readonly string[];
+  }
+  const figureOver = ({ period, label, span, point, months }: Span): BriefingYear => {
+    const wholeYear = span === 'year';
+    const ownYear = Number((wholeYear ? period : months.at(-1)!).slice(0, 4));
     let denominator: number | null = null;
     let statistic: StatisticWithLimits | null = null;
     let populationYear: number | null = null;
     let rateReason: string | null = null;
     if (denominatorFrom === 'population') {
-      // The year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
-      const used = populationNear(populationByYear(pop, populationBands), Number(y));
-      denominator = used?.population ?? null;
-      populationYear = used && used.year !== used.wanted ? used.year : null;
-      if (!used && point.value !== null)
-        rateReason = noPopulationReason(area.name, Number(y), area.gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
+      // Each year's own population, else the nearest year's (the card names it); none at all is `x`, with why.
+      const byYear = populationByYear(pop, populationBands);
+      const used = (wholeYear ? [ownYear] : months.map((m) => Number(m.slice(0, 4)))).map((y) => populationNear(byYear, y));
+      if (used.every((u) => u !== null)) {
+        // Person-years: a month's population counts for a twelfth of the year, as Trends sums them.
+        denominator = wholeYear ? used[0]!.population : used.reduce((sum, u) => sum + u!.population / 12, 0);
+        populationYear = used.find((u) => u!.year !== u!.wanted)?.year ?? null;
+      } else if (point.value !== null) {
+        rateReason = noPopulationReason(area.name, ownYear, area.gaps, { ageBands: populationBands ?? ['all'], sex: 'all' });
+      }
       statistic = point.value === null || !kind.hasRate ? null : kind.fromCount(point.value, denominator, ind.multiplier);
     } else if (denominatorFrom === 'extract' && kind.hasRate) {
-      denominator = figureFor(denominators, y, countBands).value;
+      denominator = wholeYear
+        ? figureFor(denominators, period, countBands).value
+        : groupFigures(months.map((m) => figureFor(denominators, m, countBands))).value;
       statistic = point.value === null ? null : kind.fromCount(point.value, denominator, ind.multiplier);
+    } else if (standardised && point.value !== null && !wholeYear) {
+      rateReason = 'a standardised rate is worked out for whole calendar years only';
     } else if (standardised && point.value !== null) {
       // Standardised over the scope's bands (or every band the indicator has), from each band's protected cell.
       const bands = populationBands ?? [];
-      const dsr = standardisedYear(standardised, y, { cells: bandYears(cells, bands), population: area.populationRows }, bands);
+      const dsr = standardisedYear(
+        standardised,
+        period,
+        { cells: bandYears(cells, bands), population: area.populationRows },
+        bands,
+      );
       statistic = {
         value: dsr.rate,
         lower95: dsr.rateLower95,
@@ -264,16 +307,52 @@ export function briefingMeasure(
     }
     const lowCount = point.value !== null && point.value > 0 && point.value < area.lowCountBelow;
     if (statistic?.value === null && point.value !== null) rateReason ??= statistic.reason;
-    // A full year is 12 months of people counted each month: its average month is people.
-    const perMonth = ind.counted === 'people-each-month' && point.value !== null ? point.value / 12 : null;
-    return { ...point, denominator, populationYear, rateReason, statistic, lowCount, perMonth };
+    // People counted each month: the average month of those counted is people.
+    const perMonth = ind.counted === 'people-each-month' && point.value !== null ? point.value / months.length : null;
+    return { ...point, period, span, label, denominator, populationYear, rateReason, statistic, lowCount, perMonth };
   };
-  const current = yearFigure(year);
-  const previous = yearFigure(previousYear);
+  const yearSpan = (y: string | null): Span | null =>
+    y === null || !fullYears.includes(y)
+      ? null
+      : { period: y, label: y, span: 'year', point: figureFor(cells, y, countBands), months: monthsEnding(`${y}-12`, 12) };
+
+  let currentSpan = yearSpan(year);
+  let previousSpan = yearSpan(previousYear);
+  let comparedOn: string | null = null;
+  if (year === null && endMonth !== null) {
+    // No full calendar year: the 12 months to the chosen month against the 12 before, on the months both have.
+    const window = windowEnding(endMonth);
+    const earlier = yearEarlier(window);
+    const coverage = (p: string) => ({ flag: figureFor(cells, p, countBands).flag, partial: partial.has(p) });
+    const kept = matchedPositions(window.map(coverage), earlier.map(coverage));
+    if (kept.length > 0) {
+      const rolling = (w: readonly string[]): Span => {
+        const months = kept.map((k) => w[k]!);
+        const summed = groupFigures(months.map((m) => figureFor(cells, m, countBands)));
+        return {
+          period: `${w[0]} to ${w[11]}`,
+          label: `the 12 months to ${monthName(w[11]!)}`,
+          span: '12 months',
+          point: { period: `${w[0]} to ${w[11]}`, ...summed },
+          months,
+        };
+      };
+      currentSpan = rolling(window);
+      previousSpan = rolling(earlier);
+      if (kept.length < 12)
+        comparedOn = matchedMonthsNote(
+          kept.map((k) => monthOf(window[k]!)),
+          window,
+          false,
+        );
+    }
+  }
+  const current = currentSpan && figureOver(currentSpan);
+  const previous = previousSpan && figureOver(previousSpan);
 
   let change: RateChangeResult | null = null;
-  // People counted each month are tested as the average month's people, not 12 times as many.
-  const perPerson = ind.counted === 'people-each-month' ? 12 : 1;
+  // People counted each month are tested as the average month's people, not as many times as there are months.
+  const perPerson = ind.counted === 'people-each-month' ? (currentSpan?.months.length ?? 12) : 1;
   const people = (v: number | null) => (v === null ? null : v / perPerson);
   if (current?.value != null && previous?.value != null) {
     change = kind.changeTest(
@@ -285,16 +364,16 @@ export function briefingMeasure(
   const months = endMonth ? monthsEnding(endMonth, SPARKLINE_MONTHS).map((p) => figureFor(cells, p, countBands)) : [];
   const statValue = current?.statistic?.value ?? null;
   const sentence =
-    year === null || previousYear === null
+    current === null
       ? noFullYearSentence(ind.unit, area.name)
       : briefingSentence({
           measure: lowerFirst(ind.unit),
           scope: ageScope.label,
           areaName: area.name,
-          year,
-          previousYear,
+          year: current.label,
+          previousYear: previous?.label ?? previousYear ?? '',
           statistic: kind.statistic,
-          current: { value: current?.perMonth ?? current?.value ?? null, suppressed: current?.flag === 'c' },
+          current: { value: current.perMonth ?? current.value, suppressed: current.flag === 'c' },
           averageMonth: ind.counted === 'people-each-month',
           previous: {
             value: previous?.perMonth ?? previous?.value ?? null,
@@ -304,6 +383,17 @@ export function briefingMeasure(
           rateText: statValue === null || !kind.hasRate ? null : statisticText(statValue, ind.rateLabel),
           change,
           lowCountBelow: kind.hasRate ? area.lowCountBelow : null,
+          comparedOn,
         });
-  return { indicator: ind, homeOffice: isHomeOfficeMeasure(ind), ageScope, current, previous, change, months, sentence };
+  return {
+    indicator: ind,
+    homeOffice: isHomeOfficeMeasure(ind),
+    ageScope,
+    current,
+    previous,
+    change,
+    comparedOn,
+    months,
+    sentence,
+  };
 }

@@ -26,6 +26,8 @@ export interface BriefingSentenceInput {
   change: RateChangeResult | null;
   /** Fewer events than the policy's low-count threshold: the rate is uncertain. */
   lowCountBelow: number | null;
+  /** Which months both periods were compared on, when some were left out (matchedMonthsNote's words). */
+  comparedOn?: string | null;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
@@ -63,7 +65,7 @@ export function changeSentence(input: BriefingSentenceInput): string {
   const { previousYear, change, statistic } = input;
   if (input.previous.missing) return `There are no figures for ${previousYear} to compare with.`;
   if (input.previous.suppressed) {
-    return `The ${previousYear} figure is hidden to protect privacy, so no comparison with ${previousYear} is made.`;
+    return `The figure for ${previousYear} is hidden to protect privacy, so no comparison with ${previousYear} is made.`;
   }
   if (change === null) {
     const prev = input.previous.value;
@@ -110,6 +112,7 @@ export function briefingSentence(input: BriefingSentenceInput): string {
       : `The number of ${what} in ${input.areaName} in ${input.year} was ${fmt(input.current.value)}${rate}.`,
   );
   parts.push(changeSentence(input));
+  if (input.comparedOn) parts.push(`The figures are for the months both periods have data for, ${input.comparedOn}.`);
   if (input.lowCountBelow !== null && input.current.value < input.lowCountBelow && input.current.value > 0) {
     parts.push(`This is based on fewer than ${input.lowCountBelow} events, so read it with care.`);
   }

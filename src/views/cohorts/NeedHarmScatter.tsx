@@ -143,10 +143,12 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
   const [y0, y1] = yAxis.domain;
   const sides = labelSides(plotted, x1 - x0, y1 - y0);
   const sideOf = new Map(plotted.map((p, i) => [p.code, sides[i] ?? 'right']));
+  // The years the figures are for; with no complete year loaded there is none to name.
+  const yearOf = (y: string | null) => y ?? 'no complete year loaded';
   const years =
     data.needYear === data.harmYear
-      ? `${data.needYear}`
-      : `${need.shortTitle ?? need.title} ${data.needYear}, ${harm.shortTitle ?? harm.title} ${data.harmYear}`;
+      ? data.needYear
+      : `${need.shortTitle ?? need.title} ${yearOf(data.needYear)}, ${harm.shortTitle ?? harm.title} ${yearOf(data.harmYear)}`;
   const others = plotted.filter((p) => p.code !== cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
   const mine = plotted.filter((p) => p.code === cohortArea).map((p) => ({ ...p, side: sideOf.get(p.code) }));
   const quadrantLabel = { fill: '#505a5f', fontSize: 12 };
@@ -159,8 +161,8 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
         <>
           <p className="chart__finding">{divergence}</p>
           <p className="hint">
-            Each point is a district, for all ages and both sexes in {years}. Across: {indicatorName(need)} ({need.rateLabel}).
-            Up: {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
+            Each point is a district, for all ages and both sexes{years ? ` in ${years}` : ''}. Across: {indicatorName(need)} (
+            {need.rateLabel}). Up: {indicatorName(harm)} ({harm.rateLabel}). The dashed lines are the VRU area&apos;s values.
             {cohortArea && mine.length ? ` The diamond is ${name(cohortArea)}, the cohort's area.` : ''}
             {populationNote ? ` ${populationNote}` : ''}
           </p>
@@ -301,7 +303,7 @@ export const NeedHarmScatter = memo(function NeedHarmScatter({
         <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
           <table className="data-table cohort-table">
             <caption id={`${id}-caption`}>
-              {indicatorName(need)} and {indicatorName(harm)} by district, all ages and both sexes, {years}
+              {indicatorName(need)} and {indicatorName(harm)} by district, all ages and both sexes, {years ?? yearOf(null)}
             </caption>
             <thead>
               <tr>

@@ -119,15 +119,27 @@ export function MeasureCard({
               />
             )}
             <span className="measure-card__unit">
-              {isCount ? ` ${ind.unit}` : ` ${ind.rateLabel}`}, {current.period}
+              {isCount ? ` ${ind.unit}` : ` ${ind.rateLabel}`}, {current.label}
             </span>
           </p>
+          {measure.comparedOn ? (
+            <p className="measure-card__note">
+              No full calendar year is loaded, so the 12 months to the latest month are compared with the 12 before, on the months
+              both have data for: {measure.comparedOn}.
+            </p>
+          ) : current.span === '12 months' ? (
+            <p className="measure-card__note">
+              No full calendar year is loaded, so the 12 months to the latest month are compared with the 12 before.
+            </p>
+          ) : null}
           {!isCount && current.rateReason && current.flag !== 'c' ? (
             <p className="measure-card__note">No rate (x): {current.rateReason}.</p>
           ) : null}
           {!isCount && current.populationYear !== null ? (
             <p className="measure-card__note">
-              The rate uses the {current.populationYear} population, the nearest year loaded (there is none for {current.period}).
+              {current.span === 'year'
+                ? `The rate uses the ${current.populationYear} population, the nearest year loaded (there is none for ${current.period}).`
+                : `For months of a year with no population loaded, the rate uses the ${current.populationYear} population, the nearest year loaded.`}
             </p>
           ) : null}
           {!isCount ? (
@@ -139,7 +151,7 @@ export function MeasureCard({
                 </>
               ) : (
                 <>
-                  <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.period}
+                  <BriefingFigure value={current.value} flag={current.flag} policy={policy} /> {ind.unit} in {current.label}
                 </>
               )}
               {current.lowCount ? <strong className="tag tag--inline">low count</strong> : null}
@@ -149,7 +161,7 @@ export function MeasureCard({
             {previous ? (
               <>
                 <span>
-                  Change on {previous.period}: <strong>{change || 'not worked out'}</strong>
+                  Change on {previous.label}: <strong>{change || 'not worked out'}</strong>
                 </span>{' '}
                 <span className={`significance significance--${tested?.significant ? tested.direction : 'none'}`}>
                   {significance}

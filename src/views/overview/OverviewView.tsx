@@ -68,7 +68,10 @@ export function OverviewView() {
 
   const homeOffice = data.measures.filter((m) => m.homeOffice);
   const otherHeadline = data.measures.filter((m) => !m.homeOffice && m.indicator.headline);
-  const year = homeOffice.find((m) => m.current)?.current?.period ?? data.measures.find((m) => m.current)?.current?.period;
+  // The period the heading names: the lead measure's (a full year, or the 12 months to the latest month).
+  const lead = homeOffice.find((m) => m.current)?.current ?? data.measures.find((m) => m.current)?.current ?? null;
+  const year = lead?.span === 'year' ? lead.period : null;
+  const rolling = data.measures.some((m) => m.current?.span === '12 months');
   const shownIds = data.measures.map((m) => m.indicator.id);
   // Each card and export says "synthetic" for its own figures; a card is tagged when real figures stand beside it.
   const cardSynthetic = (id: string) => drawsOnSynthetic(manifest, [id]);
@@ -99,7 +102,7 @@ export function OverviewView() {
       <header className="briefing__head">
         <h1 id="overview-title">
           Overview: headline measures for {data.areaName}
-          {year ? `, ${year}` : ''}
+          {lead ? `, ${lead.label}` : ''}
           {year && data.endMonth && data.endMonth !== `${year}-12`
             ? `, the latest full year to ${formatMonth(data.endMonth)}`
             : ''}
@@ -107,7 +110,9 @@ export function OverviewView() {
         <p className="lede">
           The Home Office success measures for violence reduction units
           {otherHeadline.length > 0 ? ' and other headline measures' : ''}, each for the latest full calendar year against the
-          year before, with a test of whether the change is more than chance would give.
+          year before
+          {rolling ? ' (where no full year is loaded, the 12 months to the latest month against the 12 before)' : ''}, with a test
+          of whether the change is more than chance would give.
         </p>
         <ul className="briefing__meta">
           <li>Data up to {data.endMonth ? formatMonth(data.endMonth) : 'no month loaded'}</li>

@@ -36,7 +36,7 @@ export function TierSummary({
         className="data-table tier-summary"
         columns={[
           { label: 'Measure' },
-          { label: 'Year' },
+          { label: 'Period' },
           { label: 'Number', num: true },
           { label: 'Rate or percentage', num: true },
           { label: 'Unit' },
@@ -49,7 +49,7 @@ export function TierSummary({
             rows.map((m) => (
               <tr key={m.indicator.id} data-indicator={m.indicator.id}>
                 <th scope="row">{measureTitle(m)}</th>
-                <td>{m.current?.period ?? 'x'}</td>
+                <td>{m.current?.label ?? 'x'}</td>
                 <td className="num">
                   {m.current ? (
                     <BriefingFigure

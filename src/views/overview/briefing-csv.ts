@@ -24,10 +24,21 @@ export function populationNotes(measures: readonly BriefingMeasure[]): string[] 
   return measures.flatMap((m) =>
     [m.previous, m.current].flatMap((y) => [
       ...(y?.populationYear != null
-        ? [`${measureTitle(m)}: the rate for ${y.period} uses the ${y.populationYear} population, the nearest year loaded`]
+        ? [`${measureTitle(m)}: the rate for ${y.label} uses the ${y.populationYear} population, the nearest year loaded`]
         : []),
-      ...(y?.rateReason ? [`${measureTitle(m)}: no rate for ${y.period} (x): ${y.rateReason}`] : []),
+      ...(y?.rateReason ? [`${measureTitle(m)}: no rate for ${y.label} (x): ${y.rateReason}`] : []),
     ]),
+  );
+}
+
+/** What a file's 12-month figures count, when some months were left out of both periods compared. */
+export function comparedOnNotes(measures: readonly BriefingMeasure[]): string[] {
+  return measures.flatMap((m) =>
+    m.comparedOn
+      ? [
+          `${measureTitle(m)}: no full calendar year is loaded; the 12-month figures count only the months both periods have data for, ${m.comparedOn}`,
+        ]
+      : [],
   );
 }
 
@@ -39,13 +50,13 @@ export function measureSource(ind: Indicator, datasetSource: string): string {
   return `${datasetSource}. Measure: ${ind.title}. ${ind.rateLabel}.`;
 }
 
-type MeasureRow = (BriefingYear | BriefingPoint) & { type: 'year' | 'month' };
+type MeasureRow = (BriefingYear | BriefingPoint) & { type: BriefingYear['span'] | 'month' };
 
 /** One measure's year figures and its monthly series, as shown on its card. */
 export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { areaName: string }): string {
   const rows: MeasureRow[] = [
-    ...(m.previous ? [{ ...m.previous, type: 'year' as const }] : []),
-    ...(m.current ? [{ ...m.current, type: 'year' as const }] : []),
+    ...(m.previous ? [{ ...m.previous, type: m.previous.span }] : []),
+    ...(m.current ? [{ ...m.current, type: m.current.span }] : []),
     ...m.months.map((p) => ({ ...p, type: 'month' as const })),
   ];
   const stat = (r: MeasureRow) => ('statistic' in r ? r.statistic : null);
@@ -53,7 +64,7 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
     {
       ...meta,
       title: `${measureTitle(m)}: ${meta.areaName}`,
-      notes: [...(meta.notes ?? []), X_NOTE, ...populationNotes([m])],
+      notes: [...(meta.notes ?? []), X_NOTE, ...populationNotes([m]), ...comparedOnNotes([m])],
     },
     [
       { header: 'area', value: () => meta.areaName },
@@ -67,7 +78,9 @@ export function measureCsv(m: BriefingMeasure, meta: Omit<CsvMeta, 'title'> & { 
             ? 'in the month'
             : m.indicator.counted === 'people-each-month'
               ? 'people in an average month'
-              : 'in the year',
+              : r.type === 'year'
+                ? 'in the year'
+                : 'in the 12 months',
       },
       { header: 'rate', value: (r) => round(stat(r)?.value) },
       { header: 'lower_95', value: (r) => round(stat(r)?.lower95) },
@@ -107,13 +120,14 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
         X_NOTE,
         'change: exact conditional test of two Poisson rates at 95% confidence (rounded figures where the audience rounds)',
         ...populationNotes(measures),
+        ...comparedOnNotes(measures),
       ],
     },
     [
       { header: 'tier', value: (m) => m.indicator.tier },
       { header: 'indicator_id', value: (m) => m.indicator.id },
       { header: 'measure', value: (m) => measureTitle(m) },
-      { header: 'year', value: (m) => m.current?.period ?? null },
+      { header: 'period', value: (m) => m.current?.period ?? null },
       {
         header: 'value',
         figure: true,
@@ -121,13 +135,18 @@ export function summaryCsv(measures: readonly BriefingMeasure[], meta: CsvMeta):
       },
       {
         header: 'value_counts',
-        value: (m) => (m.indicator.counted === 'people-each-month' ? 'people in an average month' : 'in the year'),
+        value: (m) =>
+          m.indicator.counted === 'people-each-month'
+            ? 'people in an average month'
+            : m.current?.span === '12 months'
+              ? 'in the 12 months'
+              : 'in the year',
       },
       { header: 'rate', value: (m) => round(m.current?.statistic?.value) },
       { header: 'lower_95', value: (m) => round(m.current?.statistic?.lower95) },
       { header: 'upper_95', value: (m) => round(m.current?.statistic?.upper95) },
       { header: 'rate_label', value: (m) => (kindOf(m.indicator).hasRate ? m.indicator.rateLabel : null) },
-      { header: 'previous_year', value: (m) => m.previous?.period ?? null },
+      { header: 'previous_period', value: (m) => m.previous?.period ?? null },
       {
         header: 'previous_value',
         value: (m) => (!m.previous || m.previous.flag === 'x' ? 'x' : m.previous.flag === 'c' ? 'c' : yearValue(m.previous)),

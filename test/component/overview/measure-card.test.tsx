@@ -71,6 +71,8 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
   ageScope: { label: null, bands: null },
   current: {
     period: '2025',
+    span: 'year',
+    label: '2025',
     value: 240,
     flag: 'shown',
     denominator: 400_000,
@@ -82,6 +84,8 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
   },
   previous: {
     period: '2024',
+    span: 'year',
+    label: '2024',
     value: 200,
     flag: 'shown',
     denominator: 400_000,
@@ -92,6 +96,7 @@ const measure = (over: Partial<BriefingMeasure> = {}): BriefingMeasure => ({
     perMonth: null,
   },
   change: rateChange({ count: 240, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
+  comparedOn: null,
   months,
   sentence: 'The number of people aged under 25 harmed in knife-enabled serious violence in the area in 2025 was 240.',
   ...over,
@@ -133,6 +138,8 @@ describe('a headline measure card', () => {
         measure={measure({
           current: {
             period: '2025',
+            span: 'year',
+            label: '2025',
             value: null,
             flag: 'c',
             denominator: 400_000,
@@ -169,6 +176,8 @@ describe('a rate with no population', () => {
       measure({
         current: {
           period: '2025',
+          span: 'year',
+          label: '2025',
           value: 58_392,
           flag: 'shown',
           denominator: null,
@@ -228,6 +237,43 @@ describe('the downloads of a rate with another year’s population or none', () 
     expect(summary).toContain(`no rate for 2024 (x): ${reason}`);
     // A rate using its own year's population needs no note.
     expect(measureCsv(measure(), { ...meta, areaName: 'the area' })).not.toContain('nearest year loaded');
+  });
+});
+
+describe('a card with no full calendar year loaded', () => {
+  const LEFT_OUT =
+    'leaving out October and November 2020 and June, August and September 2021 (and the same months a year earlier), which have no data in one of the periods';
+  const rolling = (current: BriefingMeasure['current'], label: string, period: string) =>
+    ({ ...current!, span: '12 months', label, period }) as const;
+  const twelve = measure({
+    current: rolling(measure().current, 'the 12 months to September 2021', '2020-10 to 2021-09'),
+    previous: rolling(measure().previous, 'the 12 months to September 2020', '2019-10 to 2020-09'),
+    comparedOn: LEFT_OUT,
+  });
+
+  it('names the 12 months on the figure and the change, and says which months both were compared on', () => {
+    const card = renderAnalystCard(twelve);
+    expect(card).toHaveTextContent('per 100,000 people aged under 25, the 12 months to September 2021');
+    expect(card).toHaveTextContent(
+      '240 people aged under 25 harmed in knife-enabled serious violence in the 12 months to September 2021',
+    );
+    expect(card).toHaveTextContent('Change on the 12 months to September 2020: +20%');
+    expect(card).toHaveTextContent(
+      `No full calendar year is loaded, so the 12 months to the latest month are compared with the 12 before, on the months both have data for: ${LEFT_OUT}.`,
+    );
+    expect(card).not.toHaveTextContent('No full calendar year of figures');
+  });
+
+  it('writes the period as months in its downloads, says what the value counts, and names the months left out', () => {
+    const meta = { source: 'Police', synthetic: true, rules: 'Analyst disclosure rules' };
+    const one = measureCsv(twelve, { ...meta, areaName: 'the area' });
+    expect(one).toContain('2020-10 to 2021-09,12 months,240,in the 12 months');
+    expect(one).toContain(
+      `no full calendar year is loaded; the 12-month figures count only the months both periods have data for, ${LEFT_OUT}`,
+    );
+    const summary = summaryCsv([twelve], { ...meta, title: 'Summary' });
+    expect(summary).toMatch(/,period,value,value_counts,.*,previous_period,/);
+    expect(summary).toContain('2020-10 to 2021-09,240,in the 12 months');
   });
 });
 

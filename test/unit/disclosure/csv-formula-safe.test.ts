@@ -103,6 +103,8 @@ describe('csvCell, the one escaping function', () => {
 function shownYear(period: string, value: number): BriefingYear {
   return {
     period,
+    span: 'year',
+    label: period,
     value,
     flag: 'shown',
     denominator: 400_000,
@@ -175,6 +177,7 @@ describe('every CSV writer escapes through csvCell', () => {
       current: shownYear('2025', 190),
       previous: shownYear('2024', 200),
       change: rateChange({ count: 190, denominator: 400_000 }, { count: 200, denominator: 400_000 }),
+      comparedOn: null,
       months: [{ period: '2025-01', value: 15, flag: 'shown' }],
       sentence: '',
     };

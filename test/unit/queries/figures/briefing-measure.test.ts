@@ -88,4 +88,77 @@ describe('briefingMeasure (pure)', () => {
     expect(m.change).toBeNull();
     expect(m.sentence).toContain('is hidden to protect privacy');
   });
+
+  describe('with no full calendar year loaded (a real download ends mid-year and has gaps)', () => {
+    /** Months 2023-05 to 2024-08, each 10 (2024-07: 8), less the months given as x (no row) or c. */
+    function partYearCells(missing: readonly string[], hidden: readonly string[] = []): BriefingCells {
+      const out: BriefingCells = new Map();
+      for (let i = 0; i < 16; i++) {
+        const t = 2023 * 12 + 4 + i;
+        const period = `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
+        if (missing.includes(period)) continue;
+        const c = hidden.includes(period);
+        out.set(`${period}|all`, {
+          period,
+          periodType: 'month',
+          ageBand: 'all',
+          value: c ? null : period === '2024-07' ? 8 : 10,
+          flag: c ? 'c' : 'shown',
+        });
+      }
+      return out;
+    }
+    const at = { ...area, endMonth: '2024-08' };
+
+    it('compares the 12 months to the latest month with the 12 before, on the months both have, and says which', () => {
+      const m = briefingMeasure(RATE, { cells: partYearCells(['2024-02']), denominators: new Map(), partial: new Map() }, at);
+      // 2023-09 to 2024-08 against 2022-09 to 2023-08: only May to August 2023 have data a year earlier, and 2024-02 none.
+      expect(m.current).toMatchObject({ span: '12 months', label: 'the 12 months to August 2024', period: '2023-09 to 2024-08' });
+      expect(m.previous).toMatchObject({ label: 'the 12 months to August 2023', period: '2022-09 to 2023-08' });
+      expect(m.current?.value).toBe(38); // May, June, July (8) and August 2024
+      expect(m.previous?.value).toBe(40); // May to August 2023
+      // Four months' person-years: a month's population counts for a twelfth of its year.
+      expect(m.current?.denominator).toBeCloseTo((4 * 20_000) / 12, 9);
+      expect(m.current?.statistic?.value).toBeCloseTo((38 / ((4 * 20_000) / 12)) * 1000, 9);
+      expect(m.comparedOn).toBe(
+        'comparing only May to August 2024 with the same months a year earlier, the months with data in both periods',
+      );
+      expect(m.change?.kind).toBe('tested');
+      expect(m.sentence).toContain('in the 12 months to August 2024 was 38');
+      expect(m.sentence).toContain('than in the 12 months to August 2023');
+      expect(m.sentence).toContain(
+        'The figures are for the months both periods have data for, comparing only May to August 2024',
+      );
+    });
+
+    it('sums hidden months as hidden, and months some parts of the area sent no data for are left out of both', () => {
+      const hidden = briefingMeasure(
+        RATE,
+        { cells: partYearCells([], ['2024-06']), denominators: new Map(), partial: new Map() },
+        at,
+      );
+      expect(hidden.current).toMatchObject({ value: null, flag: 'c' });
+      expect(hidden.change).toBeNull();
+      const partial = briefingMeasure(
+        RATE,
+        { cells: partYearCells([]), denominators: new Map(), partial: new Map([['2023-06', 2]]) },
+        at,
+      );
+      expect(partial.current?.value).toBe(28); // May, July (8) and August 2024: June 2023 was partial
+      expect(partial.comparedOn).toContain('comparing only May, July and August 2024');
+    });
+
+    it('with no month a year earlier to compare with, shows no figure and says there is no full year', () => {
+      const m = briefingMeasure(
+        RATE,
+        { cells: partYearCells(['2023-05', '2023-06', '2023-07', '2023-08']), denominators: new Map(), partial: new Map() },
+        at,
+      );
+      expect(m.current).toBeNull();
+      expect(m.comparedOn).toBeNull();
+      expect(m.sentence).toBe(
+        'There is no full calendar year of figures for violence with injury offences in Preston up to the chosen month.',
+      );
+    });
+  });
 });

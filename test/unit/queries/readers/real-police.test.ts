@@ -9,6 +9,7 @@ import { protectInline } from '../../../../src/disclosure/protect-inline';
 import type { Engine } from '../../../../src/engine/engine-types';
 import { createNodeEngine } from '../../../../src/engine/node-engine';
 import { mapFigures } from '../../../../src/queries/readers/map-figures';
+import { briefingFigures } from '../../../../src/queries/readers/briefing-figures';
 import { buildPopulationCube } from '../../../../src/disclosure/population-cube';
 import { trendSeries } from '../../../../src/queries/readers/read-trends';
 import { type TrendSeries } from '../../../../src/queries/figures/trend-series';
@@ -193,6 +194,46 @@ suite(`real police.uk months, ONS population and IMD lookup${HAS_REAL ? '' : ` (
       ]);
       expect(comparison.current?.count).toBe(now);
       expect(comparison.previous?.count).toBe(before);
+    }
+  });
+
+  it('gives the Overview the 12 months to September 2021 against the 12 before, as Trends compares them, when no calendar year is whole', async () => {
+    // A real download ends mid-year and has gaps, so no calendar year is whole: the Overview's cards used to show
+    // nothing but "No full calendar year of figures".
+    for (const district of AREAS) {
+      const briefing = await briefingFigures(engine, TABLE, {
+        indicators: [indicator],
+        area: district === null ? null : codeOf(district),
+        endMonth: null,
+        policy: { lowCountBelow: 10 },
+      });
+      const [m] = briefing.measures;
+      if (!m?.current || !m.previous) throw new Error(`no Overview figures for ${codeOf(district)}`);
+      expect(m.current.span).toBe('12 months');
+      expect(m.current.label).toBe('the 12 months to September 2021');
+      expect(m.previous.label).toBe('the 12 months to September 2020');
+      expect(m.current.period).toBe('2020-10 to 2021-09');
+      expect(m.comparedOn).toBe(
+        'leaving out October and November 2020 and June, August and September 2021 (and the same months a year earlier), ' +
+          'which have no data in one of the periods',
+      );
+      // Counted only on the months both periods have, from the raw files.
+      const kept = ['12', '01', '02', '03', '04', '05', '07'];
+      const monthsOf = (first: number) => kept.map((mm) => `${mm === '12' ? first : first + 1}-${mm}`);
+      expect(m.current.value).toBe(independentCount(data, district, monthsOf(2020)));
+      expect(m.previous.value).toBe(independentCount(data, district, monthsOf(2019)));
+      // The same comparison as Trends' headline: the same counts, rates and change, so the two views agree.
+      const trend = (await series(district)).comparison;
+      expect(m.current.value).toBe(trend.current?.count);
+      expect(m.previous.value).toBe(trend.previous?.count);
+      if (m.change?.kind !== 'tested' || trend.change.kind !== 'tested') throw new Error('not tested');
+      expect(m.change.percentChange).toBeCloseTo(trend.change.percentChange!, 9);
+      expect(m.change.pValue).toBeCloseTo(trend.change.pValue, 9);
+      expect(m.current.statistic?.value).toBeCloseTo(trend.current!.rate!, 9);
+      expect(m.sentence).toContain('in the 12 months to September 2021 was');
+      expect(m.sentence).toContain(
+        'The figures are for the months both periods have data for, leaving out October and November 2020',
+      );
     }
   });
 

@@ -97,7 +97,7 @@ describe('briefing sentences say what the figures support, and no more', () => {
   it('a hidden earlier figure gives the number but no comparison', () => {
     const s = briefingSentence({ ...base, previous: { value: null, suppressed: true, missing: false } });
     expect(s).toMatch(/was 120/);
-    expect(s).toMatch(/The 2024 figure is hidden to protect privacy, so no comparison with 2024 is made\./);
+    expect(s).toMatch(/The figure for 2024 is hidden to protect privacy, so no comparison with 2024 is made\./);
     expect(s).not.toMatch(/significant/);
   });
 
