@@ -6,9 +6,17 @@ import { formatCount, formatMonth } from '../../ui/format';
 import { OpenDataEthicsForm } from './OpenDataEthicsForm';
 import './public-data.css';
 import type { PublicDataSummary } from '../../import/public-data/public-data-summary';
-import type { PublicDataSettings } from '../../import/public-data/public-data-state';
+import type { PublicDataSettings, ReferenceFile } from '../../import/public-data/public-data-state';
 
 const months = (list: readonly string[]) => list.map(formatMonth).join(', ');
+
+/**
+ * A reference file as the panel lists it. A boundary file read for its codes has no rows: it is counted by the
+ * area codes it gave (an LSOA file names its districts too, so 941 shapes give 955 codes).
+ */
+export function referenceFileText(r: ReferenceFile): string {
+  return `${r.file} (${formatCount(r.rows)} ${r.kind === 'boundary-lookup' ? (r.rows === 1 ? 'area code' : 'area codes') : r.rows === 1 ? 'row' : 'rows'})`;
+}
 
 /**
  * Public data loaded so far (police.uk runs, reference files) and the choices the dashboard made for them,
@@ -24,9 +32,7 @@ export function PublicDataPanel({ onLoad, busy }: { onLoad: (files: File[]) => P
     <section className="public-data" aria-labelledby="public-data-title">
       <h2 id="public-data-title">Public data</h2>
       {summary.runs.length > 0 ? <RunsTable runs={summary.runs} /> : null}
-      {summary.references.length > 0 ? (
-        <p>Reference files: {summary.references.map((r) => `${r.file} (${formatCount(r.rows)} rows)`).join('; ')}.</p>
-      ) : null}
+      {summary.references.length > 0 ? <p>Reference files: {summary.references.map(referenceFileText).join('; ')}.</p> : null}
       {summary.runs.length > 0 ? (
         <AreaChoices key={JSON.stringify(summary.settings)} summary={summary} busy={busy} onApply={apply} />
       ) : null}
