@@ -129,7 +129,7 @@ test('exports carry title, source, date, flags and "synthetic", and match the sc
   csv.rows.forEach((r, i) => {
     const screen = rows[i]!;
     expect(r.measure).toBe(screen[0]);
-    expect(r.year).toBe(screen[1]);
+    expect(r.period).toBe(screen[1]);
     // The number on screen (with thousands separators, or c / x) is the CSV's value, flag alongside.
     // A measure of people counted each month reads "(average month)" beside its number on screen.
     expect(r.value).toBe(plain(screen[2]!.replace(/ \(average month\)$/, '')));
