@@ -14,7 +14,7 @@ import { denominatorOf, kindOf, standardisedKind } from '../../indicator-kinds';
 import { groupFigures, partOfFlag, protectGrouping, type GroupPart } from '../../disclosure/grouping';
 import { monthName } from '../../contract/months';
 import { matchedPositions } from './matched-months';
-import { monthOf, windowEnding, yearEarlier } from './trend-parts';
+import { monthOf, yearEarlier } from './trend-parts';
 import { matchedMonthsNote } from '../wording/trend-finding';
 import type { FigureFlag } from '../../disclosure/protected-tables';
 import { type RateChangeResult, type StatisticWithLimits } from '../../stats';
@@ -321,19 +321,20 @@ export function briefingMeasure(
   let comparedOn: string | null = null;
   if (year === null && endMonth !== null) {
     // No full calendar year: the 12 months to the chosen month against the 12 before, on the months both have.
-    const window = windowEnding(endMonth);
+    const window = monthsEnding(endMonth, 12);
     const earlier = yearEarlier(window);
     const coverage = (p: string) => ({ flag: figureFor(cells, p, countBands).flag, partial: partial.has(p) });
     const kept = matchedPositions(window.map(coverage), earlier.map(coverage));
     if (kept.length > 0) {
       const rolling = (w: readonly string[]): Span => {
         const months = kept.map((k) => w[k]!);
+        const period = `${w[0]} to ${w[11]}`;
         const summed = groupFigures(months.map((m) => figureFor(cells, m, countBands)));
         return {
-          period: `${w[0]} to ${w[11]}`,
+          period,
           label: `the 12 months to ${monthName(w[11]!)}`,
           span: '12 months',
-          point: { period: `${w[0]} to ${w[11]}`, ...summed },
+          point: { period, ...summed },
           months,
         };
       };
